@@ -1,0 +1,110 @@
+"""`create_app(settings)`: the FastAPI app. Nothing is built at import time."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
+
+from api.caching import NotModified, handle_not_modified
+from api.errors import ErrorBoundary, install_error_handlers
+from api.live import LiveEngine
+from api.routes import admin, health, pages, posts, related, search, widget
+from api.security import BodyLimit, RateLimit, SecurityHeaders
+from api.settings import Settings
+from index.errors import RunphysError
+
+logger = logging.getLogger(__name__)
+
+PACKAGE = Path(__file__).resolve().parent
+SAFE_SCHEMES = ("http", "https")
+
+
+def safe_url(url: str | None, fallback: str = "") -> str:
+    """The URL when it is http(s) or a site path; the fallback for `javascript:` and the like."""
+    text = (url or "").strip()
+    if not text:
+        return fallback
+    if text.startswith("/") and not text.startswith("//"):
+        return text
+    parts = urlsplit(text)
+    if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc:
+        return text
+    return fallback
+
+
+def make_templates() -> Jinja2Templates:
+    """Jinja2 with autoescaping on for every template (the excerpt is the one `|safe` field)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PACKAGE / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["safe_url"] = safe_url
+    return Jinja2Templates(env=env)
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The whole HTTP app for these settings; the engine opens in the lifespan."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        live = LiveEngine(
+            settings.index,
+            check_seconds=settings.reload_check_seconds,
+            log_max_bytes=settings.search_log_max_bytes,
+        )
+        app.state.live = live
+        try:
+            live.get()  # warm up; a missing bundle is reported by /readyz, not fatal
+        except RunphysError as exc:
+            logger.warning("index not ready: %s", exc.message)
+        try:
+            yield
+        finally:
+            live.close()
+
+    app = FastAPI(
+        title="runphys-search",
+        summary="Search and related videos for a running and physical-therapy blog.",
+        version="1",
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.templates = make_templates()
+
+    install_error_handlers(app)
+    app.add_exception_handler(NotModified, handle_not_modified)
+
+    for module in (search, posts, related, admin, health, widget, pages):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")
+
+    # add_middleware puts each one outside the previous: the last added runs first.
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
+    app.add_middleware(ErrorBoundary)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type", "If-None-Match"],
+        expose_headers=["ETag", "Retry-After"],
+        max_age=600,
+    )
+    app.add_middleware(SecurityHeaders)
+    return app

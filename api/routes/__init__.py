@@ -1,0 +1,1 @@
+"""HTTP routes: one router per file; `deps` holds the shared dependencies."""

@@ -1,0 +1,77 @@
+"""Admin: reindex, upsert/delete one post, search-log analytics. Bearer token; off without one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+from fastapi.responses import PlainTextResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.models import AdminChange, ERROR_RESPONSES, PostIn, ReindexResponse, SearchReport
+from api.routes.deps import AdminOnly, EngineDep, LiveDep, SettingsDep
+from index.bundle import update_bundle
+from index.errors import BadRequest
+from index.pipeline import rebuild
+from search.log import SearchLog
+
+router = APIRouter(
+    prefix="/api/v1/admin",
+    tags=["admin"],
+    dependencies=[AdminOnly],
+    responses={**ERROR_RESPONSES, 401: {}, 403: {}},
+)
+
+PostId = Annotated[str, Path(min_length=1, max_length=200)]
+
+
+@router.post("/reindex", response_model=ReindexResponse)
+def reindex(settings: SettingsDep, live: LiveDep) -> ReindexResponse:
+    """Rebuild from the live bundle's sources (runs in a worker thread); the server switches to it."""
+    report = rebuild(settings.index)
+    live.reload()
+    return ReindexResponse(**report.to_dict())
+
+
+@router.put("/posts/{post_id}", response_model=AdminChange)
+def upsert_post(
+    settings: SettingsDep, live: LiveDep, engine: EngineDep, post_id: PostId, body: PostIn
+) -> AdminChange:
+    """Add or replace one post (its id in the body, if any, must match the path)."""
+    if body.id is not None and body.id != post_id:
+        raise BadRequest(f"id in the body ({body.id[:200]!r}) does not match the path ({post_id!r})")
+    owner = engine.bundle.slugs.get(body.slug) if body.slug else None
+    if owner is not None and owner != post_id:
+        raise StarletteHTTPException(409, f"slug {body.slug!r} already belongs to post {owner!r}")
+    manifest = update_bundle(settings.index, upserts=[body.to_post(post_id)])
+    live.reload()
+    return AdminChange(id=post_id, action="upserted", build_id=manifest.build_id, posts=manifest.posts)
+
+
+@router.delete("/posts/{post_id}", response_model=AdminChange)
+def delete_post(settings: SettingsDep, live: LiveDep, post_id: PostId) -> AdminChange:
+    """Remove one post (404 when there is none with this id)."""
+    manifest = update_bundle(settings.index, delete_ids=[post_id])
+    live.reload()
+    return AdminChange(id=post_id, action="deleted", build_id=manifest.build_id, posts=manifest.posts)
+
+
+@router.get("/searches", response_model=SearchReport, responses={200: {"content": {"text/csv": {}}}})
+def searches(
+    settings: SettingsDep,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    format: Literal["json", "csv"] = "json",
+) -> SearchReport | PlainTextResponse:
+    """What readers searched for: totals, top queries, zero-result queries (JSON or CSV)."""
+    entries = SearchLog(settings.index / "searches", max_bytes=settings.search_log_max_bytes).read(since, until)
+    report = SearchReport.of(entries, since, until, limit)
+    if format == "csv":
+        return PlainTextResponse(
+            report.to_csv(),
+            media_type="text/csv",
+            headers={"Content-Disposition": 'attachment; filename="searches.csv"'},
+        )
+    return report

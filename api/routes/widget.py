@@ -1,0 +1,41 @@
+"""The related-videos widget: `/widget.js` (script) and `/widget/related/{id_or_slug}` (HTML fragment)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse
+
+from api.routes.deps import CacheHeaders, EngineDep, SettingsDep
+from api.routes.posts import IdOrSlug
+
+router = APIRouter(tags=["widget"])
+
+WIDGET_JS = Path(__file__).resolve().parent.parent / "static" / "widget.js"
+
+
+@router.get("/widget.js", include_in_schema=False)
+def widget_js(settings: SettingsDep) -> FileResponse:
+    """The same file as /static/widget.js, at a short address for host pages."""
+    return FileResponse(
+        WIDGET_JS,
+        media_type="text/javascript",
+        headers={"Cache-Control": f"public, max-age={settings.cache_max_age}"},
+    )
+
+
+@router.get("/widget/related/{id_or_slug}", response_class=HTMLResponse)
+def related_fragment(
+    request: Request,
+    engine: EngineDep,
+    cache: CacheHeaders,
+    id_or_slug: IdOrSlug,
+    limit: Annotated[int, Query(ge=1, le=50)] = 4,
+    videos_only: bool = False,
+) -> HTMLResponse:
+    """A ready HTML list of related videos for server-side includes (classes prefixed `runphys-`)."""
+    post, items = engine.related(id_or_slug, limit=limit, videos_only=videos_only)
+    context = {"post": post, "items": items, "origin": str(request.base_url).rstrip("/")}
+    return request.app.state.templates.TemplateResponse(request, "widget_fragment.html", context, headers=cache)

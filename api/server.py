@@ -1,0 +1,51 @@
+"""`serve(settings)`: run uvicorn; every worker builds its own app from the same RUNPHYS_* settings."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import uvicorn
+from fastapi import FastAPI
+
+from api.app import create_app
+from api.settings import Settings
+
+
+def settings_environment(settings: Settings) -> dict[str, str]:
+    """The settings as RUNPHYS_* variables (what a worker process reads back with `Settings()`)."""
+    env: dict[str, str] = {}
+    for name, value in settings.model_dump().items():
+        key = f"RUNPHYS_{name.upper()}"
+        if value is None:
+            continue
+        if name == "admin_token":
+            value = settings.admin_token.get_secret_value() if settings.admin_token else ""
+        if isinstance(value, list | dict):
+            env[key] = json.dumps(value)
+        else:
+            env[key] = str(value)
+    return env
+
+
+def app_from_env() -> FastAPI:
+    """uvicorn's factory: one app per worker, from the environment."""
+    return create_app(Settings())
+
+
+def serve(settings: Settings) -> None:
+    """Serve until interrupted (the settings reach the workers through the environment)."""
+    env = settings_environment(settings)
+    for name in Settings.model_fields:
+        os.environ.pop(f"RUNPHYS_{name.upper()}", None)  # an unset setting must not come back from the parent
+    os.environ.update(env)
+    uvicorn.run(
+        "api.server:app_from_env",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        server_header=False,
+        h11_max_incomplete_event_size=16 * 1024,
+        log_level="info",
+    )

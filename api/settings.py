@@ -1,0 +1,45 @@
+"""The one settings object: defaults, help text, `RUNPHYS_*` environment variables, CLI flags."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_index_dir() -> Path:
+    """`$RUNPHYS_INDEX`, else the per-user data directory (XDG)."""
+    if os.environ.get("RUNPHYS_INDEX"):
+        return Path(os.environ["RUNPHYS_INDEX"]).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data_home) / "runphys" / "index"
+
+
+class Settings(BaseSettings):
+    """Everything configurable, in one place. Environment variables use the `RUNPHYS_` prefix."""
+
+    model_config = SettingsConfigDict(env_prefix="RUNPHYS_", extra="ignore")
+
+    index: Path = Field(default_factory=default_index_dir, description="Index bundle directory.")
+    host: str = Field("127.0.0.1", description="Address `runphys serve` listens on.")
+    port: int = Field(8000, ge=0, le=65535, description="Port `runphys serve` listens on.")
+    workers: int = Field(1, ge=1, le=32, description="uvicorn worker processes.")
+    admin_token: SecretStr | None = Field(
+        None, description="Bearer token for /api/v1/admin and author pages; admin is off when unset."
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list, description="Origins allowed to call the API (the widget's host sites)."
+    )
+    max_query_chars: int = Field(500, ge=1, description="Longer queries are cut, with a notice.")
+    max_per_page: int = Field(50, ge=1, description="Largest page size for search and post lists.")
+    max_body_bytes: int = Field(1_000_000, ge=1024, description="Largest accepted request body.")
+    rate_limit_per_minute: int = Field(
+        600, ge=0, description="Requests per client per minute (0 = no limit); over it answers 429."
+    )
+    cache_max_age: int = Field(300, ge=0, description="Cache-Control max-age for cacheable answers.")
+    search_log_max_bytes: int = Field(5_000_000, ge=10_000, description="Search log size before rotation.")
+    reload_check_seconds: float = Field(
+        1.0, ge=0, description="How often a worker checks for a newer bundle."
+    )

@@ -1,0 +1,276 @@
+"""Related-posts quality and cost: ours (TF-IDF, +/- SVD blend) vs Whoosh more_like vs random.
+
+Not a test. Prints markdown tables (and writes them with --out FILE).
+
+    .venv/bin/python benchmarks/related_quality.py [--sizes 1000,10000,100000] [--out FILE]
+
+1. exercises.json (873 exercises): precision@5 of neighbours sharing a primary muscle, and
+   sharing the category. Tags hold the muscles (leakage), so every method is also run without them.
+2. medquad_topics (no labels): mean neighbour score and five neighbour lists, read by eye.
+3. cost: build time and peak RSS (one subprocess per size) for recombined texts, related() p50/p99.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import numpy as np
+from sklearn.decomposition import TruncatedSVD
+from sklearn.preprocessing import normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from index.post import Post  # noqa: E402
+from recommend.config import RelatedConfig  # noqa: E402
+from recommend.model import RelatedIndex, build_related  # noqa: E402
+from recommend.store import load  # noqa: E402
+
+DATA = Path("/work/shared/data")
+EXERCISES = DATA / "exercises" / "exercises.json"
+MEDQUAD = DATA / "medquad_topics" / "docs.jsonl"
+START = datetime(2020, 1, 1, tzinfo=timezone.utc)
+K = 5
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    def cell(v: object) -> str:
+        return f"{v:.3f}" if isinstance(v, float) else str(v)
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+# -- 1. exercises ------------------------------------------------------------------------------
+
+def exercise_posts(records: list[dict], with_tags: bool, vocabulary) -> list[Post]:
+    posts = []
+    for i, r in enumerate(records):
+        tags = (*r["primaryMuscles"], *r["secondaryMuscles"], *([r["equipment"]] if r.get("equipment") else ()))
+        post = Post(id=r["id"], title=r["name"], slug=r["id"], date=START + timedelta(days=i),
+                    categories=(r["category"],), tags=tuple(tags) if with_tags else (),
+                    body="\n".join(r["instructions"]))
+        posts.append(vocabulary.tag(post))
+    return posts
+
+
+def precision(neigh: list[list[int]], records: list[dict]) -> tuple[float, float]:
+    """Mean share of the top-5 sharing a primary muscle / the category (missing slots count as misses)."""
+    muscle = cat = 0
+    for i, row in enumerate(neigh):
+        mine = set(records[i]["primaryMuscles"])
+        muscle += sum(bool(mine & set(records[j]["primaryMuscles"])) for j in row[:K])
+        cat += sum(records[j]["category"] == records[i]["category"] for j in row[:K])
+    return muscle / (K * len(neigh)), cat / (K * len(neigh))
+
+
+def top_from_dense(sims: np.ndarray) -> list[list[int]]:
+    sims = sims.copy()
+    np.fill_diagonal(sims, -np.inf)
+    return [list(np.argsort(-row, kind="stable")[:K]) for row in sims]
+
+
+def svd_blend(matrix, alpha: float, components: int) -> np.ndarray:
+    z = normalize(TruncatedSVD(n_components=components, random_state=0).fit_transform(matrix))
+    cos = (matrix @ matrix.T).toarray()
+    return (1 - alpha) * cos + alpha * (z @ z.T)
+
+
+def whoosh_more_like(posts: list[Post], numterms: int) -> list[list[int]]:
+    from whoosh.fields import ID, TEXT, Schema
+    from whoosh.index import create_in
+
+    from search.analysis import analyzer
+
+    schema = Schema(id=ID(stored=True), text=TEXT(analyzer=analyzer()))
+    texts = [" . ".join((p.title, *p.categories, *p.tags, p.body)) for p in posts]
+    position = {p.id: i for i, p in enumerate(posts)}
+    with tempfile.TemporaryDirectory() as tmp:
+        ix = create_in(tmp, schema)
+        writer = ix.writer()
+        for p, text in zip(posts, texts):
+            writer.add_document(id=p.id, text=text)
+        writer.commit()
+        out = []
+        with ix.searcher() as searcher:
+            docnums = {searcher.stored_fields(d)["id"]: d for d in range(searcher.doc_count_all())}
+            for p, text in zip(posts, texts):
+                hits = searcher.more_like(docnums[p.id], "text", text=text, top=K, numterms=numterms)
+                out.append([position[h["id"]] for h in hits])
+        ix.close()
+    return out
+
+
+def exercises_section(vocabulary) -> tuple[str, dict]:
+    records = json.loads(EXERCISES.read_text())
+    rows, figures = [], {}
+    rng = np.random.default_rng(0)
+    n = len(records)
+    rand = [list(rng.choice([j for j in range(n) if j != i], K, replace=False)) for i in range(n)]
+    rows.append(("random baseline", "-", *precision(rand, records)))
+    for with_tags in (True, False):
+        label = "with tags" if with_tags else "no tags"
+        posts = exercise_posts(records, with_tags, vocabulary)
+        with tempfile.TemporaryDirectory() as tmp:
+            build_related(posts, Path(tmp), vocabulary=vocabulary)
+            stored = load(Path(tmp))
+            index = RelatedIndex.load(Path(tmp), posts, vocabulary=vocabulary)
+            ours = [[int(j) for j in row if j >= 0] for row in stored.neighbours]
+            rows.append(("ours TF-IDF cosine", label, *precision(ours, records)))
+            figures[f"ours {label}"] = precision(ours, records)
+            pos = {p.id: i for i, p in enumerate(posts)}
+            served = [[pos[item.id] for item in index.related(p.id, limit=K, min_score=0.0)] for p in posts]
+            rows.append(("ours related() (boost + MMR)", label, *precision(served, records)))
+            threshold = [[pos[item.id] for item in index.related(p.id, limit=K)] for p in posts]
+            rows.append(("ours related(), default min_score (fallback fills)", label, *precision(threshold, records)))
+            for components in (50, 150):
+                for alpha in (0.3, 0.5, 1.0):
+                    p = precision(top_from_dense(svd_blend(stored.matrix, alpha, components)), records)
+                    rows.append((f"ours + SVD{components} blend alpha={alpha}", label, *p))
+                    figures[f"svd{components} a{alpha} {label}"] = p
+        for numterms in (5, 15):
+            started = time.perf_counter()
+            p = precision(whoosh_more_like(posts, numterms), records)
+            rows.append((f"Whoosh more_like (numterms={numterms}, {time.perf_counter() - started:.1f}s)", label, *p))
+            figures[f"whoosh{numterms} {label}"] = p
+    return "### Exercises: precision@5 (873 posts)\n\n" + table(
+        ("method", "text", "P@5 shares primary muscle", "P@5 same category"), rows), figures
+
+
+# -- 2. medquad --------------------------------------------------------------------------------
+
+SAMPLES = ("Back Pain", "Knee Injuries and Disorders", "Sprains and Strains", "Bursitis", "Ankle Injuries and Disorders")
+
+
+def medquad_section(vocabulary) -> str:
+    records = [json.loads(line) for line in MEDQUAD.open()]
+    posts = [vocabulary.tag(Post(id=r["id"], title=r["title"], body=r["text"], date=START + timedelta(days=i)))
+             for i, r in enumerate(records)]
+    with tempfile.TemporaryDirectory() as tmp:
+        stats = build_related(posts, Path(tmp), vocabulary=vocabulary)
+        stored = load(Path(tmp))
+        index = RelatedIndex.load(Path(tmp), posts, vocabulary=vocabulary)
+        valid = stored.neighbours >= 0
+        top1 = float(stored.scores[:, 0].mean())
+        top5 = float(stored.scores[:, :K][valid[:, :K]].mean())
+        above = float((stored.scores[:, 0] >= index.config.min_score).mean())
+        out = [f"### medquad_topics ({len(posts)} topics, {stats['terms']} terms, built in {stats['seconds']}s)\n",
+               table(("mean top-1 cosine", "mean top-5 cosine", f"share with top-1 >= min_score {index.config.min_score}"),
+                     [(top1, top5, above)]), ""]
+        by_title = {p.title: p.id for p in posts}
+        for title in SAMPLES:
+            if title not in by_title:
+                continue
+            items = index.related(by_title[title], limit=K)
+            listed = "; ".join(f"{i.title} ({i.score:.2f}{', fallback' if i.fallback else ''})" for i in items)
+            why = ", ".join(items[0].why["terms"]) if items else ""
+            out.append(f"- **{title}** → {listed}  _(why #1: {why})_")
+    return "\n".join(out)
+
+
+# -- 3. cost -----------------------------------------------------------------------------------
+
+def synthetic_posts(n: int, seed: int = 0) -> list[Post]:
+    """Recombined exercise and medquad sentences: n posts with realistic vocabulary and lengths."""
+    rng = random.Random(seed)
+    records = json.loads(EXERCISES.read_text())
+    sentences = [s for r in records for s in r["instructions"]]
+    sentences += [s.strip() for line in MEDQUAD.open() for s in json.loads(line)["text"].split(". ") if len(s) > 30]
+    names = [r["name"] for r in records] + [json.loads(line)["title"] for line in MEDQUAD.open()]
+    muscles = sorted({m for r in records for m in r["primaryMuscles"]})
+    categories = ["Injuries", "Strength", "Stretching", "Training", "Nutrition", "Gear", "Recovery", "Racing"]
+    posts = []
+    for i in range(n):
+        title = f"{rng.choice(names)} and {rng.choice(names)}"
+        body = " ".join(rng.choice(sentences) for _ in range(rng.randint(4, 12)))
+        posts.append(Post(id=f"p{i}", title=title, slug=f"p{i}", date=START + timedelta(hours=i),
+                          categories=(rng.choice(categories),), tags=tuple(rng.sample(muscles, 2)), body=body))
+    return posts
+
+
+def scale_child(n: int) -> None:
+    """Runs in its own process so ru_maxrss is this size's peak alone."""
+    from search.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    posts = synthetic_posts(n)
+    base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with tempfile.TemporaryDirectory() as tmp:
+        stats = build_related(posts, Path(tmp), vocabulary=vocabulary)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        size = sum(f.stat().st_size for f in Path(tmp).iterdir())
+        started = time.perf_counter()
+        index = RelatedIndex.load(Path(tmp), posts, vocabulary=vocabulary)
+        load_s = time.perf_counter() - started
+        rng = random.Random(1)
+        times = []
+        for pid in (rng.choice(posts).id for _ in range(300)):
+            t = time.perf_counter()
+            index.related(pid, limit=5)
+            times.append(time.perf_counter() - t)
+        text_times = []
+        for post in rng.sample(posts, 50):
+            t = time.perf_counter()
+            index.related_to_text(post.body[:400], limit=5)
+            text_times.append(time.perf_counter() - t)
+    print(json.dumps({"n": n, "terms": stats["terms"], "build_s": stats["seconds"], "peak_mb": peak / 1024,
+                      "before_build_mb": base_rss / 1024, "files_mb": size / 2**20, "load_s": load_s,
+                      "p50_ms": 1000 * float(np.percentile(times, 50)), "p99_ms": 1000 * float(np.percentile(times, 99)),
+                      "text_p50_ms": 1000 * float(np.percentile(text_times, 50))}))
+
+
+def scale_section(sizes: Sequence[int]) -> str:
+    rows = []
+    for n in sizes:
+        done = subprocess.run([sys.executable, __file__, "--scale-child", str(n)], capture_output=True, text=True,
+                              check=False)
+        if done.returncode:
+            rows.append((n, "failed: " + done.stderr.strip().splitlines()[-1], "", "", "", "", "", "", ""))
+            continue
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        rows.append((n, r["terms"], r["build_s"], r["peak_mb"], r["before_build_mb"], r["files_mb"], r["load_s"],
+                     f"{r['p50_ms']:.2f} / {r['p99_ms']:.2f}", f"{r['text_p50_ms']:.2f}"))
+    return "### Cost (recombined exercise + medquad texts, 1 process per size, 2 cores)\n\n" + table(
+        ("posts", "terms", "build_related s", "peak RSS MB", "RSS before build MB", "files MB", "load s",
+         "related() p50 / p99 ms", "related_to_text p50 ms"), rows)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, help="also write the markdown here")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated post counts for the cost table")
+    parser.add_argument("--skip", default="", help="comma-separated sections to skip: quality,medquad,cost")
+    parser.add_argument("--scale-child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.scale_child:
+        scale_child(args.scale_child)
+        return
+    from search.vocabulary import load_vocabulary
+
+    vocabulary = load_vocabulary()
+    skip = set(filter(None, args.skip.split(",")))
+    parts = [f"## Related-posts benchmark ({datetime.now(timezone.utc):%Y-%m-%d}, config {RelatedConfig()})"]
+    emit: Callable[[str], None] = lambda text: (parts.append(text), print(text + "\n", flush=True))  # noqa: E731
+    print(parts[0] + "\n", flush=True)
+    if "quality" not in skip:
+        emit(exercises_section(vocabulary)[0])
+    if "medquad" not in skip:
+        emit(medquad_section(vocabulary))
+    if "cost" not in skip:
+        emit(scale_section([int(s) for s in args.sizes.split(",") if s]))
+    if args.out:
+        args.out.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,315 @@
+"""Search quality and latency: our engine (search.SearchIndex) vs SQLite FTS5 vs tantivy.
+
+Not a test; prints markdown tables.  Usage:
+
+    python benchmarks/search_quality.py                      # quality + latency at 1k, 10k docs
+    python benchmarks/search_quality.py --sizes 1000,10000,100000 --out results.md
+
+Quality: nDCG@10, MAP (over the top 100) and Recall@100 on the Glasgow collections in
+../shared/data/{cranfield,med,cisi,adi} (queries with judgments only; cranfield source-doc pairs
+are not counted) and on an exercises set built from exercises/exercises.json.
+
+Exercises queries/qrels (non-circular): documents are indexed from the exercise *name* and its
+*instructions* only; the muscle lists are never indexed.  For each muscle M in primaryMuscles
+(17 muscles) the query is the muscle name ("lower back", "hamstrings"), and for each (M, category)
+pair with >= 3 exercises the query is "<M> <category>" ("quadriceps stretching").  Relevant =
+exercises whose primaryMuscles contain M (and whose category equals the category, for pairs).
+The judgments thus come from structured metadata that the engines cannot see.
+
+IR queries are long natural-language questions, so every engine runs in any-word (OR) mode:
+ours with `SearchIndex` internals (the same Or-with-coordination query `search()` falls back to,
+scored by the same BM25F), FTS5 with an OR of quoted terms ranked by bm25(), tantivy with
+parse_query over title+body (default OR, en_stem tokenizer, BM25).
+
+Latency: p50/p99 of in-process `SearchIndex.search(SearchRequest(q=...))` (full pipeline: parse,
+expansion, spelling, facets, excerpts; top 10) vs FTS5 top-10 with titles vs tantivy top-10 with
+stored titles, over corpora scaled to 1k/10k/100k docs by recombining the shared docs (doc i =
+title of doc a + text of doc b + text of doc c, a,b,c drawn with a fixed seed).  Queries are the
+collections' query texts cut to their first 6 words.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import re
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import tantivy  # noqa: E402
+
+from index.post import Post  # noqa: E402
+from search.engine import SearchIndex  # noqa: E402
+from search.query import plan, sanitize, to_any_query  # noqa: E402
+from search.results import SearchRequest  # noqa: E402
+from search.vocabulary import load_vocabulary  # noqa: E402
+from search.writer import write_search_index  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+COLLECTIONS = ("cranfield", "med", "cisi", "adi")
+K = 10
+DEPTH = 100
+_WORD = re.compile(r"[^\W_]+")
+
+Docs = list[dict[str, str]]
+Queries = dict[str, str]
+Qrels = dict[str, dict[str, int]]
+
+
+# ---------------------------------------------------------------------------------------- data
+
+
+def load_collection(name: str) -> tuple[Docs, Queries, Qrels]:
+    base = DATA / name
+    docs = [json.loads(line) for line in (base / "docs.jsonl").open(encoding="utf-8")]
+    queries = {q["id"]: q["text"] for q in map(json.loads, (base / "queries.jsonl").open(encoding="utf-8"))}
+    qrels: Qrels = defaultdict(dict)
+    for line in (base / "qrels.tsv").open(encoding="utf-8"):
+        qid, did, rel = line.split("\t")
+        if int(rel) > 0:
+            qrels[qid][did] = int(rel)
+    return docs, {q: t for q, t in queries.items() if q in qrels}, dict(qrels)
+
+
+def load_exercises() -> tuple[Docs, Queries, Qrels]:
+    items = json.loads((DATA / "exercises" / "exercises.json").read_text(encoding="utf-8"))
+    docs = [{"id": e["id"], "title": e["name"], "text": " ".join(e.get("instructions") or [])} for e in items]
+    by_muscle: dict[str, set[str]] = defaultdict(set)
+    by_pair: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in items:
+        for m in e.get("primaryMuscles") or []:
+            by_muscle[m].add(e["id"])
+            by_pair[(m, e.get("category") or "")].add(e["id"])
+    queries: Queries = {}
+    qrels: Qrels = {}
+    for m, ids in sorted(by_muscle.items()):
+        queries[f"m:{m}"], qrels[f"m:{m}"] = m, {i: 1 for i in ids}
+    for (m, cat), ids in sorted(by_pair.items()):
+        if cat and len(ids) >= 3:
+            qid = f"mc:{m}:{cat}"
+            queries[qid], qrels[qid] = f"{m} {cat}", {i: 1 for i in ids}
+    return docs, queries, qrels
+
+
+def to_posts(docs: Docs) -> list[Post]:
+    return [Post(id=d["id"], title=d.get("title") or "", body=d.get("text") or "", slug=d["id"]) for d in docs]
+
+
+# ------------------------------------------------------------------------------------- metrics
+
+
+def ndcg(ranked: list[str], rels: dict[str, int], k: int = K) -> float:
+    dcg = sum((2 ** rels.get(d, 0) - 1) / math.log2(i + 2) for i, d in enumerate(ranked[:k]))
+    ideal = sorted(rels.values(), reverse=True)[:k]
+    idcg = sum((2**r - 1) / math.log2(i + 2) for i, r in enumerate(ideal))
+    return dcg / idcg if idcg else 0.0
+
+
+def average_precision(ranked: list[str], rels: dict[str, int]) -> float:
+    hits, total = 0, 0.0
+    for i, d in enumerate(ranked[:DEPTH]):
+        if d in rels:
+            hits += 1
+            total += hits / (i + 1)
+    return total / len(rels) if rels else 0.0
+
+
+def recall(ranked: list[str], rels: dict[str, int]) -> float:
+    return len(set(ranked[:DEPTH]) & set(rels)) / len(rels) if rels else 0.0
+
+
+# ------------------------------------------------------------------------------------- engines
+
+
+class Ours:
+    name = "runphys (Whoosh)"
+
+    def __init__(self, docs: Docs, workdir: Path, vocab) -> None:  # type: ignore[no-untyped-def]
+        self.vocab = vocab
+        write_search_index(to_posts(docs), workdir / "ours", vocab)
+        self.index = SearchIndex.open(workdir / "ours", vocab)
+        self.ids = {}
+
+    def rank(self, text: str) -> list[str]:
+        """Any-word mode, the same query `search()` falls back to, top DEPTH ids."""
+        q = to_any_query(plan(sanitize(text)[0], self.vocab).tree, self.vocab)  # type: ignore[arg-type]
+        if q is None:
+            return []
+        searcher = self.index._searcher  # benchmark-only peek; search() caps pages at 50
+        return [hit["id"] for hit in searcher.search(q, limit=DEPTH)]
+
+    def latency_query(self, text: str) -> None:
+        self.index.search(SearchRequest(q=text, per_page=K))
+
+    def close(self) -> None:
+        self.index.close()
+
+
+class Fts5:
+    name = "SQLite FTS5"
+
+    def __init__(self, docs: Docs, workdir: Path) -> None:
+        self.db = sqlite3.connect(str(workdir / "fts.db"), check_same_thread=False)
+        self.db.execute("CREATE VIRTUAL TABLE d USING fts5(id UNINDEXED, title, body, tokenize='porter unicode61')")
+        self.db.executemany("INSERT INTO d VALUES (?,?,?)", [(x["id"], x.get("title", ""), x.get("text", "")) for x in docs])
+        self.db.commit()
+
+    @staticmethod
+    def match(text: str) -> str:
+        words = list(dict.fromkeys(w.lower() for w in _WORD.findall(text)))
+        return " OR ".join(f'"{w}"' for w in words)
+
+    def rank(self, text: str, limit: int = DEPTH) -> list[str]:
+        expr = self.match(text)
+        if not expr:
+            return []
+        rows = self.db.execute("SELECT id, title FROM d WHERE d MATCH ? ORDER BY bm25(d) LIMIT ?", (expr, limit))
+        return [r[0] for r in rows]
+
+    def latency_query(self, text: str) -> None:
+        self.rank(text, K)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class Tantivy:
+    name = "tantivy"
+
+    def __init__(self, docs: Docs, workdir: Path) -> None:
+        b = tantivy.SchemaBuilder()
+        b.add_text_field("id", stored=True, tokenizer_name="raw")
+        b.add_text_field("title", stored=True, tokenizer_name="en_stem")
+        b.add_text_field("body", stored=False, tokenizer_name="en_stem")
+        self.index = tantivy.Index(b.build(), path=None)
+        writer = self.index.writer(heap_size=100_000_000, num_threads=1)
+        for x in docs:
+            writer.add_document(tantivy.Document(id=x["id"], title=x.get("title", ""), body=x.get("text", "")))
+        writer.commit()
+        writer.wait_merging_threads()
+        self.index.reload()
+        self.searcher = self.index.searcher()
+
+    def rank(self, text: str, limit: int = DEPTH) -> list[str]:
+        words = " ".join(_WORD.findall(text))
+        if not words:
+            return []
+        q = self.index.parse_query(words, ["title", "body"])
+        hits = self.searcher.search(q, limit).hits
+        return [self.searcher.doc(addr)["id"][0] for _, addr in hits]
+
+    def latency_query(self, text: str) -> None:
+        self.rank(text, K)
+
+    def close(self) -> None:
+        pass
+
+
+# ------------------------------------------------------------------------------------ runners
+
+
+def quality(vocab) -> list[tuple[str, str, float, float, float]]:  # type: ignore[no-untyped-def]
+    rows = []
+    sets: dict[str, Callable[[], tuple[Docs, Queries, Qrels]]] = {c: (lambda c=c: load_collection(c)) for c in COLLECTIONS}
+    sets["exercises"] = load_exercises
+    for name, loader in sets.items():
+        docs, queries, qrels = loader()
+        with tempfile.TemporaryDirectory() as tmp:
+            engines = [Ours(docs, Path(tmp), vocab), Fts5(docs, Path(tmp)), Tantivy(docs, Path(tmp))]
+            for engine in engines:
+                scores = [(ndcg(r, qrels[q]), average_precision(r, qrels[q]), recall(r, qrels[q]))
+                          for q, text in queries.items() for r in [engine.rank(text)]]
+                rows.append((name, engine.name, *(statistics.fmean(s[i] for s in scores) for i in range(3))))
+                engine.close()
+    return rows
+
+
+def scaled_docs(n: int, seed: int = 7) -> Docs:
+    pool: Docs = []
+    for c in COLLECTIONS:
+        pool.extend(d for d in load_collection(c)[0] if d.get("text"))
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        a, b, c = rng.choice(pool), rng.choice(pool), rng.choice(pool)
+        out.append({"id": f"s{i}", "title": a.get("title") or a["text"][:80], "text": f"{b['text']} {c['text']}"})
+    return out
+
+
+def latency(sizes: list[int], vocab) -> list[tuple[int, str, float, float, float]]:  # type: ignore[no-untyped-def]
+    queries: list[str] = []
+    for c in COLLECTIONS:
+        queries.extend(" ".join(t.split()[:6]) for t in load_collection(c)[1].values())
+    queries = queries[:200]
+    rows = []
+    for n in sizes:
+        docs = scaled_docs(n)
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.perf_counter()
+            engines = [Ours(docs, Path(tmp), vocab)]
+            build_ours = time.perf_counter() - started
+            engines += [Fts5(docs, Path(tmp)), Tantivy(docs, Path(tmp))]
+            for engine in engines:
+                for q in queries[:10]:
+                    engine.latency_query(q)  # warm-up
+                times = []
+                for q in queries:
+                    t0 = time.perf_counter()
+                    engine.latency_query(q)
+                    times.append((time.perf_counter() - t0) * 1000)
+                times.sort()
+                p50 = times[len(times) // 2]
+                p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+                rows.append((n, engine.name, p50, p99, build_ours if isinstance(engine, Ours) else float("nan")))
+                engine.close()
+    return rows
+
+
+def tables(qrows: list, lrows: list) -> str:  # type: ignore[type-arg]
+    out = ["## Quality (any-word mode)", "", "| collection | engine | nDCG@10 | MAP | Recall@100 |", "|---|---|---|---|---|"]
+    out += [f"| {c} | {e} | {a:.3f} | {b:.3f} | {r:.3f} |" for c, e, a, b, r in qrows]
+    out += ["", "### Mean over collections", "", "| engine | nDCG@10 | MAP | Recall@100 |", "|---|---|---|---|"]
+    by_engine: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+    for _c, e, a, b, r in qrows:
+        by_engine[e].append((a, b, r))
+    for e, vals in by_engine.items():
+        out.append(f"| {e} | " + " | ".join(f"{statistics.fmean(v[i] for v in vals):.3f}" for i in range(3)) + " |")
+    if lrows:
+        out += ["", "## Latency (in-process, top 10)", "",
+                "| docs | engine | p50 ms | p99 ms | p50 vs best peer | p99 vs best peer |", "|---|---|---|---|---|---|"]
+        for n in sorted({r[0] for r in lrows}):
+            rs = [r for r in lrows if r[0] == n]
+            peers = [r for r in rs if r[1] != Ours.name]
+            best50, best99 = min(r[2] for r in peers), min(r[3] for r in peers)
+            for _, e, p50, p99, _b in rs:
+                out.append(f"| {n} | {e} | {p50:.3f} | {p99:.3f} | {p50 / best50:.1f}× | {p99 / best99:.1f}× |")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="doc counts for latency, e.g. 1000,10000,100000")
+    parser.add_argument("--out", type=Path, help="also write the tables to this file")
+    parser.add_argument("--skip-quality", action="store_true")
+    args = parser.parse_args(argv)
+    vocab = load_vocabulary()
+    qrows = [] if args.skip_quality else quality(vocab)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    text = tables(qrows, latency(sizes, vocab) if sizes else [])
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

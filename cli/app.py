@@ -1,0 +1,52 @@
+"""The Typer app and what every command shares: options, settings, errors, opening the engine."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from api.settings import Settings
+from cli import output
+from index.errors import RunphysError
+
+app = typer.Typer(
+    name="runphys",
+    help="Search, related videos and coverage gaps for a running and physical-therapy blog.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+IndexOption = Annotated[
+    Path | None,
+    typer.Option("--index", help="Index bundle directory (default: $RUNPHYS_INDEX, else the per-user data directory)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
+
+
+def settings_for(index: Path | None, **overrides: Any) -> Settings:
+    """Settings from the environment, with the command's flags on top."""
+    if index is not None:
+        overrides["index"] = index
+    return Settings(**overrides)
+
+
+def fail(error: RunphysError, as_json: bool) -> None:
+    """Report a library error the same way everywhere and exit with its code."""
+    if as_json:
+        print(json.dumps({"error": {"code": error.code, "message": error.message, "detail": error.detail}}))
+    else:
+        output.console_err.print(f"[red]error:[/red] {error.message}", highlight=False)
+    raise typer.Exit(error.exit_code)
+
+
+def open_engine(settings: Settings, as_json: bool):  # -> api.engine.Engine
+    """The engine over the bundle, building the demo blog first when no bundle exists."""
+    from api.engine import Engine
+    from index.pipeline import ensure_index
+
+    ensure_index(settings.index, progress=None if as_json else output.status_line)
+    return Engine.open(settings.index, log_max_bytes=settings.search_log_max_bytes)

@@ -1,0 +1,102 @@
+"""`runphys search` and `runphys related`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli import output
+from cli.app import IndexOption, JsonOption, app, fail, open_engine, settings_for
+from index.errors import BadRequest, RunphysError
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="What to look for, in the reader's own words.")],
+    index: IndexOption = None,
+    category: Annotated[str | None, typer.Option(help="Only this category.")] = None,
+    body_part: Annotated[str | None, typer.Option("--body-part", help="Only this body part (e.g. knee).")] = None,
+    injury: Annotated[str | None, typer.Option(help="Only this injury (e.g. runners_knee).")] = None,
+    video: Annotated[bool, typer.Option("--video", help="Only posts with a video.")] = False,
+    sort: Annotated[str, typer.Option(help="relevance|date")] = "relevance",
+    limit: Annotated[int, typer.Option(help="Hits per page (1-50).")] = 10,
+    page: Annotated[int, typer.Option(help="Page number, from 1.")] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """Search the index; prints hits, facets and did-you-mean."""
+    from search.engine import SearchRequest
+
+    settings = settings_for(index)
+    try:
+        if sort not in ("relevance", "date"):
+            raise BadRequest("--sort must be relevance or date")
+        request = SearchRequest(
+            q=query, category=category, body_part=body_part, injury=injury,
+            video=True if video else None, sort=sort, page=page, per_page=limit,
+        )
+        engine = open_engine(settings, as_json)
+        result = engine.search(request)
+        engine.close()
+    except RunphysError as error:
+        fail(error, as_json)
+    if as_json:
+        output.print_json(result.to_dict())
+        return
+    for notice in result.notices:
+        output.console.print(f"[yellow]{notice}[/yellow]")
+    if result.did_you_mean:
+        output.console.print(f"did you mean: [bold]{result.did_you_mean}[/bold]?")
+    rows = [
+        [
+            (result.page - 1) * result.per_page + rank,
+            hit.title,
+            (hit.date or "")[:10],
+            f"{hit.score:.2f}",
+            ", ".join(hit.categories),
+            "▶" if hit.has_video else "",
+        ]
+        for rank, hit in enumerate(result.hits, 1)
+    ]
+    output.table(f"{result.total} results for {result.query!r}", ["#", "title", "date", "score", "categories", "video"], rows)
+
+
+@app.command()
+def related(
+    id_or_slug: Annotated[str | None, typer.Argument(help="Post id or slug.")] = None,
+    text: Annotated[str | None, typer.Option("--text", help="Find posts related to this text (a draft).")] = None,
+    index: IndexOption = None,
+    limit: Annotated[int, typer.Option(help="How many related posts (1-50).")] = 5,
+    videos_only: Annotated[bool, typer.Option("--videos-only", help="Only posts with a video.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Posts related to a post (ID_OR_SLUG) or to a draft (--text), with the reason for each."""
+    if (id_or_slug is None) == (text is None):
+        raise typer.BadParameter("give either ID_OR_SLUG or --text, not both")
+    if not 1 <= limit <= 50:
+        raise typer.BadParameter("must be between 1 and 50", param_hint="--limit")
+    settings = settings_for(index)
+    try:
+        engine = open_engine(settings, as_json)
+        if id_or_slug is not None:
+            post, items = engine.related(id_or_slug, limit=limit, videos_only=videos_only)
+            about = {"id": post.id, "slug": post.slug, "title": post.title, "url": post.url}
+        else:
+            items = engine.related_to_text(text or "", limit=limit, videos_only=videos_only)
+            about = {"text": (text or "")[:200]}
+        engine.close()
+    except RunphysError as error:
+        fail(error, as_json)
+    if as_json:
+        output.print_json({"post": about, "related": [item.to_dict() for item in items]})
+        return
+    rows = [
+        [
+            item.title,
+            f"{item.score:.3f}",
+            ", ".join((item.why.get("body_parts") or []) + (item.why.get("terms") or [])[:4]),
+            "fallback" if item.fallback else ("pinned" if item.pinned else ""),
+        ]
+        for item in items
+    ]
+    output.table(f"Related to {about.get('title') or about.get('text')!r}", ["title", "score", "why", ""], rows)

@@ -1,0 +1,32 @@
+"""`runphys serve`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cli import output
+from cli.app import IndexOption, app, fail, settings_for
+from index.errors import RunphysError
+
+
+@app.command()
+def serve(
+    index: IndexOption = None,
+    host: Annotated[str | None, typer.Option(help="Address to listen on (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on (default 8000).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default 1).")] = None,
+) -> None:
+    """Serve the search page, the JSON API and the related-videos widget (builds the demo first if needed)."""
+    from api.server import serve as run_server
+    from index.pipeline import ensure_index
+
+    flags = {"host": host, "port": port, "workers": workers}
+    settings = settings_for(index, **{k: v for k, v in flags.items() if v is not None})
+    try:
+        ensure_index(settings.index, progress=output.status_line)
+    except RunphysError as error:
+        fail(error, as_json=False)
+    output.status_line(f"serving {settings.index} on http://{settings.host}:{settings.port}/")
+    run_server(settings)

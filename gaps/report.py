@@ -1,0 +1,63 @@
+"""`build_gap_report`: the whole coverage-gap report from posts, vocabulary, recommender and search log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from gaps.coverage import ORPHAN_MIN_SCORE, coverage_matrix, injury_gaps, near_duplicate_pairs, orphan_refs
+from gaps.demand import NEAR_MISS_FRACTION, SearchFn, demand
+from gaps.freshness import as_datetime, freshness
+from gaps.records import GapReport
+from gaps.suggestions import TOP_SUGGESTIONS, suggestions
+from index.post import Post
+
+When = date | datetime | str | None
+
+
+def build_gap_report(
+    posts: Sequence[Post],
+    vocabulary: Any,
+    related: Any,
+    log_entries: Iterable[Any],
+    *,
+    since: When = None,
+    until: When = None,
+    now: When = None,
+    silence_days: int = 365,
+    search: SearchFn | None = None,
+    near_miss_fraction: float = NEAR_MISS_FRACTION,
+    limit: int = TOP_SUGGESTIONS,
+    orphan_min_score: float | None = ORPHAN_MIN_SCORE,
+) -> GapReport:
+    """The coverage-gap report (pure: reads only its arguments).
+
+    `posts` are tagged posts (body_parts, injuries, kinds filled); `related` is a RelatedIndex
+    (or None to skip closest posts, orphans and near duplicates); `log_entries` are search-log
+    entries, of which those in [since, until) count (a plain date `until` includes that day);
+    `now` is the freshness reference (default: the newest post's date); `search` re-runs the
+    most asked missed query of each demand item against the current index;
+    `orphan_min_score` is the best-neighbour similarity under which a post is an orphan
+    (None: the recommender's own cut-off).
+    """
+    posts = list(posts)
+    reference = as_datetime(now, end_of_day=False)
+    matrix = coverage_matrix(posts, vocabulary)
+    injuries = injury_gaps(posts, vocabulary, related)
+    asked = demand(
+        log_entries, vocabulary, related,
+        since=as_datetime(since), until=as_datetime(until, end_of_day=True),
+        fraction=near_miss_fraction, search=search,
+    )
+    fresh = freshness(posts, vocabulary, now=reference, silence_days=silence_days)
+    by_id = {post.id: post for post in posts}
+    return GapReport(
+        matrix=matrix,
+        injuries=injuries,
+        demand=asked,
+        freshness=fresh,
+        orphans=orphan_refs(by_id, related, orphan_min_score),
+        near_duplicates=near_duplicate_pairs(by_id, related),
+        suggestions=suggestions(posts, vocabulary, matrix, injuries, asked, fresh, limit=limit),
+    )

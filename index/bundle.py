@@ -1,0 +1,338 @@
+"""The index bundle: a versioned folder built beside the live one and switched in atomically.
+
+INDEX_DIR/current -> versions/<build-id>   (a symlink, replaced with one atomic rename)
+INDEX_DIR/versions/<build-id>/{manifest.json, posts.jsonl, search/, related/}
+INDEX_DIR/edits.jsonl                      (the author's single-post upserts and deletes)
+INDEX_DIR/searches/                        (search log; survives rebuilds)
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from index.errors import IndexBusy, IndexDamaged, IndexMissing, IndexVersionMismatch, PostNotFound
+from index.post import Post
+
+FORMAT_VERSION = 1
+KEEP_VERSIONS = 3
+LIBRARIES = ("runphys-search", "whoosh3", "scikit-learn", "numpy", "scipy")
+REBUILD_HINT = "rebuild with `runphys build`"
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What a bundle holds and how it was made."""
+
+    format_version: int
+    build_id: str
+    built_at: str
+    posts: int
+    categories: dict[str, int]
+    videos: int
+    sources: dict[str, str] = field(default_factory=dict)
+    libraries: dict[str, str] = field(default_factory=dict)
+    files: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(vars(self))
+
+
+@dataclass(frozen=True)
+class OpenBundle:
+    """One bundle version, read: its manifest, its posts, and where its parts live."""
+
+    index_dir: Path
+    path: Path
+    manifest: Manifest
+    posts: dict[str, Post]
+    slugs: dict[str, str]
+
+    @property
+    def search_dir(self) -> Path:
+        return self.path / "search"
+
+    @property
+    def related_dir(self) -> Path:
+        return self.path / "related"
+
+    def post(self, id_or_slug: str) -> Post:
+        """The post with this id, else this slug; PostNotFound otherwise."""
+        key = id_or_slug if id_or_slug in self.posts else self.slugs.get(id_or_slug)
+        if key is None:
+            raise PostNotFound(f"no post with id or slug {id_or_slug[:200]!r}")
+        return self.posts[key]
+
+
+# -- locations -------------------------------------------------------------------------------
+
+
+def current_link(index_dir: Path) -> Path:
+    return index_dir / "current"
+
+
+def current_build_id(index_dir: Path) -> str | None:
+    """The live build id, read from the symlink without opening anything (cheap enough per request)."""
+    try:
+        return Path(os.readlink(current_link(index_dir))).name
+    except OSError:
+        return None
+
+
+def has_bundle(index_dir: Path) -> bool:
+    return current_build_id(index_dir) is not None
+
+
+# -- building --------------------------------------------------------------------------------
+
+
+@contextmanager
+def build_lock(index_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Hold the single-builder lock; a second build waits up to `wait_seconds`, then IndexBusy."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".build.lock", "a+") as handle:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise IndexBusy(
+                        f"another build of {index_dir} is running; try again when it finishes"
+                    ) from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_bundle(
+    posts: Sequence[Post],
+    index_dir: Path,
+    *,
+    sources: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    wait_seconds: float = 0.0,
+) -> Manifest:
+    """Tag posts, write a complete new bundle beside the live one, then switch to it."""
+    with build_lock(index_dir, wait_seconds):
+        return _write_and_switch(list(posts), index_dir, sources or {}, progress, base=None)
+
+
+def update_bundle(
+    index_dir: Path,
+    upserts: Sequence[Post] = (),
+    delete_ids: Sequence[str] = (),
+    *,
+    wait_seconds: float = 10.0,
+) -> Manifest:
+    """Apply single-post changes as a new version (copy of the live one, updated in place)."""
+    with build_lock(index_dir, wait_seconds):
+        live = open_bundle(index_dir)
+        for post_id in delete_ids:
+            if post_id not in live.posts:
+                raise PostNotFound(f"no post with id {post_id[:200]!r}")
+        posts = dict(live.posts)
+        for post_id in delete_ids:
+            del posts[post_id]
+        for post in upserts:
+            posts[post.id] = post
+        changes = (tuple(upserts), tuple(delete_ids))
+        return _write_and_switch(
+            list(posts.values()), index_dir, live.manifest.sources, None, base=(live, changes)
+        )
+
+
+def _write_and_switch(
+    posts: list[Post],
+    index_dir: Path,
+    sources: dict[str, str],
+    progress: Progress | None,
+    base: tuple[OpenBundle, tuple[tuple[Post, ...], tuple[str, ...]]] | None,
+) -> Manifest:
+    from recommend.model import build_related, update_related
+    from search.vocabulary import load_vocabulary
+    from search.writer import update_search_index, write_search_index
+
+    say = progress or (lambda _msg: None)
+    versions = index_dir / "versions"
+    versions.mkdir(parents=True, exist_ok=True)
+    _remove_debris(versions)
+    build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    staging = versions / f".tmp-{build_id}"
+
+    vocabulary = load_vocabulary()
+    say(f"tagging {len(posts)} posts")
+    if base is None:
+        posts = [vocabulary.tag(post) for post in posts]
+        staging.mkdir()
+        say("writing search index")
+        write_search_index(posts, staging / "search")
+        say("computing related posts")
+        build_related(posts, staging / "related")
+    else:
+        live, (upserts, delete_ids) = base
+        tagged = {post.id: vocabulary.tag(post) for post in upserts}
+        posts = [tagged.get(post.id, post) for post in posts]
+        shutil.copytree(live.path, staging, ignore=shutil.ignore_patterns("manifest.json"))
+        update_search_index(staging / "search", list(tagged.values()), list(delete_ids))
+        update_related(staging / "related", posts, set(tagged), set(delete_ids))
+    _write_posts(staging / "posts.jsonl", posts)
+    manifest = _manifest(build_id, posts, sources, staging)
+    (staging / "manifest.json").write_text(json.dumps(manifest.to_dict(), indent=2))
+    _fsync_tree(staging)
+    final = versions / build_id
+    os.rename(staging, final)
+    _switch(index_dir, final)
+    _prune(versions, keep=KEEP_VERSIONS)
+    say(f"built {manifest.posts} posts into {final}")
+    return manifest
+
+
+def _write_posts(path: Path, posts: Sequence[Post]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for post in posts:
+            out.write(json.dumps(post.to_dict(), ensure_ascii=False) + "\n")
+
+
+def _manifest(build_id: str, posts: Sequence[Post], sources: dict[str, str], path: Path) -> Manifest:
+    categories = Counter(c for post in posts for c in post.categories)
+    files = {
+        str(p.relative_to(path)): p.stat().st_size for p in sorted(path.rglob("*")) if p.is_file()
+    }
+    return Manifest(
+        format_version=FORMAT_VERSION,
+        build_id=build_id,
+        built_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        posts=len(posts),
+        categories=dict(sorted(categories.items())),
+        videos=sum(1 for post in posts if post.has_video),
+        sources=dict(sources),
+        libraries={name: _version(name) for name in LIBRARIES},
+        files=files,
+    )
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _fsync_tree(path: Path) -> None:
+    """Flush every file and folder so a crash right after the switch cannot expose empty files."""
+    for item in sorted(path.rglob("*"), reverse=True):
+        flags = os.O_RDONLY | (os.O_DIRECTORY if item.is_dir() else 0)
+        fd = os.open(item, flags)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _switch(index_dir: Path, target: Path) -> None:
+    """Point `current` at target with one rename, so readers see the old or the new, never neither."""
+    temporary = index_dir / f".current-{uuid.uuid4().hex[:8]}"
+    os.symlink(Path("versions") / target.name, temporary)
+    os.replace(temporary, current_link(index_dir))
+    dir_fd = os.open(index_dir, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _remove_debris(versions: Path) -> None:
+    """Staging folders and stray links left by killed builds (we hold the lock, so none is live)."""
+    for item in versions.glob(".tmp-*"):
+        shutil.rmtree(item, ignore_errors=True)
+    for item in versions.parent.glob(".current-*"):
+        item.unlink(missing_ok=True)
+
+
+def _prune(versions: Path, keep: int) -> None:
+    """Keep the newest versions: workers that have not switched yet may still read the previous one."""
+    live = sorted((p for p in versions.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
+    for old in live[:-keep]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def open_bundle(index_dir: Path) -> OpenBundle:
+    """Read the live bundle, checking it is complete and of this format version."""
+    link = current_link(index_dir)
+    if not link.is_symlink() and not link.exists():
+        raise IndexMissing(f"no index at {index_dir}: build one with `runphys build`")
+    path = link.resolve()
+    manifest = read_manifest(path)
+    posts: dict[str, Post] = {}
+    posts_file = path / "posts.jsonl"
+    try:
+        with posts_file.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, 1):
+                post = Post.from_dict(json.loads(line))
+                posts[post.id] = post
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        raise IndexDamaged(
+            f"{posts_file} is damaged near line {len(posts) + 1} ({exc}); {REBUILD_HINT}"
+        ) from exc
+    if len(posts) != manifest.posts:
+        raise IndexDamaged(
+            f"{posts_file} holds {len(posts)} posts but the manifest says {manifest.posts}; {REBUILD_HINT}"
+        )
+    slugs = {post.slug: post.id for post in posts.values() if post.slug}
+    return OpenBundle(index_dir=index_dir, path=path, manifest=manifest, posts=posts, slugs=slugs)
+
+
+def read_manifest(path: Path) -> Manifest:
+    """The manifest of one bundle version; damaged, missing-file or wrong-version bundles are refused."""
+    manifest_file = path / "manifest.json"
+    try:
+        data = json.loads(manifest_file.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise IndexDamaged(f"{manifest_file} is missing; {REBUILD_HINT}") from exc
+    except (OSError, ValueError) as exc:
+        raise IndexDamaged(f"{manifest_file} is unreadable ({exc}); {REBUILD_HINT}") from exc
+    version = data.get("format_version") if isinstance(data, dict) else None
+    if version != FORMAT_VERSION:
+        raise IndexVersionMismatch(
+            f"the index at {path} has format version {version!r}, this program reads "
+            f"{FORMAT_VERSION}; {REBUILD_HINT}"
+        )
+    try:
+        manifest = Manifest(**data)
+    except TypeError as exc:
+        raise IndexDamaged(f"{manifest_file} has unexpected fields ({exc}); {REBUILD_HINT}") from exc
+    for name, size in manifest.files.items():
+        actual = path / name
+        if not actual.is_file() or actual.stat().st_size != size:
+            raise IndexDamaged(f"{actual} is missing or truncated; {REBUILD_HINT}")
+    return manifest
+
+
+def file_checksum(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

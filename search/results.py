@@ -1,0 +1,110 @@
+"""The search package's own result records (no Whoosh object ever leaves `search/`)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from index.errors import BadQuery
+
+MAX_PER_PAGE = 50
+SORTS = ("relevance", "date")
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """What the reader asked for: text, filters, sort and page."""
+
+    q: str = ""
+    category: str | None = None
+    body_part: str | None = None
+    injury: str | None = None
+    video: bool | None = None
+    year: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: Literal["relevance", "date"] = "relevance"
+    page: int = 1
+    per_page: int = 10
+
+    def validate(self) -> None:
+        """Raise BadQuery when paging or sort values are out of range."""
+        if not isinstance(self.page, int) or self.page < 1:
+            raise BadQuery(f"page must be an integer >= 1 (got {self.page!r})")
+        if not isinstance(self.per_page, int) or not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise BadQuery(f"per_page must be between 1 and {MAX_PER_PAGE} (got {self.per_page!r})")
+        if self.sort not in SORTS:
+            raise BadQuery(f"sort must be one of {', '.join(SORTS)} (got {self.sort!r})")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise BadQuery("date_from must not be after date_to")
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        for key in ("date_from", "date_to"):
+            out[key] = out[key].isoformat() if out[key] else None
+        return out
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One post in a result page; `excerpt` is safe HTML (only <mark> tags)."""
+
+    id: str
+    slug: str
+    title: str
+    url: str
+    date: str | None
+    score: float
+    excerpt: str
+    categories: tuple[str, ...] = ()
+    body_parts: tuple[str, ...] = ()
+    injuries: tuple[str, ...] = ()
+    has_video: bool = False
+    thumbnail_url: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        for key in ("categories", "body_parts", "injuries"):
+            out[key] = list(out[key])
+        return out
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One page of results plus facet counts over the whole result set."""
+
+    query: str
+    total: int
+    page: int
+    per_page: int
+    hits: tuple[SearchHit, ...] = ()
+    facets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    did_you_mean: str | None = None
+    notices: tuple[str, ...] = ()
+    match: Literal["all", "any", "none"] = "all"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "hits": [hit.to_dict() for hit in self.hits],
+            "facets": {name: [dict(v) for v in values] for name, values in self.facets.items()},
+            "did_you_mean": self.did_you_mean,
+            "notices": list(self.notices),
+            "match": self.match,
+        }
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One type-ahead suggestion: a post title or a vocabulary term."""
+
+    text: str
+    kind: Literal["post", "body_part", "injury"]
+    slug: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

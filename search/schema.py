@@ -1,0 +1,66 @@
+"""The Whoosh schema of the search index, its field boosts and its BM25F weighting."""
+
+from __future__ import annotations
+
+from whoosh import scoring
+from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer
+from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from search.analysis import analyzer
+
+SCHEMA_VERSION = 1
+
+# Query-time boosts per field (multiplied into each clause's score): a title match counts more
+# than a tag/category/body-part match, which counts more than a body mention.
+FIELD_BOOSTS: dict[str, float] = {
+    "title": 3.0,
+    "tags": 1.6,
+    "topics": 1.4,
+    "body": 1.0,
+}
+# Fields searched for plain words and phrases (all TEXT with positions).
+TEXT_FIELDS: tuple[str, ...] = tuple(FIELD_BOOSTS)
+# Keyword fields holding vocabulary keys, matched by a concept expansion.
+CONCEPT_FIELDS: dict[str, float] = {"concepts": 1.2, "body_parts": 0.6, "injuries": 0.6}
+
+# BM25 parameters. Body B close to 1 so a very long post's many mentions are normalised away;
+# short fields (title, tags) barely depend on length.
+K1 = 1.2
+FIELD_B: dict[str, float] = {"title": 0.4, "tags": 0.3, "topics": 0.3, "body": 0.9}
+
+
+def weighting() -> scoring.WeightingModel:
+    """BM25F with the per-field B values above."""
+    return scoring.BM25F(B=0.75, K1=K1, **{f"{name}_B": b for name, b in FIELD_B.items()})
+
+
+def _words_analyzer() -> Analyzer:
+    # Unstemmed, already-folded words: the dictionary for spelling corrections.
+    return RegexTokenizer(r"[^\W_]+") | LowercaseFilter()
+
+
+def build_schema() -> Schema:
+    """A fresh schema instance (the analyzer is shared; it holds no state)."""
+    text = analyzer()
+    return Schema(
+        id=ID(stored=True, unique=True),
+        slug=ID(stored=True),
+        title=TEXT(analyzer=text, stored=True, phrase=True),
+        body=TEXT(analyzer=text, stored=True, phrase=True),
+        # Category and tag display names as searchable text.
+        tags=TEXT(analyzer=text, phrase=True),
+        # Display names and surface terms of the post's body parts and injuries.
+        topics=TEXT(analyzer=text, phrase=True),
+        # Facet / filter values (lowercased category names, vocabulary keys).
+        categories=KEYWORD(commas=True, lowercase=True, stored=True),
+        body_parts=KEYWORD(commas=True, stored=True),
+        injuries=KEYWORD(commas=True, stored=True),
+        concepts=KEYWORD(commas=True, scorable=True),
+        words=TEXT(analyzer=_words_analyzer(), phrase=False),
+        author=ID(stored=True),
+        date=DATETIME(stored=True, sortable=True),
+        year=NUMERIC(int, stored=True),
+        has_video=BOOLEAN(stored=True),
+        # Display data for hits: url, excerpt, thumbnail, category names, date ISO string.
+        meta=STORED(),
+    )

@@ -1,0 +1,63 @@
+"""Shared fixtures: the demo bundle (built once) and a TestClient factory with settings overrides."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Starlette's TestClient warns that it wants `httpx2`; httpx is what the project pins.
+    config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")
+
+
+@pytest.fixture(scope="session")
+def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo blog's bundle, built once per session (read-only: copy it before changing it)."""
+    from index.pipeline import ensure_index
+
+    index_dir = tmp_path_factory.mktemp("demo") / "index"
+    ensure_index(index_dir)
+    return index_dir
+
+
+@pytest.fixture
+def fresh_index(demo_index: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo bundle, for tests that upsert, delete, rebuild or log searches."""
+    target = tmp_path / "index"
+    shutil.copytree(demo_index, target, symlinks=True, ignore=shutil.ignore_patterns("searches", ".build.lock"))
+    return target
+
+
+@pytest.fixture
+def make_client(demo_index: Path) -> Iterator[Callable[..., Any]]:
+    """`make_client(**settings_overrides)` -> a started TestClient over `create_app(Settings(...))`."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    started: list[TestClient] = []
+
+    def make(raise_server_exceptions: bool = True, **overrides: Any) -> TestClient:
+        overrides.setdefault("index", demo_index)
+        client = TestClient(
+            create_app(Settings(**overrides)), raise_server_exceptions=raise_server_exceptions
+        )
+        client.__enter__()
+        started.append(client)
+        return client
+
+    yield make
+    for client in reversed(started):
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def client(make_client: Callable[..., Any]) -> Any:
+    """A client over the shared demo bundle with default settings."""
+    return make_client()

@@ -1,0 +1,119 @@
+"""Tiny hand-written posts whose right answers are obvious, and a factory for real indexes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+from index.post import Post, Video
+from search.engine import SearchIndex
+from search.vocabulary import Vocabulary, load_vocabulary
+from search.writer import write_search_index
+
+FILLER = (
+    "Training load matters more than any single session. Sleep, easy miles and patience "
+    "carry most runners through a season. "
+)
+
+
+def when(year: int, month: int = 1, day: int = 1) -> datetime:
+    return datetime(year, month, day, 8, 0, tzinfo=timezone.utc)
+
+
+def make_post(id: str, title: str, body: str = "", **kw: object) -> Post:
+    kw.setdefault("slug", id)
+    kw.setdefault("url", f"https://blog.example/{id}/")
+    kw.setdefault("date", when(2022))
+    kw.setdefault("excerpt", f"Excerpt of {title}.")
+    return Post(id=id, title=title, body=body or FILLER, **kw)  # type: ignore[arg-type]
+
+
+def sample_posts() -> list[Post]:
+    video = (Video("youtube", "abc123", "https://youtu.be/abc123", "https://img.example/abc.jpg"),)
+    return [
+        make_post(
+            "pfps",
+            "Understanding kneecap pain on descents",
+            "Patellofemoral pain syndrome flares when running downhill. Quads control the descent. "
+            + FILLER,
+            categories=("Injuries",),
+            date=when(2021, 5, 2),
+        ),
+        make_post(
+            "knee-downhill",
+            "Knee pain when running downhill",
+            "Knee pain on the downhill is common. Shorten your stride and lean slightly forward. "
+            + FILLER,
+            categories=("Injuries",),
+            tags=("knee", "downhill"),
+            date=when(2023, 3, 1),
+            videos=video,
+        ),
+        make_post(
+            "itb-foam",
+            "Foam rolling the iliotibial band",
+            "The iliotibial band runs down the outside of the thigh. Foam rolling feels good. "
+            + FILLER,
+            categories=("Recovery",),
+            date=when(2020, 7, 4),
+        ),
+        make_post(
+            "hamstring-stretch",
+            "Three hamstring stretches after a run",
+            "Stretch the hamstring gently after easy runs. Hold each stretch for thirty seconds. "
+            + FILLER,
+            categories=("Stretching",),
+            date=when(2022, 9, 9),
+            videos=video,
+        ),
+        make_post(
+            "plantar",
+            "Plantar fasciitis: heel pain in the morning",
+            "Plantar fasciitis makes the first steps of the morning painful. Calf raises help. "
+            + FILLER,
+            categories=("Injuries",),
+            date=when(2019, 2, 2),
+        ),
+        make_post(
+            "achilles",
+            "Achilles tendinitis and eccentric heel drops",
+            "Achilles tendinitis responds to eccentric heel drops done slowly every day. " + FILLER,
+            categories=("Injuries", "Strength"),
+            date=when(2024, 4, 4),
+        ),
+        make_post(
+            "mtss",
+            "MTSS: managing medial tibial stress",
+            "MTSS is stress along the inner tibia. Reduce mileage, then build back slowly. " + FILLER,
+            categories=("Injuries",),
+            date=when(2021, 1, 15),
+        ),
+        make_post(
+            "marathon",
+            "Marathon taper week",
+            "Cut volume by a third in taper week and keep a little intensity. Trust the training. "
+            + FILLER,
+            categories=("Training",),
+            date=when(2024, 10, 1),
+        ),
+        make_post(
+            "cadence",
+            "Cadence drills for smoother running",
+            "Short quick steps reduce braking forces. Use a metronome app for cadence drills. "
+            + FILLER,
+            categories=("Training",),
+            date=when(2023, 6, 6),
+        ),
+    ]
+
+
+def build_index(
+    tmp_path: Path, posts: Sequence[Post] | None = None, vocabulary: Vocabulary | None = None
+) -> SearchIndex:
+    """Tag `posts` (default: sample_posts()), write a real index under tmp_path and open it."""
+    vocabulary = vocabulary or load_vocabulary()
+    tagged = [vocabulary.tag(p) for p in (sample_posts() if posts is None else posts)]
+    directory = tmp_path / "search"
+    write_search_index(tagged, directory, vocabulary)
+    return SearchIndex.open(directory, vocabulary)

@@ -1,0 +1,221 @@
+"""RelatedIndex on a small hand-written blog: ranking, filters, fallback, pins, files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index.errors import IndexDamaged, PostNotFound
+from index.post import Post, Video
+from recommend.config import RelatedConfig
+from recommend.model import RelatedIndex, build_related
+from search.vocabulary import load_vocabulary
+
+START = datetime(2024, 1, 1, tzinfo=timezone.utc)
+VOCAB = load_vocabulary()
+
+TEXTS = {
+    "itb-foam": ("Foam rolling the IT band", ["Injuries"], ["it band", "foam roller"],
+                 "Runners with IT band syndrome often foam roll the outside of the thigh. Roll slowly from hip "
+                 "to knee and stop on tender spots. Foam rolling the iliotibial band eases tightness."),
+    "itb-strength": ("Hip strength for IT band syndrome", ["Injuries"], ["it band", "hip"],
+                     "Weak hip abductors let the knee collapse inward and load the IT band. Side planks, clamshells "
+                     "and single-leg squats build hip strength so IT band pain fades."),
+    "runners-knee": ("Runner's knee: patellofemoral pain", ["Injuries"], ["knee"],
+                     "Runner's knee is pain around the kneecap. Strengthen the quads and hips, reduce downhill "
+                     "running and increase mileage gradually."),
+    "plantar": ("Plantar fasciitis stretches", ["Injuries"], ["foot"],
+                "Plantar fasciitis causes heel pain in the morning. Stretch the calf and roll the arch of the foot "
+                "on a frozen bottle. Supportive shoes help."),
+    "calf-raises": ("Calf raises for Achilles health", ["Strength"], ["calf"],
+                    "Eccentric calf raises load the Achilles tendon and the calf muscles. Rise on both feet, lower "
+                    "slowly on one. Three sets of fifteen."),
+    "long-run": ("How to pace your long run", ["Training"], ["pacing"],
+                 "Run the long run slowly, at a conversational pace. Fuel every forty minutes and drink water."),
+    "race-day": ("Marathon race day checklist", ["Training"], ["marathon"],
+                 "Lay out your race kit, pin your bib, eat a familiar breakfast and start the marathon slowly."),
+    "taper": ("Tapering before a marathon", ["Training"], ["marathon"],
+              "Cut weekly mileage in the last three weeks before the marathon while keeping some speed work."),
+}
+
+
+def make_post(pid: str, title: str, categories: list[str], tags: list[str], body: str, days: int,
+              video: bool = False) -> Post:
+    videos = (Video("youtube", pid, f"https://youtu.be/{pid}", f"https://img/{pid}.jpg"),) if video else ()
+    post = Post(id=pid, title=title, slug=pid, url=f"https://blog/{pid}", date=START + timedelta(days=days),
+                categories=tuple(categories), tags=tuple(tags), body=body, videos=videos)
+    return VOCAB.tag(post)
+
+
+def corpus(**extra: tuple[str, list[str], list[str], str]) -> list[Post]:
+    texts = {**TEXTS, **extra}
+    return [make_post(pid, *fields, days=i, video=i % 2 == 0) for i, (pid, fields) in enumerate(texts.items())]
+
+
+@pytest.fixture
+def make_index(tmp_path: Path) -> Callable[..., RelatedIndex]:
+    """Build a real related/ folder in tmp_path and load it; overrides go to RelatedConfig."""
+    def factory(posts: list[Post] | None = None, curation: dict | None = None, **overrides: object) -> RelatedIndex:
+        posts = corpus() if posts is None else posts
+        config = RelatedConfig(**overrides)  # type: ignore[arg-type]
+        build_related(posts, tmp_path / "related", config, vocabulary=VOCAB)
+        return RelatedIndex.load(tmp_path / "related", posts, curation=curation, vocabulary=VOCAB)
+    return factory
+
+
+def ids(items: list) -> list[str]:
+    return [item.id for item in items]
+
+
+def test_build_writes_plain_files(tmp_path: Path) -> None:
+    stats = build_related(corpus(), tmp_path, vocabulary=VOCAB)
+    assert stats["posts"] == len(TEXTS) and stats["terms"] > 20 and stats["seconds"] >= 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(["config.json", "ids.json", "vocab.json", "idf.npy", "surface.json", "matrix.npz",
+                            "neighbours.npy", "scores.npy"])
+    assert np.load(tmp_path / "neighbours.npy", allow_pickle=False).dtype == np.int32
+    vocab = json.loads((tmp_path / "vocab.json").read_text())
+    assert "concept:it_band" in vocab  # the vocabulary phrase is one term
+
+
+def test_related_ranks_the_obvious_post_first(make_index: Callable[..., RelatedIndex]) -> None:
+    index = make_index()
+    items = index.related("itb-foam")
+    assert items[0].id == "itb-strength"
+    assert "itb-foam" not in ids(items)
+    assert all(not item.fallback and not item.pinned for item in items)
+    assert "IT band" in items[0].why["terms"] and "band" not in items[0].why["terms"]
+    assert items[0].to_dict()["score"] == items[0].score == round(items[0].score, 4)
+    assert ids(index.related("race-day"))[0] == "taper"
+
+
+def test_stored_neighbours_sorted_and_never_self(make_index: Callable[..., RelatedIndex]) -> None:
+    index = make_index()
+    assert not (index.neighbours == np.arange(len(index.ids))[:, None]).any()
+    assert (np.diff(index.scores, axis=1) <= 1e-7).all()
+
+
+def test_threshold_then_fallback_is_marked_and_never_empty(make_index: Callable[..., RelatedIndex]) -> None:
+    index = make_index()
+    items = index.related("plantar", min_score=0.99)
+    assert items and all(item.fallback for item in items)
+    assert "plantar" not in ids(items)
+    single = make_index(posts=corpus()[:1])
+    assert single.related("itb-foam") == []  # a one-post corpus has nothing to offer
+
+
+def test_fallback_prefers_same_body_part_then_category(make_index: Callable[..., RelatedIndex]) -> None:
+    index = make_index()
+    items = index.related("itb-foam", min_score=0.99, limit=3)
+    shared = set(index.posts[index.row["itb-foam"]].body_parts)
+    assert set(index.posts[index.row[items[0].id]].body_parts) & shared
+
+
+def test_pins_first_even_below_threshold(make_index: Callable[..., RelatedIndex]) -> None:
+    index = make_index()
+    items = index.related("itb-foam", pins=["race-day", "itb-foam", "nope"], limit=3)
+    assert items[0].id == "race-day" and items[0].pinned
+    assert not items[1].pinned and len(items) == 3
+    assert "itb-foam" not in ids(items)
+
+
+def test_exclude_and_videos_only(make_index: Callable[..., RelatedIndex]) -> None:
+    index = make_index()
+    assert "itb-strength" not in ids(index.related("itb-foam", exclude=["itb-strength"]))
+    assert all(item.has_video for item in index.related("itb-foam", videos_only=True))
+    items = index.related("itb-foam", exclude_categories=["injuries"])
+    assert all("Injuries" not in index.posts[index.row[i]].categories for i in ids(items))
+
+
+def test_curation_file_and_dict(make_index: Callable[..., RelatedIndex], tmp_path: Path) -> None:
+    index = make_index(curation={"itb-foam": {"pin": ["taper"], "exclude": ["itb-strength"]}})
+    items = index.related("itb-foam")
+    assert items[0].id == "taper" and items[0].pinned and "itb-strength" not in ids(items)
+    (tmp_path / "related" / "curation.json").write_text(json.dumps({"race-day": {"exclude_categories": ["training"]}}))
+    reloaded = RelatedIndex.load(tmp_path / "related", corpus(), vocabulary=VOCAB)
+    assert not {"taper", "long-run"} & set(ids(reloaded.related("race-day")))
+
+
+def test_mmr_spreads_near_copies(make_index: Callable[..., RelatedIndex]) -> None:
+    body = ("Foam rolling the IT band: roll the outside of the thigh from hip to knee, slowly, pausing on "
+            "tender spots. Foam rolling eases IT band tightness in runners. {extra}")
+    copies = {f"copy-{n}": ("Foam rolling the IT band", ["Injuries"], ["it band", "foam roller"],
+                            body.format(extra=word)) for n, word in enumerate(["video", "guide", "tips"])}
+    posts = [p for p in corpus(**copies) if p.id not in {"itb-foam"}]
+    query = make_post("query", "Foam rolling for IT band pain", ["Injuries"], ["it band", "foam roller"],
+                      "Foam rolling the IT band from hip to knee, then hip strength: side planks and clamshells.", 99)
+    posts.append(query)
+    pure = make_index(posts=posts, mmr_lambda=1.0, near_duplicate_threshold=1.01).related("query", limit=2)
+    assert all(i.startswith("copy-") for i in ids(pure))  # relevance alone: two copies
+    spread = make_index(posts=posts).related("query", limit=2)
+    assert "itb-strength" in ids(spread) and sum(i.startswith("copy-") for i in ids(spread)) == 1
+
+
+def test_near_duplicates_finds_planted_pair(make_index: Callable[..., RelatedIndex]) -> None:
+    twin = ("Foam rolling your IT band", ["Injuries"], ["it band", "foam roller"], TEXTS["itb-foam"][3])
+    index = make_index(posts=corpus(twin=twin))
+    pairs = index.near_duplicates()
+    assert pairs and pairs[0][:2] == ("itb-foam", "twin") and pairs[0][2] >= 0.8
+    assert len({(a, b) for a, b, _ in pairs}) == len(pairs)
+    assert index.near_duplicates(threshold=1.01) == []
+
+
+def test_orphans(make_index: Callable[..., RelatedIndex]) -> None:
+    lonely = ("Choosing a headlamp", ["Gear"], ["gear"], "Lumens, battery and a comfortable strap for dark mornings.")
+    index = make_index(posts=corpus(lonely=lonely))
+    assert "lonely" in index.orphans()
+    assert "itb-foam" not in index.orphans()
+
+
+def test_related_to_text(make_index: Callable[..., RelatedIndex]) -> None:
+    index = make_index()
+    items = index.related_to_text("My IT band hurts on the outside of the knee after long runs")
+    assert items[0].id in {"itb-foam", "itb-strength"} and not items[0].fallback
+    junk = index.related_to_text("zzqx 12345 !!!")
+    assert junk and all(item.fallback for item in junk)
+    assert ids(junk)[0] == "taper"  # most recent
+    assert all(item.fallback for item in index.related_to_text(""))
+
+
+def test_unknown_id(make_index: Callable[..., RelatedIndex]) -> None:
+    with pytest.raises(PostNotFound):
+        make_index().related("missing")
+
+
+def test_save_load_round_trip(make_index: Callable[..., RelatedIndex], tmp_path: Path) -> None:
+    index = make_index()
+    again = RelatedIndex.load(tmp_path / "related", {p.id: p for p in corpus()}, vocabulary=VOCAB)
+    assert again.ids == index.ids
+    assert (again.neighbours == index.neighbours).all() and (again.scores == index.scores).all()
+    assert (again.matrix != index.matrix).nnz == 0
+    assert again.related("itb-foam") == index.related("itb-foam")
+
+
+@pytest.mark.parametrize("name", ["neighbours.npy", "scores.npy", "idf.npy", "matrix.npz", "vocab.json"])
+def test_truncated_file_is_damaged(make_index: Callable[..., RelatedIndex], tmp_path: Path, name: str) -> None:
+    make_index()
+    path = tmp_path / "related" / name
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+    with pytest.raises(IndexDamaged, match=name.split(".")[0]):
+        RelatedIndex.load(tmp_path / "related", corpus(), vocabulary=VOCAB)
+
+
+def test_missing_file_and_missing_posts(make_index: Callable[..., RelatedIndex], tmp_path: Path) -> None:
+    make_index()
+    with pytest.raises(IndexDamaged, match="not in the bundle"):
+        RelatedIndex.load(tmp_path / "related", corpus()[:3], vocabulary=VOCAB)
+    (tmp_path / "related" / "scores.npy").unlink()
+    with pytest.raises(IndexDamaged, match="scores.npy is missing"):
+        RelatedIndex.load(tmp_path / "related", corpus(), vocabulary=VOCAB)
+
+
+def test_empty_corpus_builds_and_loads(tmp_path: Path) -> None:
+    stats = build_related([], tmp_path / "related", vocabulary=VOCAB)
+    assert stats["posts"] == 0
+    index = RelatedIndex.load(tmp_path / "related", [], vocabulary=VOCAB)
+    assert index.related_to_text("knee pain") == [] and index.near_duplicates() == [] and index.orphans() == []
