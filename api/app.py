@@ -19,7 +19,7 @@ from api.caching import NotModified, handle_not_modified
 from api.errors import ErrorBoundary, install_error_handlers
 from api.live import LiveEngine
 from api.routes import admin, health, pages, posts, related, search, widget
-from api.security import BodyLimit, RateLimit, SecurityHeaders
+from api.security import BodyLimit, HeadAsGet, RateLimit, SecurityHeaders
 from api.settings import Settings
 from index.errors import RunphysError
 
@@ -97,6 +97,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(ErrorBoundary)
     app.add_middleware(
         CORSMiddleware,

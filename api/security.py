@@ -9,7 +9,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-from fastapi import Request
+from fastapi import Request, Response
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -46,9 +46,34 @@ def check_admin(settings: Settings, authorization: str | None) -> None:
         raise StarletteHTTPException(403, "wrong admin token")
 
 
-def require_admin(request: Request) -> None:
+def require_admin(request: Request, response: Response) -> None:
     """Router-level dependency of every admin route (whatever the method or spelling of the path)."""
     check_admin(request.app.state.settings, request.headers.get("authorization"))
+    response.headers["Cache-Control"] = "no-store"
+
+
+# -- HEAD ------------------------------------------------------------------------------------
+
+
+class HeadAsGet:
+    """HEAD runs the GET route (same auth, same headers) and the body is dropped."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
 
 
 # -- rate limit ------------------------------------------------------------------------------

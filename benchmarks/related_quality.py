@@ -129,8 +129,11 @@ def exercises_section(vocabulary) -> tuple[str, dict]:
             rows.append(("ours TF-IDF cosine", label, *precision(ours, records)))
             figures[f"ours {label}"] = precision(ours, records)
             pos = {p.id: i for i, p in enumerate(posts)}
-            served = [[pos[item.id] for item in index.related(p.id, limit=K, min_score=0.0)] for p in posts]
-            rows.append(("ours related() (boost + MMR)", label, *precision(served, records)))
+            for lam, boost in ((0.7, 0.15), (0.7, 0.0), (0.85, 0.15), (1.0, 0.15)):
+                swept = RelatedIndex.load(Path(tmp), posts, vocabulary=vocabulary,
+                                          config=RelatedConfig(mmr_lambda=lam, same_body_part_boost=boost))
+                served = [[pos[item.id] for item in swept.related(p.id, limit=K, min_score=0.0)] for p in posts]
+                rows.append((f"ours related() mmr_lambda={lam} boost={boost}", label, *precision(served, records)))
             threshold = [[pos[item.id] for item in index.related(p.id, limit=K)] for p in posts]
             rows.append(("ours related(), default min_score (fallback fills)", label, *precision(threshold, records)))
             for components in (50, 150):

@@ -25,6 +25,9 @@ def build(
     ] = None,
     include_drafts: Annotated[bool, typer.Option("--include-drafts", help="Also import drafts.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (and keep the old index) on any problem.")] = False,
+    discard_edits: Annotated[
+        bool, typer.Option("--discard-edits", help="Drop the author's admin edits instead of replaying them.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Import posts from SOURCES and build the index bundle (switched in atomically)."""
@@ -44,6 +47,7 @@ def build(
                 mapping=mapping,
                 include_drafts=include_drafts,
                 strict=strict,
+                discard_author_edits=discard_edits,
                 progress=None if as_json else output.status_line,
                 file_progress=tick,
             )
@@ -57,7 +61,7 @@ def build(
     _print_problems([vars(p) for p in report.problems])
     output.console.print(
         f"imported {report.posts} posts, skipped {report.skipped}, duplicates {report.duplicates}, "
-        f"problems {len(report.problems)} → {settings.index}"
+        f"problems {len(report.problems)}, author edits replayed {report.edits} → {settings.index}"
     )
 
 

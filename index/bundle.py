@@ -2,7 +2,7 @@
 
 INDEX_DIR/current -> versions/<build-id>   (a symlink, replaced with one atomic rename)
 INDEX_DIR/versions/<build-id>/{manifest.json, posts.jsonl, search/, related/}
-INDEX_DIR/edits.jsonl                      (the author's single-post upserts and deletes)
+INDEX_DIR/edits.jsonl                      (the author's single-post edits, replayed by rebuilds)
 INDEX_DIR/searches/                        (search log; survives rebuilds)
 """
 
@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from index.errors import IndexBusy, IndexDamaged, IndexMissing, IndexVersionMismatch, PostNotFound
+from index.edits import apply_edits, discard_edits, record_edits
 from index.post import Post
 
 FORMAT_VERSION = 1
@@ -48,6 +49,7 @@ class Manifest:
     sources: dict[str, str] = field(default_factory=dict)
     libraries: dict[str, str] = field(default_factory=dict)
     files: dict[str, int] = field(default_factory=dict)
+    edits: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return dict(vars(self))
@@ -130,10 +132,14 @@ def build_bundle(
     sources: dict[str, str] | None = None,
     progress: Progress | None = None,
     wait_seconds: float = 0.0,
+    discard_author_edits: bool = False,
 ) -> Manifest:
-    """Tag posts, write a complete new bundle beside the live one, then switch to it."""
+    """Replay the author's edits, tag posts, write a complete new bundle beside the live one, switch."""
     with build_lock(index_dir, wait_seconds):
-        return _write_and_switch(list(posts), index_dir, sources or {}, progress, base=None)
+        if discard_author_edits:
+            discard_edits(index_dir)
+        edited, applied = apply_edits(index_dir, posts)
+        return _write_and_switch(edited, index_dir, sources or {}, progress, base=None, edits=applied)
 
 
 def update_bundle(
@@ -155,9 +161,12 @@ def update_bundle(
         for post in upserts:
             posts[post.id] = post
         changes = (tuple(upserts), tuple(delete_ids))
-        return _write_and_switch(
-            list(posts.values()), index_dir, live.manifest.sources, None, base=(live, changes)
+        manifest = _write_and_switch(
+            list(posts.values()), index_dir, live.manifest.sources, None,
+            base=(live, changes), edits=live.manifest.edits + len(upserts) + len(delete_ids),
         )
+        record_edits(index_dir, upserts, delete_ids)
+        return manifest
 
 
 def _write_and_switch(
@@ -166,6 +175,7 @@ def _write_and_switch(
     sources: dict[str, str],
     progress: Progress | None,
     base: tuple[OpenBundle, tuple[tuple[Post, ...], tuple[str, ...]]] | None,
+    edits: int = 0,
 ) -> Manifest:
     from recommend.model import build_related, update_related
     from search.vocabulary import load_vocabulary
@@ -175,7 +185,7 @@ def _write_and_switch(
     versions = index_dir / "versions"
     versions.mkdir(parents=True, exist_ok=True)
     _remove_debris(versions)
-    build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:8]
+    build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:8]
     staging = versions / f".tmp-{build_id}"
 
     vocabulary = load_vocabulary()
@@ -195,13 +205,13 @@ def _write_and_switch(
         update_search_index(staging / "search", list(tagged.values()), list(delete_ids))
         update_related(staging / "related", posts, set(tagged), set(delete_ids))
     _write_posts(staging / "posts.jsonl", posts)
-    manifest = _manifest(build_id, posts, sources, staging)
+    manifest = _manifest(build_id, posts, sources, staging, edits)
     (staging / "manifest.json").write_text(json.dumps(manifest.to_dict(), indent=2))
     _fsync_tree(staging)
     final = versions / build_id
     os.rename(staging, final)
     _switch(index_dir, final)
-    _prune(versions, keep=KEEP_VERSIONS)
+    _prune(versions, keep=KEEP_VERSIONS, live=final.name)
     say(f"built {manifest.posts} posts into {final}")
     return manifest
 
@@ -212,7 +222,9 @@ def _write_posts(path: Path, posts: Sequence[Post]) -> None:
             out.write(json.dumps(post.to_dict(), ensure_ascii=False) + "\n")
 
 
-def _manifest(build_id: str, posts: Sequence[Post], sources: dict[str, str], path: Path) -> Manifest:
+def _manifest(
+    build_id: str, posts: Sequence[Post], sources: dict[str, str], path: Path, edits: int
+) -> Manifest:
     categories = Counter(c for post in posts for c in post.categories)
     files = {
         str(p.relative_to(path)): p.stat().st_size for p in sorted(path.rglob("*")) if p.is_file()
@@ -227,6 +239,7 @@ def _manifest(build_id: str, posts: Sequence[Post], sources: dict[str, str], pat
         sources=dict(sources),
         libraries={name: _version(name) for name in LIBRARIES},
         files=files,
+        edits=edits,
     )
 
 
@@ -268,10 +281,13 @@ def _remove_debris(versions: Path) -> None:
         item.unlink(missing_ok=True)
 
 
-def _prune(versions: Path, keep: int) -> None:
+def _prune(versions: Path, keep: int, live: str) -> None:
     """Keep the newest versions: workers that have not switched yet may still read the previous one."""
-    live = sorted((p for p in versions.iterdir() if not p.name.startswith(".")), key=lambda p: p.name)
-    for old in live[:-keep]:
+    built = sorted(
+        (p for p in versions.iterdir() if not p.name.startswith(".") and p.name != live),
+        key=lambda p: p.name,  # build ids start with a UTC timestamp to the microsecond
+    )
+    for old in built[: max(0, len(built) - (keep - 1))]:
         shutil.rmtree(old, ignore_errors=True)
 
 

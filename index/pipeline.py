@@ -23,6 +23,7 @@ class BuildReport:
     skipped: int = 0
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)
+    edits: int = 0
     manifest: Manifest | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -32,6 +33,7 @@ class BuildReport:
             "skipped": self.skipped,
             "duplicates": self.duplicates,
             "problems": [vars(problem).copy() for problem in self.problems],
+            "edits": self.edits,
             "build_id": self.manifest.build_id if self.manifest else None,
             "built_at": self.manifest.built_at if self.manifest else None,
         }
@@ -45,6 +47,7 @@ def build_from_sources(
     mapping: dict[str, list[str]] | None = None,
     include_drafts: bool = False,
     strict: bool = False,
+    discard_author_edits: bool = False,
     progress: Callable[[str], None] | None = None,
     file_progress: Callable[[int, int], None] | None = None,
 ) -> BuildReport:
@@ -61,7 +64,11 @@ def build_from_sources(
             report.to_dict(),
         )
     sources_map = {str(Path(path).resolve()): digest for path, digest in result.files.items()}
-    report.manifest = build_bundle(result.posts, index_dir, sources=sources_map, progress=progress)
+    report.manifest = build_bundle(
+        result.posts, index_dir, sources=sources_map, progress=progress,
+        discard_author_edits=discard_author_edits,
+    )
+    report.posts, report.edits = report.manifest.posts, report.manifest.edits
     return report
 
 

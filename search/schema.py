@@ -13,7 +13,7 @@ SCHEMA_VERSION = 1
 # Query-time boosts per field (multiplied into each clause's score): a title match counts more
 # than a tag/category/body-part match, which counts more than a body mention.
 FIELD_BOOSTS: dict[str, float] = {
-    "title": 3.0,
+    "title": 2.0,
     "tags": 1.6,
     "topics": 1.4,
     "body": 1.0,
@@ -26,7 +26,7 @@ CONCEPT_FIELDS: dict[str, float] = {"concepts": 1.2, "body_parts": 0.6, "injurie
 # BM25 parameters. Body B close to 1 so a very long post's many mentions are normalised away;
 # short fields (title, tags) barely depend on length.
 K1 = 1.2
-FIELD_B: dict[str, float] = {"title": 0.4, "tags": 0.3, "topics": 0.3, "body": 0.9}
+FIELD_B: dict[str, float] = {"title": 0.4, "tags": 0.3, "topics": 0.3, "body": 0.75}
 
 
 def weighting() -> scoring.WeightingModel:

@@ -125,3 +125,14 @@ def test_update_adds_changes_and_deletes_single_posts(built):
     with pytest.raises(PostNotFound):
         update_bundle(built, delete_ids=["does-not-exist"])
     assert open_bundle(built).manifest.build_id == after.manifest.build_id
+
+
+def test_author_edits_survive_a_full_rebuild_until_discarded(built):
+    new = make_post("7", "Video: Ankle Mobility for Trail Runners", "Ankle circles and calf raises.")
+    update_bundle(built, upserts=[new], delete_ids=["5"])
+    manifest = build_bundle(SMALL_BLOG, built)
+    rebuilt = open_bundle(built)
+    assert manifest.edits == 2
+    assert "7" in rebuilt.posts and "5" not in rebuilt.posts
+    build_bundle(SMALL_BLOG, built, discard_author_edits=True)
+    assert set(open_bundle(built).posts) == {post.id for post in SMALL_BLOG}

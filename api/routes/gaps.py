@@ -1,0 +1,56 @@
+"""The coverage-gap report: GET /api/v1/gaps (JSON) and GET /author/gaps (the author's page)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+
+from api.models import ERROR_RESPONSES
+from api.routes.deps import EngineDep, SettingsDep
+from api.security import check_admin
+from gaps.engine import report_for_engine
+from gaps.html import heatmap
+from index.errors import BadRequest
+
+
+def require_author(request: Request, settings: SettingsDep) -> None:
+    """The admin bearer token when one is configured; open otherwise (a local, single-author setup)."""
+    token = settings.admin_token
+    if token is not None and token.get_secret_value():
+        check_admin(settings, request.headers.get("authorization"))
+
+
+AuthorOnly = Depends(require_author)
+
+router = APIRouter(tags=["gaps"], dependencies=[AuthorOnly], responses={**ERROR_RESPONSES, 401: {}, 403: {}})
+
+
+def report_window(
+    since: Annotated[date | None, Query(description="Search log from this day.")] = None,
+    until: Annotated[date | None, Query(description="Search log up to and including this day.")] = None,
+    now: Annotated[date | None, Query(description="Judge freshness at this day (default: newest post).")] = None,
+    silence_days: Annotated[int, Query(ge=1, le=36500, description="Silent after this many days.")] = 365,
+) -> dict[str, Any]:
+    if since and until and since > until:
+        raise BadRequest("since must not be after until")
+    return {"since": since, "until": until, "now": now, "silence_days": silence_days}
+
+
+WindowDep = Annotated[dict[str, Any], Depends(report_window)]
+
+
+@router.get("/api/v1/gaps")
+def gap_report(engine: EngineDep, window: WindowDep) -> dict[str, Any]:
+    """Coverage gaps: matrix, injuries, demand, freshness, orphans, near_duplicates, suggestions."""
+    return report_for_engine(engine, **window).to_dict()
+
+
+@router.get("/author/gaps", response_class=HTMLResponse, include_in_schema=False)
+def gaps_page(request: Request, engine: EngineDep, window: WindowDep) -> HTMLResponse:
+    """The report as a page: heatmap, sortable tables, links to the posts."""
+    report = report_for_engine(engine, **window).to_dict()
+    context = {"report": report, "heat": heatmap(report["matrix"]), "window": window}
+    return request.app.state.templates.TemplateResponse(request, "author_gaps.html", context)
