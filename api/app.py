@@ -18,7 +18,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from api.caching import NotModified, handle_not_modified
 from api.errors import ErrorBoundary, install_error_handlers
 from api.live import LiveEngine
-from api.routes import admin, health, pages, posts, related, search, widget
+from api.routes import admin, gaps, health, pages, posts, related, search, widget
 from api.security import BodyLimit, HeadAsGet, RateLimit, SecurityHeaders
 from api.settings import Settings
 from index.errors import RunphysError
@@ -89,7 +89,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
     app.add_exception_handler(NotModified, handle_not_modified)
 
-    for module in (search, posts, related, admin, health, widget, pages):
+    for module in (search, posts, related, admin, gaps, health, widget, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")
 

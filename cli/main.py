@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cli import build, query, serve  # noqa: F401  (each module registers its commands)
+from cli import build, gaps, query, serve  # noqa: F401  (each module registers its commands)
 from cli.app import app
 
 

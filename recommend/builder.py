@@ -40,7 +40,7 @@ def build_related(posts: Sequence[Post], directory: Path, config: RelatedConfig 
     analyzer = make_analyzer(config, vocabulary)
     docs = [analyzer.analyse(FieldText.of_post(post)) for post in posts]
     space = fit_space(docs, analyzer, config)
-    texts = (text for post in posts for text in (post.title, " ".join((*post.categories, *post.tags)), post.body))
+    texts = [text for post in posts for text in (post.title, " ".join((*post.categories, *post.tags)), post.body)]
     space.surface = surface_forms(texts, space.vocabulary)
     matrix = space.transform(docs)
     ids, scores = neighbours(matrix, config.k, config.chunk_rows, config.chunk_cells)

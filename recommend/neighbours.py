@@ -1,5 +1,8 @@
 """Top-k cosine neighbours by chunked sparse products: memory bounded by chunk_rows x n_posts.
 
+Each chunk's product is made dense (chunk_rows x n float32, at most chunk_cells values) so the
+top-k is one vectorised partition per chunk rather than a Python loop per row.
+
 Rows of the TF-IDF matrix are l2-normalised, so X[chunk] @ X.T holds cosines. Ties are broken by
 row index so a full build and an incremental update choose the same neighbours.
 """
@@ -39,16 +42,26 @@ def empty_rows(n: int, k: int) -> tuple[np.ndarray, np.ndarray]:
     return np.full((n, k), NO_NEIGHBOUR, dtype=np.int32), np.zeros((n, k), dtype=np.float32)
 
 
-def row_neighbours(product: sp.csr_matrix, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Top-k of each row of a (len(rows) x n) product, excluding each row's own column."""
-    out_ids, out_scores = empty_rows(len(rows), k)
-    for r, own in enumerate(rows):
-        start, end = product.indptr[r], product.indptr[r + 1]
-        cols, vals = product.indices[start:end], product.data[start:end]
-        mine = cols != own
-        chosen, scores = select_top(cols[mine], vals[mine], k)
-        out_ids[r, : len(chosen)] = chosen
-        out_scores[r, : len(chosen)] = scores
+def dense_neighbours(scores: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Top-k of each row of a dense (len(rows) x n) block of cosines, excluding each row's own column.
+
+    One np.partition finds each row's k-th best score; everything at or above it (ties included)
+    is sorted by (row, score desc, column), so ties break by index exactly as in `select_top`.
+    """
+    m, n = scores.shape
+    out_ids, out_scores = empty_rows(m, k)
+    if not m or not n:
+        return out_ids, out_scores
+    scores[np.arange(m), rows] = 0.0  # never its own neighbour
+    kth = np.partition(scores, n - k, axis=1)[:, n - k] if n > k else np.zeros(m, dtype=scores.dtype)
+    r, c = np.nonzero((scores >= kth[:, None]) & (scores > 0))
+    v = scores[r, c]
+    order = np.lexsort((c, -v, r))
+    r, c, v = r[order], c[order], v[order]
+    rank = np.arange(len(r)) - np.searchsorted(r, r)  # position within its row
+    keep = rank < k
+    out_ids[r[keep], rank[keep]] = c[keep]
+    out_scores[r[keep], rank[keep]] = v[keep]
     return out_ids, out_scores
 
 
@@ -66,8 +79,8 @@ def neighbours(
     step = chunk_size(matrix.shape[0], chunk_rows, chunk_cells)
     for start in range(0, len(wanted), step):
         block = wanted[start:start + step]
-        product = sp.csr_matrix(matrix[block] @ transposed)
-        ids[start:start + len(block)], scores[start:start + len(block)] = row_neighbours(product, block, k)
+        dense = np.asarray((matrix[block] @ transposed).toarray(), dtype=np.float32)
+        ids[start:start + len(block)], scores[start:start + len(block)] = dense_neighbours(dense, block, k)
     return ids, scores
 
 

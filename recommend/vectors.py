@@ -83,11 +83,12 @@ class PostAnalyzer:
             doc = FieldText.of_text(doc)
         c = self.config
         out: list[str] = []
-        concepts: dict[str, None] = dict.fromkeys(doc.concepts)
         for text, weight in ((doc.title, c.title_weight), (doc.taxonomy, c.taxonomy_weight),
                              (doc.body, c.body_weight)):
             out.extend(self.text.words(text) * weight)
-            concepts.update(dict.fromkeys(self.text.concepts(text)))
+        # One phrase-matching pass over all fields ("\n.\n" keeps phrases from spanning two).
+        found = self.text.concepts("\n.\n".join(t for t in (doc.title, doc.taxonomy, doc.body) if t))
+        concepts = dict.fromkeys((*doc.concepts, *found))
         for key in concepts:  # a concept counts once per document, at its weight
             out.extend([CONCEPT_PREFIX + key] * c.concept_weight)
         return out
@@ -159,13 +160,17 @@ def fit_space(docs: Sequence[Analysed], analyzer: PostAnalyzer, config: RelatedC
     return TermSpace(vocabulary, idf, {}, config.sublinear_tf, config.norm)
 
 
-def surface_forms(texts: Iterable[str], wanted: dict[str, int]) -> dict[str, str]:
-    """stem -> the surface word it most often came from (for human-readable explanations)."""
+def surface_forms(texts: Sequence[str], wanted: dict[str, int], max_texts: int = 60_000) -> dict[str, str]:
+    """stem -> the surface word it most often came from (for human-readable explanations).
+
+    At most `max_texts` texts are read (an even sample): a stem never sampled is shown as is.
+    """
     from search.analysis import analyzer
 
     chain = analyzer()
     seen: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for text in texts:
+    step = max(1, -(-len(texts) // max_texts))
+    for text in texts[::step]:
         if not text:
             continue
         try:

@@ -61,3 +61,64 @@ def make_client(demo_index: Path) -> Iterator[Callable[..., Any]]:
 def client(make_client: Callable[..., Any]) -> Any:
     """A client over the shared demo bundle with default settings."""
     return make_client()
+
+
+def free_port() -> int:
+    """A port nothing listens on right now (127.0.0.1)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ServerThread:
+    """A real uvicorn serving `create_app(settings)` from a thread, on a free 127.0.0.1 port."""
+
+    def __init__(self, settings: Any) -> None:
+        import uvicorn
+
+        from api.app import create_app
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(
+            create_app(settings), host="127.0.0.1", port=self.port, log_level="warning", ws="none", lifespan="on"
+        )
+        self.server = uvicorn.Server(config)
+        import threading
+
+        self.thread = threading.Thread(target=self.server.run, name=f"uvicorn-{self.port}", daemon=True)
+
+    def start(self) -> ServerThread:
+        import time
+
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(15)
+
+
+@pytest.fixture
+def serve_app(demo_index: Path) -> Iterator[Callable[..., ServerThread]]:
+    """`serve_app(**settings_overrides)` -> a started ServerThread (stopped after the test)."""
+    from api.settings import Settings
+
+    servers: list[ServerThread] = []
+
+    def start(**overrides: Any) -> ServerThread:
+        overrides.setdefault("index", demo_index)
+        server = ServerThread(Settings(**overrides)).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()

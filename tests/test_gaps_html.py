@@ -88,7 +88,7 @@ def test_report_opens_in_headless_chromium(report, tmp_path):
             # Sorting works in the standalone file.
             page.locator("table.sortable th").first.click()
             heat.scroll_into_view_if_needed()
-            page.screenshot(path=str(ARTIFACTS / "gaps-report.png"), full_page=True)
+            page.screenshot(path=str(ARTIFACTS / "gaps-report.png"))
         finally:
             browser.close()
     assert all(url.startswith("file:") for url in requests), requests

@@ -1,0 +1,285 @@
+"""The site and the widget in real headless Chromium against a real uvicorn (Playwright)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import free_port
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+LAUNCH_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TOKEN = "browser-test-token"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt install chromium)"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that fails the test on any JS dialog, page error or CSP violation."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    tab = context.new_page()
+    problems: list[str] = []
+
+    def on_dialog(dialog):
+        problems.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    tab.on("dialog", on_dialog)
+    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    tab.on(
+        "console",
+        lambda msg: problems.append(f"console: {msg.text}")
+        if msg.type == "error" and "Content Security Policy" in msg.text
+        else None,
+    )
+    tab.problems = problems  # type: ignore[attr-defined]
+    yield tab
+    context.close()
+    assert not problems, problems
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+class HostSite:
+    """A stand-in for the blog: a tiny http.server on another port serving one HTML page."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        handler = functools.partial(QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def write(self, name: str, html: str) -> str:
+        (self.root / name).write_text(html, encoding="utf-8")
+        return f"{self.url}/{name}"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture
+def host_site(tmp_path: Path) -> Iterator[HostSite]:
+    root = tmp_path / "host"
+    root.mkdir()
+    site = HostSite(root)
+    yield site
+    site.close()
+
+
+def host_page(api: str, widgets: str) -> str:
+    return f"""<!doctype html>
+<html><head><meta charset="utf-8"><title>Host blog</title>
+<style>
+  ul, li {{ display: none !important; }}
+  .title {{ font-size: 40px; color: rgb(255, 0, 0); }}
+  a {{ color: rgb(0, 128, 0); }}
+</style></head>
+<body>
+<h2 class="title" id="host-title">A host blog post</h2>
+{widgets}
+<script src="{api}/widget.js"></script>
+</body></html>"""
+
+
+def test_search_suggest_filter_flow(serve_app, page):
+    server = serve_app()
+    page.goto(server.url + "/")
+    box = page.locator("#q")
+    box.click()
+    box.press_sequentially("kne", delay=60)
+    options = page.locator("#suggestions [role=option]")
+    options.first.wait_for(state="visible", timeout=10_000)
+    assert box.get_attribute("aria-expanded") == "true"
+    assert options.count() >= 1
+    shot(page, "01-suggestions")
+
+    box.press("ArrowDown")
+    assert options.first.get_attribute("aria-selected") == "true"
+    assert box.get_attribute("aria-activedescendant") == options.first.get_attribute("id")
+    box.press("Escape")
+    assert page.locator("#suggestions").is_hidden()
+    assert box.get_attribute("aria-expanded") == "false"
+
+    box.fill("knee pain")
+    with page.expect_navigation():
+        box.press("Enter")
+    assert "q=knee+pain" in page.url
+    marks = page.locator(".hit .excerpt mark")
+    assert marks.count() > 0
+    heading = page.locator("#results-heading").inner_text()
+    shot(page, "02-results")
+
+    facet = page.locator('[data-facet="body_part"] a.facet-link').first
+    label = facet.locator(".facet-label").inner_text()
+    value = facet.get_attribute("data-facet-value")
+    with page.expect_navigation():
+        facet.click()
+    assert f"body_part={value}" in page.url and "q=knee+pain" in page.url
+    selected = page.locator('[data-facet="body_part"] a.facet-link.selected')
+    assert selected.count() == 1 and label in selected.inner_text()
+    assert page.locator("#results-heading").inner_text() != heading or page.locator(".hit").count() > 0
+    page.keyboard.press("Tab")  # keyboard reachable; the focus ring is visible in the screenshot
+    shot(page, "03-filtered")
+
+
+def test_suggestion_enter_opens_a_post(serve_app, page):
+    server = serve_app()
+    page.goto(server.url + "/")
+    box = page.locator("#q")
+    box.press_sequentially("step-d", delay=60)
+    option = page.locator("#suggestions [role=option][data-kind=post]").first
+    option.wait_for(state="visible", timeout=10_000)
+    index = int(option.get_attribute("id").split("-")[-1])
+    for _ in range(index + 1):
+        box.press("ArrowDown")
+    with page.expect_navigation():
+        box.press("Enter")
+    assert "/posts/" in page.url
+
+
+def test_post_page_shows_the_widget(serve_app, page):
+    server = serve_app()
+    page.goto(server.url + "/posts/step-downs-for-runners-knee")
+    items = page.locator("[data-runphys-related] li")
+    items.first.wait_for(state="visible", timeout=10_000)
+    assert 1 <= items.count() <= 4
+    shot(page, "04-post-widget")
+
+
+def test_widget_on_another_origin(serve_app, host_site, page):
+    api = serve_app(cors_origins=[host_site.url])
+    widgets = """
+<div id="w1" data-runphys-related="step-downs-for-runners-knee" data-limit="3"></div>
+<div id="w2" data-runphys-related="step-downs-for-runners-knee" data-limit="2" data-videos-only></div>
+<div id="w3" data-runphys-related="no-such-post"></div>
+"""
+    page.goto(host_site.write("index.html", host_page(api.url, widgets)))
+    first = page.locator("#w1 li")
+    first.first.wait_for(state="visible", timeout=10_000)
+    assert first.count() == 3
+    # Items live in the shadow root, untouched by the host's CSS (which hides every li).
+    in_shadow = page.evaluate(
+        "() => document.getElementById('w1').shadowRoot.querySelectorAll('li').length"
+    )
+    assert in_shadow == 3
+    assert page.evaluate("() => document.getElementById('w1').querySelectorAll('li').length") == 0
+    title = page.locator("#w1 .title").first
+    assert title.inner_text()
+    assert title.evaluate("e => getComputedStyle(e).fontSize") == "14px"
+    # ...and the widget's CSS does not reach the host.
+    assert page.locator("#host-title").evaluate("e => getComputedStyle(e).fontSize") == "40px"
+    href = page.locator("#w1 a").first.get_attribute("href")
+    assert href.startswith(api.url + "/posts/") or href.startswith("http")
+    assert page.locator("#w1 h2").inner_text() == "Related videos"
+
+    page.locator("#w2 li").first.wait_for(state="visible", timeout=10_000)
+    assert page.locator("#w2 li").count() <= 2
+    error = page.locator("#w3 .state")
+    error.wait_for(timeout=10_000)
+    page.wait_for_function(
+        "() => document.getElementById('w3').shadowRoot.querySelector('.state').textContent !== 'Loading\u2026'"
+    )
+    assert "could not be loaded" in error.inner_text()
+    shot(page, "05-host-widget")
+
+
+def test_widget_is_refused_by_an_origin_not_configured(serve_app, host_site, page):
+    api = serve_app()  # CORS closed
+    page.goto(host_site.write("index.html", host_page(api.url, '<div id="w1" data-runphys-related="step-downs-for-runners-knee"></div>')))
+    page.wait_for_function(
+        "() => { const s = document.getElementById('w1').shadowRoot.querySelector('.state');"
+        " return s && s.textContent !== 'Loading\u2026'; }"
+    )
+    assert "could not be loaded" in page.locator("#w1 .state").inner_text()
+    page.problems.clear()  # the browser logs the CORS refusal; that is the point here
+
+
+def put(url: str, body: dict) -> dict:
+    request = urllib.request.Request(
+        url,
+        data=json.dumps(body).encode(),
+        method="PUT",
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def test_xss_post_renders_inert(serve_app, host_site, fresh_index, page):
+    api = serve_app(index=fresh_index, admin_token=TOKEN, cors_origins=[host_site.url])
+    for number in (1, 2):
+        put(
+            f"{api.url}/api/v1/admin/posts/xss-{number}",
+            {
+                "title": f"<script>alert('title')</script><img src=x onerror=alert('img')> Zebrafish knee {number}",
+                "slug": f"xss-{number}",
+                "url": "javascript:alert('url')",
+                "body": "Zebrafish knee drills <script>alert('body')</script> <svg onload=alert('svg')> zebrafish knee.",
+                "videos": [
+                    {"provider": "youtube", "video_id": "x", "url": "javascript:alert('video')",
+                     "thumbnail_url": "javascript:alert('thumb')"}
+                ],
+            },
+        )
+    page.goto(f"{api.url}/?q=zebrafish")
+    assert page.locator(".hit").count() >= 2
+    assert "<script>alert('title')</script>" in page.locator(".hit h2").first.inner_text()
+    for link in page.locator(".hit h2 a").all():
+        assert link.get_attribute("href").startswith("/posts/xss-")
+    shot(page, "06-xss-search")
+
+    page.goto(f"{api.url}/posts/xss-1")
+    page.locator("[data-runphys-related] li").first.wait_for(state="visible", timeout=10_000)
+    widget_titles = page.locator("[data-runphys-related] .title").all_inner_texts()
+    assert any("<script>" in text for text in widget_titles)
+    hrefs = [a.get_attribute("href") for a in page.locator("[data-runphys-related] a").all()]
+    assert all(not href.lower().startswith("javascript") for href in hrefs)
+    shot(page, "07-xss-post")
+
+    page.goto(host_site.write("xss.html", host_page(api.url, '<div data-runphys-related="xss-1"></div>')))
+    page.locator("[data-runphys-related] li").first.wait_for(state="visible", timeout=10_000)
+    page.wait_for_timeout(300)  # give any injected handler a chance to fire
+    assert page.evaluate("() => document.querySelectorAll('script').length") == 1

@@ -1,0 +1,126 @@
+"""GET /api/v1/gaps and the /author/gaps page (router included here until the app includes it)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.routes import gaps as gaps_routes
+from api.settings import Settings
+from gaps import SECTIONS
+
+TOKEN = "gaps-token-for-tests"
+
+
+@pytest.fixture
+def make_gaps_client(fresh_index):
+    started = []
+
+    def make(**overrides):
+        overrides.setdefault("index", fresh_index)
+        app = create_app(Settings(**overrides))
+        if not any(getattr(route, "path", "") == "/api/v1/gaps" for route in app.routes):
+            app.include_router(gaps_routes.router)
+        client = TestClient(app)
+        client.__enter__()
+        started.append(client)
+        return client
+
+    yield make
+    for client in started:
+        client.__exit__(None, None, None)
+
+
+def test_json_matches_the_report(make_gaps_client):
+    response = make_gaps_client().get("/api/v1/gaps", params={"since": "2026-01-01", "until": "2026-12-31"})
+    assert response.status_code == 200
+    data = response.json()
+    assert tuple(data) == SECTIONS
+    assert data["suggestions"][0]["key"] == "achilles_tendinopathy"
+    assert data["demand"]["since"].startswith("2026-01-01")
+
+
+def test_bad_window_is_rejected(make_gaps_client):
+    client = make_gaps_client()
+    assert client.get("/api/v1/gaps", params={"since": "2026-02-01", "until": "2026-01-01"}).status_code == 400
+    assert client.get("/api/v1/gaps", params={"since": "yesterday"}).status_code == 422
+
+
+def test_page_shows_heatmap_and_links(make_gaps_client):
+    response = make_gaps_client().get("/author/gaps")
+    assert response.status_code == 200
+    html = response.text
+    assert 'id="heatmap"' in html and 'src="/static/gaps.js"' in html
+    assert 'href="/posts/coming-back-from-a-hamstring-strain"' in html
+    assert "<script>" not in html and "style=" not in html  # the page CSP forbids inline script and style
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert make_gaps_client().get("/static/gaps.js").status_code == 200
+
+
+def test_admin_token_when_configured(make_gaps_client):
+    client = make_gaps_client(admin_token=TOKEN)
+    for url in ("/api/v1/gaps", "/author/gaps"):
+        assert client.get(url).status_code == 401
+        assert client.get(url, headers={"Authorization": "Bearer wrong"}).status_code == 403
+        assert client.get(url, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
+
+
+def test_page_data_levels_are_numbers(make_gaps_client):
+    html = make_gaps_client().get("/author/gaps").text
+    levels = [float(x) for x in re.findall(r'data-level="([0-9.]+)"', html)]
+    assert levels and max(levels) == 1.0
+
+
+@pytest.mark.browser
+def test_page_heatmap_is_coloured_by_gaps_js_under_the_csp(fresh_index, tmp_path):
+    import threading
+    import time
+    from pathlib import Path
+
+    import uvicorn
+
+    from tests.conftest import free_port
+
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("/usr/bin/chromium is missing: install Debian's chromium to run the browser test")
+    playwright = pytest.importorskip("playwright.sync_api")
+    app = create_app(Settings(index=fresh_index))
+    app.include_router(gaps_routes.router)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    errors: list[str] = []
+    try:
+        with playwright.sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                      "--disable-component-update", "--disable-sync", "--no-first-run"],
+            )
+            try:
+                page = browser.new_page()
+                # favicon.ico is a 404 by design; what must not happen is a CSP refusal or a script error.
+                page.on("console", lambda msg: errors.append(msg.text) if "Refused" in msg.text else None)
+                page.on("pageerror", lambda exc: errors.append(str(exc)))
+                page.goto(f"http://127.0.0.1:{port}/author/gaps")
+                cell = page.locator("#heatmap td.cell.ok").first
+                page.wait_for_function(
+                    "() => document.querySelector('#heatmap td.cell.ok').style.backgroundColor !== ''"
+                )
+                assert cell.evaluate("el => getComputedStyle(el).backgroundColor").startswith("rgb(")
+                header = page.locator("table.sortable th").first
+                header.click()
+                assert header.get_attribute("aria-sort") == "ascending"
+            finally:
+                browser.close()
+    finally:
+        server.should_exit = True
+        thread.join(15)
+    assert not errors, errors

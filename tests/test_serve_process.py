@@ -1,0 +1,112 @@
+"""`runphys serve` as a real process: ready, answers a search, every worker follows a new bundle."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import free_port
+
+TOKEN = "process-test-token"
+
+
+def command(index: Path, port: int, workers: int) -> list[str]:
+    runphys = Path(sys.executable).with_name("runphys")
+    if runphys.exists():
+        return [str(runphys), "serve", "--index", str(index), "--port", str(port), "--workers", str(workers)]
+    # Before the CLI existed: uvicorn's factory mode, exactly what `serve()` runs.
+    return [sys.executable, "-m", "uvicorn", "api.server:app_from_env", "--factory", "--port", str(port),
+            "--workers", str(workers)]
+
+
+def get(url: str, timeout: float = 5.0) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+def wait_ready(base: str, process: subprocess.Popen, seconds: float = 60.0) -> dict:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"server exited with {process.returncode}")
+        try:
+            status, body = get(base + "/readyz", timeout=2)
+            if status == 200:
+                return body
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.2)
+    raise AssertionError("server did not become ready")
+
+
+@pytest.fixture
+def served(fresh_index: Path, tmp_path: Path) -> Iterator[callable]:
+    processes: list[subprocess.Popen] = []
+    logs: list = []
+
+    def start(workers: int = 1) -> str:
+        port = free_port()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RUNPHYS_")}
+        env.update(RUNPHYS_INDEX=str(fresh_index), RUNPHYS_ADMIN_TOKEN=TOKEN, RUNPHYS_RELOAD_CHECK_SECONDS="0.2")
+        log = (tmp_path / f"server-{port}.log").open("wb")
+        logs.append(log)
+        process = subprocess.Popen(
+            command(fresh_index, port, workers), env=env, stdout=log, stderr=subprocess.STDOUT,
+            cwd=Path(__file__).resolve().parents[1],
+        )
+        processes.append(process)
+        base = f"http://127.0.0.1:{port}"
+        wait_ready(base, process)
+        return base
+
+    yield start
+    for process in processes:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+    for log in logs:
+        log.close()
+
+
+@pytest.mark.slow
+def test_serve_answers_a_search(served):
+    base = served()
+    status, body = get(base + "/api/v1/search?q=knee")
+    assert status == 200 and body["total"] > 0 and body["hits"]
+    assert get(base + "/healthz") == (200, {"status": "ok"})
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("runphys", path=str(Path(sys.executable).parent)) is None, reason="needs the runphys CLI")
+def test_every_worker_follows_a_new_bundle(served):
+    base = served(workers=2)
+    post = {"title": "Zebrafish drills", "slug": "zebrafish-drills", "body": "Zebrafish drills for a cranky knee."}
+    request = urllib.request.Request(
+        base + "/api/v1/admin/posts/zebra-1",
+        data=json.dumps(post).encode(),
+        method="PUT",
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=60) as response:
+        build_id = json.loads(response.read())["build_id"]
+    time.sleep(1.0)  # > reload_check_seconds: every worker has looked at `current` again
+    for _ in range(20):  # new connections, spread over both workers
+        status, body = get(base + "/api/v1/search?q=zebrafish")
+        assert status == 200 and [hit["id"] for hit in body["hits"]] == ["zebra-1"]
+        assert get(base + "/readyz")[1]["build_id"] == build_id
