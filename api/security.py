@@ -12,6 +12,7 @@ from collections.abc import Callable
 from fastapi import Request, Response
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import error_response
@@ -27,6 +28,7 @@ FRAGMENT_PREFIX = "/widget/"
 # FastAPI's interactive docs load Swagger UI from its CDN with an inline script: no page CSP there.
 DOCS_PATHS = ("/docs", "/redoc")
 RATE_EXEMPT = ("/healthz",)
+MAX_TARGET_BYTES = 16 * 1024  # path + query string; the servers' own limits are looser
 
 
 # -- admin auth ------------------------------------------------------------------------------
@@ -143,13 +145,13 @@ class RateLimit:
 
 
 class BodyLimit:
-    """413 when a request body passes `max_bytes`: from Content-Length, or counted while reading."""
+    """413 for a body over `max_bytes` (declared or counted while reading); 414 for a URL over 16 KB."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
 
-    def _too_large(self) -> Callable[[Scope, Receive, Send], object]:
+    def _too_large(self) -> JSONResponse:
         return error_response(
             413,
             "payload_too_large",
@@ -161,6 +163,11 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        target = len(scope.get("raw_path") or scope["path"].encode()) + len(scope.get("query_string", b""))
+        if target > MAX_TARGET_BYTES:
+            response = error_response(414, "uri_too_long", f"the URL is longer than {MAX_TARGET_BYTES} bytes")
+            await response(scope, receive, send)
+            return
         length = dict(scope["headers"]).get(b"content-length")
         if length is not None:
             try:
@@ -171,7 +178,7 @@ class BodyLimit:
                 await error_response(400, "bad_request", "invalid Content-Length")(scope, receive, send)
                 return
             if declared > self.max_bytes:
-                await self._too_large()(scope, receive, send)  # type: ignore[operator]
+                await self._too_large()(scope, receive, send)
                 return
         if scope["method"] in ("GET", "HEAD", "OPTIONS") and length is None:
             await self.app(scope, receive, send)
@@ -187,7 +194,7 @@ class BodyLimit:
                 break
             size += len(message.get("body", b""))
             if size > self.max_bytes:
-                await self._too_large()(scope, receive, send)  # type: ignore[operator]
+                await self._too_large()(scope, receive, send)
                 return
             messages.append(message)
             if not message.get("more_body", False):

@@ -10,12 +10,17 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from index.errors import PostNotFound
+from index.errors import BadRequest, PostNotFound
 from index.post import Post
 from recommend import store
 from recommend.config import RelatedConfig
 from recommend.neighbours import neighbours, rows_entered, rows_pointing_to
 from recommend.vectors import FieldText, PostAnalyzer, TextAnalyzer, fit_space, surface_forms
+
+
+# Settings that shape the vectors and neighbour rows: changing one needs a full rebuild.
+BUILD_TIME = ("title_weight", "taxonomy_weight", "concept_weight", "body_weight", "sublinear_tf", "min_df",
+              "max_df", "norm", "k")
 
 
 def make_analyzer(config: RelatedConfig, vocabulary: Any = None) -> PostAnalyzer:
@@ -61,7 +66,11 @@ def update_related(directory: Path, posts: Sequence[Post], changed_ids: Collecti
     started = time.perf_counter()
     directory = Path(directory)
     old = store.load(directory)
-    config = config or old.config
+    changed_settings = [name for name in BUILD_TIME if config and getattr(config, name) != getattr(old.config, name)]
+    if changed_settings:
+        raise BadRequest(f"update_related: {', '.join(changed_settings)} differ from the stored index; "
+                         "run build_related (a full rebuild) instead")
+    config = old.config.with_changes(chunk_rows=config.chunk_rows, chunk_cells=config.chunk_cells) if config else old.config
     by_id = {post.id: post for post in posts}
     deleted = set(deleted_ids)
     changed = [pid for pid in dict.fromkeys(changed_ids) if pid not in deleted]

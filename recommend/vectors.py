@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -160,7 +160,7 @@ def fit_space(docs: Sequence[Analysed], analyzer: PostAnalyzer, config: RelatedC
     return TermSpace(vocabulary, idf, {}, config.sublinear_tf, config.norm)
 
 
-def surface_forms(texts: Sequence[str], wanted: dict[str, int], max_texts: int = 60_000) -> dict[str, str]:
+def surface_forms(texts: Sequence[str], wanted: dict[str, int], max_texts: int = 30_000) -> dict[str, str]:
     """stem -> the surface word it most often came from (for human-readable explanations).
 
     At most `max_texts` texts are read (an even sample): a stem never sampled is shown as is.

@@ -5,23 +5,27 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time as dtime, timedelta
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
-from whoosh.spelling import ListCorrector
 
 from index.errors import IndexDamaged, IndexMissing
-from search.analysis import fold, terms, words
-from search.query import ANY_NOTICE, QueryPlan, corrected_text, has_positive, plan, sanitize
-from search.query import to_any_query, to_query
+from search.analysis import terms, words
+from search.facets import FacetTable, category_key, split_keywords
+from search.feedback import FEEDBACK_CHARS, FEEDBACK_DOCS, FEEDBACK_WEIGHT, MIN_QUERY_TERMS
+from search.feedback import relevance_model
+from search.query import ANY_NOTICE, QueryPlan, content_terms, corrected_text, has_positive, plan
+from search.query import expansion_query, sanitize, to_any_query, to_query
 from search.results import SearchHit, SearchRequest, SearchResult, Suggestion
-from search.schema import TEXT_FIELDS, weighting
+from search.schema import weighting
+from search.spelling import Speller
 from search.suggest import Suggester
 
 if TYPE_CHECKING:
@@ -31,8 +35,8 @@ __all__ = ["SearchIndex", "SearchRequest", "SearchResult", "SearchHit", "Suggest
 
 HANDFUL = 3  # an all-words result smaller than this also tries any-word (natural language)
 EXCERPT_CHARS = 240
+HIGHLIGHT_CHARS = 5_000  # excerpts come from the start of the body: long posts cost no more
 REFRESH_SECONDS = 1.0  # how often to check whether the index on disk changed
-FACETS = ("category", "body_part", "injury", "video", "year")
 
 
 class _MarkFormatter(HtmlFormatter):
@@ -47,24 +51,21 @@ class _MarkFormatter(HtmlFormatter):
         return f"<mark>{escape(get_text(text, token, replace), quote=False)}</mark>"
 
 
-@dataclass(frozen=True)
-class _Row:
-    """What facets and hits need of one document, loaded once per searcher."""
-
-    categories: tuple[str, ...]
-    body_parts: tuple[str, ...]
-    injuries: tuple[str, ...]
-    video: bool
-    year: int | None
-
-
 @dataclass
 class _Outcome:
+    """The query whose hits are shown, the matching docnums and how it was chosen."""
+
     query: wq.Query
-    docs: set[int]
+    docs: np.ndarray
     match: str
     strict_total: int
     notices: tuple[str, ...] = ()
+    # What excerpts mark (the query before feedback words were added).
+    shown: wq.Query | None = None
+    # The any-word query that continues an all-words ranking (ranked_ids only).
+    loose: wq.Query | None = field(default=None, repr=False)
+    # The filter mask `docs` was cut with (scoring must apply it too).
+    allowed: np.ndarray | None = field(default=None, repr=False)
 
 
 class SearchIndex:
@@ -103,28 +104,15 @@ class SearchIndex:
     # -- caches --------------------------------------------------------------------------------
 
     def _load(self) -> None:
-        """Per-document facet rows, labels, spelling list and the type-ahead structure."""
-        rows: dict[int, _Row] = {}
-        labels: dict[str, str] = {}
-        titles: list[tuple[str, str]] = []
-        for docnum, stored in self._searcher.reader().iter_docs():
-            meta = stored.get("meta") or {}
-            names = meta.get("categories") or []
-            for name in names:
-                labels.setdefault(fold(name).replace(",", " ").strip(), name)
-            rows[docnum] = _Row(
-                categories=tuple(fold(n).replace(",", " ").strip() for n in names),
-                body_parts=_split(stored.get("body_parts")),
-                injuries=_split(stored.get("injuries")),
-                video=bool(stored.get("has_video")),
-                year=stored.get("year"),
-            )
-            titles.append((stored.get("title") or "", stored.get("slug") or stored.get("id")))
-        self._rows = rows
-        self._category_labels = labels
-        self._words: ListCorrector | None = None
-        self._word_freq: dict[str, int] = {}
-        counts = Counter(k for r in rows.values() for k in (*r.body_parts, *r.injuries))
+        """Facet arrays, spelling list and type-ahead: built once per searcher, never per query."""
+        reader = self._searcher.reader()
+        stored = list(reader.iter_docs())
+        self._facet_table = FacetTable.build(stored, reader.doc_count_all())
+        self._speller = Speller(reader, {w for s, _ in self._vocab.prefix_terms() for w in words(s)})
+        titles = [(f.get("title") or "", f.get("slug") or f.get("id")) for _, f in stored]
+        counts = Counter(
+            k for _, f in stored for k in (*split_keywords(f.get("body_parts")), *split_keywords(f.get("injuries")))
+        )
         concepts = []
         for surface, key in self._vocab.prefix_terms():
             try:
@@ -166,20 +154,9 @@ class SearchIndex:
         with self._lock:
             self._refresh()
             allowed = self._filter(request)
-            query_plan = plan(text, self._vocab)
-            outcome = self._run(query_plan, allowed)
-            did_you_mean = None
-            fixed = self._correction(query_plan) if outcome.match != "none" else None
-            if fixed is not None:
-                alternative = self._run(plan(fixed, self._vocab), allowed)
-                if alternative.strict_total > outcome.strict_total:
-                    if outcome.strict_total == 0:
-                        outcome = alternative
-                        outcome.notices = (f"showing results for {fixed}", *alternative.notices[1:])
-                    else:
-                        did_you_mean = fixed
+            outcome, did_you_mean = self._decide(text, allowed)
             hits = self._page(outcome, request)
-            facets = self._facets(outcome.docs)
+            facets = self._facet_table.count(outcome.docs, self._label)
         return SearchResult(
             query=text,
             total=len(outcome.docs),
@@ -192,31 +169,96 @@ class SearchIndex:
             match=outcome.match,  # type: ignore[arg-type]
         )
 
-    def _docs(self, q: wq.Query, allowed: set[int] | None) -> set[int]:
-        found = set(self._searcher.docs_for_query(q))
-        return found if allowed is None else found & allowed
+    def ranked_ids(self, q: str, limit: int = 100) -> list[str]:
+        """Post ids in the order `search()` ranks them, without facets, excerpts or paging.
 
-    def _run(self, query_plan: QueryPlan, allowed: set[int] | None) -> _Outcome:
+        The same query building (concepts, spelling, all-words then any-word, feedback) and
+        scoring as `search()`; when the all-words results run out, the any-word ranking
+        continues the list, as a "more results" page would. For benchmarks and gap reports.
+        """
+        text, _ = sanitize(q)
+        limit = max(0, int(limit))
+        with self._lock:
+            self._refresh()
+            outcome, _ = self._decide(text, None)
+            ids = [hit["id"] for hit in self._ranked(outcome, limit)]
+            if len(ids) < limit and outcome.loose is not None:
+                seen = set(ids)
+                for hit in self._searcher.search(outcome.loose, limit=limit):
+                    if hit["id"] not in seen and len(ids) < limit:
+                        ids.append(hit["id"])
+        return ids
+
+    def _decide(self, text: str, allowed: np.ndarray | None) -> tuple[_Outcome, str | None]:
+        """The outcome to show and an optional did-you-mean (see the spelling rules below)."""
+        query_plan = plan(text, self._vocab)
+        outcome = self._run(query_plan, allowed)
+        outcome.allowed = allowed
+        did_you_mean = None
+        fixed = self._correction(query_plan) if outcome.match != "none" else None
+        if fixed is not None:
+            alternative = self._run(plan(fixed, self._vocab), allowed)
+            alternative.allowed = allowed
+            if alternative.strict_total > outcome.strict_total:
+                if outcome.strict_total == 0:
+                    outcome = alternative
+                    outcome.notices = (f"showing results for {fixed}", *alternative.notices[1:])
+                else:
+                    did_you_mean = fixed
+        return outcome, did_you_mean
+
+    def _docs(self, q: wq.Query, allowed: np.ndarray | None) -> np.ndarray:
+        found = np.fromiter(self._searcher.docs_for_query(q), dtype=np.int64)
+        return found if allowed is None else found[allowed[found]]
+
+    def _run(self, query_plan: QueryPlan, allowed: np.ndarray | None) -> _Outcome:
         tree = query_plan.tree
         if tree is None or not has_positive(tree):
             neg = to_query(tree, self._vocab) if tree is not None else None
             q = neg if neg is not None else wq.Every()
             return _Outcome(q, self._docs(q, allowed), "none", 0)
-        strict = to_query(tree, self._vocab) or wq.Every()
-        docs = self._docs(strict, allowed)
         natural = not query_plan.operators and query_plan.clause_count >= 3
-        if len(docs) == 0 or (natural and len(docs) < HANDFUL):
+        if natural and len(content_terms(tree)) >= MIN_QUERY_TERMS:
+            # A question, not keywords: requiring every word would find nothing, so rank by
+            # any word at once, with feedback words from the first ranking's top posts.
             loose = to_any_query(tree, self._vocab)
             if loose is not None:
-                more = self._docs(loose, allowed)
-                if len(more) > len(docs):
-                    return _Outcome(loose, more, "any", len(docs), (ANY_NOTICE,))
-        return _Outcome(strict, docs, "all", len(docs))
+                expanded = self._with_feedback(loose, tree, allowed)
+                docs = self._docs(expanded, allowed)
+                return _Outcome(expanded, docs, "any", len(docs), (ANY_NOTICE,), shown=loose)
+        strict = to_query(tree, self._vocab) or wq.Every()
+        docs = self._docs(strict, allowed)
+        loose = to_any_query(tree, self._vocab)
+        if loose is not None and (len(docs) == 0 or (natural and len(docs) < HANDFUL)):
+            more = self._docs(loose, allowed)
+            if len(more) > len(docs):
+                return _Outcome(loose, more, "any", len(docs), (ANY_NOTICE,))
+        return _Outcome(strict, docs, "all", len(docs), loose=loose)
 
-    def _filter(self, r: SearchRequest) -> set[int] | None:
+    def _with_feedback(self, loose: wq.Query, tree: Any, allowed: np.ndarray | None) -> wq.Query:
+        """`loose` plus RM3 feedback terms from its top posts (unchanged if there are none)."""
+        top = self._searcher.search(loose, limit=FEEDBACK_DOCS, filter=self._whoosh_filter(allowed))
+        analyzer = self._searcher.schema["body"].analyzer
+        docs = []
+        for hit in top:
+            stored = hit.fields()
+            text = f"{stored.get('title') or ''} {(stored.get('body') or '')[:FEEDBACK_CHARS]}"
+            docs.append((float(hit.score or 0.0), Counter(t.text for t in analyzer(text))))
+        reader = self._searcher.reader()
+        candidates = {t for _, counts in docs for t in counts}
+        frequency = {t: reader.doc_frequency("body", t) for t in candidates}
+        model = relevance_model(docs, set(content_terms(tree)), frequency, reader.doc_count())
+        extra = expansion_query(model, FEEDBACK_WEIGHT)
+        return loose if extra is None else wq.Or([loose, extra])
+
+    def _whoosh_filter(self, allowed: np.ndarray | None) -> set[int] | None:
+        return None if allowed is None else set(np.flatnonzero(allowed).tolist())
+
+    def _filter(self, r: SearchRequest) -> np.ndarray | None:
+        """A boolean mask over docnums of the posts the filters allow (None: no filter)."""
         parts: list[wq.Query] = []
         if r.category:
-            parts.append(wq.Term("categories", fold(r.category).replace(",", " ").strip()))
+            parts.append(wq.Term("categories", category_key(r.category)))
         if r.body_part:
             parts.append(wq.Term("body_parts", r.body_part))
         if r.injury:
@@ -231,57 +273,43 @@ class SearchIndex:
             parts.append(wq.DateRange("date", start, end))
         if not parts:
             return None
-        return set(self._searcher.docs_for_query(wq.And(parts)))
+        mask = np.zeros(self._facet_table.doc_count + 1, dtype=bool)
+        mask[np.fromiter(self._searcher.docs_for_query(wq.And(parts)), dtype=np.int64)] = True
+        return mask
 
     # -- spelling ------------------------------------------------------------------------------
 
-    def _known(self, word: str) -> bool:
-        reader = self._searcher.reader()
-        ts = terms(word)
-        if not ts:
-            return True  # stop words are never "misspelled"
-        folded = words(word)
-        if any(("words", w) in reader for w in folded):
-            return True
-        return all(any((f, t) in reader for f in TEXT_FIELDS) for t in ts)
-
-    def _suggest_word(self, word: str) -> str | None:
-        folded = "".join(words(word))
-        if len(folded) < 4 or not folded.isalpha():
-            return None
-        if self._words is None:
-            reader = self._searcher.reader()
-            vocab_words = {w for surface, _ in self._vocab.prefix_terms() for w in words(surface)}
-            freq = {w: reader.doc_frequency("words", w) for w in reader.lexicon("words")}
-            for w in vocab_words:
-                freq[w] = freq.get(w, 0) + 1
-            self._word_freq = {w if isinstance(w, str) else w.decode(): n for w, n in freq.items()}
-            self._words = ListCorrector(sorted(self._word_freq))
-        maxdist = 1 if len(folded) < 6 else 2
-        best: tuple[int, int, str] | None = None
-        for score, candidate in self._words._suggestions(folded, maxdist, 1):
-            key = (int(-score), -self._word_freq.get(candidate, 0), candidate)
-            if candidate != folded and (best is None or key < best):
-                best = key
-        return best[2] if best else None
-
     def _correction(self, query_plan: QueryPlan) -> str | None:
-        return corrected_text(query_plan, self._known, self._suggest_word, self._vocab)
+        return corrected_text(query_plan, self._speller.known, self._speller.suggest, self._vocab)
 
     # -- hits, excerpts, facets ----------------------------------------------------------------
 
+    def _ranked(self, outcome: _Outcome, limit: int) -> Any:
+        """The top `limit` Whoosh hits of an outcome (its docs are exactly the query's matches)."""
+        if limit <= 0 or len(outcome.docs) == 0:
+            return []
+        kw: dict[str, Any] = {"limit": limit, "filter": self._whoosh_filter(outcome.allowed)}
+        if outcome.match == "none":
+            return self._searcher.search(outcome.query, sortedby="date", reverse=True, **kw)
+        return self._searcher.search(outcome.query, **kw)
+
     def _page(self, outcome: _Outcome, r: SearchRequest) -> list[SearchHit]:
-        if not outcome.docs:
+        if not len(outcome.docs):
             return []
         limit = r.page * r.per_page
-        if r.sort == "date" or outcome.match == "none":
+        if r.sort == "date" and outcome.match != "none":
             results = self._searcher.search(
-                outcome.query, filter=outcome.docs, limit=limit, sortedby="date", reverse=True
+                outcome.query,
+                filter=self._whoosh_filter(outcome.allowed),
+                limit=limit,
+                sortedby="date",
+                reverse=True,
             )
         else:
-            results = self._searcher.search(outcome.query, filter=outcome.docs, limit=limit)
+            results = self._ranked(outcome, limit)
         start = (r.page - 1) * r.per_page
-        highlight_terms = {t for f, t in _all_terms(outcome.query) if f == "body"}
+        shown = outcome.shown if outcome.shown is not None else outcome.query
+        highlight_terms = {t for f, t in _all_terms(shown) if f == "body"}
         hits = []
         for hit in list(results)[start:limit]:
             hits.append(self._hit(hit.fields(), float(hit.score or 0.0), highlight_terms))
@@ -298,8 +326,8 @@ class SearchIndex:
             score=round(score, 4),
             excerpt=self._excerpt(stored.get("body") or "", meta.get("excerpt") or "", body_terms),
             categories=tuple(meta.get("categories") or ()),
-            body_parts=_split(stored.get("body_parts")),
-            injuries=_split(stored.get("injuries")),
+            body_parts=split_keywords(stored.get("body_parts")),
+            injuries=split_keywords(stored.get("injuries")),
             has_video=bool(stored.get("has_video")),
             thumbnail_url=meta.get("thumbnail_url") or "",
         )
@@ -308,7 +336,7 @@ class SearchIndex:
         if body_terms and body:
             try:
                 marked = highlight(
-                    body,
+                    body[:HIGHLIGHT_CHARS],
                     body_terms,
                     self._searcher.schema["body"].analyzer,
                     ContextFragmenter(maxchars=EXCERPT_CHARS, surround=60),
@@ -324,31 +352,9 @@ class SearchIndex:
             plain = plain[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
         return escape(plain, quote=False)
 
-    def _facets(self, docs: set[int]) -> dict[str, list[dict[str, Any]]]:
-        counters: dict[str, Counter[Any]] = {name: Counter() for name in FACETS}
-        rows = self._rows
-        for docnum in docs:
-            row = rows.get(docnum)
-            if row is None:
-                continue
-            counters["category"].update(row.categories)
-            counters["body_part"].update(row.body_parts)
-            counters["injury"].update(row.injuries)
-            counters["video"][row.video] += 1
-            if row.year is not None:
-                counters["year"][row.year] += 1
-        out: dict[str, list[dict[str, Any]]] = {}
-        for name, counter in counters.items():
-            if name == "year":
-                ordered = sorted(counter.items(), key=lambda kv: -kv[0])
-            else:
-                ordered = sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
-            out[name] = [{"value": v, "label": self._label(name, v), "count": n} for v, n in ordered]
-        return out
-
     def _label(self, facet: str, value: Any) -> str:
         if facet == "category":
-            return self._category_labels.get(value, value)
+            return self._facet_table.category_labels.get(value, value)
         if facet in ("body_part", "injury"):
             try:
                 return self._vocab.label(value)
@@ -357,10 +363,6 @@ class SearchIndex:
         if facet == "video":
             return "With video" if value else "Without video"
         return str(value)
-
-
-def _split(value: Any) -> tuple[str, ...]:
-    return tuple(v for v in (value or "").split(",") if v)
 
 
 def _day_start(day: date) -> datetime:

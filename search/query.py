@@ -16,16 +16,23 @@ from typing import TYPE_CHECKING, Literal, Protocol, Union
 
 from whoosh import query as wq
 
-from search.analysis import WORD_PATTERN, fold, terms, words
+from search.analysis import STOPWORDS, WORD_PATTERN, fold, terms, words
+from search.matching import DisMax
 from search.schema import CONCEPT_FIELDS, FIELD_BOOSTS
 
 if TYPE_CHECKING:
     from search.vocabulary import Vocabulary
 
 MAX_QUERY_CHARS = 500
-MAX_CLAUSES = 32  # more atoms than this are dropped (a 500-char query has at most ~100 words)
+# More atoms than this are dropped. A 500-character question has ~90 words; none of them is
+# dropped (peers rank on every word, and cutting at 32 lost the end of long questions).
+MAX_CLAUSES = 128
 ANY_NOTICE = "showing results for any of the words"
-COORDINATION = 0.9  # whoosh Or(scale=...): posts matching more clauses rank higher
+# A concept scores its best-matching form plus this share of each other matching form. Small:
+# a post naming a concept six ways ("thoracic spine", "T-spine", "mid back", ...) must not beat
+# a post that names it once and also matches the reader's other words.
+CONCEPT_TIEBREAK = 0.05
+STOP_FIELD = "words"  # unstemmed words of title, tags and body, stop words included
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _SPACES = re.compile(r"\s+")
@@ -267,7 +274,7 @@ def _concept_query(key: str, surface: str, vocabulary: Vocabulary | None) -> wq.
     subs.extend(wq.Term(f, key, boost=b) for f, b in CONCEPT_FIELDS.items())
     # DisMax-like: the best form counts fully, the others add a little (no double counting
     # of one post that uses three synonyms).
-    return wq.DisjunctionMax(subs, tiebreak=0.2)
+    return DisMax(subs, tiebreak=CONCEPT_TIEBREAK)
 
 
 def _leaf(node: Node, vocabulary: Vocabulary | None) -> wq.Query | None:
@@ -314,14 +321,60 @@ def negatives(node: Node) -> list[Node]:
     return []
 
 
+def _loose_leaves(node: Node) -> list[Node]:
+    """Positive leaves, plus each word of a multi-word concept ("achilles tendonitis" with no
+    post of its own still finds posts about tendonitis)."""
+    out: list[Node] = []
+    for leaf in positives(node):
+        out.append(leaf)
+        if isinstance(leaf, Concept) and len(words(leaf.surface)) > 1:
+            out.extend(Word(w) for w in words(leaf.surface))
+    return out
+
+
+def _stop_leaf(leaf: Node) -> wq.Query | None:
+    """A stop word matched in the unstemmed `words` field, as the peers match it: its BM25 IDF
+    is near zero, so it orders nothing but lets a post that shares only such words still appear
+    at the end of an any-word ranking."""
+    if not isinstance(leaf, Word):
+        return None
+    ws = [w for w in words(leaf.text) if w in STOPWORDS]
+    if not ws:
+        return None
+    return wq.Term(STOP_FIELD, ws[0]) if len(ws) == 1 else wq.Or([wq.Term(STOP_FIELD, w) for w in ws])
+
+
 def to_any_query(node: Node, vocabulary: Vocabulary | None = None) -> wq.Query | None:
-    """Loose query: any positive clause matches, more matching clauses rank higher."""
-    subs = [q for leaf in positives(node) if (q := _leaf(leaf, vocabulary)) is not None]
+    """Loose query: any positive clause matches; scores add up (plain BM25 sum, like the peers).
+
+    No coordination factor: Whoosh's counts every field of every term, so on a long question
+    it punished posts that match a few rare words in favour of many common ones.
+    """
+    leaves = dict.fromkeys(_loose_leaves(node))  # a repeated word counts once
+    subs = [q for leaf in leaves if (q := _leaf(leaf, vocabulary) or _stop_leaf(leaf)) is not None]
     if not subs:
         return None
-    loose: wq.Query = wq.Or(subs, scale=COORDINATION) if len(subs) > 1 else subs[0]
+    loose: wq.Query = wq.Or(subs) if len(subs) > 1 else subs[0]
     neg = [q for n in negatives(node) if (q := to_query(n, vocabulary)) is not None]
     return wq.AndNot(loose, wq.Or(neg)) if neg else loose
+
+
+def content_terms(node: Node) -> list[str]:
+    """Distinct indexed terms of the positive clauses (stop words gone), in order."""
+    out: dict[str, None] = {}
+    for leaf in positives(node):
+        out.update(dict.fromkeys(terms(leaf.surface if isinstance(leaf, Concept) else leaf.text)))
+    return list(out)
+
+
+def expansion_query(weighted: Sequence[tuple[str, float]], weight: float) -> wq.Query | None:
+    """Feedback terms as an any-word query, each at `weight` times its relative weight."""
+    subs = [
+        wq.Or([wq.Term(f, t, boost=b * w * weight) for f, b in FIELD_BOOSTS.items()])
+        for t, w in weighted
+        if w > 0
+    ]
+    return wq.Or(subs) if subs else None
 
 
 def has_positive(node: Node | None) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
 from whoosh import scoring
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
@@ -29,9 +32,26 @@ K1 = 1.2
 FIELD_B: dict[str, float] = {"title": 0.4, "tags": 0.3, "topics": 0.3, "body": 0.75}
 
 
+def bm25_idf(doc_frequency: int, doc_count: int) -> float:
+    """Robertson-Sparck Jones IDF as Lucene, tantivy and FTS5 use it: near 0 for common words."""
+    return math.log(1.0 + (doc_count - doc_frequency + 0.5) / (doc_frequency + 0.5))
+
+
+class _BM25F(scoring.BM25F):
+    """Whoosh's BM25F with the standard BM25 IDF.
+
+    Whoosh's own IDF, log(N / (df + 1)) + 1, never drops below ~1, so a common word weighed
+    almost half as much as a rare one and long questions ranked posts by their common words.
+    """
+
+    def idf(self, searcher: Any, fieldname: str, text: str) -> float:
+        parent = searcher.get_parent()
+        return bm25_idf(parent.doc_frequency(fieldname, text), parent.doc_count_all())
+
+
 def weighting() -> scoring.WeightingModel:
-    """BM25F with the per-field B values above."""
-    return scoring.BM25F(B=0.75, K1=K1, **{f"{name}_B": b for name, b in FIELD_B.items()})
+    """BM25F with the per-field B values above and the standard BM25 IDF."""
+    return _BM25F(B=0.75, K1=K1, **{f"{name}_B": b for name, b in FIELD_B.items()})
 
 
 def _words_analyzer() -> Analyzer:

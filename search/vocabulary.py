@@ -37,6 +37,7 @@ SECOND_KIND_RATIO = 0.6  # a second kind needs this share of the best kind's sco
 # at most LEAD_WORDS words (bodies without blank lines would otherwise be all "lead").
 LEAD_WORDS = 80
 BODY_MIN_MENTIONS = 2
+BODY_PART_MIN_MENTIONS = 4
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|</p\s*>", re.IGNORECASE)
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 # A phrase never spans clause punctuation or a blank line: "do it. Band practice" is no IT
@@ -207,7 +208,7 @@ class Vocabulary:
             keys += mapped if mapped is not None else self.concepts_in(category)
         for tag in post.tags:
             keys += self.concepts_in(tag)
-        keys += self._body_concepts(post.body)
+        keys += self._body_concepts(post.body, has_labelled_topic=bool(keys))
         body_parts: list[str] = []
         injuries: list[str] = []
         for key in _dedupe(keys):
@@ -243,15 +244,24 @@ class Vocabulary:
         best = scores[ranked[0]]
         return tuple(k for k in ranked[:2] if scores[k] >= best * SECOND_KIND_RATIO)
 
-    def _body_concepts(self, body: str) -> list[str]:
-        """Keys mentioned at least twice in the body, or once in its lead."""
+    def _body_concepts(self, body: str, has_labelled_topic: bool) -> list[str]:
+        """Keys the body is about, not just mentions.
+
+        Injuries are specific, so two mentions (or one in the lead) are enough. Body parts also
+        turn up in exercise cues ("bend your knee"), so a post whose title, categories or tags
+        already name its topic needs a body part mentioned BODY_PART_MIN_MENTIONS times.
+        """
         lead = next((p for p in _PARAGRAPH_BREAK.split(body) if words(p)), "")
         lead_end = min(len(words(lead)), LEAD_WORDS)
         matches = self.find(body)
         counts = Counter(m.key for m in matches)
-        return [
-            m.key for m in matches if counts[m.key] >= BODY_MIN_MENTIONS or m.start < lead_end
-        ]
+
+        def salient(match: Match) -> bool:
+            if self._concepts[match.key].kind == "injury" or not has_labelled_topic:
+                return counts[match.key] >= BODY_MIN_MENTIONS or match.start < lead_end
+            return counts[match.key] >= BODY_PART_MIN_MENTIONS
+
+        return [m.key for m in matches if salient(m)]
 
 
 # Loading ---------------------------------------------------------------------------------

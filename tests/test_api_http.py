@@ -179,3 +179,8 @@ def test_widget_fragment_may_be_framed(client):
     csp = response.headers["Content-Security-Policy"]
     assert "frame-ancestors" not in csp and "script-src 'self'" in csp
     assert "X-Frame-Options" not in response.headers
+
+
+def test_long_queries_are_cut_but_huge_urls_refused(client):
+    assert client.get("/api/v1/search", params={"q": "knee " * 2000}).status_code == 200  # 10 KB: cut, with a notice
+    assert_error(client.get("/api/v1/search", params={"q": "knee " * 4000}), 414, "uri_too_long")

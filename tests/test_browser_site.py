@@ -226,6 +226,21 @@ def test_widget_on_another_origin(serve_app, host_site, page):
     shot(page, "05-host-widget")
 
 
+def test_widget_data_api_overrides_the_script_origin(serve_app, host_site, page):
+    api = serve_app(cors_origins=[host_site.url])
+    widget_js = Path(__file__).resolve().parents[1] / "api" / "static" / "widget.js"
+    host_site.write("widget.js", widget_js.read_text(encoding="utf-8"))
+    html = host_page(
+        host_site.url,  # the script comes from the host itself...
+        f'<div id="w1" data-api="{api.url}" data-runphys-related="step-downs-for-runners-knee" data-limit="2"></div>'
+        '<div id="w2" data-api="' + api.url + '" data-runphys-related=""></div>',
+    )
+    page.goto(host_site.write("index.html", html))
+    page.locator("#w1 li").first.wait_for(state="visible", timeout=10_000)  # ...the data from the API
+    assert page.locator("#w1 li").count() == 2
+    assert page.locator("#w2 .state").inner_text() == "No related videos yet."
+
+
 def test_widget_is_refused_by_an_origin_not_configured(serve_app, host_site, page):
     api = serve_app()  # CORS closed
     page.goto(host_site.write("index.html", host_page(api.url, '<div id="w1" data-runphys-related="step-downs-for-runners-knee"></div>')))

@@ -219,3 +219,27 @@ def test_empty_corpus_builds_and_loads(tmp_path: Path) -> None:
     assert stats["posts"] == 0
     index = RelatedIndex.load(tmp_path / "related", [], vocabulary=VOCAB)
     assert index.related_to_text("knee pain") == [] and index.near_duplicates() == [] and index.orphans() == []
+
+
+def test_wide_search_when_filters_empty_the_stored_row(make_index: Callable[..., RelatedIndex]) -> None:
+    index = make_index(k=2, min_score=0.0)
+    stored = [index.ids[j] for j in index.neighbours[index.row["itb-foam"]]]
+    items = index.related("itb-foam", exclude=stored, limit=3)
+    assert len(items) == 3 and not set(stored) & set(ids(items)) and not any(i.fallback for i in items)
+
+
+def test_prefer_recent_moves_newer_posts_up(make_index: Callable[..., RelatedIndex]) -> None:
+    index = make_index(recency_weight=5.0, recency_half_life_days=1.0, mmr_lambda=1.0)
+    plain = ids(index.related("long-run", limit=3, min_score=0.0))
+    recent = ids(index.related("long-run", limit=3, min_score=0.0, prefer_recent=True))
+    assert recent[0] == "taper" and plain != recent
+
+
+def test_format_version_mismatch(make_index: Callable[..., RelatedIndex], tmp_path: Path) -> None:
+    from index.errors import IndexVersionMismatch
+
+    make_index()
+    path = tmp_path / "related" / "config.json"
+    path.write_text(json.dumps({**json.loads(path.read_text()), "format_version": 999}))
+    with pytest.raises(IndexVersionMismatch, match="rebuild"):
+        RelatedIndex.load(tmp_path / "related", corpus(), vocabulary=VOCAB)

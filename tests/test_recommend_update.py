@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from recommend.model import RelatedIndex, build_related, update_related
 from recommend.neighbours import neighbours
@@ -56,3 +57,12 @@ def test_update_with_nothing_changed_keeps_files(tmp_path: Path) -> None:
     after = load(tmp_path)
     assert stats["rows_recomputed"] == 0
     assert (before.neighbours == after.neighbours).all() and before.ids == after.ids
+
+
+def test_update_refuses_changed_weights(tmp_path: Path) -> None:
+    from index.errors import BadRequest
+    from recommend.config import RelatedConfig
+
+    build_related(corpus(), tmp_path, vocabulary=VOCAB)
+    with pytest.raises(BadRequest, match="title_weight"):
+        update_related(tmp_path, corpus(), ["taper"], [], RelatedConfig(title_weight=5), vocabulary=VOCAB)

@@ -110,3 +110,25 @@ def test_every_worker_follows_a_new_bundle(served):
         status, body = get(base + "/api/v1/search?q=zebrafish")
         assert status == 200 and [hit["id"] for hit in body["hits"]] == ["zebra-1"]
         assert get(base + "/readyz")[1]["build_id"] == build_id
+
+
+def test_settings_reach_the_workers_through_the_environment(monkeypatch, tmp_path):
+    from api.server import settings_environment
+    from api.settings import Settings
+
+    chosen = Settings(
+        index=tmp_path / "idx",
+        port=9999,
+        workers=3,
+        admin_token="tok",
+        cors_origins=["https://a.example", "https://b.example"],
+        rate_limit_per_minute=0,
+        reload_check_seconds=0.5,
+    )
+    for key in [k for k in os.environ if k.startswith("RUNPHYS_")]:
+        monkeypatch.delenv(key)
+    for key, value in settings_environment(chosen).items():
+        monkeypatch.setenv(key, value)
+    again = Settings()
+    assert again.model_dump(exclude={"admin_token"}) == chosen.model_dump(exclude={"admin_token"})
+    assert again.admin_token is not None and again.admin_token.get_secret_value() == "tok"

@@ -309,3 +309,16 @@ def test_tag_kinds(
     vocab: Vocabulary, title: str, body: str, tags: tuple[str, ...], kinds: tuple[str, ...]
 ) -> None:
     assert vocab.tag(make_post(title=title, body=body, tags=tags)).kinds == kinds
+
+
+def test_exercise_cues_do_not_tag_a_body_part_the_post_is_not_about():
+    from tests.posts_factory import make_post
+
+    post = make_post(
+        "h1", "Video: Hamstring Stretches at Your Desk",
+        "Sit tall. Keep your knee straight and hinge forward.\n\nBend the other knee slightly "
+        "and breathe. Switch sides after thirty seconds; the knee stays soft.",
+        categories=("Flexibility",),
+    )
+    tagged = load_vocabulary().tag(post)
+    assert tagged.body_parts == ("hamstrings",)

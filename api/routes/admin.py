@@ -23,7 +23,7 @@ router = APIRouter(
     responses={**ERROR_RESPONSES, 401: {}, 403: {}},
 )
 
-PostId = Annotated[str, Path(min_length=1, max_length=200)]
+PostId = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[^\s/?#]+$")]
 
 
 @router.post("/reindex", response_model=ReindexResponse)

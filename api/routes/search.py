@@ -21,7 +21,7 @@ def search(engine: EngineDep, request: SearchRequestDep) -> SearchResponse:
 @router.get("/suggest", response_model=SuggestResponse, dependencies=[Cached])
 def suggest(
     engine: EngineDep,
-    q: Annotated[str, Query(max_length=200)] = "",
+    q: Annotated[str, Query(max_length=500)] = "",
     limit: Annotated[int, Query(ge=1, le=20)] = 8,
 ) -> SuggestResponse:
     """As-you-type suggestions (post titles, body parts, injuries); never logged as a search."""

@@ -1,0 +1,62 @@
+"""Pseudo-relevance feedback (RM3-style) for long natural-language questions.
+
+A reader's question ("what stretches help tight hamstrings after long runs ...") rarely uses the
+words of the post that answers it. RM3 takes the top `FEEDBACK_DOCS` posts of the first ranking,
+estimates a relevance model P(w|R) = sum_d P(w|d) P(d|q) from their words, and adds the
+`FEEDBACK_TERMS` most likely new words to the query at `FEEDBACK_WEIGHT` times the weight of an
+original word. Only queries with at least `MIN_QUERY_TERMS` distinct content terms get it: on
+short queries feedback drifts more than it helps.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+FEEDBACK_DOCS = 10
+FEEDBACK_TERMS = 10
+FEEDBACK_WEIGHT = 0.5
+MIN_QUERY_TERMS = 5
+FEEDBACK_CHARS = 5_000  # only the start of a long post is read for feedback words
+USE_IDF = 1
+MAX_DF_RATIO = 0.2  # words in more than this share of posts say nothing about the question
+
+
+def relevance_model(
+    docs: Sequence[tuple[float, Counter[str]]],
+    query_terms: set[str],
+    doc_frequency: dict[str, int],
+    doc_count: int,
+    n_terms: int = FEEDBACK_TERMS,
+) -> list[tuple[str, float]]:
+    """The `n_terms` best new terms with weights in (0, 1] (the best term has 1).
+
+    `docs` are (retrieval score, term counts) of the feedback documents, best first.
+    """
+    if not docs or doc_count <= 0:
+        return []
+    # P(d|q) proportional to the retrieval score (as Anserini's RM3 does).
+    weights = [max(score, 0.0) for score, _ in docs]
+    total_weight = sum(weights) or 1.0
+    model: Counter[str] = Counter()
+    for weight, (_, counts) in zip(weights, docs):
+        length = sum(counts.values())
+        if not length:
+            continue
+        for term, tf in counts.items():
+            model[term] += (weight / total_weight) * tf / length
+    if USE_IDF:
+        for term in model:
+            df = doc_frequency.get(term, 0)
+            model[term] *= math.log(1.0 + (doc_count - df + 0.5) / (df + 0.5))
+    limit = MAX_DF_RATIO * doc_count
+    ranked = [
+        (t, p)
+        for t, p in model.most_common()
+        if t not in query_terms and len(t) > 2 and not t.isdigit() and doc_frequency.get(t, 0) <= limit
+    ][:n_terms]
+    if not ranked:
+        return []
+    best = ranked[0][1]
+    return [(t, p / best) for t, p in ranked]
