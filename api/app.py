@@ -17,8 +17,9 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from api.caching import NotModified, handle_not_modified
 from api.errors import ErrorBoundary, install_error_handlers
+from api.index_version import HEADER as INDEX_VERSION_HEADER, IndexVersionHeader
 from api.live import LiveEngine
-from api.routes import admin, gaps, health, pages, posts, related, search, widget
+from api.routes import admin, author, gaps, health, pages, posts, related, search, widget
 from api.security import BodyLimit, HeadAsGet, RateLimit, SecurityHeaders
 from api.settings import Settings
 from index.errors import RunphysError
@@ -89,7 +90,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
     app.add_exception_handler(NotModified, handle_not_modified)
 
-    for module in (search, posts, related, admin, gaps, health, widget, pages):
+    for module in (search, posts, related, admin, author, gaps, health, widget, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")
 
@@ -98,13 +99,14 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
     app.add_middleware(HeadAsGet)
+    app.add_middleware(IndexVersionHeader)
     app.add_middleware(ErrorBoundary)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "POST"],
         allow_headers=["Content-Type", "If-None-Match"],
-        expose_headers=["ETag", "Retry-After"],
+        expose_headers=["ETag", "Retry-After", INDEX_VERSION_HEADER],
         max_age=600,
     )
     app.add_middleware(SecurityHeaders)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from index.bundle import OpenBundle, open_bundle
-from index.errors import BadQuery
+from index.bundle import REBUILD_HINT, OpenBundle, open_bundle
+from index.errors import BadQuery, IndexDamaged, RunphysError
 from index.post import Post
 from recommend.model import RelatedIndex, RelatedItem
 from search.engine import SearchIndex, SearchRequest, SearchResult, Suggestion
@@ -30,8 +30,15 @@ class Engine:
     def __init__(self, bundle: OpenBundle, search_log: SearchLog | None = None) -> None:
         self.bundle = bundle
         self.vocabulary = load_vocabulary()
-        self.searcher = SearchIndex.open(bundle.search_dir, self.vocabulary)
-        self.recommender = RelatedIndex.load(bundle.related_dir, bundle.posts)
+        try:
+            self.searcher = SearchIndex.open(bundle.search_dir, self.vocabulary)
+            self.recommender = RelatedIndex.load(bundle.related_dir, bundle.posts)
+        except RunphysError:
+            raise
+        except Exception as exc:  # a damaged part whose size still matches the manifest
+            raise IndexDamaged(
+                f"the bundle at {bundle.path} cannot be opened ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
+            ) from exc
         self.search_log = search_log
 
     @classmethod

@@ -28,6 +28,7 @@ class LiveEngine:
         self._checked_at = 0.0
         self._lock = threading.Lock()
         self._retired: list[tuple[float, Engine]] = []
+        self._refused: str | None = None  # a damaged build id, not retried until `current` moves on
         self.last_error: str | None = None
 
     def get(self) -> Engine:
@@ -39,17 +40,21 @@ class LiveEngine:
         with self._lock:
             self._checked_at = now
             engine = self._engine
-            if engine is None or current_build_id(self.index_dir) not in (None, engine.build_id):
+            current = current_build_id(self.index_dir)
+            stale = engine is None or current not in (None, engine.build_id)
+            if stale and not (engine is not None and current == self._refused):
                 try:
                     fresh = Engine.open(self.index_dir, log_max_bytes=self.log_max_bytes)
                 except RunphysError as exc:
+                    self.last_error = exc.message
                     if engine is None:
                         raise
                     # The last good bundle keeps serving; the problem is reported, not served.
-                    self.last_error = exc.message
+                    self._refused = current
                     logger.error("keeping build %s: %s", engine.build_id, exc.message)
                     return engine
                 self.last_error = None
+                self._refused = None
                 if engine is not None:
                     self._retired.append((now, engine))
                 self._engine = engine = fresh

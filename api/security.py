@@ -28,7 +28,8 @@ FRAGMENT_PREFIX = "/widget/"
 # FastAPI's interactive docs load Swagger UI from its CDN with an inline script: no page CSP there.
 DOCS_PATHS = ("/docs", "/redoc")
 RATE_EXEMPT = ("/healthz",)
-MAX_TARGET_BYTES = 16 * 1024  # path + query string; the servers' own limits are looser
+MAX_TARGET_BYTES = 16 * 1024
+HEAD_MARK = "runphys.head"  # path + query string; the servers' own limits are looser
 
 
 # -- admin auth ------------------------------------------------------------------------------
@@ -57,6 +58,11 @@ def require_admin(request: Request, response: Response) -> None:
 # -- HEAD ------------------------------------------------------------------------------------
 
 
+def is_head(request: Request) -> bool:
+    """True when this GET is really a HEAD (see HeadAsGet)."""
+    return bool(request.scope.get(HEAD_MARK))
+
+
 class HeadAsGet:
     """HEAD runs the GET route (same auth, same headers) and the body is dropped."""
 
@@ -75,7 +81,8 @@ class HeadAsGet:
                 message = {"type": "http.response.body", "body": b"", "more_body": False}
             await send(message)
 
-        await self.app({**scope, "method": "GET"}, receive, without_body)
+        # Marked, so routes can tell a HEAD from a reader's GET (a HEAD is never logged as a search).
+        await self.app({**scope, "method": "GET", HEAD_MARK: True}, receive, without_body)
 
 
 # -- rate limit ------------------------------------------------------------------------------

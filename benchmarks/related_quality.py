@@ -152,7 +152,8 @@ def exercises_section(vocabulary) -> tuple[str, dict]:
 
 # -- 2. medquad --------------------------------------------------------------------------------
 
-SAMPLES = ("Back Pain", "Knee Injuries and Disorders", "Sprains and Strains", "Bursitis", "Ankle Injuries and Disorders")
+SAMPLES = ("Back Pain", "Knee Injuries and Disorders", "Sprains and Strains", "Bursitis",
+           "Ankle Injuries and Disorders")
 
 
 def medquad_section(vocabulary) -> str:
@@ -168,7 +169,8 @@ def medquad_section(vocabulary) -> str:
         top5 = float(stored.scores[:, :K][valid[:, :K]].mean())
         above = float((stored.scores[:, 0] >= index.config.min_score).mean())
         out = [f"### medquad_topics ({len(posts)} topics, {stats['terms']} terms, built in {stats['seconds']}s)\n",
-               table(("mean top-1 cosine", "mean top-5 cosine", f"share with top-1 >= min_score {index.config.min_score}"),
+               table(("mean top-1 cosine", "mean top-5 cosine",
+                      f"share with top-1 >= min_score {index.config.min_score}"),
                      [(top1, top5, above)]), ""]
         by_title = {p.title: p.id for p in posts}
         for title in SAMPLES:
@@ -228,7 +230,8 @@ def scale_child(n: int) -> None:
             text_times.append(time.perf_counter() - t)
     print(json.dumps({"n": n, "terms": stats["terms"], "build_s": stats["seconds"], "peak_mb": peak / 1024,
                       "before_build_mb": base_rss / 1024, "files_mb": size / 2**20, "load_s": load_s,
-                      "p50_ms": 1000 * float(np.percentile(times, 50)), "p99_ms": 1000 * float(np.percentile(times, 99)),
+                      "p50_ms": 1000 * float(np.percentile(times, 50)),
+                      "p99_ms": 1000 * float(np.percentile(times, 99)),
                       "text_p50_ms": 1000 * float(np.percentile(text_times, 50))}))
 
 

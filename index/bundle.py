@@ -147,7 +147,7 @@ def update_bundle(
     upserts: Sequence[Post] = (),
     delete_ids: Sequence[str] = (),
     *,
-    wait_seconds: float = 10.0,
+    wait_seconds: float = 60.0,
 ) -> Manifest:
     """Apply single-post changes as a new version (copy of the live one, updated in place)."""
     with build_lock(index_dir, wait_seconds):
@@ -161,12 +161,12 @@ def update_bundle(
         for post in upserts:
             posts[post.id] = post
         changes = (tuple(upserts), tuple(delete_ids))
-        manifest = _write_and_switch(
+        # Recorded just before the switch: a crash after it must not lose an edit the bundle shows.
+        return _write_and_switch(
             list(posts.values()), index_dir, live.manifest.sources, None,
             base=(live, changes), edits=live.manifest.edits + len(upserts) + len(delete_ids),
+            before_switch=lambda: record_edits(index_dir, upserts, delete_ids),
         )
-        record_edits(index_dir, upserts, delete_ids)
-        return manifest
 
 
 def _write_and_switch(
@@ -176,6 +176,7 @@ def _write_and_switch(
     progress: Progress | None,
     base: tuple[OpenBundle, tuple[tuple[Post, ...], tuple[str, ...]]] | None,
     edits: int = 0,
+    before_switch: Callable[[], None] | None = None,
 ) -> Manifest:
     from recommend.model import build_related, update_related
     from search.vocabulary import load_vocabulary
@@ -210,6 +211,8 @@ def _write_and_switch(
     _fsync_tree(staging)
     final = versions / build_id
     os.rename(staging, final)
+    if before_switch is not None:
+        before_switch()
     _switch(index_dir, final)
     _prune(versions, keep=KEEP_VERSIONS, live=final.name)
     say(f"built {manifest.posts} posts into {final}")
@@ -300,6 +303,8 @@ def open_bundle(index_dir: Path) -> OpenBundle:
     if not link.is_symlink() and not link.exists():
         raise IndexMissing(f"no index at {index_dir}: build one with `runphys build`")
     path = link.resolve()
+    if path.parent != (index_dir / "versions").resolve():
+        raise IndexDamaged(f"{link} points outside {index_dir / 'versions'}; {REBUILD_HINT}")
     manifest = read_manifest(path)
     posts: dict[str, Post] = {}
     posts_file = path / "posts.jsonl"

@@ -48,6 +48,7 @@ def build_from_sources(
     include_drafts: bool = False,
     strict: bool = False,
     discard_author_edits: bool = False,
+    wait_seconds: float = 0.0,
     progress: Callable[[str], None] | None = None,
     file_progress: Callable[[int, int], None] | None = None,
 ) -> BuildReport:
@@ -66,19 +67,24 @@ def build_from_sources(
     sources_map = {str(Path(path).resolve()): digest for path, digest in result.files.items()}
     report.manifest = build_bundle(
         result.posts, index_dir, sources=sources_map, progress=progress,
-        discard_author_edits=discard_author_edits,
+        discard_author_edits=discard_author_edits, wait_seconds=wait_seconds,
     )
     report.posts, report.edits = report.manifest.posts, report.manifest.edits
     return report
 
 
-def rebuild(index_dir: Path, progress: Callable[[str], None] | None = None) -> BuildReport:
-    """Build again from the sources the live bundle was built from (the demo when there is none)."""
+def rebuild(
+    index_dir: Path, progress: Callable[[str], None] | None = None, *, wait_seconds: float = 0.0
+) -> BuildReport:
+    """Build again from the sources the live bundle was built from (the demo when there is none).
+
+    `wait_seconds`: how long to queue behind a build already running before IndexBusy.
+    """
     sources: list[str | Path] = [DEMO_POSTS]
     if has_bundle(index_dir):
         recorded = [path for path in open_bundle(index_dir).manifest.sources if Path(path).exists()]
         sources = list(recorded) or sources
-    return build_from_sources(sources, index_dir, progress=progress)
+    return build_from_sources(sources, index_dir, progress=progress, wait_seconds=wait_seconds)
 
 
 def ensure_index(index_dir: Path, progress: Callable[[str], None] | None = None) -> bool:

@@ -70,7 +70,9 @@ def update_related(directory: Path, posts: Sequence[Post], changed_ids: Collecti
     if changed_settings:
         raise BadRequest(f"update_related: {', '.join(changed_settings)} differ from the stored index; "
                          "run build_related (a full rebuild) instead")
-    config = old.config.with_changes(chunk_rows=config.chunk_rows, chunk_cells=config.chunk_cells) if config else old.config
+    if config is not None:
+        config = old.config.with_changes(chunk_rows=config.chunk_rows, chunk_cells=config.chunk_cells)
+    config = config or old.config
     by_id = {post.id: post for post in posts}
     deleted = set(deleted_ids)
     changed = [pid for pid in dict.fromkeys(changed_ids) if pid not in deleted]

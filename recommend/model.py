@@ -84,7 +84,8 @@ class RelatedIndex:
             return pinned
         threshold = self.config.min_score if min_score is None else min_score
         cands, cosines = self._stored_candidates(row, threshold, filters)
-        row_full = self.scores.shape[1] > 0 and (self.neighbours[row] >= 0).all() and self.scores[row, -1] >= threshold
+        k = self.scores.shape[1]
+        row_full = k > 0 and (self.neighbours[row] >= 0).all() and self.scores[row, k - 1] >= threshold
         if len(cands) < wanted and row_full:  # filters ate the stored row: look further
             cands, cosines = self._wide_candidates(query, threshold, filters)
         chosen = self._choose(query, cands, cosines, set(post.body_parts), wanted,

@@ -18,6 +18,7 @@ from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
 
 from index.errors import IndexDamaged, IndexMissing
 from search.analysis import terms, words
+from search.matching import Or
 from search.facets import FacetTable, category_key, split_keywords
 from search.feedback import FEEDBACK_CHARS, FEEDBACK_DOCS, FEEDBACK_WEIGHT, MIN_QUERY_TERMS
 from search.feedback import relevance_model
@@ -249,7 +250,7 @@ class SearchIndex:
         frequency = {t: reader.doc_frequency("body", t) for t in candidates}
         model = relevance_model(docs, set(content_terms(tree)), frequency, reader.doc_count())
         extra = expansion_query(model, FEEDBACK_WEIGHT)
-        return loose if extra is None else wq.Or([loose, extra])
+        return loose if extra is None else Or([loose, extra])
 
     def _whoosh_filter(self, allowed: np.ndarray | None) -> set[int] | None:
         return None if allowed is None else set(np.flatnonzero(allowed).tolist())

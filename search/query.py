@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal, Protocol, Union
 from whoosh import query as wq
 
 from search.analysis import STOPWORDS, WORD_PATTERN, fold, terms, words
-from search.matching import DisMax
+from search.matching import DisMax, Or
 from search.schema import CONCEPT_FIELDS, FIELD_BOOSTS
 
 if TYPE_CHECKING:
@@ -252,7 +252,7 @@ def _field_terms(text: str, fields: dict[str, float], boost: float = 1.0) -> wq.
         subs: list[wq.Query] = [wq.Term(f, ts[0], boost=b * boost) for f, b in fields.items()]
     else:
         subs = [wq.Phrase(f, ts, boost=b * boost) for f, b in fields.items()]
-    return wq.Or(subs)
+    return Or(subs)
 
 
 def _concept_query(key: str, surface: str, vocabulary: Vocabulary | None) -> wq.Query | None:
@@ -292,13 +292,13 @@ def to_query(node: Node, vocabulary: Vocabulary | None = None) -> wq.Query | Non
         return None if inner is None else wq.AndNot(wq.Every(), inner)
     if isinstance(node, Any):
         subs = [q for q in (to_query(c, vocabulary) for c in node.children) if q is not None]
-        return wq.Or(subs) if subs else None
+        return Or(subs) if subs else None
     if isinstance(node, All):
         pos = [q for c in node.children if not isinstance(c, Not) if (q := to_query(c, vocabulary))]
         neg = [q for c in node.children if isinstance(c, Not) if (q := to_query(c.child, vocabulary))]
         base: wq.Query | None = wq.And(pos) if len(pos) > 1 else (pos[0] if pos else None)
         if neg:
-            return wq.AndNot(base or wq.Every(), wq.Or(neg))
+            return wq.AndNot(base or wq.Every(), Or(neg))
         return base
     return _leaf(node, vocabulary)
 
@@ -341,7 +341,7 @@ def _stop_leaf(leaf: Node) -> wq.Query | None:
     ws = [w for w in words(leaf.text) if w in STOPWORDS]
     if not ws:
         return None
-    return wq.Term(STOP_FIELD, ws[0]) if len(ws) == 1 else wq.Or([wq.Term(STOP_FIELD, w) for w in ws])
+    return wq.Term(STOP_FIELD, ws[0]) if len(ws) == 1 else Or([wq.Term(STOP_FIELD, w) for w in ws])
 
 
 def to_any_query(node: Node, vocabulary: Vocabulary | None = None) -> wq.Query | None:
@@ -354,9 +354,9 @@ def to_any_query(node: Node, vocabulary: Vocabulary | None = None) -> wq.Query |
     subs = [q for leaf in leaves if (q := _leaf(leaf, vocabulary) or _stop_leaf(leaf)) is not None]
     if not subs:
         return None
-    loose: wq.Query = wq.Or(subs) if len(subs) > 1 else subs[0]
+    loose: wq.Query = Or(subs) if len(subs) > 1 else subs[0]
     neg = [q for n in negatives(node) if (q := to_query(n, vocabulary)) is not None]
-    return wq.AndNot(loose, wq.Or(neg)) if neg else loose
+    return wq.AndNot(loose, Or(neg)) if neg else loose
 
 
 def content_terms(node: Node) -> list[str]:
@@ -370,11 +370,11 @@ def content_terms(node: Node) -> list[str]:
 def expansion_query(weighted: Sequence[tuple[str, float]], weight: float) -> wq.Query | None:
     """Feedback terms as an any-word query, each at `weight` times its relative weight."""
     subs = [
-        wq.Or([wq.Term(f, t, boost=b * w * weight) for f, b in FIELD_BOOSTS.items()])
+        Or([wq.Term(f, t, boost=b * w * weight) for f, b in FIELD_BOOSTS.items()])
         for t, w in weighted
         if w > 0
     ]
-    return wq.Or(subs) if subs else None
+    return Or(subs) if subs else None
 
 
 def has_positive(node: Node | None) -> bool:

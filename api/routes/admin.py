@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import PlainTextResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -23,19 +23,26 @@ router = APIRouter(
     responses={**ERROR_RESPONSES, 401: {}, 403: {}},
 )
 
+# Concurrent admin writes queue on the build lock; only a build stuck this long answers 409.
+ADMIN_WAIT_SECONDS = 120.0
+
 PostId = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[^\s/?#]+$")]
 
 
 @router.post("/reindex", response_model=ReindexResponse)
-def reindex(settings: SettingsDep, live: LiveDep) -> ReindexResponse:
-    """Rebuild from the live bundle's sources (runs in a worker thread); the server switches to it."""
-    report = rebuild(settings.index)
-    live.reload()
+def reindex(request: Request, settings: SettingsDep, live: LiveDep) -> ReindexResponse:
+    """Rebuild from the live bundle's sources (runs in a worker thread); the server switches to it.
+
+    A build already running (a CLI build, another admin change) is waited for, not refused.
+    """
+    report = rebuild(settings.index, wait_seconds=ADMIN_WAIT_SECONDS)
+    request.state.engine = live.reload()
     return ReindexResponse(**report.to_dict())
 
 
 @router.put("/posts/{post_id}", response_model=AdminChange)
 def upsert_post(
+    request: Request,
     settings: SettingsDep, live: LiveDep, engine: EngineDep, post_id: PostId, body: PostIn
 ) -> AdminChange:
     """Add or replace one post (its id in the body, if any, must match the path)."""
@@ -44,16 +51,16 @@ def upsert_post(
     owner = engine.bundle.slugs.get(body.slug) if body.slug else None
     if owner is not None and owner != post_id:
         raise StarletteHTTPException(409, f"slug {body.slug!r} already belongs to post {owner!r}")
-    manifest = update_bundle(settings.index, upserts=[body.to_post(post_id)])
-    live.reload()
+    manifest = update_bundle(settings.index, upserts=[body.to_post(post_id)], wait_seconds=ADMIN_WAIT_SECONDS)
+    request.state.engine = live.reload()
     return AdminChange(id=post_id, action="upserted", build_id=manifest.build_id, posts=manifest.posts)
 
 
 @router.delete("/posts/{post_id}", response_model=AdminChange)
-def delete_post(settings: SettingsDep, live: LiveDep, post_id: PostId) -> AdminChange:
+def delete_post(request: Request, settings: SettingsDep, live: LiveDep, post_id: PostId) -> AdminChange:
     """Remove one post (404 when there is none with this id)."""
-    manifest = update_bundle(settings.index, delete_ids=[post_id])
-    live.reload()
+    manifest = update_bundle(settings.index, delete_ids=[post_id], wait_seconds=ADMIN_WAIT_SECONDS)
+    request.state.engine = live.reload()
     return AdminChange(id=post_id, action="deleted", build_id=manifest.build_id, posts=manifest.posts)
 
 

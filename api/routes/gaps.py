@@ -9,18 +9,11 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from api.models import ERROR_RESPONSES
-from api.routes.deps import EngineDep, SettingsDep
-from api.security import check_admin
+from api.routes.deps import EngineDep
+from api.author_auth import require_author
 from gaps.engine import report_for_engine
 from gaps.html import heatmap
 from index.errors import BadRequest
-
-
-def require_author(request: Request, settings: SettingsDep) -> None:
-    """The admin bearer token when one is configured; open otherwise (a local, single-author setup)."""
-    token = settings.admin_token
-    if token is not None and token.get_secret_value():
-        check_admin(settings, request.headers.get("authorization"))
 
 
 AuthorOnly = Depends(require_author)

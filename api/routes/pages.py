@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 
 from api.routes.deps import EngineDep, SearchRequestDep
+from api.security import is_head
 from index.post import Post
 from search.engine import SearchRequest
 
@@ -93,7 +94,7 @@ def search_page(request: Request, engine: EngineDep, search: SearchRequestDep) -
     asked = bool(search.q.strip()) or any(getattr(search, name) is not None for name in FILTERS)
     context: dict[str, Any] = {"search": search, "asked": asked, "params": request_params(search)}
     if asked:
-        result = engine.search(search)
+        result = engine.search(search, record=not is_head(request))
         context.update(
             result=result,
             facets=facet_groups(result.to_dict()["facets"], search),

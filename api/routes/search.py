@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from api.models import ERROR_RESPONSES, SearchResponse, SuggestionOut, SuggestResponse
 from api.routes.deps import Cached, EngineDep, SearchRequestDep
+from api.security import is_head
 
 router = APIRouter(prefix="/api/v1", tags=["search"], responses=ERROR_RESPONSES)
 
 
 @router.get("/search", response_model=SearchResponse, dependencies=[Cached])
-def search(engine: EngineDep, request: SearchRequestDep) -> SearchResponse:
+def search(http: Request, engine: EngineDep, request: SearchRequestDep) -> SearchResponse:
     """Full-text search with filters, facets, did-you-mean and highlighted excerpts."""
-    return SearchResponse(**engine.search(request).to_dict())
+    return SearchResponse(**engine.search(request, record=not is_head(http)).to_dict())
 
 
 @router.get("/suggest", response_model=SuggestResponse, dependencies=[Cached])

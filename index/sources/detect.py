@@ -35,6 +35,8 @@ def _structured(text: str) -> str | None:
     head = stripped[:_HEAD]
     if "<rss" in head and _WXR_NS.search(head):
         return "wxr"
+    if head.startswith("<?xml") and "<!ENTITY" in head:
+        return "wxr"  # a DOCTYPE can push <rss> far down; the XML reader refuses entities clearly
     if _HTML.match(head):
         return "html"
     if stripped.startswith(("{", "[")):

@@ -10,6 +10,7 @@ from pathlib import Path
 from index.errors import BadRequest
 from index.post import Post
 from index.sources.detect import detect_format
+from index.sources.encoding import decode
 from index.sources.html_page import read_html_page
 from index.sources.markdown import read_markdown
 from index.sources.problems import ImportResult, Problem
@@ -49,14 +50,6 @@ def expand(sources: Sequence[str | Path]) -> tuple[list[str], list[Problem]]:
         else:
             problems.append(Problem(source, "", "no such file or folder"))
     return list(dict.fromkeys(files)), problems
-
-
-def decode(data: bytes) -> tuple[str, bool]:
-    """UTF-8 text (BOM dropped); undecodable bytes replaced, reported by the flag."""
-    try:
-        return data.decode("utf-8-sig"), False
-    except UnicodeDecodeError:
-        return data.decode("utf-8", errors="replace"), True
 
 
 def _flagged(items: Iterator[Post | Problem], path: str) -> Iterator[Post | Problem]:
