@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from index.bundle import REBUILD_HINT, OpenBundle, open_bundle
 from index.errors import BadQuery, IndexDamaged, RunphysError
@@ -14,6 +14,8 @@ from recommend.model import RelatedIndex, RelatedItem
 from search.engine import SearchIndex, SearchRequest, SearchResult, Suggestion
 from search.log import SearchLog
 from search.vocabulary import load_vocabulary
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -30,15 +32,12 @@ class Engine:
     def __init__(self, bundle: OpenBundle, search_log: SearchLog | None = None) -> None:
         self.bundle = bundle
         self.vocabulary = load_vocabulary()
+        self.searcher = _opened(bundle, lambda: SearchIndex.open(bundle.search_dir, self.vocabulary))
         try:
-            self.searcher = SearchIndex.open(bundle.search_dir, self.vocabulary)
-            self.recommender = RelatedIndex.load(bundle.related_dir, bundle.posts)
-        except RunphysError:
+            self.recommender = _opened(bundle, lambda: RelatedIndex.load(bundle.related_dir, bundle.posts))
+        except BaseException:
+            self.searcher.close()
             raise
-        except Exception as exc:  # a damaged part whose size still matches the manifest
-            raise IndexDamaged(
-                f"the bundle at {bundle.path} cannot be opened ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
-            ) from exc
         self.search_log = search_log
 
     @classmethod
@@ -111,6 +110,18 @@ class Engine:
 
     def close(self) -> None:
         self.searcher.close()
+
+
+def _opened(bundle: OpenBundle, part: Callable[[], T]) -> T:
+    """Open one part of the bundle; a damaged part whose size still matches the manifest is IndexDamaged."""
+    try:
+        return part()
+    except RunphysError:
+        raise
+    except Exception as exc:
+        raise IndexDamaged(
+            f"the bundle at {bundle.path} cannot be opened ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
+        ) from exc
 
 
 def posts_by_id(posts: Sequence[Post]) -> dict[str, Post]:

@@ -94,7 +94,7 @@ def related(
         [
             item.title,
             f"{item.score:.3f}",
-            ", ".join((item.why.get("body_parts") or []) + (item.why.get("terms") or [])[:4]),
+            ", ".join([*item.why.get("body_parts", []), *item.why.get("terms", [])][:6]),
             "fallback" if item.fallback else ("pinned" if item.pinned else ""),
         ]
         for item in items

@@ -196,10 +196,12 @@ class RelatedIndex:
     def _item(self, query: sp.csr_matrix, row: int, cosine: float, body_parts: set[str], *,
               fallback: bool = False, pinned: bool = False) -> RelatedItem:
         post = self.posts[row]
-        shared = sorted(body_parts & set(post.body_parts))
-        why = {"terms": shared_terms(query, self.matrix[row], self.space, self._vocabulary_or_none(),
-                                     self.config.why_terms),
-               "body_parts": body_part_labels(shared, self._vocabulary_or_none())}
+        shared = body_part_labels(sorted(body_parts & set(post.body_parts)), self._vocabulary_or_none())
+        terms = shared_terms(query, self.matrix[row], self.space, self._vocabulary_or_none(),
+                             self.config.why_terms + len(shared))
+        # A body part is said once, under body_parts; terms add what else the two posts share.
+        terms = [term for term in terms if term not in shared][: self.config.why_terms]
+        why = {"terms": terms, "body_parts": shared}
         return make_item(post, cosine, why, fallback=fallback, pinned=pinned)
 
     def _vocabulary_or_none(self) -> Any:

@@ -89,7 +89,8 @@ def test_related_ranks_the_obvious_post_first(make_index: Callable[..., RelatedI
     assert items[0].id == "itb-strength"
     assert "itb-foam" not in ids(items)
     assert all(not item.fallback and not item.pinned for item in items)
-    assert "IT band" in items[0].why["terms"] and "band" not in items[0].why["terms"]
+    assert "IT band" in items[0].why["body_parts"]
+    assert "IT band" not in items[0].why["terms"] and "band" not in items[0].why["terms"]
     assert items[0].to_dict()["score"] == items[0].score == round(items[0].score, 4)
     assert ids(index.related("race-day"))[0] == "taper"
 
