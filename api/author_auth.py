@@ -9,12 +9,14 @@ import hashlib
 import hmac
 
 from fastapi import Request
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.security import check_admin
 from api.settings import Settings
 
 COOKIE = "runphys_author"
 COOKIE_MAX_AGE = 8 * 3600
+LOGIN = "/author/login"
 _PURPOSE = b"runphys author session v1"
 
 
@@ -48,4 +50,12 @@ def require_author(request: Request) -> None:
         return
     if cookie_matches(settings, request.cookies.get(COOKIE)):
         return
-    check_admin(settings, request.headers.get("authorization"))
+    authorization = request.headers.get("authorization")
+    if authorization is None and _wants_page(request):
+        raise StarletteHTTPException(303, headers={"Location": LOGIN, "Cache-Control": "no-store"})
+    check_admin(settings, authorization)
+
+
+def _wants_page(request: Request) -> bool:
+    """A browser asking for an author page (not the JSON API): sent to the login form instead of a 401."""
+    return request.url.path.startswith("/author/") and "text/html" in request.headers.get("accept", "")

@@ -22,10 +22,19 @@ def record_edits(index_dir: Path, upserts: Sequence[Post] = (), delete_ids: Sequ
     lines += [json.dumps({"op": "delete", "id": post_id}) for post_id in delete_ids]
     if not lines:
         return
-    with (index_dir / EDITS_FILE).open("a", encoding="utf-8") as out:
+    path = index_dir / EDITS_FILE
+    with path.open("a", encoding="utf-8") as out:
+        if out.tell() and not _ends_with_newline(path):
+            out.write("\n")  # a torn line from a crash must not swallow this edit's first line
         out.write("\n".join(lines) + "\n")
         out.flush()
         os.fsync(out.fileno())
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) == b"\n"
 
 
 def apply_edits(index_dir: Path, posts: Sequence[Post]) -> tuple[list[Post], int]:

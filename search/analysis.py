@@ -37,6 +37,7 @@ __all__ = [
     "analyzer",
     "fold",
     "stem",
+    "term_spans",
     "terms",
     "word_spans",
     "words",
@@ -150,6 +151,26 @@ def terms(text: str) -> list[str]:
     """The terms Whoosh indexes for `text`, as plain strings (same chain as `analyzer()`)."""
     # Whoosh reuses one Token per call: copy each text out before the next token arrives.
     return [token.text for token in analyzer()(text)]
+
+
+@lru_cache(maxsize=262144)
+def _token_term(raw: str) -> str | None:
+    """What `analyzer()` makes of one raw token: its term, or None (stop word / punctuation)."""
+    word = _fold_word(raw)
+    if not word or word in STOPWORDS:
+        return None
+    return _stem_one(word)
+
+
+def term_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, term) of each indexed token of `text`: the same terms as `terms()`, much
+    faster on long text (each distinct word is analysed once per process, not once per use)."""
+    out = []
+    for m in WORD_PATTERN.finditer(text):
+        term = _token_term(m.group())
+        if term is not None:
+            out.append((m.start(), m.end(), term))
+    return out
 
 
 @lru_cache(maxsize=65536)

@@ -7,17 +7,16 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time as dtime, timedelta
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
 
 from index.errors import IndexDamaged, IndexMissing
-from search.analysis import terms, words
+from search.analysis import term_spans, words
+from search.excerpts import excerpt
 from search.matching import Or
 from search.facets import FacetTable, category_key, split_keywords
 from search.feedback import FEEDBACK_CHARS, FEEDBACK_DOCS, FEEDBACK_WEIGHT, MIN_QUERY_TERMS
@@ -35,21 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["SearchIndex", "SearchRequest", "SearchResult", "SearchHit", "Suggestion"]
 
 HANDFUL = 3  # an all-words result smaller than this also tries any-word (natural language)
-EXCERPT_CHARS = 240
-HIGHLIGHT_CHARS = 5_000  # excerpts come from the start of the body: long posts cost no more
 REFRESH_SECONDS = 1.0  # how often to check whether the index on disk changed
-
-
-class _MarkFormatter(HtmlFormatter):
-    """`<mark>term</mark>`, everything else HTML-escaped."""
-
-    def __init__(self) -> None:
-        super().__init__(tagname="mark", between=" … ")
-
-    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
-        from whoosh.highlight import get_text
-
-        return f"<mark>{escape(get_text(text, token, replace), quote=False)}</mark>"
 
 
 @dataclass
@@ -174,7 +159,7 @@ class SearchIndex:
         """Post ids in the order `search()` ranks them, without facets, excerpts or paging.
 
         The same query building (concepts, spelling, all-words then any-word, feedback) and
-        scoring as `search()`; when the all-words results run out, the any-word ranking
+        scoring as `search()` (`q` is cut at MAX_QUERY_CHARS like a reader's query); when the all-words results run out, the any-word ranking
         continues the list, as a "more results" page would. For benchmarks and gap reports.
         """
         text, _ = sanitize(q)
@@ -239,12 +224,11 @@ class SearchIndex:
     def _with_feedback(self, loose: wq.Query, tree: Any, allowed: np.ndarray | None) -> wq.Query:
         """`loose` plus RM3 feedback terms from its top posts (unchanged if there are none)."""
         top = self._searcher.search(loose, limit=FEEDBACK_DOCS, filter=self._whoosh_filter(allowed))
-        analyzer = self._searcher.schema["body"].analyzer
         docs = []
         for hit in top:
             stored = hit.fields()
             text = f"{stored.get('title') or ''} {(stored.get('body') or '')[:FEEDBACK_CHARS]}"
-            docs.append((float(hit.score or 0.0), Counter(t.text for t in analyzer(text))))
+            docs.append((float(hit.score or 0.0), Counter(t for _, _, t in term_spans(text))))
         reader = self._searcher.reader()
         candidates = {t for _, counts in docs for t in counts}
         frequency = {t: reader.doc_frequency("body", t) for t in candidates}
@@ -325,33 +309,13 @@ class SearchIndex:
             url=meta.get("url") or "",
             date=meta.get("date"),
             score=round(score, 4),
-            excerpt=self._excerpt(stored.get("body") or "", meta.get("excerpt") or "", body_terms),
+            excerpt=excerpt(stored.get("body") or "", meta.get("excerpt") or "", body_terms),
             categories=tuple(meta.get("categories") or ()),
             body_parts=split_keywords(stored.get("body_parts")),
             injuries=split_keywords(stored.get("injuries")),
             has_video=bool(stored.get("has_video")),
             thumbnail_url=meta.get("thumbnail_url") or "",
         )
-
-    def _excerpt(self, body: str, excerpt: str, body_terms: set[str]) -> str:
-        if body_terms and body:
-            try:
-                marked = highlight(
-                    body[:HIGHLIGHT_CHARS],
-                    body_terms,
-                    self._searcher.schema["body"].analyzer,
-                    ContextFragmenter(maxchars=EXCERPT_CHARS, surround=60),
-                    _MarkFormatter(),
-                    top=2,
-                )
-            except Exception:  # noqa: BLE001 - an excerpt must never fail a search
-                marked = ""
-            if marked:
-                return marked
-        plain = excerpt or body
-        if len(plain) > EXCERPT_CHARS:
-            plain = plain[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
-        return escape(plain, quote=False)
 
     def _label(self, facet: str, value: Any) -> str:
         if facet == "category":

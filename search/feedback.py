@@ -10,16 +10,14 @@ short queries feedback drifts more than it helps.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 
 FEEDBACK_DOCS = 10
 FEEDBACK_TERMS = 10
-FEEDBACK_WEIGHT = 0.5
+FEEDBACK_WEIGHT = 0.3
 MIN_QUERY_TERMS = 5
 FEEDBACK_CHARS = 5_000  # only the start of a long post is read for feedback words
-USE_IDF = 1
 MAX_DF_RATIO = 0.2  # words in more than this share of posts say nothing about the question
 
 
@@ -46,10 +44,6 @@ def relevance_model(
             continue
         for term, tf in counts.items():
             model[term] += (weight / total_weight) * tf / length
-    if USE_IDF:
-        for term in model:
-            df = doc_frequency.get(term, 0)
-            model[term] *= math.log(1.0 + (doc_count - df + 0.5) / (df + 0.5))
     limit = MAX_DF_RATIO * doc_count
     ranked = [
         (t, p)

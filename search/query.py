@@ -24,14 +24,17 @@ if TYPE_CHECKING:
     from search.vocabulary import Vocabulary
 
 MAX_QUERY_CHARS = 500
-# More atoms than this are dropped. A 500-character question has ~90 words; none of them is
-# dropped (peers rank on every word, and cutting at 32 lost the end of long questions).
+# More atoms than this are dropped. A 500-character question has ~90 words: none of them is
+# dropped (peers rank on every word; cutting at 32 lost the end of long questions).
 MAX_CLAUSES = 128
 ANY_NOTICE = "showing results for any of the words"
 # A concept scores its best-matching form plus this share of each other matching form. Small:
 # a post naming a concept six ways ("thoracic spine", "T-spine", "mid back", ...) must not beat
 # a post that names it once and also matches the reader's other words.
 CONCEPT_TIEBREAK = 0.05
+# The words the reader typed count fully; the concept's other names a little less ("upper back
+# stretch": a post titled "Upper Back Stretches" beats one that says "thoracic spine" often).
+SYNONYM_WEIGHT = 0.8
 STOP_FIELD = "words"  # unstemmed words of title, tags and body, stop words included
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
@@ -51,16 +54,16 @@ class MatchLike(Protocol):
     surface: str
 
 
-def sanitize(text: str | None) -> tuple[str, tuple[str, ...]]:
-    """Drop control characters, collapse whitespace, cut at MAX_QUERY_CHARS (with a notice)."""
+def sanitize(text: str | None, max_chars: int = MAX_QUERY_CHARS) -> tuple[str, tuple[str, ...]]:
+    """Drop control characters, collapse whitespace, cut at `max_chars` (with a notice)."""
     text = unicodedata.normalize("NFC", text or "")
     text = _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
     # Lone surrogates cannot be encoded anywhere downstream.
     text = text.encode("utf-8", "replace").decode("utf-8")
     notices: tuple[str, ...] = ()
-    if len(text) > MAX_QUERY_CHARS:
-        text = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0] if " " in text[:MAX_QUERY_CHARS] else text[:MAX_QUERY_CHARS]
-        notices = (f"query cut to {MAX_QUERY_CHARS} characters",)
+    if len(text) > max_chars:
+        text = text[:max_chars].rsplit(" ", 1)[0] if " " in text[:max_chars] else text[:max_chars]
+        notices = (f"query cut to {max_chars} characters",)
     return text, notices
 
 
@@ -264,11 +267,11 @@ def _concept_query(key: str, surface: str, vocabulary: Vocabulary | None) -> wq.
             pass
     subs: list[wq.Query] = []
     seen: set[tuple[str, ...]] = set()
-    for form in forms:
+    for i, form in enumerate(forms):
         ts = tuple(terms(form))
         if ts and ts not in seen:
             seen.add(ts)
-            q = _field_terms(form, FIELD_BOOSTS)
+            q = _field_terms(form, FIELD_BOOSTS, 1.0 if i == 0 else SYNONYM_WEIGHT)
             if q is not None:
                 subs.append(q)
     subs.extend(wq.Term(f, key, boost=b) for f, b in CONCEPT_FIELDS.items())

@@ -177,3 +177,19 @@ def test_a_live_server_keeps_the_last_good_bundle(make_client, fresh_index: Path
     assert ready.status_code == 200 and ready.json()["build_id"] == good
     assert "runphys build" in ready.json()["warning"]
     assert current_build_id(fresh_index) == bad
+
+
+def test_an_edit_after_a_torn_edits_line_is_kept(fresh_index: Path) -> None:
+    from index.bundle import build_bundle, update_bundle
+    from index.edits import EDITS_FILE
+    from index.post import Post
+
+    update_bundle(fresh_index, upserts=[Post.from_dict({"id": "before", "title": "Before"})])
+    with (fresh_index / EDITS_FILE).open("a") as out:
+        out.write('{"op": "upsert", "post": {"id": "torn", "tit')  # a crash mid-append
+    update_bundle(fresh_index, upserts=[Post.from_dict({"id": "after", "title": "After"})])
+    live = open_bundle(fresh_index)
+    imported = [post for post in live.posts.values() if post.id not in ("before", "after")]
+    build_bundle(imported, fresh_index)  # a full rebuild from sources replays the edits
+    posts = open_bundle(fresh_index).posts
+    assert {"before", "after"} <= set(posts) and "torn" not in posts
