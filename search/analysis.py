@@ -38,6 +38,7 @@ __all__ = [
     "fold",
     "stem",
     "term_spans",
+    "token_term",
     "terms",
     "word_spans",
     "words",
@@ -154,7 +155,7 @@ def terms(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=262144)
-def _token_term(raw: str) -> str | None:
+def token_term(raw: str) -> str | None:
     """What `analyzer()` makes of one raw token: its term, or None (stop word / punctuation)."""
     word = _fold_word(raw)
     if not word or word in STOPWORDS:
@@ -167,7 +168,7 @@ def term_spans(text: str) -> list[tuple[int, int, str]]:
     faster on long text (each distinct word is analysed once per process, not once per use)."""
     out = []
     for m in WORD_PATTERN.finditer(text):
-        term = _token_term(m.group())
+        term = token_term(m.group())
         if term is not None:
             out.append((m.start(), m.end(), term))
     return out

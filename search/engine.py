@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
+from functools import partial
 from dataclasses import dataclass, field
 from datetime import date, datetime, time as dtime, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from whoosh import index as whoosh_index
 from whoosh import query as wq
+from whoosh.reading import TermNotFound
 
 from index.errors import IndexDamaged, IndexMissing
 from search.analysis import term_spans, words
@@ -22,9 +24,10 @@ from search.facets import FacetTable, category_key, split_keywords
 from search.feedback import FEEDBACK_CHARS, FEEDBACK_DOCS, FEEDBACK_WEIGHT, MIN_QUERY_TERMS
 from search.feedback import relevance_model
 from search.query import ANY_NOTICE, QueryPlan, content_terms, corrected_text, has_positive, plan
-from search.query import expansion_query, sanitize, to_any_query, to_query
+from search.query import STOP_FIELD, expansion_query, sanitize, to_any_query, to_query
 from search.results import SearchHit, SearchRequest, SearchResult, Suggestion
-from search.schema import weighting
+from search.scorer import ArrayScorer
+from search.schema import TEXT_FIELDS, weighting
 from search.spelling import Speller
 from search.suggest import Suggester
 
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["SearchIndex", "SearchRequest", "SearchResult", "SearchHit", "Suggestion"]
 
 HANDFUL = 3  # an all-words result smaller than this also tries any-word (natural language)
+TERM_CACHE_POSTS = 2_048  # feedback term counts kept per searcher
 REFRESH_SECONDS = 1.0  # how often to check whether the index on disk changed
 
 
@@ -50,8 +54,10 @@ class _Outcome:
     shown: wq.Query | None = None
     # The any-word query that continues an all-words ranking (ranked_ids only).
     loose: wq.Query | None = field(default=None, repr=False)
-    # The filter mask `docs` was cut with (scoring must apply it too).
+    # The filter mask `docs` was cut with (date sorting must apply it too).
     allowed: np.ndarray | None = field(default=None, repr=False)
+    # Relevance score of each of `docs` (None when the outcome is browsing by date).
+    scores: np.ndarray | None = field(default=None, repr=False)
 
 
 class SearchIndex:
@@ -94,6 +100,8 @@ class SearchIndex:
         reader = self._searcher.reader()
         stored = list(reader.iter_docs())
         self._facet_table = FacetTable.build(stored, reader.doc_count_all())
+        self._array = ArrayScorer(self._searcher, (*TEXT_FIELDS, STOP_FIELD))
+        self._term_cache: dict[int, Counter[str]] = {}  # docnums change when the searcher does
         self._speller = Speller(reader, {w for s, _ in self._vocab.prefix_terms() for w in words(s)})
         titles = [(f.get("title") or "", f.get("slug") or f.get("id")) for _, f in stored]
         counts = Counter(
@@ -159,21 +167,22 @@ class SearchIndex:
         """Post ids in the order `search()` ranks them, without facets, excerpts or paging.
 
         The same query building (concepts, spelling, all-words then any-word, feedback) and
-        scoring as `search()` (`q` is cut at MAX_QUERY_CHARS like a reader's query); when the all-words results run out, the any-word ranking
-        continues the list, as a "more results" page would. For benchmarks and gap reports.
+        scoring as `search()`, with `q` cut at MAX_QUERY_CHARS like a reader's query. When the
+        all-words results run out, the any-word ranking continues the list (as a "more results"
+        page would). Used by benchmarks/search_quality.py; usable by the gap report.
         """
         text, _ = sanitize(q)
         limit = max(0, int(limit))
         with self._lock:
             self._refresh()
             outcome, _ = self._decide(text, None)
-            ids = [hit["id"] for hit in self._ranked(outcome, limit)]
-            if len(ids) < limit and outcome.loose is not None:
-                seen = set(ids)
-                for hit in self._searcher.search(outcome.loose, limit=limit):
-                    if hit["id"] not in seen and len(ids) < limit:
-                        ids.append(hit["id"])
-        return ids
+            docnums = [d for d, _ in self._top(outcome, 0, limit)]
+            if len(docnums) < limit and outcome.loose is not None:
+                seen = set(docnums)
+                more = _best(*self._scored(outcome.loose, None), limit)
+                docnums += [d for d, _ in more if d not in seen][: limit - len(docnums)]
+            stored = self._searcher.stored_fields
+            return [stored(d)["id"] for d in docnums]
 
     def _decide(self, text: str, allowed: np.ndarray | None) -> tuple[_Outcome, str | None]:
         """The outcome to show and an optional did-you-mean (see the spelling rules below)."""
@@ -197,6 +206,34 @@ class SearchIndex:
         found = np.fromiter(self._searcher.docs_for_query(q), dtype=np.int64)
         return found if allowed is None else found[allowed[found]]
 
+    def _scored(self, q: wq.Query, allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """Every matching docnum and its score in one pass (the total, facets and top-k all
+        come from it; Whoosh would match once for the doc set and again for the top hits)."""
+        groups = self._array.groups_of(q)
+        if groups is not None:
+            docs, values = self._array.score_all(groups)
+            return (docs, values) if allowed is None else (docs[allowed[docs]], values[allowed[docs]])
+        ids: list[int] = []
+        scores: list[float] = []
+        for sub, offset in self._searcher.leaf_searchers():
+            try:
+                m = q.matcher(sub, sub.context())
+            except TermNotFound:
+                continue
+            while m.is_active():
+                ids.append(m.id() + offset)
+                scores.append(m.score())
+                m.next()
+        docs, values = np.array(ids, dtype=np.int64), np.array(scores, dtype=np.float64)
+        if allowed is None:
+            return docs, values
+        keep = allowed[docs]
+        return docs[keep], values[keep]
+
+    def _outcome(self, q: wq.Query, allowed: np.ndarray | None, match: str, **kw: Any) -> _Outcome:
+        docs, scores = self._scored(q, allowed)
+        return _Outcome(q, docs, match, kw.pop("strict_total", len(docs)), scores=scores, **kw)
+
     def _run(self, query_plan: QueryPlan, allowed: np.ndarray | None) -> _Outcome:
         tree = query_plan.tree
         if tree is None or not has_positive(tree):
@@ -209,32 +246,45 @@ class SearchIndex:
             # any word at once, with feedback words from the first ranking's top posts.
             loose = to_any_query(tree, self._vocab)
             if loose is not None:
-                expanded = self._with_feedback(loose, tree, allowed)
-                docs = self._docs(expanded, allowed)
-                return _Outcome(expanded, docs, "any", len(docs), (ANY_NOTICE,), shown=loose)
-        strict = to_query(tree, self._vocab) or wq.Every()
-        docs = self._docs(strict, allowed)
-        loose = to_any_query(tree, self._vocab)
-        if loose is not None and (len(docs) == 0 or (natural and len(docs) < HANDFUL)):
-            more = self._docs(loose, allowed)
-            if len(more) > len(docs):
-                return _Outcome(loose, more, "any", len(docs), (ANY_NOTICE,))
-        return _Outcome(strict, docs, "all", len(docs), loose=loose)
+                first = self._outcome(loose, allowed, "any", notices=(ANY_NOTICE,), shown=loose)
+                return self._with_feedback(first, tree, allowed)
+        strict = self._outcome(to_query(tree, self._vocab) or wq.Every(), allowed, "all")
+        strict.loose = to_any_query(tree, self._vocab)
+        total = len(strict.docs)
+        if strict.loose is not None and (total == 0 or (natural and total < HANDFUL)):
+            loose = self._outcome(strict.loose, allowed, "any", strict_total=total, notices=(ANY_NOTICE,))
+            if len(loose.docs) > total:
+                return loose
+        return strict
 
-    def _with_feedback(self, loose: wq.Query, tree: Any, allowed: np.ndarray | None) -> wq.Query:
-        """`loose` plus RM3 feedback terms from its top posts (unchanged if there are none)."""
-        top = self._searcher.search(loose, limit=FEEDBACK_DOCS, filter=self._whoosh_filter(allowed))
-        docs = []
-        for hit in top:
-            stored = hit.fields()
-            text = f"{stored.get('title') or ''} {(stored.get('body') or '')[:FEEDBACK_CHARS]}"
-            docs.append((float(hit.score or 0.0), Counter(t for _, _, t in term_spans(text))))
+    def _with_feedback(self, first: _Outcome, tree: Any, allowed: np.ndarray | None) -> _Outcome:
+        """`first` plus the scores of RM3 feedback terms from its top posts."""
+        docs = [(score, self._doc_terms(d)) for d, score in _best(first.docs, first.scores, FEEDBACK_DOCS)]  # type: ignore[arg-type]
         reader = self._searcher.reader()
-        candidates = {t for _, counts in docs for t in counts}
-        frequency = {t: reader.doc_frequency("body", t) for t in candidates}
+        frequency = partial(reader.doc_frequency, "body")
         model = relevance_model(docs, set(content_terms(tree)), frequency, reader.doc_count())
         extra = expansion_query(model, FEEDBACK_WEIGHT)
-        return loose if extra is None else Or([loose, extra])
+        if extra is None:
+            return first
+        # Scores add up: score the feedback words alone and merge, not the whole query again.
+        more_docs, more_scores = self._scored(extra, allowed)
+        merged, where = np.unique(np.concatenate([first.docs, more_docs]), return_inverse=True)
+        scores = np.bincount(where, weights=np.concatenate([first.scores, more_scores]))  # type: ignore[list-item]
+        first.query, first.docs, first.scores = Or([first.query, extra]), merged, scores
+        first.strict_total = len(merged)
+        return first
+
+    def _doc_terms(self, docnum: int) -> Counter[str]:
+        """Term counts of a post's title and body start (cached: top posts recur across queries)."""
+        counts = self._term_cache.get(docnum)
+        if counts is None:
+            stored = self._searcher.stored_fields(docnum)
+            text = f"{stored.get('title') or ''} {(stored.get('body') or '')[:FEEDBACK_CHARS]}"
+            counts = Counter(t for _, _, t in term_spans(text))
+            if len(self._term_cache) >= TERM_CACHE_POSTS:
+                self._term_cache.pop(next(iter(self._term_cache)))  # oldest first
+            self._term_cache[docnum] = counts
+        return counts
 
     def _whoosh_filter(self, allowed: np.ndarray | None) -> set[int] | None:
         return None if allowed is None else set(np.flatnonzero(allowed).tolist())
@@ -269,35 +319,29 @@ class SearchIndex:
 
     # -- hits, excerpts, facets ----------------------------------------------------------------
 
-    def _ranked(self, outcome: _Outcome, limit: int) -> Any:
-        """The top `limit` Whoosh hits of an outcome (its docs are exactly the query's matches)."""
-        if limit <= 0 or len(outcome.docs) == 0:
+    def _top(self, outcome: _Outcome, start: int, stop: int, by_date: bool = False) -> list[tuple[int, float]]:
+        """(docnum, score) of ranks [start, stop): by score, or newest first."""
+        if stop <= start or len(outcome.docs) == 0:
             return []
-        kw: dict[str, Any] = {"limit": limit, "filter": self._whoosh_filter(outcome.allowed)}
-        if outcome.match == "none":
-            return self._searcher.search(outcome.query, sortedby="date", reverse=True, **kw)
-        return self._searcher.search(outcome.query, **kw)
+        if outcome.scores is not None and not by_date:
+            return _best(outcome.docs, outcome.scores, stop)[start:]
+        results = self._searcher.search(
+            outcome.query,
+            filter=self._whoosh_filter(outcome.allowed),
+            limit=stop,
+            sortedby="date",
+            reverse=True,
+        )
+        return [(results.docnum(i), float(results.score(i) or 0.0)) for i in range(start, min(stop, results.scored_length()))]
 
     def _page(self, outcome: _Outcome, r: SearchRequest) -> list[SearchHit]:
-        if not len(outcome.docs):
-            return []
-        limit = r.page * r.per_page
-        if r.sort == "date" and outcome.match != "none":
-            results = self._searcher.search(
-                outcome.query,
-                filter=self._whoosh_filter(outcome.allowed),
-                limit=limit,
-                sortedby="date",
-                reverse=True,
-            )
-        else:
-            results = self._ranked(outcome, limit)
         start = (r.page - 1) * r.per_page
+        ranked = self._top(outcome, start, r.page * r.per_page, by_date=r.sort == "date")
         shown = outcome.shown if outcome.shown is not None else outcome.query
         highlight_terms = {t for f, t in _all_terms(shown) if f == "body"}
         hits = []
-        for hit in list(results)[start:limit]:
-            hits.append(self._hit(hit.fields(), float(hit.score or 0.0), highlight_terms))
+        for docnum, score in ranked:
+            hits.append(self._hit(self._searcher.stored_fields(docnum), score, highlight_terms))
         return hits
 
     def _hit(self, stored: dict[str, Any], score: float, body_terms: set[str]) -> SearchHit:
@@ -328,6 +372,14 @@ class SearchIndex:
         if facet == "video":
             return "With video" if value else "Without video"
         return str(value)
+
+
+def _best(docs: np.ndarray, scores: np.ndarray, k: int) -> list[tuple[int, float]]:
+    """The k best (docnum, score), highest score first, ties by docnum (as Whoosh orders)."""
+    if k <= 0 or len(docs) == 0:
+        return []
+    order = np.lexsort((docs, -scores))[:k]
+    return [(int(docs[i]), float(scores[i])) for i in order]
 
 
 def _day_start(day: date) -> datetime:

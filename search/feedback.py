@@ -11,7 +11,7 @@ short queries feedback drifts more than it helps.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 FEEDBACK_DOCS = 10
 FEEDBACK_TERMS = 10
@@ -24,7 +24,7 @@ MAX_DF_RATIO = 0.2  # words in more than this share of posts say nothing about t
 def relevance_model(
     docs: Sequence[tuple[float, Counter[str]]],
     query_terms: set[str],
-    doc_frequency: dict[str, int],
+    doc_frequency: Callable[[str], int],
     doc_count: int,
     n_terms: int = FEEDBACK_TERMS,
 ) -> list[tuple[str, float]]:
@@ -45,11 +45,12 @@ def relevance_model(
         for term, tf in counts.items():
             model[term] += (weight / total_weight) * tf / length
     limit = MAX_DF_RATIO * doc_count
-    ranked = [
-        (t, p)
-        for t, p in model.most_common()
-        if t not in query_terms and len(t) > 2 and not t.isdigit() and doc_frequency.get(t, 0) <= limit
-    ][:n_terms]
+    ranked: list[tuple[str, float]] = []
+    for t, p in model.most_common():  # document frequencies only for the candidates examined
+        if t not in query_terms and len(t) > 2 and not t.isdigit() and doc_frequency(t) <= limit:
+            ranked.append((t, p))
+            if len(ranked) == n_terms:
+                break
     if not ranked:
         return []
     best = ranked[0][1]

@@ -54,16 +54,16 @@ class MatchLike(Protocol):
     surface: str
 
 
-def sanitize(text: str | None, max_chars: int = MAX_QUERY_CHARS) -> tuple[str, tuple[str, ...]]:
-    """Drop control characters, collapse whitespace, cut at `max_chars` (with a notice)."""
+def sanitize(text: str | None) -> tuple[str, tuple[str, ...]]:
+    """Drop control characters, collapse whitespace, cut at MAX_QUERY_CHARS (with a notice)."""
     text = unicodedata.normalize("NFC", text or "")
     text = _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
     # Lone surrogates cannot be encoded anywhere downstream.
     text = text.encode("utf-8", "replace").decode("utf-8")
     notices: tuple[str, ...] = ()
-    if len(text) > max_chars:
-        text = text[:max_chars].rsplit(" ", 1)[0] if " " in text[:max_chars] else text[:max_chars]
-        notices = (f"query cut to {max_chars} characters",)
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0] if " " in text[:MAX_QUERY_CHARS] else text[:MAX_QUERY_CHARS]
+        notices = (f"query cut to {MAX_QUERY_CHARS} characters",)
     return text, notices
 
 
