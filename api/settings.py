@@ -32,7 +32,6 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(
         default_factory=list, description="Origins allowed to call the API (the widget's host sites)."
     )
-    max_query_chars: int = Field(500, ge=1, description="Longer queries are cut, with a notice.")
     max_per_page: int = Field(50, ge=1, description="Largest page size for search and post lists.")
     max_body_bytes: int = Field(1_000_000, ge=1024, description="Largest accepted request body.")
     rate_limit_per_minute: int = Field(

@@ -70,7 +70,7 @@ def check_per_page(per_page: int, settings: Settings) -> None:
 
 def search_request(
     settings: SettingsDep,
-    q: Annotated[str, Query(description="Search text (longer than max_query_chars is cut, with a notice).")] = "",
+    q: Annotated[str, Query(description="Search text (longer than 500 characters is cut, with a notice).")] = "",
     category: Annotated[str | None, Query(max_length=200)] = None,
     body_part: Annotated[str | None, Query(max_length=200)] = None,
     injury: Annotated[str | None, Query(max_length=200)] = None,
