@@ -17,9 +17,20 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from api.caching import NotModified, handle_not_modified
 from api.errors import ErrorBoundary, install_error_handlers
-from api.index_version import HEADER as INDEX_VERSION_HEADER, IndexVersionHeader
+from api.index_version import HEADER as INDEX_VERSION_HEADER
+from api.index_version import IndexVersionHeader
 from api.live import LiveEngine
-from api.routes import admin, author, gaps, health, pages, posts, related, search, widget
+from api.routes import (
+    admin,
+    author,
+    gaps,
+    health,
+    pages,
+    posts,
+    related,
+    search,
+    widget,
+)
 from api.security import BodyLimit, HeadAsGet, RateLimit, SecurityHeaders
 from api.settings import Settings
 from index.errors import RunphysError

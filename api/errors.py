@@ -17,8 +17,9 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from api.middleware import HttpMiddleware
 from index.errors import RunphysError
 
 logger = logging.getLogger(__name__)
@@ -142,20 +143,14 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, handle_unexpected)
 
 
-class ErrorBoundary:
+class ErrorBoundary(HttpMiddleware):
     """Last line: an exception escaping the app becomes a logged 500 in the error shape.
 
     Sits inside the security-header and CORS middleware, so even a 500 carries their headers
     (Starlette's own ServerErrorMiddleware sits outside every user middleware).
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = False
 
         async def tracking_send(message: Message) -> None:

@@ -3,32 +3,25 @@
 from __future__ import annotations
 
 from starlette.datastructures import MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
+
+from api.middleware import ResponseHeaders
 
 HEADER = "X-Index-Version"
 
 
-class IndexVersionHeader:
+class IndexVersionHeader(ResponseHeaders):
     """Stamps each response with the build id of the engine its request took (see `deps.get_engine`).
 
     The request's engine lives in `scope["state"]`; the dict is created here so the inner app and
     this middleware share it even when a middleware in between copies the scope.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        scope.setdefault("state", {})
+        await super().handle(scope, receive, send)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        state = scope.setdefault("state", {})
-
-        async def stamped(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                engine = state.get("engine")
-                if engine is not None:
-                    MutableHeaders(scope=message)[HEADER] = engine.build_id
-            await send(message)
-
-        await self.app(scope, receive, stamped)
+    def set_headers(self, scope: Scope, headers: MutableHeaders) -> None:
+        engine = scope["state"].get("engine")
+        if engine is not None:
+            headers[HEADER] = engine.build_id

@@ -16,6 +16,7 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import error_response
+from api.middleware import HttpMiddleware, ResponseHeaders
 from api.settings import Settings
 
 # Pages may not be framed and may run only our own scripts; the widget fragment may be included anywhere.
@@ -151,11 +152,11 @@ class RateLimit:
 # -- body size -------------------------------------------------------------------------------
 
 
-class BodyLimit:
+class BodyLimit(HttpMiddleware):
     """413 for a body over `max_bytes` (declared or counted while reading); 414 for a URL over 16 KB."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
+        super().__init__(app)
         self.max_bytes = max_bytes
 
     def _too_large(self) -> JSONResponse:
@@ -166,10 +167,7 @@ class BodyLimit:
             {"max_bytes": self.max_bytes},
         )
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         target = len(scope.get("raw_path") or scope["path"].encode()) + len(scope.get("query_string", b""))
         if target > MAX_TARGET_BYTES:
             response = error_response(414, "uri_too_long", f"the URL is longer than {MAX_TARGET_BYTES} bytes")
@@ -218,29 +216,16 @@ class BodyLimit:
 # -- headers ---------------------------------------------------------------------------------
 
 
-class SecurityHeaders:
+class SecurityHeaders(ResponseHeaders):
     """nosniff and referrer policy everywhere; a strict CSP on HTML (the fragment may be framed)."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    def set_headers(self, scope: Scope, headers: MutableHeaders) -> None:
         path: str = scope["path"]
-
-        async def with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                headers["X-Content-Type-Options"] = "nosniff"
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
-                if headers.get("content-type", "").startswith("text/html") and not path.startswith(DOCS_PATHS):
-                    if path.startswith(FRAGMENT_PREFIX):
-                        headers["Content-Security-Policy"] = FRAGMENT_CSP
-                    else:
-                        headers["Content-Security-Policy"] = PAGE_CSP
-                        headers["X-Frame-Options"] = "DENY"
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
+        headers["X-Content-Type-Options"] = "nosniff"
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+        if headers.get("content-type", "").startswith("text/html") and not path.startswith(DOCS_PATHS):
+            if path.startswith(FRAGMENT_PREFIX):
+                headers["Content-Security-Policy"] = FRAGMENT_CSP
+            else:
+                headers["Content-Security-Policy"] = PAGE_CSP
+                headers["X-Frame-Options"] = "DENY"

@@ -6,7 +6,13 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from gaps.coverage import ORPHAN_MIN_SCORE, coverage_matrix, injury_gaps, near_duplicate_pairs, orphan_refs
+from gaps.coverage import (
+    ORPHAN_MIN_SCORE,
+    coverage_matrix,
+    injury_gaps,
+    near_duplicate_pairs,
+    orphan_refs,
+)
 from gaps.demand import NEAR_MISS_FRACTION, SearchFn, demand
 from gaps.freshness import as_datetime, freshness
 from gaps.records import GapReport

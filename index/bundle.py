@@ -24,8 +24,14 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from index.errors import IndexBusy, IndexDamaged, IndexMissing, IndexVersionMismatch, PostNotFound
 from index.edits import apply_edits, discard_edits, record_edits
+from index.errors import (
+    IndexBusy,
+    IndexDamaged,
+    IndexMissing,
+    IndexVersionMismatch,
+    PostNotFound,
+)
 from index.post import Post
 
 FORMAT_VERSION = 1

@@ -15,8 +15,13 @@ from index.post import Post
 from recommend import store
 from recommend.config import RelatedConfig
 from recommend.neighbours import neighbours, rows_entered, rows_pointing_to
-from recommend.vectors import FieldText, PostAnalyzer, TextAnalyzer, fit_space, surface_forms
-
+from recommend.vectors import (
+    FieldText,
+    PostAnalyzer,
+    TextAnalyzer,
+    fit_space,
+    surface_forms,
+)
 
 # Settings that shape the vectors and neighbour rows: changing one needs a full rebuild.
 BUILD_TIME = ("title_weight", "taxonomy_weight", "concept_weight", "body_weight", "sublinear_tf", "min_df",

@@ -17,7 +17,13 @@ from recommend.builder import build_related, make_analyzer, update_related
 from recommend.config import RelatedConfig
 from recommend.diversity import mmr
 from recommend.items import RelatedItem, body_part_labels, make_item, shared_terms
-from recommend.ranking import Filters, body_part_factor, by_recency, fallback_order, recency_factor
+from recommend.ranking import (
+    Filters,
+    body_part_factor,
+    by_recency,
+    fallback_order,
+    recency_factor,
+)
 from recommend.vectors import CONCEPT_PREFIX, FieldText
 
 __all__ = ["RelatedConfig", "RelatedIndex", "RelatedItem", "build_related", "update_related"]

@@ -54,7 +54,9 @@ class TextAnalyzer:
     """The search analyzer's terms plus one `concept:<key>` token per vocabulary concept found."""
 
     def __init__(self, vocabulary: Any) -> None:
-        from search.analysis import terms  # imported late: search/ may be rebuilt independently
+        from search.analysis import (
+            terms,  # imported late: search/ may be rebuilt independently
+        )
 
         self._terms = terms
         self.vocabulary = vocabulary

@@ -23,7 +23,14 @@ import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
-from whoosh.analysis import Analyzer, Filter, RegexTokenizer, StemFilter, StopFilter, Token
+from whoosh.analysis import (
+    Analyzer,
+    Filter,
+    RegexTokenizer,
+    StemFilter,
+    StopFilter,
+    Token,
+)
 from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter2 import stem as _porter2
 from whoosh.support.charset import accent_map

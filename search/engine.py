@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
-from functools import partial
 from dataclasses import dataclass, field
-from datetime import date, datetime, time as dtime, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,15 +20,31 @@ from whoosh.reading import TermNotFound
 from index.errors import IndexDamaged, IndexMissing
 from search.analysis import term_spans, words
 from search.excerpts import excerpt
-from search.matching import Or
 from search.facets import FacetTable, category_key, split_keywords
-from search.feedback import FEEDBACK_CHARS, FEEDBACK_DOCS, FEEDBACK_WEIGHT, MIN_QUERY_TERMS
-from search.feedback import relevance_model
-from search.query import ANY_NOTICE, QueryPlan, content_terms, corrected_text, has_positive, plan
-from search.query import STOP_FIELD, expansion_query, sanitize, to_any_query, to_query
+from search.feedback import (
+    FEEDBACK_CHARS,
+    FEEDBACK_DOCS,
+    FEEDBACK_WEIGHT,
+    MIN_QUERY_TERMS,
+    relevance_model,
+)
+from search.matching import Or
+from search.query import (
+    ANY_NOTICE,
+    STOP_FIELD,
+    QueryPlan,
+    content_terms,
+    corrected_text,
+    expansion_query,
+    has_positive,
+    plan,
+    sanitize,
+    to_any_query,
+    to_query,
+)
 from search.results import SearchHit, SearchRequest, SearchResult, Suggestion
-from search.scorer import ArrayScorer
 from search.schema import TEXT_FIELDS, weighting
+from search.scorer import ArrayScorer
 from search.spelling import Speller
 from search.suggest import Suggester
 

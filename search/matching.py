@@ -9,9 +9,8 @@ for `whoosh.query.DisjunctionMax`.
 
 from __future__ import annotations
 
-from typing import Any
-
 from array import array
+from typing import Any
 
 from whoosh import query as wq
 from whoosh.matching import ArrayUnionMatcher, DisjunctionMaxMatcher, UnionMatcher

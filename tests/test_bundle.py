@@ -16,7 +16,13 @@ from index.bundle import (
     open_bundle,
     update_bundle,
 )
-from index.errors import IndexBusy, IndexDamaged, IndexMissing, IndexVersionMismatch, PostNotFound
+from index.errors import (
+    IndexBusy,
+    IndexDamaged,
+    IndexMissing,
+    IndexVersionMismatch,
+    PostNotFound,
+)
 from tests.posts_factory import SMALL_BLOG, make_post
 
 

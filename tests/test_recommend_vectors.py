@@ -10,7 +10,13 @@ import numpy as np
 from recommend.config import RelatedConfig
 from recommend.model import build_related
 from recommend.store import load
-from recommend.vectors import FieldText, PostAnalyzer, TextAnalyzer, fit_space, make_vectorizer
+from recommend.vectors import (
+    FieldText,
+    PostAnalyzer,
+    TextAnalyzer,
+    fit_space,
+    make_vectorizer,
+)
 from tests.test_recommend_model import VOCAB, corpus
 
 

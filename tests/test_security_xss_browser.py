@@ -10,7 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_browser_site import CHROMIUM, TOKEN, browser, host_page, host_site, page, put  # noqa: F401
+from tests.test_browser_site import (  # noqa: F401
+    CHROMIUM,
+    TOKEN,
+    browser,
+    host_page,
+    host_site,
+    page,
+    put,
+)
 
 pytestmark = [
     pytest.mark.browser,

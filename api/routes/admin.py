@@ -9,7 +9,13 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import PlainTextResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.models import AdminChange, ERROR_RESPONSES, PostIn, ReindexResponse, SearchReport
+from api.models import (
+    ERROR_RESPONSES,
+    AdminChange,
+    PostIn,
+    ReindexResponse,
+    SearchReport,
+)
 from api.routes.deps import AdminOnly, EngineDep, LiveDep, SettingsDep
 from index.bundle import update_bundle
 from index.errors import BadRequest

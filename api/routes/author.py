@@ -7,7 +7,13 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from api.author_auth import COOKIE, COOKIE_MAX_AGE, admin_token, cookie_value, token_matches
+from api.author_auth import (
+    COOKIE,
+    COOKIE_MAX_AGE,
+    admin_token,
+    cookie_value,
+    token_matches,
+)
 
 router = APIRouter(prefix="/author", include_in_schema=False)
 HOME = "/author/gaps"
