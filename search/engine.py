@@ -86,7 +86,11 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._searcher = ix.searcher(weighting=weighting())
         self._checked = time.monotonic()
-        self._load()
+        try:
+            self._load()
+        except BaseException:
+            self._searcher.close()  # a damaged segment must not leave files open
+            raise
 
     @classmethod
     def open(cls, directory: Path, vocabulary: Vocabulary) -> SearchIndex:
@@ -97,7 +101,11 @@ class SearchIndex:
             ix = whoosh_index.open_dir(str(directory))
         except Exception as exc:  # noqa: BLE001 - whoosh raises many kinds on damage
             raise IndexDamaged(f"cannot open the search index in {directory}: {exc}") from exc
-        return cls(ix, vocabulary)
+        try:
+            return cls(ix, vocabulary)
+        except Exception as exc:  # noqa: BLE001 - a damaged segment fails while reading
+            ix.close()
+            raise IndexDamaged(f"cannot read the search index in {directory}: {exc}") from exc
 
     @property
     def doc_count(self) -> int:

@@ -112,7 +112,8 @@ def damage(index: Path, how: str) -> None:
         raise AssertionError(how)
 
 
-# Whoosh leaves a file handle open when a scrambled segment fails to open (inside search/).
+# Whoosh itself leaves the TOC file open when reading a scrambled one fails (whoosh.index.TOC.read),
+# before any of our code holds the handle.
 leaks_a_handle = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 
 DAMAGE = ["truncated-posts", "truncated-search", "scrambled-search", "wrong-version", "no-manifest", "link-outside"]
