@@ -11,7 +11,7 @@ from index.post import Video
 _YT_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtube-nocookie.com",
              "www.youtube-nocookie.com", "music.youtube.com"}
 _YT_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
-# Ids starting with DEMOv are placeholders in the demo corpus: they have no real thumbnail.
+# Ids starting with DEMOv are the demo corpus's stand-in videos: they have no real thumbnail.
 _DEMO_PREFIX = "DEMOv"
 
 
