@@ -54,6 +54,10 @@ if TYPE_CHECKING:
 __all__ = ["SearchIndex", "SearchRequest", "SearchResult", "SearchHit", "Suggestion"]
 
 HANDFUL = 3  # an all-words result smaller than this also tries any-word (natural language)
+# An any-word result shows readers the posts scoring at least this share of the best one: a
+# question shares "running" or "when" with nearly every post, and those posts are not answers.
+# ranked_ids() keeps the whole ranking (its tail is what recall is measured on).
+ANY_WORD_FLOOR = 0.15
 TERM_CACHE_POSTS = 2_048  # feedback term counts kept per searcher
 REFRESH_SECONDS = 1.0  # how often to check whether the index on disk changed
 
@@ -174,6 +178,7 @@ class SearchIndex:
             self._refresh()
             allowed = self._filter(request)
             outcome, did_you_mean = self._decide(text, allowed)
+            _keep_relevant(outcome)
             hits = self._page(outcome, request)
             facets = self._facet_table.count(outcome.docs, self._label)
         return SearchResult(
@@ -418,3 +423,17 @@ def _all_terms(q: wq.Query) -> set[tuple[str, str]]:
         return {(f, t if isinstance(t, str) else t.decode("utf-8", "replace")) for f, t in q.iter_all_terms()}
     except Exception:  # noqa: BLE001
         return set()
+
+
+def _keep_relevant(outcome: _Outcome) -> None:
+    """Cut an any-word outcome to the posts within ANY_WORD_FLOOR of the best score."""
+    if outcome.match != "any" or outcome.scores is None or len(outcome.scores) == 0:
+        return
+    keep = outcome.scores >= ANY_WORD_FLOOR * float(outcome.scores.max())
+    outcome.docs, outcome.scores = outcome.docs[keep], outcome.scores[keep]
+    # Sorting by date goes through Whoosh with `allowed` as its filter: narrow it the same way.
+    allowed = np.zeros(int(outcome.docs.max()) + 1 if len(outcome.docs) else 0, dtype=bool)
+    allowed[outcome.docs] = True
+    if outcome.allowed is not None:
+        allowed &= outcome.allowed[: len(allowed)]
+    outcome.allowed = allowed

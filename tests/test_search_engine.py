@@ -54,6 +54,18 @@ def test_any_word_fallback(index):
     assert [h.id for h in result.hits] == ["marathon"]
 
 
+def test_any_word_results_leave_out_posts_that_share_only_common_words(index):
+    question = "my knee hurts when running downhill"
+    reader = index.search(SearchRequest(q=question, per_page=50))
+    assert reader.match == "any"
+    # Every sample post mentions "runners" or "when" (the filler); only the knee posts answer.
+    assert {h.id for h in reader.hits} >= {"knee-downhill", "pfps"}
+    assert reader.total == len(reader.hits) < len(index.ranked_ids(question, limit=100))
+    assert sum(f["count"] for f in reader.facets["video"]) == reader.total
+    by_date = index.search(SearchRequest(q=question, sort="date", per_page=50))
+    assert {h.id for h in by_date.hits} == {h.id for h in reader.hits}
+
+
 @pytest.mark.parametrize(
     ("q", "expected"),
     [("runner's knee", "pfps"), ("patellofemoral", "pfps"), ("IT band", "itb-foam"),
