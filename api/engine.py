@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -122,7 +122,3 @@ def _opened(bundle: OpenBundle, part: Callable[[], T]) -> T:
         raise IndexDamaged(
             f"the bundle at {bundle.path} cannot be opened ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
         ) from exc
-
-
-def posts_by_id(posts: Sequence[Post]) -> dict[str, Post]:
-    return {post.id: post for post in posts}

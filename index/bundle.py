@@ -9,7 +9,6 @@ INDEX_DIR/searches/                        (search log; survives rebuilds)
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import shutil
@@ -355,11 +354,3 @@ def read_manifest(path: Path) -> Manifest:
         if not actual.is_file() or actual.stat().st_size != size:
             raise IndexDamaged(f"{actual} is missing or truncated; {REBUILD_HINT}")
     return manifest
-
-
-def file_checksum(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
