@@ -15,12 +15,12 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 
-from api.caching import NotModified, handle_not_modified
-from api.errors import ErrorBoundary, install_error_handlers
-from api.index_version import HEADER as INDEX_VERSION_HEADER
-from api.index_version import IndexVersionHeader
-from api.live import LiveEngine
-from api.routes import (
+from .caching import NotModified, handle_not_modified
+from .errors import ErrorBoundary, install_error_handlers
+from .index_version import HEADER as INDEX_VERSION_HEADER
+from .index_version import IndexVersionHeader
+from ..service.live import LiveEngine
+from .routes import (
     admin,
     author,
     gaps,
@@ -31,9 +31,9 @@ from api.routes import (
     search,
     widget,
 )
-from api.security import BodyLimit, HeadAsGet, RateLimit, SecurityHeaders
-from api.settings import Settings
-from index.errors import RunphysError
+from .security import BodyLimit, HeadAsGet, RateLimit, SecurityHeaders
+from ..service.settings import Settings
+from ..index.errors import RunphysError
 
 logger = logging.getLogger(__name__)
 

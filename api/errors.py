@@ -19,8 +19,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 
-from api.middleware import HttpMiddleware
-from index.errors import RunphysError
+from .middleware import HttpMiddleware
+from ..index.errors import RunphysError
 
 logger = logging.getLogger(__name__)
 

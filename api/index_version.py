@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.datastructures import MutableHeaders
 from starlette.types import Receive, Scope, Send
 
-from api.middleware import ResponseHeaders
+from .middleware import ResponseHeaders
 
 HEADER = "X-Index-Version"
 

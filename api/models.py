@@ -11,8 +11,8 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from index.post import Link, Post, Video
-from search.log import LogEntry
+from ..index.post import Link, Post, Video
+from ..search.log import LogEntry
 
 # -- errors ----------------------------------------------------------------------------------
 

@@ -8,8 +8,8 @@ import os
 import uvicorn
 from fastapi import FastAPI
 
-from api.app import create_app
-from api.settings import Settings
+from .app import create_app
+from ..service.settings import Settings
 
 
 def settings_environment(settings: Settings) -> dict[str, str]:
@@ -40,7 +40,7 @@ def serve(settings: Settings) -> None:
         os.environ.pop(f"RUNPHYS_{name.upper()}", None)  # an unset setting must not come back from the parent
     os.environ.update(env)
     uvicorn.run(
-        "api.server:app_from_env",
+        "runphys.api.server:app_from_env",
         factory=True,
         host=settings.host,
         port=settings.port,

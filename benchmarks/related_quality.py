@@ -31,10 +31,10 @@ from sklearn.preprocessing import normalize
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from index.post import Post  # noqa: E402
-from recommend.config import RelatedConfig  # noqa: E402
-from recommend.model import RelatedIndex, build_related  # noqa: E402
-from recommend.store import load  # noqa: E402
+from runphys.index.post import Post  # noqa: E402
+from runphys.recommend.config import RelatedConfig  # noqa: E402
+from runphys.recommend.model import RelatedIndex, build_related  # noqa: E402
+from runphys.recommend.store import load  # noqa: E402
 
 DATA = Path("/work/shared/data")
 EXERCISES = DATA / "exercises" / "exercises.json"
@@ -90,7 +90,7 @@ def whoosh_more_like(posts: list[Post], numterms: int) -> list[list[int]]:
     from whoosh.fields import ID, TEXT, Schema
     from whoosh.index import create_in
 
-    from search.analysis import analyzer
+    from runphys.search.analysis import analyzer
 
     schema = Schema(id=ID(stored=True), text=TEXT(analyzer=analyzer()))
     texts = [" . ".join((p.title, *p.categories, *p.tags, p.body)) for p in posts]
@@ -205,7 +205,7 @@ def synthetic_posts(n: int, seed: int = 0) -> list[Post]:
 
 def scale_child(n: int) -> None:
     """Runs in its own process so ru_maxrss is this size's peak alone."""
-    from search.vocabulary import load_vocabulary
+    from runphys.search.vocabulary import load_vocabulary
 
     vocabulary = load_vocabulary()
     posts = synthetic_posts(n)
@@ -261,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.scale_child:
         scale_child(args.scale_child)
         return
-    from search.vocabulary import load_vocabulary
+    from runphys.search.vocabulary import load_vocabulary
 
     vocabulary = load_vocabulary()
     skip = set(filter(None, args.skip.split(",")))

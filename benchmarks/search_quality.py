@@ -54,11 +54,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import tantivy  # noqa: E402
 
-from index.post import Post  # noqa: E402
-from search.engine import SearchIndex  # noqa: E402
-from search.results import SearchRequest  # noqa: E402
-from search.vocabulary import load_vocabulary  # noqa: E402
-from search.writer import write_search_index  # noqa: E402
+from runphys.index.post import Post  # noqa: E402
+from runphys.search.searcher import SearchIndex  # noqa: E402
+from runphys.search.results import SearchRequest  # noqa: E402
+from runphys.search.vocabulary import load_vocabulary  # noqa: E402
+from runphys.search.writer import write_search_index  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 COLLECTIONS = ("cranfield", "med", "cisi", "adi")

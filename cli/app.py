@@ -8,9 +8,9 @@ from typing import Annotated, Any
 
 import typer
 
-from api.settings import Settings
-from cli import output
-from index.errors import RunphysError
+from ..service.settings import Settings
+from . import output
+from ..index.errors import RunphysError
 
 app = typer.Typer(
     name="runphys",
@@ -45,8 +45,8 @@ def fail(error: RunphysError, as_json: bool) -> None:
 
 def open_engine(settings: Settings, as_json: bool):  # -> api.engine.Engine
     """The engine over the bundle, building the demo blog first when no bundle exists."""
-    from api.engine import Engine
-    from index.pipeline import ensure_index
+    from ..service.service import Engine
+    from ..service.pipeline import ensure_index
 
     ensure_index(settings.index, progress=None if as_json else output.status_line)
     return Engine.open(settings.index, log_max_bytes=settings.search_log_max_bytes)

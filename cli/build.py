@@ -7,9 +7,9 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from cli import output
-from cli.app import IndexOption, JsonOption, app, fail, open_engine, settings_for
-from index.errors import RunphysError
+from . import output
+from .app import IndexOption, JsonOption, app, fail, open_engine, settings_for
+from ..index.errors import RunphysError
 
 
 @app.command()
@@ -31,8 +31,8 @@ def build(
     as_json: JsonOption = False,
 ) -> None:
     """Import posts from SOURCES and build the index bundle (switched in atomically)."""
-    from index.pipeline import build_from_sources
-    from index.sources import FORMATS, parse_mapping
+    from ..service.pipeline import build_from_sources
+    from ..index.sources import FORMATS, parse_mapping
 
     if format not in FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")

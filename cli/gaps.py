@@ -8,9 +8,9 @@ from typing import Annotated, Any
 
 import typer
 
-from cli import output
-from cli.app import IndexOption, JsonOption, app, fail, open_engine, settings_for
-from index.errors import BadRequest, RunphysError
+from . import output
+from .app import IndexOption, JsonOption, app, fail, open_engine, settings_for
+from ..index.errors import BadRequest, RunphysError
 
 TERMINAL_ROWS = 10
 
@@ -40,9 +40,9 @@ def gaps(
     as_json: JsonOption = False,
 ) -> None:
     """Coverage gaps: thin body parts and kinds of post, missing injuries, missed searches, silence."""
-    from gaps.engine import report_for_engine
-    from gaps.html import write_html
-    from gaps.tables import write_csv
+    from ..gaps.engine import report_for_engine
+    from ..gaps.html import write_html
+    from ..gaps.tables import write_csv
 
     settings = settings_for(index)
     try:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cli import build, gaps, query, serve  # noqa: F401  (each module registers its commands)
-from cli.app import app
+from . import build, gaps, query, serve  # noqa: F401  (each module registers its commands)
+from .app import app
 
 
 def run() -> None:

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from cli import output
-from cli.app import IndexOption, JsonOption, app, fail, open_engine, settings_for
-from index.errors import BadRequest, RunphysError
+from . import output
+from .app import IndexOption, JsonOption, app, fail, open_engine, settings_for
+from ..index.errors import BadRequest, RunphysError
 
 
 @app.command()
@@ -25,7 +25,7 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Search the index; prints hits, facets and did-you-mean."""
-    from search.engine import SearchRequest
+    from ..search.searcher import SearchRequest
 
     settings = settings_for(index)
     try:

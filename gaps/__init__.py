@@ -1,6 +1,6 @@
 """Coverage gaps: what the blog covers thinly or not at all, and what readers searched for in vain."""
 
-from gaps.records import SECTIONS, GapReport
-from gaps.report import build_gap_report
+from .records import SECTIONS, GapReport
+from .report import build_gap_report
 
 __all__ = ["SECTIONS", "GapReport", "build_gap_report"]

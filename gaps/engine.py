@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from gaps.freshness import as_datetime
-from gaps.records import GapReport
-from gaps.report import When, build_gap_report
+from .freshness import as_datetime
+from .records import GapReport
+from .report import When, build_gap_report
 
 
 def engine_search(engine: Any):
     """A `search` callable for `build_gap_report` that does not write to the search log."""
-    from search.engine import SearchRequest
+    from ..search.searcher import SearchRequest
 
     def run(query: str) -> tuple[int, float | None, Sequence[Any]]:
         result = engine.search(SearchRequest(q=query, per_page=3), record=False)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from index.post import Post
+from ..index.post import Post
 
 SECTIONS = ("matrix", "injuries", "demand", "freshness", "orphans", "near_duplicates", "suggestions")
 

@@ -6,18 +6,18 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from gaps.coverage import (
+from .coverage import (
     ORPHAN_MIN_SCORE,
     coverage_matrix,
     injury_gaps,
     near_duplicate_pairs,
     orphan_refs,
 )
-from gaps.demand import NEAR_MISS_FRACTION, SearchFn, demand
-from gaps.freshness import as_datetime, freshness
-from gaps.records import GapReport
-from gaps.suggestions import TOP_SUGGESTIONS, suggestions
-from index.post import Post
+from .demand import NEAR_MISS_FRACTION, SearchFn, demand
+from .freshness import as_datetime, freshness
+from .records import GapReport
+from .suggestions import TOP_SUGGESTIONS, suggestions
+from ..index.post import Post
 
 When = date | datetime | str | None
 

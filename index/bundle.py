@@ -23,17 +23,17 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from index.edits import apply_edits, discard_edits, record_edits
-from index.errors import (
+from .edits import apply_edits, discard_edits, record_edits
+from .errors import (
     IndexBusy,
     IndexDamaged,
     IndexMissing,
     IndexVersionMismatch,
     PostNotFound,
 )
-from index.post import Post
+from .post import Post
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: installed as the `runphys` namespace (Whoosh pickles module paths)
 KEEP_VERSIONS = 3
 LIBRARIES = ("runphys-search", "whoosh3", "scikit-learn", "numpy", "scipy")
 REBUILD_HINT = "rebuild with `runphys build`"
@@ -183,9 +183,9 @@ def _write_and_switch(
     edits: int = 0,
     before_switch: Callable[[], None] | None = None,
 ) -> Manifest:
-    from recommend.model import build_related, update_related
-    from search.vocabulary import load_vocabulary
-    from search.writer import update_search_index, write_search_index
+    from ..recommend.model import build_related, update_related
+    from ..search.vocabulary import load_vocabulary
+    from ..search.writer import update_search_index, write_search_index
 
     say = progress or (lambda _msg: None)
     versions = index_dir / "versions"

@@ -11,7 +11,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from index.post import Post
+from .post import Post
 
 EDITS_FILE = "edits.jsonl"
 

@@ -10,12 +10,12 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from index.errors import BadRequest, PostNotFound
-from index.post import Post
-from recommend import store
-from recommend.config import RelatedConfig
-from recommend.neighbours import neighbours, rows_entered, rows_pointing_to
-from recommend.vectors import (
+from ..index.errors import BadRequest, PostNotFound
+from ..index.post import Post
+from . import store
+from .config import RelatedConfig
+from .neighbours import neighbours, rows_entered, rows_pointing_to
+from .vectors import (
     FieldText,
     PostAnalyzer,
     TextAnalyzer,
@@ -31,7 +31,7 @@ BUILD_TIME = ("title_weight", "taxonomy_weight", "concept_weight", "body_weight"
 def make_analyzer(config: RelatedConfig, vocabulary: Any = None) -> PostAnalyzer:
     """The vectorizer's analyzer over the search analysis chain and the concept vocabulary."""
     if vocabulary is None:
-        from search.vocabulary import load_vocabulary
+        from ..search.vocabulary import load_vocabulary
 
         vocabulary = load_vocabulary()
     return PostAnalyzer(TextAnalyzer(vocabulary), config)

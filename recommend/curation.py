@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from index.errors import BadRequest
+from ..index.errors import BadRequest
 
 FILE = "curation.json"
 KEYS = ("pin", "exclude", "exclude_categories")

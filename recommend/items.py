@@ -8,8 +8,8 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from index.post import Post
-from recommend.vectors import CONCEPT_PREFIX, TermSpace, readable
+from ..index.post import Post
+from .vectors import CONCEPT_PREFIX, TermSpace, readable
 
 
 @dataclass(frozen=True)

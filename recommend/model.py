@@ -9,22 +9,22 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from index.errors import IndexDamaged, PostNotFound
-from index.post import Post
-from recommend import curation as curation_file
-from recommend import store
-from recommend.builder import build_related, make_analyzer, update_related
-from recommend.config import RelatedConfig
-from recommend.diversity import mmr
-from recommend.items import RelatedItem, body_part_labels, make_item, shared_terms
-from recommend.ranking import (
+from ..index.errors import IndexDamaged, PostNotFound
+from ..index.post import Post
+from . import curation as curation_file
+from . import store
+from .builder import build_related, make_analyzer, update_related
+from .config import RelatedConfig
+from .diversity import mmr
+from .items import RelatedItem, body_part_labels, make_item, shared_terms
+from .ranking import (
     Filters,
     body_part_factor,
     by_recency,
     fallback_order,
     recency_factor,
 )
-from recommend.vectors import CONCEPT_PREFIX, FieldText
+from .vectors import CONCEPT_PREFIX, FieldText
 
 __all__ = ["RelatedConfig", "RelatedIndex", "RelatedItem", "build_related", "update_related"]
 
@@ -137,7 +137,7 @@ class RelatedIndex:
     @property
     def vocabulary(self) -> Any:
         if self._vocabulary is None:
-            from search.vocabulary import load_vocabulary
+            from ..search.vocabulary import load_vocabulary
 
             self._vocabulary = load_vocabulary()
         return self._vocabulary

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import numpy as np
 
-from index.post import Post
+from ..index.post import Post
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,9 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from index.errors import IndexDamaged, IndexMissing, IndexVersionMismatch
-from recommend.config import FORMAT_VERSION, RelatedConfig
-from recommend.vectors import TermSpace
+from ..index.errors import IndexDamaged, IndexMissing, IndexVersionMismatch
+from .config import FORMAT_VERSION, RelatedConfig
+from .vectors import TermSpace
 
 FILES = ("config.json", "ids.json", "vocab.json", "idf.npy", "surface.json", "matrix.npz",
          "neighbours.npy", "scores.npy")

@@ -18,8 +18,8 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-from index.post import Post
-from recommend.config import RelatedConfig
+from ..index.post import Post
+from .config import RelatedConfig
 
 CONCEPT_PREFIX = "concept:"
 
@@ -54,7 +54,7 @@ class TextAnalyzer:
     """The search analyzer's terms plus one `concept:<key>` token per vocabulary concept found."""
 
     def __init__(self, vocabulary: Any) -> None:
-        from search.analysis import (
+        from ..search.analysis import (
             terms,  # imported late: search/ may be rebuilt independently
         )
 
@@ -167,7 +167,7 @@ def surface_forms(texts: Sequence[str], wanted: dict[str, int], max_texts: int =
 
     At most `max_texts` texts are read (an even sample): a stem never sampled is shown as is.
     """
-    from search.analysis import analyzer
+    from ..search.analysis import analyzer
 
     chain = analyzer()
     seen: defaultdict[str, Counter[str]] = defaultdict(Counter)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection
 from html import escape
 
-from search.analysis import IRREGULAR, WORD_PATTERN, stem, token_term
+from .analysis import IRREGULAR, WORD_PATTERN, stem, token_term
 
 EXCERPT_CHARS = 240
 HIGHLIGHT_CHARS = 5_000  # excerpts come from the start of the body: long posts cost no more

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from search.analysis import fold
+from .analysis import fold
 
 FACETS = ("category", "body_part", "injury", "video", "year")
 

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Literal, Protocol, Union
 
 from whoosh import query as wq
 
-from search.analysis import STOPWORDS, WORD_PATTERN, fold, terms, words
-from search.matching import DisMax, Or
-from search.schema import CONCEPT_FIELDS, FIELD_BOOSTS
+from .analysis import STOPWORDS, WORD_PATTERN, fold, terms, words
+from .matching import DisMax, Or
+from .schema import CONCEPT_FIELDS, FIELD_BOOSTS
 
 if TYPE_CHECKING:
-    from search.vocabulary import Vocabulary
+    from .vocabulary import Vocabulary
 
 MAX_QUERY_CHARS = 500
 # More atoms than this are dropped. A 500-character question has ~90 words: none of them is

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from index.errors import BadQuery
+from ..index.errors import BadQuery
 
 MAX_PER_PAGE = 50
 SORTS = ("relevance", "date")

@@ -9,7 +9,7 @@ from whoosh import scoring
 from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer
 from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from search.analysis import analyzer
+from .analysis import analyzer
 
 SCHEMA_VERSION = 1
 

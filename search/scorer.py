@@ -15,7 +15,7 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.reading import TermNotFound
 
-from search.matching import Or
+from .matching import Or
 
 Leaf = tuple[str, str, float]  # field, term text, boost
 

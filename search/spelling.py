@@ -7,8 +7,8 @@ from typing import Any
 
 from whoosh.spelling import ListCorrector
 
-from search.analysis import terms, words
-from search.schema import TEXT_FIELDS
+from .analysis import terms, words
+from .schema import TEXT_FIELDS
 
 
 class Speller:

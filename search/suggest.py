@@ -7,8 +7,8 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from search.analysis import fold
-from search.results import Suggestion
+from .analysis import fold
+from .results import Suggestion
 
 MAX_PREFIX_CHARS = 100
 _SCAN_LIMIT = 400  # entries examined per keystroke, at most

@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
-from index.post import Post
-from search.analysis import stem, word_spans, words
+from ..index.post import Post
+from .analysis import stem, word_spans, words
 
 __all__ = ["Concept", "Match", "PostKind", "Vocabulary", "load_vocabulary"]
 
@@ -269,7 +269,7 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def _default_vocabulary() -> Vocabulary:
-    source = resources.files("search").joinpath("vocabulary.yaml")
+    source = resources.files("runphys.search").joinpath("vocabulary.yaml")
     return _parse(source.read_text(encoding="utf-8"), "search/vocabulary.yaml")
 
 

@@ -11,20 +11,20 @@ from typing import TYPE_CHECKING, Any
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
 
-from index.errors import IndexBusy, IndexMissing
-from index.post import Post
-from search.analysis import words
-from search.schema import SCHEMA_VERSION, build_schema
+from ..index.errors import IndexBusy, IndexMissing
+from ..index.post import Post
+from .analysis import words
+from .schema import SCHEMA_VERSION, build_schema
 
 if TYPE_CHECKING:
-    from search.vocabulary import Vocabulary
+    from .vocabulary import Vocabulary
 
 # 2 cores: one process; memory per writer kept modest.
 WRITER_OPTIONS: dict[str, Any] = {"procs": 1, "limitmb": 128}
 
 
 def _default_vocabulary() -> Vocabulary:
-    from search.vocabulary import load_vocabulary
+    from .vocabulary import load_vocabulary
 
     return load_vocabulary()
 

@@ -18,7 +18,7 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session")
 def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo blog's bundle, built once per session (read-only: copy it before changing it)."""
-    from index.pipeline import ensure_index
+    from runphys.service.pipeline import ensure_index
 
     index_dir = tmp_path_factory.mktemp("demo") / "index"
     ensure_index(index_dir)
@@ -38,8 +38,8 @@ def make_client(demo_index: Path) -> Iterator[Callable[..., Any]]:
     """`make_client(**settings_overrides)` -> a started TestClient over `create_app(Settings(...))`."""
     from fastapi.testclient import TestClient
 
-    from api.app import create_app
-    from api.settings import Settings
+    from runphys.api.app import create_app
+    from runphys.service.settings import Settings
 
     started: list[TestClient] = []
 
@@ -78,7 +78,7 @@ class ServerThread:
     def __init__(self, settings: Any) -> None:
         import uvicorn
 
-        from api.app import create_app
+        from runphys.api.app import create_app
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -109,7 +109,7 @@ class ServerThread:
 @pytest.fixture
 def serve_app(demo_index: Path) -> Iterator[Callable[..., ServerThread]]:
     """`serve_app(**settings_overrides)` -> a started ServerThread (stopped after the test)."""
-    from api.settings import Settings
+    from runphys.service.settings import Settings
 
     servers: list[ServerThread] = []
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from index.post import Post, Video
+from runphys.index.post import Post, Video
 
 
 def make_post(post_id: str, title: str, body: str, **fields) -> Post:

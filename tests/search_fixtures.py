@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from index.post import Post, Video
-from search.engine import SearchIndex
-from search.vocabulary import Vocabulary, load_vocabulary
-from search.writer import write_search_index
+from runphys.index.post import Post, Video
+from runphys.search.searcher import SearchIndex
+from runphys.search.vocabulary import Vocabulary, load_vocabulary
+from runphys.search.writer import write_search_index
 
 FILLER = (
     "Training load matters more than any single session. Sleep, easy miles and patience "

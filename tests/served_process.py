@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def runphys() -> list[str]:
     """The installed console script, else the CLI module."""
     script = Path(sys.executable).with_name("runphys")
-    return [str(script)] if script.exists() else [sys.executable, "-c", "from cli.main import run; run()"]
+    return [str(script)] if script.exists() else [sys.executable, "-c", "from runphys.cli.main import run; run()"]
 
 
 def clean_env(**settings: str) -> dict[str, str]:

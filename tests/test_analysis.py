@@ -11,7 +11,7 @@ from whoosh import index
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.qparser import QueryParser
 
-from search.analysis import analyzer, fold, stem, terms, word_spans, words
+from runphys.search.analysis import analyzer, fold, stem, terms, word_spans, words
 
 
 @pytest.mark.parametrize(

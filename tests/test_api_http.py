@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.caching import etag_for, matches
+from runphys.api.caching import etag_for, matches
 from tests.test_api_search import assert_error
 
 CACHED_URLS = [
@@ -116,7 +116,7 @@ def test_rate_limit_off(make_client):
 
 
 def test_sliding_window_forgets_old_events():
-    from api.security import SlidingWindow
+    from runphys.api.security import SlidingWindow
 
     now = [0.0]
     window = SlidingWindow(2, 60.0, clock=lambda: now[0])

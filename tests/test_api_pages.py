@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from api.app import safe_url
+from runphys.api.app import safe_url
 
 
 class Collector(HTMLParser):
@@ -147,7 +147,7 @@ def test_widget_fragment(client):
 
 
 def test_widget_fragment_empty_state(make_client, monkeypatch):
-    from api.engine import Engine
+    from runphys.service.service import Engine
 
     original = Engine.related
     monkeypatch.setattr(Engine, "related", lambda self, key, **kw: (original(self, key, **kw)[0], []))

@@ -197,7 +197,7 @@ def test_method_not_allowed_in_the_error_shape(client):
 
 
 def test_unexpected_errors_are_500_without_a_traceback(make_client, monkeypatch):
-    from api.engine import Engine
+    from runphys.service.service import Engine
 
     def broken(self):
         raise RuntimeError("secret internals /etc/passwd")

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from index.bundle import (
+from runphys.index.bundle import (
     FORMAT_VERSION,
     build_bundle,
     build_lock,
@@ -16,7 +16,7 @@ from index.bundle import (
     open_bundle,
     update_bundle,
 )
-from index.errors import (
+from runphys.index.errors import (
     IndexBusy,
     IndexDamaged,
     IndexMissing,

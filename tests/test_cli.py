@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli.main import app
+from runphys.cli.main import app
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 runner = CliRunner()

@@ -26,8 +26,8 @@ FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCh
 def app_client(demo_index):
     from fastapi.testclient import TestClient
 
-    from api.app import create_app
-    from api.settings import Settings
+    from runphys.api.app import create_app
+    from runphys.service.settings import Settings
 
     with TestClient(create_app(Settings(index=demo_index, rate_limit_per_minute=0))) as client:
         yield client

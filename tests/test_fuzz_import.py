@@ -16,14 +16,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.sources import read_sources
+from runphys.index.sources import read_sources
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 ROOT = Path(__file__).resolve().parents[1]
 GOOD_MD = "---\nid: good-1\ntitle: Good knee post\n---\nStep downs for the knee.\n"
 SCRIPT = """
 import json, sys
-from index.sources import read_sources
+from runphys.index.sources import read_sources
 r = read_sources(sys.argv[1:])
 print(json.dumps({"posts": [p.id for p in r.posts], "titles": [p.title for p in r.posts],
   "problems": [[x.source, x.where, x.reason, x.severity] for x in r.problems]}))

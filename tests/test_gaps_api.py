@@ -7,10 +7,10 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.routes import gaps as gaps_routes
-from api.settings import Settings
-from gaps import SECTIONS
+from runphys.api.app import create_app
+from runphys.api.routes import gaps as gaps_routes
+from runphys.service.settings import Settings
+from runphys.gaps import SECTIONS
 
 TOKEN = "gaps-token-for-tests"
 

@@ -8,10 +8,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-import cli.gaps  # noqa: F401  (registers `gaps` until cli.main imports it)
-from cli.main import app
-from gaps import SECTIONS
-from index.pipeline import ensure_index
+from runphys.cli.main import app
+from runphys.gaps import SECTIONS
+from runphys.service.pipeline import ensure_index
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from api.engine import Engine
-from gaps.engine import report_for_engine
-from gaps.html import heat_colour, heatmap, render_html, safe_href, write_html
-from index.pipeline import ensure_index
+from runphys.service.service import Engine
+from runphys.gaps.engine import report_for_engine
+from runphys.gaps.html import heat_colour, heatmap, render_html, safe_href, write_html
+from runphys.service.pipeline import ensure_index
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from api.engine import Engine
-from gaps import SECTIONS, build_gap_report
-from gaps.demand import group_key
-from gaps.engine import report_for_engine
-from index.pipeline import build_from_sources, ensure_index
-from search.log import SearchLog
-from search.vocabulary import load_vocabulary
+from runphys.service.service import Engine
+from runphys.gaps import SECTIONS, build_gap_report
+from runphys.gaps.demand import group_key
+from runphys.gaps.engine import report_for_engine
+from runphys.service.pipeline import build_from_sources, ensure_index
+from runphys.search.log import SearchLog
+from runphys.search.vocabulary import load_vocabulary
 
 
 @pytest.fixture(scope="module")

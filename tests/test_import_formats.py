@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from index.post import Link, Post
-from index.sources import read_sources
+from runphys.index.post import Link, Post
+from runphys.index.sources import read_sources
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 

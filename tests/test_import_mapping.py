@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from index.errors import BadRequest
-from index.sources import parse_mapping, read_sources
+from runphys.index.errors import BadRequest
+from runphys.index.sources import parse_mapping, read_sources
 
 
 def test_parse_mapping_splits_fields_and_keys() -> None:

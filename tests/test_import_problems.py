@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from index.errors import BadRequest
-from index.sources import FORMATS, read_sources
-from index.sources.detect import detect_format
+from runphys.index.errors import BadRequest
+from runphys.index.sources import FORMATS, read_sources
+from runphys.index.sources.detect import detect_format
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 WXR_HEAD = ('<?xml version="1.0"?>\n{doctype}<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">'

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from index.post import Link
-from index.sources import parse_mapping, read_sources
+from runphys.index.post import Link
+from runphys.index.sources import parse_mapping, read_sources
 
 pytestmark = pytest.mark.shared
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.errors import IndexDamaged, PostNotFound
-from index.post import Post, Video
-from recommend.config import RelatedConfig
-from recommend.model import RelatedIndex, build_related
-from search.vocabulary import load_vocabulary
+from runphys.index.errors import IndexDamaged, PostNotFound
+from runphys.index.post import Post, Video
+from runphys.recommend.config import RelatedConfig
+from runphys.recommend.model import RelatedIndex, build_related
+from runphys.search.vocabulary import load_vocabulary
 
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
 VOCAB = load_vocabulary()
@@ -237,7 +237,7 @@ def test_prefer_recent_moves_newer_posts_up(make_index: Callable[..., RelatedInd
 
 
 def test_format_version_mismatch(make_index: Callable[..., RelatedIndex], tmp_path: Path) -> None:
-    from index.errors import IndexVersionMismatch
+    from runphys.index.errors import IndexVersionMismatch
 
     make_index()
     path = tmp_path / "related" / "config.json"

@@ -7,8 +7,8 @@ import pytest
 import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
-from recommend.diversity import mmr
-from recommend.neighbours import chunk_size, neighbours, select_top
+from runphys.recommend.diversity import mmr
+from runphys.recommend.neighbours import chunk_size, neighbours, select_top
 
 
 def brute_force(matrix: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray]:

@@ -7,10 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from recommend.model import RelatedIndex, build_related, update_related
-from recommend.neighbours import neighbours
-from recommend.store import load
-from recommend.vectors import FieldText, PostAnalyzer, TextAnalyzer
+from runphys.recommend.model import RelatedIndex, build_related, update_related
+from runphys.recommend.neighbours import neighbours
+from runphys.recommend.store import load
+from runphys.recommend.vectors import FieldText, PostAnalyzer, TextAnalyzer
 from tests.test_recommend_model import TEXTS, VOCAB, corpus, make_post
 
 
@@ -60,8 +60,8 @@ def test_update_with_nothing_changed_keeps_files(tmp_path: Path) -> None:
 
 
 def test_update_refuses_changed_weights(tmp_path: Path) -> None:
-    from index.errors import BadRequest
-    from recommend.config import RelatedConfig
+    from runphys.index.errors import BadRequest
+    from runphys.recommend.config import RelatedConfig
 
     build_related(corpus(), tmp_path, vocabulary=VOCAB)
     with pytest.raises(BadRequest, match="title_weight"):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import numpy as np
 
-from recommend.config import RelatedConfig
-from recommend.model import build_related
-from recommend.store import load
-from recommend.vectors import (
+from runphys.recommend.config import RelatedConfig
+from runphys.recommend.model import build_related
+from runphys.recommend.store import load
+from runphys.recommend.vectors import (
     FieldText,
     PostAnalyzer,
     TextAnalyzer,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from index.bundle import current_build_id, open_bundle
+from runphys.index.bundle import current_build_id, open_bundle
 from tests.served_process import ROOT, clean_env, runphys
 
 EXERCISES = Path(__file__).resolve().parents[2] / "shared" / "data" / "exercises" / "exercises.json"
@@ -151,7 +151,7 @@ def switch_to_damaged_copy(index: Path, how: str) -> str:
     """A new version that is a damaged copy of the live one, switched in like a build would."""
     import shutil
 
-    from index.bundle import _switch
+    from runphys.index.bundle import _switch
 
     live = (index / "current").resolve()
     new_id = "29990101T000000000000-damaged"
@@ -181,9 +181,9 @@ def test_a_live_server_keeps_the_last_good_bundle(make_client, fresh_index: Path
 
 
 def test_an_edit_after_a_torn_edits_line_is_kept(fresh_index: Path) -> None:
-    from index.bundle import build_bundle, update_bundle
-    from index.edits import EDITS_FILE
-    from index.post import Post
+    from runphys.index.bundle import build_bundle, update_bundle
+    from runphys.index.edits import EDITS_FILE
+    from runphys.index.post import Post
 
     update_bundle(fresh_index, upserts=[Post.from_dict({"id": "before", "title": "Before"})])
     with (fresh_index / EDITS_FILE).open("a") as out:

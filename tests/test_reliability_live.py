@@ -10,9 +10,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from index.bundle import open_bundle
-from index.edits import EDITS_FILE
-from index.pipeline import DEMO_POSTS
+from runphys.index.bundle import open_bundle
+from runphys.index.edits import EDITS_FILE
+from runphys.service.pipeline import DEMO_POSTS
 from tests.served_process import ROOT, ServedProcess, clean_env, runphys
 
 TOKEN = "reliability-token"

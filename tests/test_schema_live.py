@@ -25,8 +25,8 @@ MAX_EXAMPLES = 30
 
 def _operations() -> list[tuple[str, str]]:
     """(METHOD, path) of every documented operation, read from the app without serving it."""
-    from api.app import create_app
-    from api.settings import Settings
+    from runphys.api.app import create_app
+    from runphys.service.settings import Settings
 
     spec = create_app(Settings(index=Path("/nonexistent"))).openapi()
     return sorted(

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from index.errors import BadQuery, IndexBusy
-from search.results import SearchRequest
-from search.writer import update_search_index
+from runphys.index.errors import BadQuery, IndexBusy
+from runphys.search.results import SearchRequest
+from runphys.search.writer import update_search_index
 from tests.search_fixtures import FILLER, build_index, make_post, sample_posts, when
 
 

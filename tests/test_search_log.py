@@ -6,7 +6,7 @@ import json
 from datetime import datetime, timedelta, timezone
 from multiprocessing import Process
 
-from search.log import SearchLog
+from runphys.search.log import SearchLog
 
 T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
 

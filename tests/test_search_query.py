@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.query import (
+from runphys.search.query import (
     MAX_QUERY_CHARS,
     All,
     Any,
@@ -20,7 +20,7 @@ from search.query import (
     to_query,
     tokenize,
 )
-from search.vocabulary import load_vocabulary
+from runphys.search.vocabulary import load_vocabulary
 
 
 @pytest.fixture(scope="module")

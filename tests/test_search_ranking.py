@@ -8,13 +8,13 @@ import numpy as np
 import pytest
 from whoosh import query as wq
 
-from search.analysis import term_spans, terms
-from search.excerpts import excerpt
-from search.feedback import relevance_model
-from search.matching import DisMax, Or
-from search.query import plan, sanitize, to_any_query
-from search.results import SearchRequest
-from search.schema import bm25_idf
+from runphys.search.analysis import term_spans, terms
+from runphys.search.excerpts import excerpt
+from runphys.search.feedback import relevance_model
+from runphys.search.matching import DisMax, Or
+from runphys.search.query import plan, sanitize, to_any_query
+from runphys.search.results import SearchRequest
+from runphys.search.schema import bm25_idf
 from tests.search_fixtures import FILLER, build_index, make_post, sample_posts
 
 BODIES = [
@@ -193,7 +193,7 @@ def test_facet_counts_match_a_python_count(ix):
 
 
 def test_numpy_scores_skip_deleted_posts_across_segments(tmp_path):
-    from search.writer import update_search_index
+    from runphys.search.writer import update_search_index
 
     ix = build_index(tmp_path)
     update_search_index(

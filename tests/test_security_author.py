@@ -6,7 +6,7 @@ import hmac
 
 import pytest
 
-from api.author_auth import COOKIE, cookie_value
+from runphys.api.author_auth import COOKIE, cookie_value
 
 TOKEN = "author-token-for-tests"
 HTML = {"Accept": "text/html"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from api.security import RateLimit
+from runphys.api.security import RateLimit
 
 TOKEN = "surface-token"
 
@@ -39,7 +39,7 @@ def test_no_path_traversal(client, path):
 
 
 def test_static_files_come_only_from_the_package(client):
-    from api.app import PACKAGE
+    from runphys.api.app import PACKAGE
 
     assert client.get("/static/site.css").status_code == 200
     static = (PACKAGE / "static").resolve()
@@ -48,8 +48,8 @@ def test_static_files_come_only_from_the_package(client):
 
 
 def test_a_current_link_pointing_outside_the_index_is_refused(fresh_index: Path):
-    from index.bundle import open_bundle
-    from index.errors import IndexDamaged
+    from runphys.index.bundle import open_bundle
+    from runphys.index.errors import IndexDamaged
 
     (fresh_index / "current").unlink()
     (fresh_index / "current").symlink_to("../../../../../../etc")

@@ -25,7 +25,7 @@ def command(index: Path, port: int, workers: int) -> list[str]:
     if runphys.exists():
         return [str(runphys), "serve", "--index", str(index), "--port", str(port), "--workers", str(workers)]
     # Before the CLI existed: uvicorn's factory mode, exactly what `serve()` runs.
-    return [sys.executable, "-m", "uvicorn", "api.server:app_from_env", "--factory", "--port", str(port),
+    return [sys.executable, "-m", "uvicorn", "runphys.api.server:app_from_env", "--factory", "--port", str(port),
             "--workers", str(workers)]
 
 
@@ -113,8 +113,8 @@ def test_every_worker_follows_a_new_bundle(served):
 
 
 def test_settings_reach_the_workers_through_the_environment(monkeypatch, tmp_path):
-    from api.server import settings_environment
-    from api.settings import Settings
+    from runphys.api.server import settings_environment
+    from runphys.service.settings import Settings
 
     chosen = Settings(
         index=tmp_path / "idx",

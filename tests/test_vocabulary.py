@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from index.post import Post
-from search.analysis import words
-from search.vocabulary import Match, Vocabulary, load_vocabulary
+from runphys.index.post import Post
+from runphys.search.analysis import words
+from runphys.search.vocabulary import Match, Vocabulary, load_vocabulary
 
 BODY_PARTS = (
     "foot ankle achilles calf shin knee hamstrings quadriceps it_band hip hip_flexors glutes "

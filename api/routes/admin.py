@@ -9,18 +9,18 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import PlainTextResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.models import (
+from ..models import (
     ERROR_RESPONSES,
     AdminChange,
     PostIn,
     ReindexResponse,
     SearchReport,
 )
-from api.routes.deps import AdminOnly, EngineDep, LiveDep, SettingsDep
-from index.bundle import update_bundle
-from index.errors import BadRequest
-from index.pipeline import rebuild
-from search.log import SearchLog
+from .deps import AdminOnly, EngineDep, LiveDep, SettingsDep
+from ...index.bundle import update_bundle
+from ...index.errors import BadRequest
+from ...service.pipeline import rebuild
+from ...search.log import SearchLog
 
 router = APIRouter(
     prefix="/api/v1/admin",

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from api.author_auth import (
+from ..author_auth import (
     COOKIE,
     COOKIE_MAX_AGE,
     admin_token,

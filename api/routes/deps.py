@@ -8,12 +8,12 @@ from typing import Annotated, Literal
 from fastapi import Depends, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 
-from api.caching import apply_cache
-from api.engine import Engine
-from api.live import LiveEngine
-from api.security import require_admin
-from api.settings import Settings
-from search.engine import SearchRequest
+from ..caching import apply_cache
+from ...service.service import Engine
+from ...service.live import LiveEngine
+from ..security import require_admin
+from ...service.settings import Settings
+from ...search.searcher import SearchRequest
 
 
 def get_settings(request: Request) -> Settings:

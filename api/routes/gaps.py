@@ -8,12 +8,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from api.author_auth import require_author
-from api.models import ERROR_RESPONSES
-from api.routes.deps import EngineDep
-from gaps.engine import report_for_engine
-from gaps.html import heatmap
-from index.errors import BadRequest
+from ..author_auth import require_author
+from ..models import ERROR_RESPONSES
+from .deps import EngineDep
+from ...gaps.engine import report_for_engine
+from ...gaps.html import heatmap
+from ...index.errors import BadRequest
 
 AuthorOnly = Depends(require_author)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.models import ERROR_RESPONSES, HealthResponse, ReadyResponse, StatsResponse
-from api.routes.deps import EngineDep, LiveDep
+from ..models import ERROR_RESPONSES, HealthResponse, ReadyResponse, StatsResponse
+from .deps import EngineDep, LiveDep
 
 router = APIRouter(tags=["health"], responses=ERROR_RESPONSES)
 

@@ -8,10 +8,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 
-from api.routes.deps import EngineDep, SearchRequestDep
-from api.security import is_head
-from index.post import Post
-from search.engine import SearchRequest
+from .deps import EngineDep, SearchRequestDep
+from ..security import is_head
+from ...index.post import Post
+from ...search.searcher import SearchRequest
 
 router = APIRouter(include_in_schema=False)
 

@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from api.models import ERROR_RESPONSES, PostOut, PostPageOut, PostSummary
-from api.routes.deps import Cached, EngineDep, SettingsDep, check_per_page
+from ..models import ERROR_RESPONSES, PostOut, PostPageOut, PostSummary
+from .deps import Cached, EngineDep, SettingsDep, check_per_page
 
 router = APIRouter(prefix="/api/v1", tags=["posts"], responses=ERROR_RESPONSES)
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.models import (
+from ..models import (
     ERROR_RESPONSES,
     PostRef,
     RelatedOut,
@@ -14,8 +14,8 @@ from api.models import (
     RelatedTextRequest,
     RelatedTextResponse,
 )
-from api.routes.deps import Cached, EngineDep
-from api.routes.posts import IdOrSlug
+from .deps import Cached, EngineDep
+from .posts import IdOrSlug
 
 router = APIRouter(prefix="/api/v1", tags=["related"], responses=ERROR_RESPONSES)
 

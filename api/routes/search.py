@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from api.models import ERROR_RESPONSES, SearchResponse, SuggestionOut, SuggestResponse
-from api.routes.deps import Cached, EngineDep, SearchRequestDep
-from api.security import is_head
+from ..models import ERROR_RESPONSES, SearchResponse, SuggestionOut, SuggestResponse
+from .deps import Cached, EngineDep, SearchRequestDep
+from ..security import is_head
 
 router = APIRouter(prefix="/api/v1", tags=["search"], responses=ERROR_RESPONSES)
 

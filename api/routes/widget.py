@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
-from api.routes.deps import CacheHeaders, EngineDep, SettingsDep
-from api.routes.posts import IdOrSlug
+from .deps import CacheHeaders, EngineDep, SettingsDep
+from .posts import IdOrSlug
 
 router = APIRouter(tags=["widget"])
 

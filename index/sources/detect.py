@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from index.sources.text_page import find_header
-from index.sources.wp_json import flatten, is_wp_post
+from .text_page import find_header
+from .wp_json import flatten, is_wp_post
 
 _WXR_NS = re.compile(r"https?://wordpress\.org/export/1\.\d+/?")
 _HTML = re.compile(r"^\s*(<!--.*?-->\s*)*(<!doctype\s+html|<html[\s>])", re.I | re.S)

@@ -9,11 +9,11 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from index.post import Link, Post, SourceRef, Video
-from index.sources.html_text import element_to_text
-from index.sources.normalize import assemble
-from index.sources.problems import Problem
-from index.sources.videos import unique_videos
+from ..post import Link, Post, SourceRef, Video
+from .html_text import element_to_text
+from .normalize import assemble
+from .problems import Problem
+from .videos import unique_videos
 
 _Element = lxml.html.HtmlElement
 

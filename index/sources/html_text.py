@@ -7,9 +7,9 @@ import re
 import lxml.etree
 import lxml.html
 
-from index.post import Video
-from index.sources.normalize import paragraphs
-from index.sources.videos import unique_videos, video_from_url
+from ..post import Video
+from .normalize import paragraphs
+from .videos import unique_videos, video_from_url
 
 _BLOCKS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol blockquote pre figure figcaption table tr thead tbody "

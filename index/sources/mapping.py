@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from index.errors import BadRequest
+from ..errors import BadRequest
 
 MAPPABLE = ("id", "title", "slug", "url", "date", "author", "categories", "tags", "body", "excerpt",
             "videos")

@@ -10,11 +10,11 @@ from typing import Any
 import frontmatter
 import yaml
 
-from index.post import Post, SourceRef, Video
-from index.sources.markdown_text import markdown_to_text
-from index.sources.normalize import assemble
-from index.sources.problems import Problem
-from index.sources.videos import unique_videos, video_from_url
+from ..post import Post, SourceRef, Video
+from .markdown_text import markdown_to_text
+from .normalize import assemble
+from .problems import Problem
+from .videos import unique_videos, video_from_url
 
 _PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2}-|\d+-)")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from index.post import Video
-from index.sources.html_text import split_videos
-from index.sources.normalize import paragraphs
-from index.sources.videos import unique_videos, vimeo_video, youtube_video
+from ..post import Video
+from .html_text import split_videos
+from .normalize import paragraphs
+from .videos import unique_videos, vimeo_video, youtube_video
 
 _SHORTCODE = re.compile(r"\{\{[<%]\s*(\w+)\s*([^>%]*?)\s*[>%]\}\}")
 _ARG = re.compile(r"""(?:\w+\s*=\s*)?["']?([\w-]+)["']?""")

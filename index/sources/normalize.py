@@ -9,8 +9,8 @@ from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from index.post import Link, Post, SourceRef, Video
-from index.sources.problems import Problem
+from ..post import Link, Post, SourceRef, Video
+from .problems import Problem
 
 _DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%Y/%m/%d %H:%M",
                  "%Y/%m/%d %H:%M:%S", "%m/%d/%Y")

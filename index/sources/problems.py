@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from index.post import Post
+from ..post import Post
 
 
 @dataclass(frozen=True)

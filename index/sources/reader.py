@@ -7,17 +7,17 @@ import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from index.errors import BadRequest
-from index.post import Post
-from index.sources.detect import detect_format
-from index.sources.encoding import decode
-from index.sources.html_page import read_html_page
-from index.sources.markdown import read_markdown
-from index.sources.problems import ImportResult, Problem
-from index.sources.records import read_json, read_jsonl
-from index.sources.text_page import read_text_page
-from index.sources.wp_json import read_wp_json
-from index.sources.wxr import read_wxr
+from ..errors import BadRequest
+from ..post import Post
+from .detect import detect_format
+from .encoding import decode
+from .html_page import read_html_page
+from .markdown import read_markdown
+from .problems import ImportResult, Problem
+from .records import read_json, read_jsonl
+from .text_page import read_text_page
+from .wp_json import read_wp_json
+from .wxr import read_wxr
 
 FORMATS = ("auto", "wxr", "wp-json", "html", "text", "markdown", "json", "jsonl")
 Reader = Callable[..., Iterator[Post | Problem]]

@@ -6,13 +6,13 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from index.post import Post, SourceRef
-from index.sources.html_text import html_to_text
-from index.sources.mapping import guess_mapping, values
-from index.sources.markdown import meta_videos
-from index.sources.normalize import assemble
-from index.sources.problems import Problem
-from index.sources.videos import unique_videos
+from ..post import Post, SourceRef
+from .html_text import html_to_text
+from .mapping import guess_mapping, values
+from .markdown import meta_videos
+from .normalize import assemble
+from .problems import Problem
+from .videos import unique_videos
 
 CONTAINER_KEYS = ("posts", "items", "data", "records", "results")
 NO_MAPPING = "no --map given and the record has no title/body-like keys (title, name, body, content, text)"

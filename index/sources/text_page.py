@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from index.post import Link, Post, SourceRef
-from index.sources.html_text import split_videos
-from index.sources.normalize import assemble, parse_date
-from index.sources.problems import Problem
+from ..post import Link, Post, SourceRef
+from .html_text import split_videos
+from .normalize import assemble, parse_date
+from .problems import Problem
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_LINE = re.compile(rf"^\s*(?P<date>(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}})\s*//\s*by\s+(?P<author>.+?)\s*(?://.*)?$")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import parse_qs, urlparse
 
-from index.post import Video
+from ..post import Video
 
 _YT_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtube-nocookie.com",
              "www.youtube-nocookie.com", "music.youtube.com"}

@@ -6,10 +6,10 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from index.post import Post, SourceRef
-from index.sources.html_text import html_to_text, inline_text
-from index.sources.normalize import assemble
-from index.sources.problems import Problem
+from ..post import Post, SourceRef
+from .html_text import html_to_text, inline_text
+from .normalize import assemble
+from .problems import Problem
 
 NO_TERMS = "term names unavailable (save with ?_embed)"
 

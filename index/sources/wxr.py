@@ -8,11 +8,11 @@ from collections.abc import Iterator
 import defusedxml
 import defusedxml.ElementTree as SafeET
 
-from index.post import Post, SourceRef
-from index.sources.html_text import html_to_text, inline_text
-from index.sources.normalize import assemble
-from index.sources.problems import Problem
-from index.sources.shortcodes import expand_shortcodes
+from ..post import Post, SourceRef
+from .html_text import html_to_text, inline_text
+from .normalize import assemble
+from .problems import Problem
+from .shortcodes import expand_shortcodes
 
 DRAFT_STATUSES = frozenset(("draft", "pending", "future", "private"))
 

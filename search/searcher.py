@@ -17,19 +17,19 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.reading import TermNotFound
 
-from index.errors import IndexDamaged, IndexMissing
-from search.analysis import term_spans, words
-from search.excerpts import excerpt
-from search.facets import FacetTable, category_key, split_keywords
-from search.feedback import (
+from ..index.errors import IndexDamaged, IndexMissing
+from .analysis import term_spans, words
+from .excerpts import excerpt
+from .facets import FacetTable, category_key, split_keywords
+from .feedback import (
     FEEDBACK_CHARS,
     FEEDBACK_DOCS,
     FEEDBACK_WEIGHT,
     MIN_QUERY_TERMS,
     relevance_model,
 )
-from search.matching import Or
-from search.query import (
+from .matching import Or
+from .query import (
     ANY_NOTICE,
     STOP_FIELD,
     QueryPlan,
@@ -42,14 +42,14 @@ from search.query import (
     to_any_query,
     to_query,
 )
-from search.results import SearchHit, SearchRequest, SearchResult, Suggestion
-from search.schema import TEXT_FIELDS, weighting
-from search.scorer import ArrayScorer
-from search.spelling import Speller
-from search.suggest import Suggester
+from .results import SearchHit, SearchRequest, SearchResult, Suggestion
+from .schema import TEXT_FIELDS, weighting
+from .scorer import ArrayScorer
+from .spelling import Speller
+from .suggest import Suggester
 
 if TYPE_CHECKING:
-    from search.vocabulary import Vocabulary
+    from .vocabulary import Vocabulary
 
 __all__ = ["SearchIndex", "SearchRequest", "SearchResult", "SearchHit", "Suggestion"]
 

@@ -7,9 +7,9 @@ import threading
 import time
 from pathlib import Path
 
-from api.engine import Engine
-from index.bundle import current_build_id
-from index.errors import RunphysError
+from .service import Engine
+from ..index.bundle import current_build_id
+from ..index.errors import RunphysError
 
 logger = logging.getLogger(__name__)
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from index.bundle import Manifest, build_bundle, has_bundle, open_bundle
-from index.errors import ImportFailed
-from index.sources import ImportResult, Problem, read_sources
+from ..index.bundle import Manifest, build_bundle, has_bundle, open_bundle
+from ..index.errors import ImportFailed
+from ..index.sources import ImportResult, Problem, read_sources
 
-DEMO_POSTS = Path(__file__).parent / "demo" / "posts"
+from ..index.demo import POSTS as DEMO_POSTS
 
 
 @dataclass

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from index.bundle import REBUILD_HINT, OpenBundle, open_bundle
-from index.errors import BadQuery, IndexDamaged, RunphysError
-from index.post import Post
-from recommend.model import RelatedIndex, RelatedItem
-from search.engine import SearchIndex, SearchRequest, SearchResult, Suggestion
-from search.log import SearchLog
-from search.vocabulary import load_vocabulary
+from ..index.bundle import REBUILD_HINT, OpenBundle, open_bundle
+from ..index.errors import BadQuery, IndexDamaged, RunphysError
+from ..index.post import Post
+from ..recommend.model import RelatedIndex, RelatedItem
+from ..search.searcher import SearchIndex, SearchRequest, SearchResult, Suggestion
+from ..search.log import SearchLog
+from ..search.vocabulary import load_vocabulary
 
 T = TypeVar("T")
 
