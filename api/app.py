@@ -19,7 +19,7 @@ from .caching import NotModified, handle_not_modified
 from .errors import ErrorBoundary, install_error_handlers
 from .index_version import HEADER as INDEX_VERSION_HEADER
 from .index_version import IndexVersionHeader
-from ..service.live import LiveEngine
+from ..service.live import LiveService
 from .routes import (
     admin,
     author,
@@ -32,8 +32,8 @@ from .routes import (
     widget,
 )
 from .security import BodyLimit, HeadAsGet, RateLimit, SecurityHeaders
-from ..service.settings import Settings
 from ..index.errors import RunphysError
+from ..service.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -68,15 +68,11 @@ def make_templates() -> Jinja2Templates:
 
 
 def create_app(settings: Settings) -> FastAPI:
-    """The whole HTTP app for these settings; the engine opens in the lifespan."""
+    """The whole HTTP app for these settings; the service opens in the lifespan."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        live = LiveEngine(
-            settings.index,
-            check_seconds=settings.reload_check_seconds,
-            log_max_bytes=settings.search_log_max_bytes,
-        )
+        live = LiveService(settings)
         app.state.live = live
         try:
             live.get()  # warm up; a missing bundle is reported by /readyz, not fatal

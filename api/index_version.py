@@ -11,9 +11,9 @@ HEADER = "X-Index-Version"
 
 
 class IndexVersionHeader(ResponseHeaders):
-    """Stamps each response with the build id of the engine its request took (see `deps.get_engine`).
+    """Stamps each response with the build id of the service its request took (see `deps.get_service`).
 
-    The request's engine lives in `scope["state"]`; the dict is created here so the inner app and
+    The request's service lives in `scope["state"]`; the dict is created here so the inner app and
     this middleware share it even when a middleware in between copies the scope.
     """
 
@@ -22,6 +22,6 @@ class IndexVersionHeader(ResponseHeaders):
         await super().handle(scope, receive, send)
 
     def set_headers(self, scope: Scope, headers: MutableHeaders) -> None:
-        engine = scope["state"].get("engine")
-        if engine is not None:
-            headers[HEADER] = engine.build_id
+        service = scope["state"].get("service")
+        if service is not None:
+            headers[HEADER] = service.build_id

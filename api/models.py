@@ -12,7 +12,9 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from ..index.post import Link, Post, Video
+from ..recommend.items import RelatedItem
 from ..search.log import LogEntry
+from ..search.results import Suggestion
 
 # -- errors ----------------------------------------------------------------------------------
 
@@ -32,44 +34,13 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 # -- search ----------------------------------------------------------------------------------
-
-
-class Hit(BaseModel):
-    id: str
-    slug: str
-    title: str
-    url: str
-    date: str | None = None
-    score: float
-    excerpt: str = Field(description="Safe HTML: text escaped, matches wrapped in <mark>.")
-    categories: list[str] = []
-    body_parts: list[str] = []
-    injuries: list[str] = []
-    has_video: bool = False
-    thumbnail_url: str = ""
-
-
-class SearchResponse(BaseModel):
-    query: str
-    total: int
-    page: int
-    per_page: int
-    hits: list[Hit]
-    facets: dict[str, list[dict[str, Any]]]
-    did_you_mean: str | None = None
-    notices: list[str] = []
-    match: str = "all"
-
-
-class SuggestionOut(BaseModel):
-    text: str
-    kind: str
-    slug: str | None = None
+# Search results, hits, suggestions and related items are the library's own records
+# (search.results, recommend.items), used as response models as they are: nothing to keep in step.
 
 
 class SuggestResponse(BaseModel):
     query: str
-    suggestions: list[SuggestionOut]
+    suggestions: list[Suggestion]
 
 
 # -- posts -----------------------------------------------------------------------------------
@@ -161,41 +132,32 @@ class PostPageOut(BaseModel):
 # -- related ---------------------------------------------------------------------------------
 
 
-class RelatedOut(BaseModel):
-    id: str
-    slug: str
-    title: str
-    url: str
-    score: float
-    has_video: bool
-    thumbnail_url: str
-    why: dict[str, list[str]] = {}
-    fallback: bool = False
-    pinned: bool = False
-
-
 class PostRef(BaseModel):
     id: str
     slug: str
     title: str
     url: str
 
+    @classmethod
+    def of(cls, post: Post) -> PostRef:
+        return cls(id=post.id, slug=post.slug, title=post.title, url=post.url)
+
 
 class RelatedResponse(BaseModel):
     post: PostRef
-    related: list[RelatedOut]
+    related: list[RelatedItem]
 
 
 class RelatedTextRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=100_000, description="Draft text to find related posts for.")
-    limit: int = Field(5, ge=1, le=50)
+    limit: int = Field(5, ge=1, description="How many related posts (at most the server's max_related).")
     videos_only: bool = False
 
 
 class RelatedTextResponse(BaseModel):
-    related: list[RelatedOut]
+    related: list[RelatedItem]
 
 
 # -- operations ------------------------------------------------------------------------------

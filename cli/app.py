@@ -1,16 +1,19 @@
-"""The Typer app and what every command shares: options, settings, errors, opening the engine."""
+"""The Typer app and what every command shares: options, settings, errors, opening the service."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..service.settings import Settings
 from . import output
 from ..index.errors import RunphysError
+
+if TYPE_CHECKING:
+    from ..service.service import Service
 
 app = typer.Typer(
     name="runphys",
@@ -37,16 +40,16 @@ def settings_for(index: Path | None, **overrides: Any) -> Settings:
 def fail(error: RunphysError, as_json: bool) -> None:
     """Report a library error the same way everywhere and exit with its code."""
     if as_json:
-        print(json.dumps({"error": {"code": error.code, "message": error.message, "detail": error.detail}}))
+        print(json.dumps(error.to_dict(), default=str))
     else:
         output.console_err.print(f"[red]error:[/red] {error.message}", highlight=False)
     raise typer.Exit(error.exit_code)
 
 
-def open_engine(settings: Settings, as_json: bool):  # -> api.engine.Engine
-    """The engine over the bundle, building the demo blog first when no bundle exists."""
-    from ..service.service import Engine
+def open_service(settings: Settings, as_json: bool) -> Service:
+    """The service over the bundle, building the demo blog first when no bundle exists."""
     from ..service.pipeline import ensure_index
+    from ..service.service import Service
 
     ensure_index(settings.index, progress=None if as_json else output.status_line)
-    return Engine.open(settings.index, log_max_bytes=settings.search_log_max_bytes)
+    return Service.open(settings)

@@ -8,7 +8,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from . import output
-from .app import IndexOption, JsonOption, app, fail, open_engine, settings_for
+from .app import IndexOption, JsonOption, app, fail, open_service, settings_for
 from ..index.errors import RunphysError
 
 
@@ -58,7 +58,7 @@ def build(
     if as_json:
         output.print_json(report.to_dict())
         return
-    _print_problems([vars(p) for p in report.problems])
+    _print_problems([p.to_dict() for p in report.problems])
     output.console.print(
         f"imported {report.posts} posts, skipped {report.skipped}, duplicates {report.duplicates}, "
         f"problems {len(report.problems)}, author edits replayed {report.edits} → {settings.index}"
@@ -70,9 +70,11 @@ def stats(index: IndexOption = None, as_json: JsonOption = False) -> None:
     """Show what the index holds: posts, categories, videos, where and when it was built."""
     settings = settings_for(index)
     try:
-        engine = open_engine(settings, as_json)
-        data = engine.stats()
-        engine.close()
+        service = open_service(settings, as_json)
+        try:
+            data = service.stats()
+        finally:
+            service.close()
     except RunphysError as error:
         fail(error, as_json)
     if as_json:

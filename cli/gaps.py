@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from . import output
-from .app import IndexOption, JsonOption, app, fail, open_engine, settings_for
+from .app import IndexOption, JsonOption, app, fail, open_service, settings_for
 from ..index.errors import BadRequest, RunphysError
 
 TERMINAL_ROWS = 10
@@ -40,18 +40,17 @@ def gaps(
     as_json: JsonOption = False,
 ) -> None:
     """Coverage gaps: thin body parts and kinds of post, missing injuries, missed searches, silence."""
-    from ..gaps.engine import report_for_engine
     from ..gaps.html import write_html
     from ..gaps.tables import write_csv
 
     settings = settings_for(index)
     try:
         window = {name: parse_day(value, f"--{name}") for name, value in (("since", since), ("until", until), ("now", now))}
-        engine = open_engine(settings, as_json)
+        service = open_service(settings, as_json)
         try:
-            report = report_for_engine(engine, silence_days=silence_days, **window).to_dict()
+            report = service.gap_report(silence_days=silence_days, **window).to_dict()
         finally:
-            engine.close()
+            service.close()
     except RunphysError as error:
         fail(error, as_json)
     written = []

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import output
-from .app import IndexOption, JsonOption, app, fail, open_engine, settings_for
+from .app import IndexOption, JsonOption, app, fail, open_service, settings_for
 from ..index.errors import BadRequest, RunphysError
 
 
@@ -20,12 +20,13 @@ def search(
     injury: Annotated[str | None, typer.Option(help="Only this injury (e.g. runners_knee).")] = None,
     video: Annotated[bool, typer.Option("--video", help="Only posts with a video.")] = False,
     sort: Annotated[str, typer.Option(help="relevance|date")] = "relevance",
-    limit: Annotated[int, typer.Option(help="Hits per page (1-50).")] = 10,
+    limit: Annotated[int, typer.Option(help="Hits per page (1 to RUNPHYS_MAX_PER_PAGE, default 50).")] = 10,
     page: Annotated[int, typer.Option(help="Page number, from 1.")] = 1,
+    log: Annotated[bool, typer.Option("--log", help="Record this search in the search log, as a reader's search.")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Search the index; prints hits, facets and did-you-mean."""
-    from ..search.searcher import SearchRequest
+    """Search the index; prints hits, facets and did-you-mean (not logged as reader demand unless --log)."""
+    from ..search.results import SearchRequest
 
     settings = settings_for(index)
     try:
@@ -35,9 +36,11 @@ def search(
             q=query, category=category, body_part=body_part, injury=injury,
             video=True if video else None, sort=sort, page=page, per_page=limit,
         )
-        engine = open_engine(settings, as_json)
-        result = engine.search(request)
-        engine.close()
+        service = open_service(settings, as_json)
+        try:
+            result = service.search(request, record=log)
+        finally:
+            service.close()
     except RunphysError as error:
         fail(error, as_json)
     if as_json:
@@ -66,25 +69,25 @@ def related(
     id_or_slug: Annotated[str | None, typer.Argument(help="Post id or slug.")] = None,
     text: Annotated[str | None, typer.Option("--text", help="Find posts related to this text (a draft).")] = None,
     index: IndexOption = None,
-    limit: Annotated[int, typer.Option(help="How many related posts (1-50).")] = 5,
+    limit: Annotated[int, typer.Option(help="How many related posts (1 to RUNPHYS_MAX_RELATED, default 50).")] = 5,
     videos_only: Annotated[bool, typer.Option("--videos-only", help="Only posts with a video.")] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Posts related to a post (ID_OR_SLUG) or to a draft (--text), with the reason for each."""
     if (id_or_slug is None) == (text is None):
         raise typer.BadParameter("give either ID_OR_SLUG or --text, not both")
-    if not 1 <= limit <= 50:
-        raise typer.BadParameter("must be between 1 and 50", param_hint="--limit")
     settings = settings_for(index)
     try:
-        engine = open_engine(settings, as_json)
-        if id_or_slug is not None:
-            post, items = engine.related(id_or_slug, limit=limit, videos_only=videos_only)
-            about = {"id": post.id, "slug": post.slug, "title": post.title, "url": post.url}
-        else:
-            items = engine.related_to_text(text or "", limit=limit, videos_only=videos_only)
-            about = {"text": (text or "")[:200]}
-        engine.close()
+        service = open_service(settings, as_json)
+        try:
+            if id_or_slug is not None:
+                post, items = service.related(id_or_slug, limit=limit, videos_only=videos_only)
+                about = {"id": post.id, "slug": post.slug, "title": post.title, "url": post.url}
+            else:
+                items = service.related_to_text(text or "", limit=limit, videos_only=videos_only)
+                about = {"text": (text or "")[:200]}
+        finally:
+            service.close()
     except RunphysError as error:
         fail(error, as_json)
     if as_json:

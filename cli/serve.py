@@ -19,7 +19,7 @@ def serve(
     workers: Annotated[int | None, typer.Option(help="Worker processes (default 1).")] = None,
 ) -> None:
     """Serve the search page, the JSON API and the related-videos widget (builds the demo first if needed)."""
-    from ..service.service import Engine
+    from ..service.service import Service
     from ..api.server import serve as run_server
     from ..service.pipeline import ensure_index
 
@@ -27,7 +27,7 @@ def serve(
     settings = settings_for(index, **{k: v for k, v in flags.items() if v is not None})
     try:
         ensure_index(settings.index, progress=output.status_line)
-        Engine.open(settings.index).close()  # a damaged bundle is refused here, not served
+        Service.open(settings).close()  # a damaged bundle is refused here, not served
     except RunphysError as error:
         fail(error, as_json=False)
     output.status_line(f"serving {settings.index} on http://{settings.host}:{settings.port}/")

@@ -1,9 +1,11 @@
-"""The index bundle: a versioned folder built beside the live one and switched in atomically.
+"""The index bundle format: versioned folders built beside the live one and switched in atomically.
 
 INDEX_DIR/current -> versions/<build-id>   (a symlink, replaced with one atomic rename)
-INDEX_DIR/versions/<build-id>/{manifest.json, posts.jsonl, search/, related/}
-INDEX_DIR/edits.jsonl                      (the author's single-post edits, replayed by rebuilds)
-INDEX_DIR/searches/                        (search log; survives rebuilds)
+INDEX_DIR/versions/<build-id>/{manifest.json, posts.jsonl, <part>/...}
+INDEX_DIR/.build.lock                      (held by the one build running)
+
+This module knows the format only: staging, manifest, lock, switch, prune and open. What goes into
+the parts (search/, related/, ...) is written by part writers that the pipeline hands in.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import shutil
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,14 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .edits import apply_edits, discard_edits, record_edits
-from .errors import (
-    IndexBusy,
-    IndexDamaged,
-    IndexMissing,
-    IndexVersionMismatch,
-    PostNotFound,
-)
+from .errors import IndexBusy, IndexDamaged, IndexMissing, IndexVersionMismatch, PostNotFound
 from .post import Post
 
 FORMAT_VERSION = 2  # 2: installed as the `runphys` namespace (Whoosh pickles module paths)
@@ -39,6 +34,9 @@ LIBRARIES = ("runphys-search", "whoosh3", "scikit-learn", "numpy", "scipy")
 REBUILD_HINT = "rebuild with `runphys build`"
 
 Progress = Callable[[str], None]
+# Writes one part of a version into the folder it is given (a fresh folder, or the live version's
+# copy when the build is an update).
+PartWriter = Callable[[Path], object]
 
 
 @dataclass(frozen=True)
@@ -55,6 +53,8 @@ class Manifest:
     libraries: dict[str, str] = field(default_factory=dict)
     files: dict[str, int] = field(default_factory=dict)
     edits: int = 0
+    # The author's state this version was built with (see index/author_state.py): checksums.
+    author_state: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(vars(self))
@@ -70,13 +70,8 @@ class OpenBundle:
     posts: dict[str, Post]
     slugs: dict[str, str]
 
-    @property
-    def search_dir(self) -> Path:
-        return self.path / "search"
-
-    @property
-    def related_dir(self) -> Path:
-        return self.path / "related"
+    def part(self, name: str) -> Path:
+        return self.path / name
 
     def post(self, id_or_slug: str) -> Post:
         """The post with this id, else this slug; PostNotFound otherwise."""
@@ -130,88 +125,38 @@ def build_lock(index_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def build_bundle(
+def write_version(
+    index_dir: Path,
     posts: Sequence[Post],
-    index_dir: Path,
+    parts: Mapping[str, PartWriter],
     *,
-    sources: dict[str, str] | None = None,
-    progress: Progress | None = None,
-    wait_seconds: float = 0.0,
-    discard_author_edits: bool = False,
-) -> Manifest:
-    """Replay the author's edits, tag posts, write a complete new bundle beside the live one, switch."""
-    with build_lock(index_dir, wait_seconds):
-        if discard_author_edits:
-            discard_edits(index_dir)
-        edited, applied = apply_edits(index_dir, posts)
-        return _write_and_switch(edited, index_dir, sources or {}, progress, base=None, edits=applied)
-
-
-def update_bundle(
-    index_dir: Path,
-    upserts: Sequence[Post] = (),
-    delete_ids: Sequence[str] = (),
-    *,
-    wait_seconds: float = 60.0,
-) -> Manifest:
-    """Apply single-post changes as a new version (copy of the live one, updated in place)."""
-    with build_lock(index_dir, wait_seconds):
-        live = open_bundle(index_dir)
-        for post_id in delete_ids:
-            if post_id not in live.posts:
-                raise PostNotFound(f"no post with id {post_id[:200]!r}")
-        posts = dict(live.posts)
-        for post_id in delete_ids:
-            del posts[post_id]
-        for post in upserts:
-            posts[post.id] = post
-        changes = (tuple(upserts), tuple(delete_ids))
-        # Recorded just before the switch: a crash after it must not lose an edit the bundle shows.
-        return _write_and_switch(
-            list(posts.values()), index_dir, live.manifest.sources, None,
-            base=(live, changes), edits=live.manifest.edits + len(upserts) + len(delete_ids),
-            before_switch=lambda: record_edits(index_dir, upserts, delete_ids),
-        )
-
-
-def _write_and_switch(
-    posts: list[Post],
-    index_dir: Path,
-    sources: dict[str, str],
-    progress: Progress | None,
-    base: tuple[OpenBundle, tuple[tuple[Post, ...], tuple[str, ...]]] | None,
+    sources: Mapping[str, str],
     edits: int = 0,
+    author_state: Mapping[str, Any] | None = None,
+    copy_from: OpenBundle | None = None,
     before_switch: Callable[[], None] | None = None,
+    progress: Progress | None = None,
 ) -> Manifest:
-    from ..recommend.model import build_related, update_related
-    from ..search.vocabulary import load_vocabulary
-    from ..search.writer import update_search_index, write_search_index
+    """Write a complete new version beside the live one, then switch `current` to it.
 
+    The caller holds `build_lock`. With `copy_from`, the new version starts as a copy of that
+    version and each part writer updates its part in place. `before_switch` runs once the version
+    is complete and durable, just before the switch (a crash after it must not lose what it records).
+    """
     say = progress or (lambda _msg: None)
     versions = index_dir / "versions"
     versions.mkdir(parents=True, exist_ok=True)
     _remove_debris(versions)
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:8]
     staging = versions / f".tmp-{build_id}"
-
-    vocabulary = load_vocabulary()
-    say(f"tagging {len(posts)} posts")
-    if base is None:
-        posts = [vocabulary.tag(post) for post in posts]
+    if copy_from is None:
         staging.mkdir()
-        say("writing search index")
-        write_search_index(posts, staging / "search")
-        say("computing related posts")
-        build_related(posts, staging / "related")
     else:
-        live, (upserts, delete_ids) = base
-        tagged = {post.id: vocabulary.tag(post) for post in upserts}
-        posts = [tagged.get(post.id, post) for post in posts]
-        shutil.copytree(live.path, staging, ignore=shutil.ignore_patterns("manifest.json"))
-        update_search_index(staging / "search", list(tagged.values()), list(delete_ids))
-        update_related(staging / "related", posts, set(tagged), set(delete_ids))
+        shutil.copytree(copy_from.path, staging, ignore=shutil.ignore_patterns("manifest.json"))
+    for name, write in parts.items():
+        write(staging / name)
     _write_posts(staging / "posts.jsonl", posts)
-    manifest = _manifest(build_id, posts, sources, staging, edits)
+    manifest = _manifest(build_id, posts, sources, staging, edits, author_state or {})
     (staging / "manifest.json").write_text(json.dumps(manifest.to_dict(), indent=2))
     _fsync_tree(staging)
     final = versions / build_id
@@ -231,7 +176,8 @@ def _write_posts(path: Path, posts: Sequence[Post]) -> None:
 
 
 def _manifest(
-    build_id: str, posts: Sequence[Post], sources: dict[str, str], path: Path, edits: int
+    build_id: str, posts: Sequence[Post], sources: Mapping[str, str], path: Path, edits: int,
+    author_state: Mapping[str, Any],
 ) -> Manifest:
     categories = Counter(c for post in posts for c in post.categories)
     files = {
@@ -248,6 +194,7 @@ def _manifest(
         libraries={name: _version(name) for name in LIBRARIES},
         files=files,
         edits=edits,
+        author_state=dict(author_state),
     )
 
 
@@ -315,7 +262,7 @@ def open_bundle(index_dir: Path) -> OpenBundle:
     posts_file = path / "posts.jsonl"
     try:
         with posts_file.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, 1):
+            for line in lines:
                 post = Post.from_dict(json.loads(line))
                 posts[post.id] = post
     except (OSError, ValueError, TypeError, KeyError) as exc:

@@ -1,6 +1,9 @@
-"""The project's domain errors. Each carries an HTTP status and a CLI exit code, mapped in one place."""
+"""The project's domain errors. Each carries an HTTP status and a CLI exit code, and one
+`to_dict()` that is the error shape of both the API and `--json` output."""
 
 from __future__ import annotations
+
+from typing import Any
 
 
 class RunphysError(Exception):
@@ -14,6 +17,10 @@ class RunphysError(Exception):
         super().__init__(message)
         self.message = message
         self.detail = detail
+
+    def to_dict(self) -> dict[str, Any]:
+        """`{"error": {"code", "message", "detail"}}`: the one error shape (pinned by a test)."""
+        return {"error": {"code": self.code, "message": self.message, "detail": self.detail}}
 
 
 class PostNotFound(RunphysError):
@@ -38,6 +45,12 @@ class IndexBusy(RunphysError):
     code, status = "index_busy", 409
 
 
+class SlugTaken(RunphysError):
+    """Another post already has this slug."""
+
+    code, status = "slug_taken", 409
+
+
 class BadQuery(RunphysError):
     code, status, exit_code = "bad_query", 400, 2
 
@@ -50,3 +63,9 @@ class ImportFailed(RunphysError):
     """Nothing usable was imported (or, with --strict, any problem at all)."""
 
     code, status = "import_failed", 422
+
+
+class VocabularyError(RunphysError):
+    """The vocabulary file is not valid; the message names the file, the line and the problem."""
+
+    code, status = "vocabulary_invalid", 422

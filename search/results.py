@@ -8,7 +8,6 @@ from typing import Any, Literal
 
 from ..index.errors import BadQuery
 
-MAX_PER_PAGE = 50
 SORTS = ("relevance", "date")
 
 
@@ -32,8 +31,9 @@ class SearchRequest:
         """Raise BadQuery when paging or sort values are out of range."""
         if not isinstance(self.page, int) or self.page < 1:
             raise BadQuery(f"page must be an integer >= 1 (got {self.page!r})")
-        if not isinstance(self.per_page, int) or not 1 <= self.per_page <= MAX_PER_PAGE:
-            raise BadQuery(f"per_page must be between 1 and {MAX_PER_PAGE} (got {self.per_page!r})")
+        # The largest page is a setting, checked by the service that serves the request.
+        if not isinstance(self.per_page, int) or self.per_page < 1:
+            raise BadQuery(f"per_page must be an integer >= 1 (got {self.per_page!r})")
         if self.sort not in SORTS:
             raise BadQuery(f"sort must be one of {', '.join(SORTS)} (got {self.sort!r})")
         if self.date_from and self.date_to and self.date_from > self.date_to:

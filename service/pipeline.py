@@ -1,4 +1,5 @@
-"""Sources in, bundle out: the build steps the CLI and the admin API share."""
+"""The build pipeline, in one place: read sources → replay the author's edits → tag → write the
+bundle's parts → switch. The CLI, the admin API and the tests all build through here."""
 
 from __future__ import annotations
 
@@ -7,11 +8,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..index.bundle import Manifest, build_bundle, has_bundle, open_bundle
-from ..index.errors import ImportFailed
-from ..index.sources import ImportResult, Problem, read_sources
-
+from ..index.bundle import Manifest, OpenBundle, build_lock, has_bundle, open_bundle, write_version
 from ..index.demo import POSTS as DEMO_POSTS
+from ..index.edits import apply_edits, discard_edits, record_edits
+from ..index.errors import ImportFailed, PostNotFound, SlugTaken
+from ..index.post import Post
+from ..index.sources import ImportResult, Problem, read_sources
+from ..recommend.builder import build_related, update_related
+from ..search.vocabulary import Vocabulary, load_vocabulary
+from ..search.writer import update_search_index, write_search_index
+
+Progress = Callable[[str], None]
 
 
 @dataclass
@@ -32,7 +39,7 @@ class BuildReport:
             "posts": self.posts,
             "skipped": self.skipped,
             "duplicates": self.duplicates,
-            "problems": [vars(problem).copy() for problem in self.problems],
+            "problems": [problem.to_dict() for problem in self.problems],
             "edits": self.edits,
             "build_id": self.manifest.build_id if self.manifest else None,
             "built_at": self.manifest.built_at if self.manifest else None,
@@ -49,7 +56,7 @@ def build_from_sources(
     strict: bool = False,
     discard_author_edits: bool = False,
     wait_seconds: float = 0.0,
-    progress: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
     file_progress: Callable[[int, int], None] | None = None,
 ) -> BuildReport:
     """Import, then build and switch; with nothing usable (or any problem under `strict`) nothing is switched."""
@@ -65,7 +72,7 @@ def build_from_sources(
             report.to_dict(),
         )
     sources_map = {str(Path(path).resolve()): digest for path, digest in result.files.items()}
-    report.manifest = build_bundle(
+    report.manifest = build_posts(
         result.posts, index_dir, sources=sources_map, progress=progress,
         discard_author_edits=discard_author_edits, wait_seconds=wait_seconds,
     )
@@ -73,9 +80,63 @@ def build_from_sources(
     return report
 
 
-def rebuild(
-    index_dir: Path, progress: Callable[[str], None] | None = None, *, wait_seconds: float = 0.0
-) -> BuildReport:
+def build_posts(
+    posts: Sequence[Post],
+    index_dir: Path,
+    *,
+    sources: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    wait_seconds: float = 0.0,
+    discard_author_edits: bool = False,
+) -> Manifest:
+    """Replay the author's edits over `posts`, tag them and write a complete new version."""
+    say = progress or (lambda _msg: None)
+    with build_lock(index_dir, wait_seconds):
+        if discard_author_edits:
+            discard_edits(index_dir)
+        edited, applied = apply_edits(index_dir, posts)
+        vocabulary = load_vocabulary()
+        say(f"tagging {len(edited)} posts")
+        tagged = [vocabulary.tag(post) for post in edited]
+        return write_version(
+            index_dir, tagged, _writers(tagged, vocabulary, say), sources=sources or {}, edits=applied,
+            progress=progress,
+        )
+
+
+def update_posts(
+    index_dir: Path,
+    upserts: Sequence[Post] = (),
+    delete_ids: Sequence[str] = (),
+    *,
+    wait_seconds: float = 60.0,
+) -> Manifest:
+    """Apply single-post changes as a new version: a copy of the live one, updated in place.
+
+    Checked under the build lock, so two writers can never both take one slug.
+    """
+    with build_lock(index_dir, wait_seconds):
+        live = open_bundle(index_dir)
+        _check_changes(live, upserts, delete_ids)
+        vocabulary = load_vocabulary()
+        tagged = {post.id: vocabulary.tag(post) for post in upserts}
+        posts = {pid: post for pid, post in live.posts.items() if pid not in set(delete_ids)}
+        posts.update(tagged)
+        all_posts = list(posts.values())
+        parts = {
+            "search": lambda folder: update_search_index(folder, list(tagged.values()), list(delete_ids), vocabulary),
+            "related": lambda folder: update_related(folder, all_posts, set(tagged), set(delete_ids),
+                                                     vocabulary=vocabulary),
+        }
+        # Recorded just before the switch: a crash after it must not lose an edit the bundle shows.
+        return write_version(
+            index_dir, all_posts, parts, sources=live.manifest.sources, copy_from=live,
+            edits=live.manifest.edits + len(upserts) + len(delete_ids),
+            before_switch=lambda: record_edits(index_dir, upserts, delete_ids),
+        )
+
+
+def rebuild(index_dir: Path, progress: Progress | None = None, *, wait_seconds: float = 0.0) -> BuildReport:
     """Build again from the sources the live bundle was built from (the demo when there is none).
 
     `wait_seconds`: how long to queue behind a build already running before IndexBusy.
@@ -87,7 +148,7 @@ def rebuild(
     return build_from_sources(sources, index_dir, progress=progress, wait_seconds=wait_seconds)
 
 
-def ensure_index(index_dir: Path, progress: Callable[[str], None] | None = None) -> bool:
+def ensure_index(index_dir: Path, progress: Progress | None = None) -> bool:
     """Build the demo bundle when no bundle exists; True when it built one."""
     if has_bundle(index_dir):
         return False
@@ -95,6 +156,29 @@ def ensure_index(index_dir: Path, progress: Callable[[str], None] | None = None)
         progress(f"no index at {index_dir}: building the demo blog first")
     build_from_sources([DEMO_POSTS], index_dir, format="markdown", progress=progress)
     return True
+
+
+def _writers(posts: list[Post], vocabulary: Vocabulary, say: Progress) -> dict[str, Callable[[Path], object]]:
+    def search(folder: Path) -> None:
+        say("writing search index")
+        write_search_index(posts, folder, vocabulary)
+
+    def related(folder: Path) -> None:
+        say("computing related posts")
+        build_related(posts, folder, vocabulary=vocabulary)
+
+    return {"search": search, "related": related}
+
+
+def _check_changes(live: OpenBundle, upserts: Sequence[Post], delete_ids: Sequence[str]) -> None:
+    for post_id in delete_ids:
+        if post_id not in live.posts:
+            raise PostNotFound(f"no post with id {post_id[:200]!r}")
+    for post in upserts:
+        owner = live.slugs.get(post.slug) if post.slug else None
+        if owner is not None and owner != post.id and owner not in delete_ids:
+            raise SlugTaken(f"slug {post.slug!r} already belongs to post {owner!r}",
+                            {"slug": post.slug, "post": owner})
 
 
 def _report(index_dir: Path, result: ImportResult) -> BuildReport:

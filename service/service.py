@@ -1,21 +1,28 @@
-"""One opened bundle with its searcher and recommender: what the CLI and every HTTP route call."""
+"""`Service`: one opened bundle version and everything asked of it. The CLI, the HTTP routes and the
+gap report all go through these narrow methods; nothing outside reaches into the bundle's parts."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ..gaps import GapReport, build_gap_report
+from ..gaps.freshness import as_datetime
 from ..index.bundle import REBUILD_HINT, OpenBundle, open_bundle
 from ..index.errors import BadQuery, IndexDamaged, RunphysError
 from ..index.post import Post
 from ..recommend.model import RelatedIndex, RelatedItem
-from ..search.searcher import SearchIndex, SearchRequest, SearchResult, Suggestion
 from ..search.log import SearchLog
-from ..search.vocabulary import load_vocabulary
+from ..search.results import SearchHit, SearchRequest, SearchResult, Suggestion
+from ..search.searcher import SearchIndex
+from ..search.vocabulary import Vocabulary, load_vocabulary
+from .settings import Settings
 
 T = TypeVar("T")
+When = date | datetime | str | None
 
 
 @dataclass(frozen=True)
@@ -26,90 +33,139 @@ class PostPage:
     posts: list[Post]
 
 
-class Engine:
-    """Search, suggestions, posts and related posts over one bundle version."""
+@dataclass(frozen=True)
+class PostFilter:
+    """Which posts a list shows: the same filters as the search facets."""
 
-    def __init__(self, bundle: OpenBundle, search_log: SearchLog | None = None) -> None:
-        self.bundle = bundle
-        self.vocabulary = load_vocabulary()
-        self.searcher = _opened(bundle, lambda: SearchIndex.open(bundle.search_dir, self.vocabulary))
+    category: str | None = None
+    body_part: str | None = None
+    injury: str | None = None
+    video: bool | None = None
+
+    def allows(self, post: Post) -> bool:
+        return (
+            (self.category is None or self.category in post.categories)
+            and (self.body_part is None or self.body_part in post.body_parts)
+            and (self.injury is None or self.injury in post.injuries)
+            and (self.video is None or post.has_video == self.video)
+        )
+
+
+class Service:
+    """Search, suggestions, posts, related posts, stats and the gap report over one bundle version."""
+
+    def __init__(self, bundle: OpenBundle, settings: Settings) -> None:
+        self._bundle = bundle
+        self.settings = settings
+        self._vocabulary = load_vocabulary()
+        self._search_log = SearchLog(bundle.index_dir / "searches", max_bytes=settings.search_log_max_bytes)
+        self._searcher = _opened(bundle, lambda: SearchIndex.open(bundle.part("search"), self._vocabulary))
         try:
-            self.recommender = _opened(bundle, lambda: RelatedIndex.load(bundle.related_dir, bundle.posts))
+            self._related = _opened(
+                bundle, lambda: RelatedIndex.load(bundle.part("related"), bundle.posts, vocabulary=self._vocabulary)
+            )
         except BaseException:
-            self.searcher.close()
+            self._searcher.close()
             raise
-        self.search_log = search_log
 
     @classmethod
-    def open(cls, index_dir: Path, *, log_max_bytes: int = 5_000_000) -> Engine:
-        log = SearchLog(index_dir / "searches", max_bytes=log_max_bytes)
-        return cls(open_bundle(index_dir), log)
+    def open(cls, settings: Settings) -> Service:
+        """The live bundle of `settings.index` (IndexMissing, IndexDamaged, IndexVersionMismatch)."""
+        return cls(open_bundle(settings.index), settings)
 
     @property
     def build_id(self) -> str:
-        return self.bundle.manifest.build_id
+        return self._bundle.manifest.build_id
 
-    def search(self, request: SearchRequest, *, record: bool = True) -> SearchResult:
-        """Search; a reader's search (not type-ahead) is recorded in the search log."""
-        result = self.searcher.search(request)
-        if record and self.search_log is not None and request.q.strip() and request.page == 1:
+    @property
+    def post_count(self) -> int:
+        return self._bundle.manifest.posts
+
+    # -- readers -------------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest, *, record: bool) -> SearchResult:
+        """Search; with `record`, a reader's first page is written to the search log (demand)."""
+        self._check_page_size(request.per_page)
+        result = self._searcher.search(request)
+        if record and request.q.strip() and request.page == 1:
             top = result.hits[0].score if result.hits else None
-            self.search_log.record(result.query, result.total, top)
+            self._search_log.record(result.query, result.total, top)
         return result
 
     def suggest(self, prefix: str, limit: int = 8) -> list[Suggestion]:
-        return self.searcher.suggest(prefix, limit)
+        if not 1 <= limit <= self.settings.max_suggestions:
+            raise BadQuery(f"limit must be between 1 and {self.settings.max_suggestions} (got {limit})")
+        return self._searcher.suggest(prefix, limit)
 
     def post(self, id_or_slug: str) -> Post:
-        return self.bundle.post(id_or_slug)
+        return self._bundle.post(id_or_slug)
 
-    def posts(
-        self,
-        *,
-        category: str | None = None,
-        body_part: str | None = None,
-        injury: str | None = None,
-        video: bool | None = None,
-        page: int = 1,
-        per_page: int = 20,
-        max_per_page: int = 50,
-    ) -> PostPage:
+    def posts(self, where: PostFilter = PostFilter(), *, page: int = 1, per_page: int = 20) -> PostPage:
         """Posts newest first, filtered like search facets."""
-        if page < 1 or not 1 <= per_page <= max_per_page:
-            raise BadQuery(f"page must be >= 1 and per_page between 1 and {max_per_page}")
-        chosen = [
-            post
-            for post in self.bundle.posts.values()
-            if (category is None or category in post.categories)
-            and (body_part is None or body_part in post.body_parts)
-            and (injury is None or injury in post.injuries)
-            and (video is None or post.has_video == video)
-        ]
+        self._check_page_size(per_page)
+        if page < 1:
+            raise BadQuery(f"page must be >= 1 (got {page})")
+        chosen = [post for post in self._bundle.posts.values() if where.allows(post)]
         chosen.sort(key=lambda p: (p.date is not None, p.date), reverse=True)
         start = (page - 1) * per_page
         return PostPage(len(chosen), page, per_page, chosen[start : start + per_page])
 
-    def related(self, id_or_slug: str, limit: int = 5, **options: Any) -> tuple[Post, list[RelatedItem]]:
+    def related(self, id_or_slug: str, limit: int = 5, *, videos_only: bool = False) -> tuple[Post, list[RelatedItem]]:
+        self._check_related_limit(limit)
         post = self.post(id_or_slug)
-        return post, self.recommender.related(post.id, limit=limit, **options)
+        return post, self._related.related(post.id, limit=limit, videos_only=videos_only)
 
-    def related_to_text(self, text: str, limit: int = 5, **options: Any) -> list[RelatedItem]:
-        return self.recommender.related_to_text(text, limit=limit, **options)
+    def related_to_text(self, text: str, limit: int = 5, *, videos_only: bool = False) -> list[RelatedItem]:
+        self._check_related_limit(limit)
+        return self._related.related_to_text(text, limit=limit, videos_only=videos_only)
+
+    # -- the author ----------------------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
-        manifest = self.bundle.manifest
+        manifest = self._bundle.manifest
         return {
             "posts": manifest.posts,
             "categories": manifest.categories,
             "videos": manifest.videos,
-            "index": str(self.bundle.index_dir),
+            "index": str(self._bundle.index_dir),
             "version": manifest.build_id,
             "format_version": manifest.format_version,
             "built_at": manifest.built_at,
         }
 
+    def gap_report(
+        self, *, since: When = None, until: When = None, now: When = None, silence_days: int = 365
+    ) -> GapReport:
+        """The coverage-gap report for this bundle and the search log read for [since, until]."""
+        start, end = as_datetime(since), as_datetime(until, end_of_day=True)
+        return build_gap_report(
+            list(self._bundle.posts.values()), self._vocabulary, self._related,
+            list(self._search_log.read(start, end)),
+            since=start, until=end, now=now, silence_days=silence_days, search=self._recheck,
+        )
+
+    def _recheck(self, query: str) -> tuple[int, float | None, list[SearchHit]]:
+        """A search for the gap report: never logged (the author is not a reader)."""
+        result = self._searcher.search(SearchRequest(q=query, per_page=3))
+        top = result.hits[0].score if result.hits else None
+        return result.total, top, list(result.hits)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        return self._vocabulary
+
     def close(self) -> None:
-        self.searcher.close()
+        self._searcher.close()
+
+    # -- limits --------------------------------------------------------------------------------
+
+    def _check_page_size(self, per_page: int) -> None:
+        if not 1 <= per_page <= self.settings.max_per_page:
+            raise BadQuery(f"per_page must be between 1 and {self.settings.max_per_page} (got {per_page})")
+
+    def _check_related_limit(self, limit: int) -> None:
+        if not 1 <= limit <= self.settings.max_related:
+            raise BadQuery(f"limit must be between 1 and {self.settings.max_related} (got {limit})")
 
 
 def _opened(bundle: OpenBundle, part: Callable[[], T]) -> T:

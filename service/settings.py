@@ -1,4 +1,8 @@
-"""The one settings object: defaults, help text, `RUNPHYS_*` environment variables, CLI flags."""
+"""The one settings object: defaults, help text, `RUNPHYS_*` environment variables, CLI flags.
+
+Every limit a reader or a script can hit (page sizes, related-list lengths, suggestion counts) is
+defined here once; the CLI, the HTTP routes, the widget and the service all read it from here.
+"""
 
 from __future__ import annotations
 
@@ -32,7 +36,9 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(
         default_factory=list, description="Origins allowed to call the API (the widget's host sites)."
     )
-    max_per_page: int = Field(50, ge=1, description="Largest page size for search and post lists.")
+    max_per_page: int = Field(50, ge=1, le=1000, description="Largest page size for search and post lists.")
+    max_related: int = Field(50, ge=1, le=200, description="Most related posts one request may ask for.")
+    max_suggestions: int = Field(20, ge=1, le=100, description="Most type-ahead suggestions one request may ask for.")
     max_body_bytes: int = Field(1_000_000, ge=1024, description="Largest accepted request body.")
     rate_limit_per_minute: int = Field(
         600, ge=0, description="Requests per client per minute (0 = no limit); over it answers 429."

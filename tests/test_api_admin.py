@@ -164,7 +164,19 @@ def test_upsert_validation(admin, body, status):
 def test_upsert_refuses_a_slug_owned_by_another_post(admin):
     taken = admin.get("/api/v1/posts", params={"per_page": 1}).json()["posts"][0]
     response = admin.put("/api/v1/admin/posts/zebra-3", json=new_post(slug=taken["slug"]), headers=AUTH)
-    assert_error(response, 409, "conflict")
+    assert_error(response, 409, "slug_taken")
+
+
+def test_two_writers_racing_for_one_slug_leave_it_to_one_post(admin):
+    from concurrent.futures import ThreadPoolExecutor
+
+    body = new_post(slug="one-slug-two-writers")
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda pid: admin.put(f"/api/v1/admin/posts/{pid}", json=body, headers=AUTH),
+                                ["racer-1", "racer-2"]))
+    assert sorted(r.status_code for r in answers) == [200, 409]
+    owner = admin.get("/api/v1/posts/one-slug-two-writers").json()["id"]
+    assert owner in {"racer-1", "racer-2"}
 
 
 def test_reindex(admin):

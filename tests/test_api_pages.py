@@ -147,10 +147,10 @@ def test_widget_fragment(client):
 
 
 def test_widget_fragment_empty_state(make_client, monkeypatch):
-    from runphys.service.service import Engine
+    from runphys.service.service import Service
 
-    original = Engine.related
-    monkeypatch.setattr(Engine, "related", lambda self, key, **kw: (original(self, key, **kw)[0], []))
+    original = Service.related
+    monkeypatch.setattr(Service, "related", lambda self, key, **kw: (original(self, key, **kw)[0], []))
     html = make_client().get("/widget/related/step-downs-for-runners-knee").text
     assert "No related videos yet." in html
 

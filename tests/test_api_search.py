@@ -94,6 +94,16 @@ def test_per_page_limit_follows_the_settings(make_client):
     assert_error(client.get("/api/v1/posts", params={"per_page": 6}), 422)
 
 
+def test_a_larger_configured_page_is_honoured_by_every_list(make_client):
+    client = make_client(max_per_page=100, max_related=60)
+    assert client.get("/api/v1/search", params={"q": "run", "per_page": 80}).json()["per_page"] == 80
+    assert client.get("/api/v1/posts", params={"per_page": 80}).json()["per_page"] == 80
+    slug = client.get("/api/v1/posts", params={"per_page": 1}).json()["posts"][0]["slug"]
+    assert client.get(f"/api/v1/posts/{slug}/related", params={"limit": 55}).status_code == 200
+    assert client.get(f"/widget/related/{slug}", params={"limit": 55}).status_code == 200
+    assert_error(client.get(f"/api/v1/posts/{slug}/related", params={"limit": 61}), 422)
+
+
 def test_date_range_the_wrong_way_round_is_a_bad_query(client):
     response = client.get("/api/v1/search", params={"q": "knee", "date_from": "2020-01-01", "date_to": "2019-01-01"})
     assert_error(response, 400, "bad_query")
@@ -197,12 +207,12 @@ def test_method_not_allowed_in_the_error_shape(client):
 
 
 def test_unexpected_errors_are_500_without_a_traceback(make_client, monkeypatch):
-    from runphys.service.service import Engine
+    from runphys.service.service import Service
 
     def broken(self):
         raise RuntimeError("secret internals /etc/passwd")
 
-    monkeypatch.setattr(Engine, "stats", broken)
+    monkeypatch.setattr(Service, "stats", broken)
     client = make_client(raise_server_exceptions=False)
     response = client.get("/api/v1/stats")
     error = assert_error(response, 500, "internal_error")

@@ -8,14 +8,8 @@ import threading
 
 import pytest
 
-from runphys.index.bundle import (
-    FORMAT_VERSION,
-    build_bundle,
-    build_lock,
-    current_build_id,
-    open_bundle,
-    update_bundle,
-)
+from runphys.index.bundle import FORMAT_VERSION, build_lock, current_build_id, open_bundle
+from runphys.service.pipeline import build_posts, update_posts
 from runphys.index.errors import (
     IndexBusy,
     IndexDamaged,
@@ -29,7 +23,7 @@ from tests.posts_factory import SMALL_BLOG, make_post
 @pytest.fixture()
 def built(tmp_path):
     index_dir = tmp_path / "index"
-    build_bundle(SMALL_BLOG, index_dir)
+    build_posts(SMALL_BLOG, index_dir)
     return index_dir
 
 
@@ -51,7 +45,7 @@ def test_build_writes_a_complete_tagged_bundle(built):
 
 def test_rebuild_switches_atomically_and_keeps_old_version_readable(built):
     first = open_bundle(built)
-    build_bundle(SMALL_BLOG[:3], built)
+    build_posts(SMALL_BLOG[:3], built)
     second = open_bundle(built)
     assert second.manifest.build_id != first.manifest.build_id
     assert second.manifest.posts == 3
@@ -62,7 +56,7 @@ def test_rebuild_switches_atomically_and_keeps_old_version_readable(built):
 
 def test_old_versions_are_pruned(built):
     for _ in range(4):
-        build_bundle(SMALL_BLOG[:2], built)
+        build_posts(SMALL_BLOG[:2], built)
     assert len([p for p in (built / "versions").iterdir()]) == 3
 
 
@@ -71,7 +65,7 @@ def test_debris_from_a_killed_build_does_not_break_the_next(built):
     (debris / "search").mkdir(parents=True)
     (debris / "posts.jsonl").write_text("{half a line")
     os.symlink("versions/nowhere", built / ".current-dead")
-    build_bundle(SMALL_BLOG, built)
+    build_posts(SMALL_BLOG, built)
     assert not debris.exists()
     assert not (built / ".current-dead").is_symlink()
     assert open_bundle(built).manifest.posts == len(SMALL_BLOG)
@@ -91,7 +85,7 @@ def test_second_build_while_one_runs_is_refused_clearly(built):
     holding.wait(5)
     try:
         with pytest.raises(IndexBusy, match="another build"):
-            build_bundle(SMALL_BLOG, built)
+            build_posts(SMALL_BLOG, built)
     finally:
         release.set()
         thread.join()
@@ -123,22 +117,22 @@ def test_update_adds_changes_and_deletes_single_posts(built):
     before = open_bundle(built)
     new = make_post("7", "Video: Ankle Mobility for Trail Runners", "Ankle circles and calf raises.",
                     categories=("Ankles and Feet",))
-    update_bundle(built, upserts=[new], delete_ids=["5"])
+    update_posts(built, upserts=[new], delete_ids=["5"])
     after = open_bundle(built)
     assert after.manifest.build_id != before.manifest.build_id
     assert "7" in after.posts and "5" not in after.posts
     assert "ankle" in after.post("7").body_parts
     with pytest.raises(PostNotFound):
-        update_bundle(built, delete_ids=["does-not-exist"])
+        update_posts(built, delete_ids=["does-not-exist"])
     assert open_bundle(built).manifest.build_id == after.manifest.build_id
 
 
 def test_author_edits_survive_a_full_rebuild_until_discarded(built):
     new = make_post("7", "Video: Ankle Mobility for Trail Runners", "Ankle circles and calf raises.")
-    update_bundle(built, upserts=[new], delete_ids=["5"])
-    manifest = build_bundle(SMALL_BLOG, built)
+    update_posts(built, upserts=[new], delete_ids=["5"])
+    manifest = build_posts(SMALL_BLOG, built)
     rebuilt = open_bundle(built)
     assert manifest.edits == 2
     assert "7" in rebuilt.posts and "5" not in rebuilt.posts
-    build_bundle(SMALL_BLOG, built, discard_author_edits=True)
+    build_posts(SMALL_BLOG, built, discard_author_edits=True)
     assert set(open_bundle(built).posts) == {post.id for post in SMALL_BLOG}

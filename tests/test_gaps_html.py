@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from runphys.service.service import Engine
-from runphys.gaps.engine import report_for_engine
+from runphys.service.service import Service
+from runphys.service.settings import Settings
 from runphys.gaps.html import heat_colour, heatmap, render_html, safe_href, write_html
 from runphys.service.pipeline import ensure_index
 
@@ -20,9 +20,9 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 def report(tmp_path_factory):
     index_dir = tmp_path_factory.mktemp("gaps-html")
     ensure_index(index_dir)
-    engine = Engine.open(index_dir)
+    engine = Service.open(Settings(index=index_dir))
     try:
-        return report_for_engine(engine).to_dict()
+        return engine.gap_report().to_dict()
     finally:
         engine.close()
 

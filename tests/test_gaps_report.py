@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from runphys.service.service import Engine
+from runphys.service.service import Service
+from runphys.service.settings import Settings
 from runphys.gaps import SECTIONS, build_gap_report
 from runphys.gaps.demand import group_key
-from runphys.gaps.engine import report_for_engine
 from runphys.service.pipeline import build_from_sources, ensure_index
 from runphys.search.log import SearchLog
 from runphys.search.vocabulary import load_vocabulary
@@ -20,14 +20,14 @@ from runphys.search.vocabulary import load_vocabulary
 def demo_engine(tmp_path_factory):
     index_dir = tmp_path_factory.mktemp("gaps-demo")
     ensure_index(index_dir)
-    engine = Engine.open(index_dir)
+    engine = Service.open(Settings(index=index_dir))
     yield engine
     engine.close()
 
 
 @pytest.fixture(scope="module")
 def demo_report(demo_engine):
-    return report_for_engine(demo_engine).to_dict()
+    return demo_engine.gap_report().to_dict()
 
 
 def by_key(items, key="key"):
@@ -88,7 +88,7 @@ def test_knees_silent_in_2019(demo_report):
 def test_freshness_now_defaults_to_the_newest_post(demo_report, demo_engine):
     assert demo_report["freshness"]["now"].startswith("2020-03-23")
     assert demo_report["freshness"]["now_source"] == "newest post"
-    later = report_for_engine(demo_engine, now=date(2026, 1, 1)).to_dict()["freshness"]
+    later = demo_engine.gap_report(now=date(2026, 1, 1)).to_dict()["freshness"]
     assert later["now_source"] == "given"
     assert by_key(later["body_parts"])["knee"]["silent"]
 
@@ -146,7 +146,7 @@ def demand_report(demo_engine, tmp_path_factory):
     log = synthetic_log(tmp_path_factory.mktemp("gaps-log"))
     engine = demo_engine
     return build_gap_report(
-        list(engine.bundle.posts.values()), engine.vocabulary, engine.recommender, log.read(),
+        list(engine._bundle.posts.values()), engine.vocabulary, engine._related, log.read(),
         since=date(2026, 1, 1), until=date(2026, 3, 1),
     ).to_dict()
 
@@ -185,9 +185,9 @@ def test_recheck_discounts_queries_the_index_now_answers(demo_engine, tmp_path):
     def search(query):
         return (3, 12.0, []) if "it band" in query else (0, None, [])
 
-    posts = list(engine.bundle.posts.values())
-    plain = build_gap_report(posts, engine.vocabulary, engine.recommender, log.read()).to_dict()
-    checked = build_gap_report(posts, engine.vocabulary, engine.recommender, log.read(), search=search).to_dict()
+    posts = list(engine._bundle.posts.values())
+    plain = build_gap_report(posts, engine.vocabulary, engine._related, log.read()).to_dict()
+    checked = build_gap_report(posts, engine.vocabulary, engine._related, log.read(), search=search).to_dict()
     item = by_key(checked["demand"]["items"])["it_band"]
     assert item["recheck"] == {"query": "it band", "total": 3, "top_score": 12.0, "answered": True}
     assert by_key(checked["suggestions"])["it_band"]["score"] < by_key(plain["suggestions"])["it_band"]["score"]
@@ -243,9 +243,9 @@ def test_near_duplicate_pair_in_a_small_corpus(tmp_path):
         text = POST.format(id=post_id, title=title, slug=slug, date=when, category=category, body=body)
         (posts_dir / f"{post_id}-{slug}.md").write_text(text, encoding="utf-8")
     build_from_sources([posts_dir], tmp_path / "index", format="markdown")
-    engine = Engine.open(tmp_path / "index")
+    engine = Service.open(Settings(index=tmp_path / "index"))
     try:
-        report = report_for_engine(engine).to_dict()
+        report = engine.gap_report().to_dict()
     finally:
         engine.close()
     pairs = [(p["a"]["slug"], p["b"]["slug"]) for p in report["near_duplicates"]]

@@ -181,16 +181,16 @@ def test_a_live_server_keeps_the_last_good_bundle(make_client, fresh_index: Path
 
 
 def test_an_edit_after_a_torn_edits_line_is_kept(fresh_index: Path) -> None:
-    from runphys.index.bundle import build_bundle, update_bundle
+    from runphys.service.pipeline import build_posts, update_posts
     from runphys.index.edits import EDITS_FILE
     from runphys.index.post import Post
 
-    update_bundle(fresh_index, upserts=[Post.from_dict({"id": "before", "title": "Before"})])
+    update_posts(fresh_index, upserts=[Post.from_dict({"id": "before", "title": "Before"})])
     with (fresh_index / EDITS_FILE).open("a") as out:
         out.write('{"op": "upsert", "post": {"id": "torn", "tit')  # a crash mid-append
-    update_bundle(fresh_index, upserts=[Post.from_dict({"id": "after", "title": "After"})])
+    update_posts(fresh_index, upserts=[Post.from_dict({"id": "after", "title": "After"})])
     live = open_bundle(fresh_index)
     imported = [post for post in live.posts.values() if post.id not in ("before", "after")]
-    build_bundle(imported, fresh_index)  # a full rebuild from sources replays the edits
+    build_posts(imported, fresh_index)  # a full rebuild from sources replays the edits
     posts = open_bundle(fresh_index).posts
     assert {"before", "after"} <= set(posts) and "torn" not in posts

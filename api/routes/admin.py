@@ -7,26 +7,18 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import PlainTextResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..models import (
-    ERROR_RESPONSES,
-    AdminChange,
-    PostIn,
-    ReindexResponse,
-    SearchReport,
-)
-from .deps import AdminOnly, EngineDep, LiveDep, SettingsDep
-from ...index.bundle import update_bundle
 from ...index.errors import BadRequest
-from ...service.pipeline import rebuild
 from ...search.log import SearchLog
+from ...service.pipeline import rebuild, update_posts
+from ..models import ERROR_RESPONSES, AdminChange, PostIn, ReindexResponse, SearchReport
+from .deps import AdminOnly, LiveDep, SettingsDep
 
 router = APIRouter(
     prefix="/api/v1/admin",
     tags=["admin"],
     dependencies=[AdminOnly],
-    responses={**ERROR_RESPONSES, 401: {}, 403: {}},
+    responses={**ERROR_RESPONSES, 401: {}, 403: {}, 409: {}},
 )
 
 # Concurrent admin writes queue on the build lock; only a build stuck this long answers 409.
@@ -42,31 +34,25 @@ def reindex(request: Request, settings: SettingsDep, live: LiveDep) -> ReindexRe
     A build already running (a CLI build, another admin change) is waited for, not refused.
     """
     report = rebuild(settings.index, wait_seconds=ADMIN_WAIT_SECONDS)
-    request.state.engine = live.reload()
+    request.state.service = live.reload()
     return ReindexResponse(**report.to_dict())
 
 
 @router.put("/posts/{post_id}", response_model=AdminChange)
-def upsert_post(
-    request: Request,
-    settings: SettingsDep, live: LiveDep, engine: EngineDep, post_id: PostId, body: PostIn
-) -> AdminChange:
-    """Add or replace one post (its id in the body, if any, must match the path)."""
+def upsert_post(request: Request, settings: SettingsDep, live: LiveDep, post_id: PostId, body: PostIn) -> AdminChange:
+    """Add or replace one post (its id in the body, if any, must match the path; its slug must be free)."""
     if body.id is not None and body.id != post_id:
         raise BadRequest(f"id in the body ({body.id[:200]!r}) does not match the path ({post_id!r})")
-    owner = engine.bundle.slugs.get(body.slug) if body.slug else None
-    if owner is not None and owner != post_id:
-        raise StarletteHTTPException(409, f"slug {body.slug!r} already belongs to post {owner!r}")
-    manifest = update_bundle(settings.index, upserts=[body.to_post(post_id)], wait_seconds=ADMIN_WAIT_SECONDS)
-    request.state.engine = live.reload()
+    manifest = update_posts(settings.index, upserts=[body.to_post(post_id)], wait_seconds=ADMIN_WAIT_SECONDS)
+    request.state.service = live.reload()
     return AdminChange(id=post_id, action="upserted", build_id=manifest.build_id, posts=manifest.posts)
 
 
 @router.delete("/posts/{post_id}", response_model=AdminChange)
 def delete_post(request: Request, settings: SettingsDep, live: LiveDep, post_id: PostId) -> AdminChange:
     """Remove one post (404 when there is none with this id)."""
-    manifest = update_bundle(settings.index, delete_ids=[post_id], wait_seconds=ADMIN_WAIT_SECONDS)
-    request.state.engine = live.reload()
+    manifest = update_posts(settings.index, delete_ids=[post_id], wait_seconds=ADMIN_WAIT_SECONDS)
+    request.state.service = live.reload()
     return AdminChange(id=post_id, action="deleted", build_id=manifest.build_id, posts=manifest.posts)
 
 

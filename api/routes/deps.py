@@ -8,44 +8,46 @@ from typing import Annotated, Literal
 from fastapi import Depends, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 
-from ..caching import apply_cache
-from ...service.service import Engine
-from ...service.live import LiveEngine
-from ..security import require_admin
+from ...search.results import SearchRequest
+from ...service.live import LiveService
+from ...service.service import Service
 from ...service.settings import Settings
-from ...search.searcher import SearchRequest
+from ..caching import apply_cache
+from ..security import require_admin
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+    settings: Settings = request.app.state.settings
+    return settings
 
 
-def get_live(request: Request) -> LiveEngine:
-    return request.app.state.live
+def get_live(request: Request) -> LiveService:
+    live: LiveService = request.app.state.live
+    return live
 
 
-def get_engine(request: Request) -> Engine:
-    """The engine of this request: taken once, so one request never mixes two bundle versions."""
-    engine = getattr(request.state, "engine", None)
-    if engine is None:
-        engine = request.app.state.live.get()
-        request.state.engine = engine
-    return engine
+def get_service(request: Request) -> Service:
+    """The service of this request: taken once, so one request never mixes two bundle versions."""
+    service: Service | None = getattr(request.state, "service", None)
+    if service is None:
+        service = get_live(request).get()
+        request.state.service = service
+    return service
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-LiveDep = Annotated[LiveEngine, Depends(get_live)]
-EngineDep = Annotated[Engine, Depends(get_engine)]
+LiveDep = Annotated[LiveService, Depends(get_live)]
+ServiceDep = Annotated[Service, Depends(get_service)]
 
 
 async def cache_headers(
-    request: Request, response: Response, engine: EngineDep, settings: SettingsDep
+    request: Request, response: Response, service: ServiceDep, settings: SettingsDep
 ) -> dict[str, str]:
     """ETag + Cache-Control on the answer; 304 when the client already holds it.
 
     Returned too, for routes that build their own Response (FastAPI then skips these headers).
     """
-    return await apply_cache(request, response, engine.build_id, settings.cache_max_age)
+    return await apply_cache(request, response, service.build_id, settings.cache_max_age)
 
 
 Cached = Depends(cache_headers)
@@ -53,23 +55,49 @@ CacheHeaders = Annotated[dict[str, str], Cached]
 AdminOnly = Depends(require_admin)
 
 
-def check_per_page(per_page: int, settings: Settings) -> None:
-    """per_page above the configured maximum is a 422 like any other invalid parameter."""
-    if per_page > settings.max_per_page:
+def check_at_most(value: int, maximum: int, name: str, location: str = "query") -> None:
+    """A count above its configured maximum is a 422 like any other invalid parameter."""
+    if value > maximum:
         raise RequestValidationError(
-            [
-                {
-                    "loc": ("query", "per_page"),
-                    "msg": f"per_page must be at most {settings.max_per_page}",
-                    "type": "less_than_equal",
-                    "input": per_page,
-                }
-            ]
+            [{"loc": (location, name), "msg": f"{name} must be at most {maximum}", "type": "less_than_equal",
+              "input": value}]
         )
 
 
+def page_size(settings: SettingsDep, per_page: Annotated[int, Query(ge=1)] = 10) -> int:
+    check_at_most(per_page, settings.max_per_page, "per_page")
+    return per_page
+
+
+def post_page_size(settings: SettingsDep, per_page: Annotated[int, Query(ge=1)] = 20) -> int:
+    check_at_most(per_page, settings.max_per_page, "per_page")
+    return per_page
+
+
+def related_limit(settings: SettingsDep, limit: Annotated[int, Query(ge=1)] = 5) -> int:
+    check_at_most(limit, settings.max_related, "limit")
+    return limit
+
+
+def widget_limit(settings: SettingsDep, limit: Annotated[int, Query(ge=1)] = 4) -> int:
+    check_at_most(limit, settings.max_related, "limit")
+    return limit
+
+
+def suggestion_limit(settings: SettingsDep, limit: Annotated[int, Query(ge=1)] = 8) -> int:
+    check_at_most(limit, settings.max_suggestions, "limit")
+    return limit
+
+
+PageSize = Annotated[int, Depends(page_size)]
+PostPageSize = Annotated[int, Depends(post_page_size)]
+RelatedLimit = Annotated[int, Depends(related_limit)]
+WidgetLimit = Annotated[int, Depends(widget_limit)]
+SuggestionLimit = Annotated[int, Depends(suggestion_limit)]
+
+
 def search_request(
-    settings: SettingsDep,
+    per_page: PageSize,
     q: Annotated[str, Query(description="Search text (longer than 500 characters is cut, with a notice).")] = "",
     category: Annotated[str | None, Query(max_length=200)] = None,
     body_part: Annotated[str | None, Query(max_length=200)] = None,
@@ -80,10 +108,8 @@ def search_request(
     date_to: date | None = None,
     sort: Literal["relevance", "date"] = "relevance",
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
-    per_page: Annotated[int, Query(ge=1)] = 10,
 ) -> SearchRequest:
     """Query parameters -> the library's SearchRequest (validated here, run elsewhere)."""
-    check_per_page(per_page, settings)
     return SearchRequest(
         q=q,
         category=category or None,

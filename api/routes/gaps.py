@@ -8,12 +8,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..author_auth import require_author
-from ..models import ERROR_RESPONSES
-from .deps import EngineDep
-from ...gaps.engine import report_for_engine
 from ...gaps.html import heatmap
 from ...index.errors import BadRequest
+from ..author_auth import require_author
+from ..models import ERROR_RESPONSES
+from .deps import ServiceDep
 
 AuthorOnly = Depends(require_author)
 
@@ -35,14 +34,15 @@ WindowDep = Annotated[dict[str, Any], Depends(report_window)]
 
 
 @router.get("/api/v1/gaps")
-def gap_report(engine: EngineDep, window: WindowDep) -> dict[str, Any]:
+def gap_report(service: ServiceDep, window: WindowDep) -> dict[str, Any]:
     """Coverage gaps: matrix, injuries, demand, freshness, orphans, near_duplicates, suggestions."""
-    return report_for_engine(engine, **window).to_dict()
+    return service.gap_report(**window).to_dict()
 
 
 @router.get("/author/gaps", response_class=HTMLResponse, include_in_schema=False)
-def gaps_page(request: Request, engine: EngineDep, window: WindowDep) -> HTMLResponse:
+def gaps_page(request: Request, service: ServiceDep, window: WindowDep) -> HTMLResponse:
     """The report as a page: heatmap, sortable tables, links to the posts."""
-    report = report_for_engine(engine, **window).to_dict()
+    report = service.gap_report(**window).to_dict()
     context = {"report": report, "heat": heatmap(report["matrix"]), "window": window}
-    return request.app.state.templates.TemplateResponse(request, "author_gaps.html", context)
+    response: HTMLResponse = request.app.state.templates.TemplateResponse(request, "author_gaps.html", context)
+    return response

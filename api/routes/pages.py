@@ -8,10 +8,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 
-from .deps import EngineDep, SearchRequestDep
+from .deps import SearchRequestDep, ServiceDep
 from ..security import is_head
 from ...index.post import Post
-from ...search.searcher import SearchRequest
+from ...search.results import SearchRequest
 
 router = APIRouter(include_in_schema=False)
 
@@ -89,12 +89,12 @@ def paragraphs(post: Post) -> list[str]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, engine: EngineDep, search: SearchRequestDep) -> HTMLResponse:
+def search_page(request: Request, service: ServiceDep, search: SearchRequestDep) -> HTMLResponse:
     """The reader's search page: everything is in the URL, results rendered on the server."""
     asked = bool(search.q.strip()) or any(getattr(search, name) is not None for name in FILTERS)
     context: dict[str, Any] = {"search": search, "asked": asked, "params": request_params(search)}
     if asked:
-        result = engine.search(search, record=not is_head(request))
+        result = service.search(search, record=not is_head(request))
         context.update(
             result=result,
             facets=facet_groups(result.to_dict()["facets"], search),
@@ -102,15 +102,15 @@ def search_page(request: Request, engine: EngineDep, search: SearchRequestDep) -
             did_you_mean_url=page_url(context["params"], q=result.did_you_mean) if result.did_you_mean else None,
         )
     else:
-        context["recent"] = engine.posts(page=1, per_page=8).posts
+        context["recent"] = service.posts(page=1, per_page=8).posts
     return request.app.state.templates.TemplateResponse(request, "search.html", context)
 
 
 @router.get("/posts/{slug}", response_class=HTMLResponse)
 def post_page(
-    request: Request, engine: EngineDep, slug: Annotated[str, Path(min_length=1, max_length=300)]
+    request: Request, service: ServiceDep, slug: Annotated[str, Path(min_length=1, max_length=300)]
 ) -> HTMLResponse:
     """One post, with its related videos shown by the embeddable widget."""
-    post = engine.post(slug)
+    post = service.post(slug)
     context = {"post": post, "paragraphs": paragraphs(post)}
     return request.app.state.templates.TemplateResponse(request, "post.html", context)

@@ -6,8 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from ...service.service import PostFilter
 from ..models import ERROR_RESPONSES, PostOut, PostPageOut, PostSummary
-from .deps import Cached, EngineDep, SettingsDep, check_per_page
+from .deps import Cached, PostPageSize, ServiceDep
 
 router = APIRouter(prefix="/api/v1", tags=["posts"], responses=ERROR_RESPONSES)
 
@@ -16,26 +17,17 @@ IdOrSlug = Annotated[str, Path(min_length=1, max_length=300, description="Post i
 
 @router.get("/posts", response_model=PostPageOut, dependencies=[Cached])
 def list_posts(
-    engine: EngineDep,
-    settings: SettingsDep,
+    service: ServiceDep,
+    per_page: PostPageSize,
     category: Annotated[str | None, Query(max_length=200)] = None,
     body_part: Annotated[str | None, Query(max_length=200)] = None,
     injury: Annotated[str | None, Query(max_length=200)] = None,
     video: bool | None = None,
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
-    per_page: Annotated[int, Query(ge=1)] = 20,
 ) -> PostPageOut:
     """Posts newest first, filtered like the search facets."""
-    check_per_page(per_page, settings)
-    found = engine.posts(
-        category=category or None,
-        body_part=body_part or None,
-        injury=injury or None,
-        video=video,
-        page=page,
-        per_page=per_page,
-        max_per_page=settings.max_per_page,
-    )
+    where = PostFilter(category=category or None, body_part=body_part or None, injury=injury or None, video=video)
+    found = service.posts(where, page=page, per_page=per_page)
     return PostPageOut(
         total=found.total,
         page=found.page,
@@ -45,6 +37,6 @@ def list_posts(
 
 
 @router.get("/posts/{id_or_slug}", response_model=PostOut, dependencies=[Cached])
-def get_post(engine: EngineDep, id_or_slug: IdOrSlug) -> PostOut:
+def get_post(service: ServiceDep, id_or_slug: IdOrSlug) -> PostOut:
     """One whole post, by id or slug."""
-    return PostOut.of(engine.post(id_or_slug))
+    return PostOut.of(service.post(id_or_slug))

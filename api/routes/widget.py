@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
-from .deps import CacheHeaders, EngineDep, SettingsDep
+from .deps import CacheHeaders, ServiceDep, SettingsDep, WidgetLimit
 from .posts import IdOrSlug
 
 router = APIRouter(tags=["widget"])
@@ -29,13 +28,16 @@ def widget_js(settings: SettingsDep) -> FileResponse:
 @router.get("/widget/related/{id_or_slug}", response_class=HTMLResponse)
 def related_fragment(
     request: Request,
-    engine: EngineDep,
+    service: ServiceDep,
     cache: CacheHeaders,
     id_or_slug: IdOrSlug,
-    limit: Annotated[int, Query(ge=1, le=50)] = 4,
+    limit: WidgetLimit,
     videos_only: bool = False,
 ) -> HTMLResponse:
     """A ready HTML list of related videos for server-side includes (classes prefixed `runphys-`)."""
-    post, items = engine.related(id_or_slug, limit=limit, videos_only=videos_only)
+    post, items = service.related(id_or_slug, limit=limit, videos_only=videos_only)
     context = {"post": post, "items": items, "origin": str(request.base_url).rstrip("/")}
-    return request.app.state.templates.TemplateResponse(request, "widget_fragment.html", context, headers=cache)
+    response: HTMLResponse = request.app.state.templates.TemplateResponse(
+        request, "widget_fragment.html", context, headers=cache
+    )
+    return response

@@ -16,6 +16,9 @@ class Problem:
     reason: str
     severity: str = "error"
 
+    def to_dict(self) -> dict[str, str]:
+        return {"source": self.source, "where": self.where, "reason": self.reason, "severity": self.severity}
+
     def __str__(self) -> str:
         place = f"{self.source}:{self.where}" if self.where else self.source
         return f"{self.severity}: {place}: {self.reason}"

@@ -70,7 +70,10 @@ def video_from_url(url: str) -> Video | None:
     url = url.strip()
     if not url.startswith(("http://", "https://", "//")):
         return None
-    parsed = urlparse(url if not url.startswith("//") else "https:" + url)
+    try:
+        parsed = urlparse(url if not url.startswith("//") else "https:" + url)
+    except ValueError:  # e.g. "Invalid IPv6 URL": not a link we can use
+        return None
     host, path, query = parsed.netloc.lower().split(":")[0], parsed.path, parsed.query
     yt = _youtube_id(host, path, query)
     if yt and _YT_ID.match(yt):
