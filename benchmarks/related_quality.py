@@ -205,7 +205,7 @@ def synthetic_posts(n: int, seed: int = 0) -> list[Post]:
 
 def scale_child(n: int) -> None:
     """Runs in its own process so ru_maxrss is this size's peak alone."""
-    from runphys.search.vocabulary import load_vocabulary
+    from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary
 
     vocabulary = load_vocabulary()
     posts = synthetic_posts(n)
@@ -261,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.scale_child:
         scale_child(args.scale_child)
         return
-    from runphys.search.vocabulary import load_vocabulary
+    from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary
 
     vocabulary = load_vocabulary()
     skip = set(filter(None, args.skip.split(",")))

@@ -55,10 +55,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import tantivy  # noqa: E402
 
 from runphys.index.post import Post  # noqa: E402
-from runphys.search.searcher import SearchIndex  # noqa: E402
+from runphys.index.sources import parse_mapping, read_sources  # noqa: E402
 from runphys.search.results import SearchRequest  # noqa: E402
-from runphys.search.vocabulary import load_vocabulary  # noqa: E402
-from runphys.search.writer import write_search_index  # noqa: E402
+from runphys.search.searcher import SearchIndex  # noqa: E402
+from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary  # noqa: E402
+from runphys.search.writer import index_posts  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 COLLECTIONS = ("cranfield", "med", "cisi", "adi")
@@ -106,6 +107,25 @@ def load_exercises() -> tuple[Docs, Queries, Qrels]:
     return docs, queries, qrels
 
 
+READER_MAP = "id=id,title=name,body=instructions,categories=category,tags=primaryMuscles+secondaryMuscles+equipment"
+
+
+def load_reader_queries() -> tuple[Docs, Queries, Qrels, list[Post]]:
+    """exercise_reader_queries: the exercises loaded with the README's --map (title, body,
+    categories, tags), and 40 reader-style queries with graded judgments."""
+    posts = read_sources([DATA / "exercises" / "exercises.json"], mapping=parse_mapping(READER_MAP)).posts
+    docs = [{"id": p.id, "title": p.title, "text": p.body, "categories": " ".join(p.categories),
+             "tags": " ".join(p.tags)} for p in posts]
+    base = DATA / "exercise_reader_queries"
+    queries = {q["id"]: q["text"] for q in map(json.loads, (base / "queries.jsonl").open(encoding="utf-8"))}
+    qrels: Qrels = defaultdict(dict)
+    for line in (base / "qrels.tsv").open(encoding="utf-8"):
+        qid, did, rel = line.split("\t")
+        if int(rel) > 0:
+            qrels[qid][did] = int(rel)
+    return docs, {q: t for q, t in queries.items() if q in qrels}, dict(qrels), posts
+
+
 def to_posts(docs: Docs) -> list[Post]:
     return [Post(id=d["id"], title=d.get("title") or "", body=d.get("text") or "", slug=d["id"]) for d in docs]
 
@@ -140,14 +160,20 @@ class Ours:
     name = "runphys"
     latency_name = "runphys search()"
 
-    def __init__(self, docs: Docs, workdir: Path, vocab) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, docs: Docs, workdir: Path, vocab, posts: list[Post] | None = None) -> None:  # type: ignore[no-untyped-def]
         self.vocab = vocab
-        write_search_index(to_posts(docs), workdir / "ours", vocab)
-        self.index = SearchIndex.open(workdir / "ours", vocab)
+        tagged = index_posts(posts or to_posts(docs), workdir / "ours", vocab)
+        self.index = SearchIndex.open(workdir / "ours", {p.id: p for p in tagged}, vocab)
 
     def rank(self, text: str) -> list[str]:
-        """The product's ranking (`SearchIndex.ranked_ids`), top DEPTH ids."""
-        return self.index.ranked_ids(text, DEPTH)
+        """What a reader pages through: `search()` page after page, 10 at a time, up to DEPTH."""
+        out: list[str] = []
+        for page in range(1, DEPTH // K + 1):
+            result = self.index.search(SearchRequest(q=text, per_page=K, page=page))
+            out += [hit.id for hit in result.hits]
+            if len(out) >= result.total or not result.hits:
+                break
+        return out
 
     def latency_query(self, text: str) -> None:
         self.index.search(SearchRequest(q=text, per_page=K))
@@ -156,7 +182,7 @@ class Ours:
         self.index.close()
 
 
-class OursRanked(Ours):
+class OursRanked(Ours):  # noqa: D101
     """Latency only: the same open index, `ranked_ids(q, 10)` (no facets, no excerpts)."""
 
     name = latency_name = "runphys ranked_ids()"
@@ -176,8 +202,10 @@ class Fts5:
 
     def __init__(self, docs: Docs, workdir: Path) -> None:
         self.db = sqlite3.connect(str(workdir / "fts.db"), check_same_thread=False)
-        self.db.execute("CREATE VIRTUAL TABLE d USING fts5(id UNINDEXED, title, body, tokenize='porter unicode61')")
-        self.db.executemany("INSERT INTO d VALUES (?,?,?)", [(x["id"], x.get("title", ""), x.get("text", "")) for x in docs])
+        self.db.execute("CREATE VIRTUAL TABLE d USING fts5(id UNINDEXED, title, body, categories, tags, "
+                        "tokenize='porter unicode61')")
+        self.db.executemany("INSERT INTO d VALUES (?,?,?,?,?)", [
+            (x["id"], x.get("title", ""), x.get("text", ""), x.get("categories", ""), x.get("tags", "")) for x in docs])
         self.db.commit()
 
     @staticmethod
@@ -207,10 +235,15 @@ class Tantivy:
         b.add_text_field("id", stored=True, tokenizer_name="raw")
         b.add_text_field("title", stored=True, tokenizer_name="en_stem")
         b.add_text_field("body", stored=False, tokenizer_name="en_stem")
+        # The mapped categories and tags, where a collection has them (the reader queries).
+        self.fields = ["title", "body"] + [f for f in ("categories", "tags") if any(x.get(f) for x in docs)]
+        for extra in self.fields[2:]:
+            b.add_text_field(extra, stored=False, tokenizer_name="en_stem")
         self.index = tantivy.Index(b.build(), path=None)
         writer = self.index.writer(heap_size=100_000_000, num_threads=1)
         for x in docs:
-            writer.add_document(tantivy.Document(id=x["id"], title=x.get("title", ""), body=x.get("text", "")))
+            extra = {f: x.get(f, "") for f in self.fields[2:]}
+            writer.add_document(tantivy.Document(id=x["id"], title=x.get("title", ""), body=x.get("text", ""), **extra))
         writer.commit()
         writer.wait_merging_threads()
         self.index.reload()
@@ -220,7 +253,7 @@ class Tantivy:
         words = " ".join(_WORD.findall(text))
         if not words:
             return []
-        q = self.index.parse_query(words, ["title", "body"])
+        q = self.index.parse_query(words, self.fields)
         hits = self.searcher.search(q, limit).hits
         return [self.searcher.doc(addr)["id"][0] for _, addr in hits]
 
@@ -236,12 +269,14 @@ class Tantivy:
 
 def quality(vocab) -> list[tuple[str, str, float, float, float]]:  # type: ignore[no-untyped-def]
     rows = []
-    sets: dict[str, Callable[[], tuple[Docs, Queries, Qrels]]] = {c: (lambda c=c: load_collection(c)) for c in COLLECTIONS}
-    sets["exercises"] = load_exercises
+    sets: dict[str, Callable[[], tuple[Docs, Queries, Qrels, list[Post] | None]]] = {
+        c: (lambda c=c: (*load_collection(c), None)) for c in COLLECTIONS}
+    sets["exercises"] = lambda: (*load_exercises(), None)
+    sets["exercise_reader_queries"] = load_reader_queries
     for name, loader in sets.items():
-        docs, queries, qrels = loader()
+        docs, queries, qrels, posts = loader()
         with tempfile.TemporaryDirectory() as tmp:
-            engines = [Ours(docs, Path(tmp), vocab), Fts5(docs, Path(tmp)), Tantivy(docs, Path(tmp))]
+            engines = [Ours(docs, Path(tmp), vocab, posts), Fts5(docs, Path(tmp)), Tantivy(docs, Path(tmp))]
             for engine in engines:
                 scores = [(ndcg(r, qrels[q]), average_precision(r, qrels[q]), recall(r, qrels[q]))
                           for q, text in queries.items() for r in [engine.rank(text)]]

@@ -1,4 +1,8 @@
-"""Terminal output: progress lines, tables and JSON. Everything the CLI prints goes through here."""
+"""Terminal output: progress lines, tables and JSON. Everything the CLI prints goes through here.
+
+Attached to a terminal, lines wrap to its width; otherwise (a pipe, a log file) each message is one
+unwrapped line, so logs stay easy to grep.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,15 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-console = Console(highlight=False)
-console_err = Console(stderr=True, highlight=False)
+
+def _console(stderr: bool) -> Console:
+    stream = sys.stderr if stderr else sys.stdout
+    attached = stream.isatty()
+    return Console(stderr=stderr, highlight=False, soft_wrap=not attached, width=None if attached else 1_000)
+
+
+console = _console(stderr=False)
+console_err = _console(stderr=True)
 
 
 def status_line(message: str) -> None:

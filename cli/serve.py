@@ -27,7 +27,7 @@ def serve(
     settings = settings_for(index, **{k: v for k, v in flags.items() if v is not None})
     try:
         ensure_index(settings.index, progress=output.status_line)
-        Service.open(settings).close()  # a damaged bundle is refused here, not served
+        Service.open(settings, verify=True).close()  # a damaged bundle is refused here, not served
     except RunphysError as error:
         fail(error, as_json=False)
     output.status_line(f"serving {settings.index} on http://{settings.host}:{settings.port}/")

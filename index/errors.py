@@ -3,7 +3,16 @@
 
 from __future__ import annotations
 
+import errno
 from typing import Any
+
+# OS errors that say nothing about the files read (too many open files, out of memory,
+# interrupted): raised as they are, so an opener retries instead of calling a bundle damaged.
+TRANSIENT_ERRNOS = frozenset((errno.EMFILE, errno.ENFILE, errno.ENOMEM, errno.EINTR, errno.EAGAIN))
+
+
+def is_transient(exc: BaseException) -> bool:
+    return isinstance(exc, OSError) and exc.errno in TRANSIENT_ERRNOS
 
 
 class RunphysError(Exception):

@@ -31,9 +31,9 @@ BUILD_TIME = ("title_weight", "taxonomy_weight", "concept_weight", "body_weight"
 def make_analyzer(config: RelatedConfig, vocabulary: Any = None) -> PostAnalyzer:
     """The vectorizer's analyzer over the search analysis chain and the concept vocabulary."""
     if vocabulary is None:
-        from ..search.vocabulary import load_vocabulary
+        from ..search.vocabulary_file import package_vocabulary
 
-        vocabulary = load_vocabulary()
+        vocabulary = package_vocabulary()
     return PostAnalyzer(TextAnalyzer(vocabulary), config)
 
 

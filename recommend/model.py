@@ -137,9 +137,9 @@ class RelatedIndex:
     @property
     def vocabulary(self) -> Any:
         if self._vocabulary is None:
-            from ..search.vocabulary import load_vocabulary
+            from ..search.vocabulary_file import package_vocabulary
 
-            self._vocabulary = load_vocabulary()
+            self._vocabulary = package_vocabulary()
         return self._vocabulary
 
     @property

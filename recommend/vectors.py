@@ -167,21 +167,14 @@ def surface_forms(texts: Sequence[str], wanted: dict[str, int], max_texts: int =
 
     At most `max_texts` texts are read (an even sample): a stem never sampled is shown as is.
     """
-    from ..search.analysis import analyzer
+    from ..search.analysis import term_spans
 
-    chain = analyzer()
     seen: defaultdict[str, Counter[str]] = defaultdict(Counter)
     step = max(1, -(-len(texts) // max_texts))
     for text in texts[::step]:
-        if not text:
-            continue
-        try:
-            tokens = chain(text, chars=True)
-            for token in tokens:  # Whoosh reuses one Token object: read it, never keep it
-                if token.text in wanted:
-                    seen[token.text][text[token.startchar:token.endchar].lower()] += 1
-        except (AttributeError, TypeError):  # an analyzer without character offsets
-            return {}
+        for start, end, term in term_spans(text or ""):
+            if term in wanted:
+                seen[term][text[start:end].lower()] += 1
     return {stem: counts.most_common(1)[0][0] for stem, counts in seen.items()}
 
 

@@ -1,37 +1,23 @@
-"""The one analyzer: folding, tokenizing, stop words and stemming, shared by search and recommend.
+"""The one analysis of text, shared by tagging, the search index, queries and related posts.
 
-Chain (Whoosh): WordTokenizer | FoldFilter | StopFilter | IrregularFilter | StemFilter.
+A text is split once into words (`WORD_PATTERN`); each word is folded (NFKC, lowercase, accents,
+curly apostrophes, a possessive 's dropped: "Runner's" -> "runner"), mapped through `IRREGULAR`
+(calves -> calf, feet -> foot) and stemmed with the Snowball English stemmer (porter2): stretch,
+stretches and stretching are one term. Stop words are kept as words (vocabulary phrases such as
+"back of the thigh" contain them) but are not terms. Each distinct word is analysed once per
+process (a cache), so a long text costs one regex pass and a dictionary lookup per word.
 
-* `FoldFilter` applies `fold()` to each token (NFKC, lowercase, Whoosh's `accent_map`, curly
-  apostrophes), then drops a possessive `'s` and any other apostrophe ("runner's" -> "runner",
-  "don't" -> "dont"). Folding per token keeps Whoosh's character offsets pointing at the original
-  text, so highlighting still works.
-* Stop words are Whoosh's `STOP_WORDS` minus "it": "IT band" must stay searchable as a phrase,
-  and one very common indexed word costs little. Single letters are kept ("T-spine" -> t, spine).
-* Stemming is Snowball English (porter2) through `StemFilter`; the older `whoosh.lang.porter`
-  turns "running" into "runn". `IRREGULAR` is applied first so calves/calf, feet/foot,
-  glutes/gluteus, quads/quadriceps and tendonitis/tendinitis end up on the same term.
-
-All filter classes live at module level and hold no state, so a schema using `analyzer()`
-pickles and unpickles (Whoosh stores the schema in the index).
+Stop words are Whoosh's list minus "it": "IT band" must stay searchable. Single letters are kept
+("T-spine" -> t, spine).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
-from whoosh.analysis import (
-    Analyzer,
-    Filter,
-    RegexTokenizer,
-    StemFilter,
-    StopFilter,
-    Token,
-)
-from whoosh.analysis.filters import STOP_WORDS
 from whoosh.lang.porter2 import stem as _porter2
 from whoosh.support.charset import accent_map
 
@@ -39,14 +25,13 @@ __all__ = [
     "IRREGULAR",
     "STOPWORDS",
     "WORD_PATTERN",
-    "FoldFilter",
-    "IrregularFilter",
-    "analyzer",
+    "Analysed",
+    "analyse",
     "fold",
     "stem",
     "term_spans",
-    "token_term",
     "terms",
+    "token_term",
     "word_spans",
     "words",
 ]
@@ -56,7 +41,13 @@ __all__ = [
 WORD_PATTERN = re.compile("[^\\W_]+(?:['’‘ʼ\xad\u200c\u200d\u2060\ufeff]+[^\\W_]+)*")
 _NON_WORD = re.compile(r"[\W_]+")
 
-STOPWORDS: frozenset[str] = frozenset(STOP_WORDS) - {"it"}
+# Whoosh's English stop words (whoosh.analysis.filters.STOP_WORDS), minus "it".
+STOPWORDS: frozenset[str] = frozenset(
+    (
+        "a an and are as at be by can for from have if in is may not of on or tbd that the this to "
+        "us we when will with yet you your"
+    ).split()
+)
 
 # Folded, unstemmed word -> the word the stemmer should see instead. Inflections the stemmer
 # misses and spelling variants a runner types; synonyms belong in vocabulary.yaml, not here.
@@ -75,7 +66,6 @@ IRREGULAR: dict[str, str] = {
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'"})
 
-
 # Control and format characters (Unicode Cc, Cf, Zl, Zp) and lone surrogates become spaces;
 # the invisible in-word ones (soft hyphen, zero-width (non-)joiner, word joiner, BOM) vanish.
 _INVISIBLE_RE = re.compile("[\xad\u200c\u200d\u2060\ufeff]")
@@ -85,6 +75,9 @@ _CONTROL_RE = re.compile(
     "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001\U000e0020-\U000e007f]"
 )
+# Words longer than this are not words a reader means (hashes, base64, keyboard mashing): they
+# are cut, so no later step (stemming, spelling) ever works on a 500-letter "word".
+MAX_WORD_CHARS = 64
 
 
 def fold(text: str) -> str:
@@ -96,93 +89,91 @@ def fold(text: str) -> str:
 
 def _fold_word(raw: str) -> str:
     """One token as indexed before stop words: folded, possessive and apostrophes dropped."""
-    word = fold(raw)
+    word = fold(raw[: MAX_WORD_CHARS * 2])
     if word.endswith("'s"):
         word = word[:-2]
     # NFKC can add punctuation ("½" -> "1⁄2"): keep one token per token, letters and digits only.
-    return _NON_WORD.sub("", word)
+    return _NON_WORD.sub("", word)[:MAX_WORD_CHARS]
+
+
+@lru_cache(maxsize=262_144)
+def _word(raw: str) -> tuple[str, str, str | None]:
+    """(folded word, its stem, its term or None for a stop word); "" word for punctuation."""
+    word = _fold_word(raw)
+    if not word:
+        return "", "", None
+    stemmed = _porter2(IRREGULAR.get(word, word))
+    return word, stemmed, (None if word in STOPWORDS else stemmed)
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """One text, analysed once: its words in order with their spans, stems and terms."""
+
+    words: tuple[str, ...]  # folded, unstemmed, stop words included
+    stems: tuple[str, ...]  # one per word (what vocabulary phrases are matched on)
+    terms: tuple[str | None, ...]  # one per word; None for a stop word
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def indexed(self) -> list[str]:
+        """The terms of the text in order, stop words left out (what the search index holds)."""
+        return [t for t in self.terms if t is not None]
+
+
+def analyse(text: str) -> Analysed:
+    """Words, stems, terms and character spans of `text`, in one regex pass."""
+    ws: list[str] = []
+    ss: list[str] = []
+    ts: list[str | None] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in WORD_PATTERN.finditer(text):
+        word, stemmed, term = _word(m.group())
+        if word:
+            ws.append(word)
+            ss.append(stemmed)
+            ts.append(term)
+            starts.append(m.start())
+            ends.append(m.end())
+    return Analysed(tuple(ws), tuple(ss), tuple(ts), tuple(starts), tuple(ends))
 
 
 def words(text: str) -> list[str]:
-    """Folded word tokens without stop words or stemming (what the vocabulary matches on)."""
-    # Same tokens, in the same order, as the analyzer produces before stop words and stemming.
-    return [word for word in map(_fold_word, WORD_PATTERN.findall(text)) if word]
+    """Folded word tokens without stop words removed or stemming (what the vocabulary matches on)."""
+    return [w for w in (_word(m.group())[0] for m in WORD_PATTERN.finditer(text)) if w]
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:
     """`words(text)` with each word's start and end character offsets in `text`."""
-    spans = []
-    for match in WORD_PATTERN.finditer(text):
-        if word := _fold_word(match.group()):
-            spans.append((word, match.start(), match.end()))
-    return spans
-
-
-class FoldFilter(Filter):
-    """Folds each token with `fold()` and drops apostrophes / possessive 's."""
-
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for t in tokens:
-            text = _fold_word(t.text)
-            if text:
-                t.text = text
-                yield t
-
-
-class IrregularFilter(Filter):
-    """Replaces words in `IRREGULAR` before stemming (calves -> calf, feet -> foot)."""
-
-    def __call__(self, tokens: Iterator[Token]) -> Iterator[Token]:
-        for t in tokens:
-            if not t.stopped:
-                t.text = IRREGULAR.get(t.text, t.text)
-            yield t
-
-
-def _stem_one(word: str) -> str:
-    return _porter2(IRREGULAR.get(word, word))
-
-
-@lru_cache(maxsize=1)
-def analyzer() -> Analyzer:
-    """The Whoosh analyzer for every TEXT field (cached; Whoosh analyzers are re-entrant)."""
-    return (
-        RegexTokenizer(WORD_PATTERN)
-        | FoldFilter()
-        | StopFilter(stoplist=STOPWORDS, minsize=1)
-        | IrregularFilter()
-        | StemFilter(stemfn=_porter2)
-    )
+    out = []
+    for m in WORD_PATTERN.finditer(text):
+        word = _word(m.group())[0]
+        if word:
+            out.append((word, m.start(), m.end()))
+    return out
 
 
 def terms(text: str) -> list[str]:
-    """The terms Whoosh indexes for `text`, as plain strings (same chain as `analyzer()`)."""
-    # Whoosh reuses one Token per call: copy each text out before the next token arrives.
-    return [token.text for token in analyzer()(text)]
+    """The indexed terms of `text`, in order (stop words and punctuation left out)."""
+    return [t for t in (_word(m.group())[2] for m in WORD_PATTERN.finditer(text)) if t is not None]
 
 
-@lru_cache(maxsize=262144)
 def token_term(raw: str) -> str | None:
-    """What `analyzer()` makes of one raw token: its term, or None (stop word / punctuation)."""
-    word = _fold_word(raw)
-    if not word or word in STOPWORDS:
-        return None
-    return _stem_one(word)
+    """What one raw token is indexed as: its term, or None (stop word / punctuation)."""
+    return _word(raw)[2]
 
 
 def term_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, term) of each indexed token of `text`: the same terms as `terms()`, much
-    faster on long text (each distinct word is analysed once per process, not once per use)."""
+    """(start, end, term) of each indexed token of `text`."""
     out = []
     for m in WORD_PATTERN.finditer(text):
-        term = token_term(m.group())
+        term = _word(m.group())[2]
         if term is not None:
             out.append((m.start(), m.end(), term))
     return out
 
 
-@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """One word through the same folding, irregular table and stemmer (no stop words)."""
-    folded = _fold_word(word.strip())
-    return _stem_one(folded) if folded else ""
+    return _word(word.strip())[1]

@@ -1,96 +1,189 @@
-"""Result excerpts: up to two windows of the body around matched terms, `<mark>`ed, HTML-safe.
+"""Result excerpts from sentences stored at build: the best one or two sentences of a post for the
+query's words, the words `<mark>`ed and everything else escaped.
 
-Replaces Whoosh's highlighter, which re-ran the full analyzer chain over every hit's body on
-every search (most of a search's time). Here the body's start (`HIGHLIGHT_CHARS`) is split into
-words whose analysis is cached (`analysis.token_term`), until `ENOUGH_HITS` matches are found;
-a regex jumps to words that start like a query term, so the rest of the text costs no Python.
-(A word whose folded form starts differently, "Éclair" for "eclair", is not marked.)
+At build, the start of each post's body (`EXCERPT_SOURCE_CHARS`) is cut into sentences, and each
+sentence's distinct terms are stored. A search picks the sentences holding the most query terms
+(no sentence twice), and analyses only those few sentences again to place the marks.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from bisect import bisect_left
+from functools import lru_cache
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from html import escape
 
-from .analysis import IRREGULAR, WORD_PATTERN, stem, token_term
+import numpy as np
+import numpy.typing as npt
+
+from .analysis import IRREGULAR, WORD_PATTERN, Analysed, stem, token_term
 
 EXCERPT_CHARS = 240
-HIGHLIGHT_CHARS = 5_000  # excerpts come from the start of the body: long posts cost no more
-SURROUND = 60  # characters of context before the first and after the last match of a window
-FRAGMENTS = 2
+EXCERPT_SOURCE_CHARS = 5_000  # excerpts come from the start of the body: long posts cost no more
+SENTENCES = 2
 JOINER = " … "
-ENOUGH_HITS = 16
 _JOINERS = "'’‘ʼ\xad\u200c\u200d\u2060\ufeff"
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+|\n\s*\n")
 
 
-def excerpt(body: str, fallback: str, body_terms: Collection[str]) -> str:
-    """A marked excerpt of `body` around `body_terms`, else the start of `fallback` (or body)."""
-    if body_terms and body:
-        marked = _marked(body[:HIGHLIGHT_CHARS], body_terms)
-        if marked:
-            return marked
+@dataclass(frozen=True)
+class Sentences:
+    """Sentence spans and their term ids for every post (CSR-style arrays)."""
+
+    post_ptr: npt.NDArray[np.int64]  # post i owns sentences post_ptr[i]:post_ptr[i+1]
+    spans: npt.NDArray[np.int32]  # [sentences, 2]: start, end character offsets in the body
+    term_ptr: npt.NDArray[np.int64]  # sentence j holds terms terms[term_ptr[j]:term_ptr[j+1]]
+    terms: npt.NDArray[np.int32]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in `text`, whitespace trimmed, empty ones left out."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def build_sentences(bodies: Sequence[tuple[str, Analysed]], term_id: dict[str, int]) -> Sentences:
+    """Sentences of each body's start with the ids of the terms in each (ids from `term_id`)."""
+    post_ptr = [0]
+    spans: list[tuple[int, int]] = []
+    term_ptr = [0]
+    terms: list[int] = []
+    for text, analysed in bodies:
+        head = text[:EXCERPT_SOURCE_CHARS]
+        starts = analysed.starts
+        for s, e in sentence_spans(head):
+            lo, hi = bisect_left(starts, s), bisect_left(starts, e)
+            ids = {term_id[t] for t in analysed.terms[lo:hi] if t is not None and t in term_id}
+            spans.append((s, e))
+            terms.extend(sorted(ids))
+            term_ptr.append(len(terms))
+        post_ptr.append(len(spans))
+    return Sentences(
+        np.asarray(post_ptr, dtype=np.int64),
+        np.asarray(spans, dtype=np.int32).reshape(-1, 2),
+        np.asarray(term_ptr, dtype=np.int64),
+        np.asarray(terms, dtype=np.int32),
+    )
+
+
+def excerpt(body: str, fallback: str, post: int, wanted: npt.NDArray[np.bool_] | None, marks: Collection[str],
+            sentences: Sentences) -> str:
+    """Safe HTML: the sentences of `post` richest in wanted terms (`wanted[term id]` is True),
+    `marks` terms marked; the start of `fallback` (or the body) when no sentence holds one."""
+    chosen = _best_sentences(post, wanted, sentences) if wanted is not None else []
+    if chosen:
+        return _render(body, chosen, marks)
     plain = fallback or body
     if len(plain) > EXCERPT_CHARS:
         plain = plain[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
     return escape(plain, quote=False)
 
 
-def _candidates(body_terms: Collection[str]) -> re.Pattern[str]:
-    """Words that may analyse to one of `body_terms`: those starting like a term (a stem starts
-    like its words) or like a word the irregular table maps to one ("feet" -> foot)."""
-    heads = {t[:3] for t in body_terms}
-    heads |= {raw[:3] for raw, base in IRREGULAR.items() if stem(base) in body_terms}
-    alternatives = "|".join(sorted(re.escape(h) for h in heads if h))
+def _best_sentences(post: int, wanted: npt.NDArray[np.bool_], s: Sentences) -> list[tuple[int, int]]:
+    """The sentences with the most distinct wanted terms (earlier first on ties), up to SENTENCES
+    and about EXCERPT_CHARS, in text order."""
+    first, last = int(s.post_ptr[post]), int(s.post_ptr[post + 1])
+    lo, hi = int(s.term_ptr[first]), int(s.term_ptr[last])
+    if hi == lo:
+        return []
+    held = wanted[s.terms[lo:hi]]
+    if not held.any():
+        return []
+    # Distinct wanted terms per sentence: a cumulative count read at each sentence's bounds.
+    running = np.r_[0, np.cumsum(held)]
+    hits = running[s.term_ptr[first + 1 : last + 1] - lo] - running[s.term_ptr[first:last] - lo]
+    chosen: list[int] = []
+    length = 0
+    for j in np.argsort(-hits, kind="stable").tolist():
+        if hits[j] == 0:
+            break
+        start, end = int(s.spans[first + j, 0]), int(s.spans[first + j, 1])
+        if chosen and length + (end - start) > EXCERPT_CHARS:
+            continue
+        chosen.append(first + j)
+        length += end - start
+        if len(chosen) == SENTENCES or length >= EXCERPT_CHARS:
+            break
+    return [(int(s.spans[j, 0]), int(s.spans[j, 1])) for j in sorted(chosen)]
+
+
+def _render(body: str, spans: list[tuple[int, int]], marks: Collection[str]) -> str:
+    """The sentences in order: adjacent ones joined by a space, "…" only where text was left out."""
+    parts: list[str] = []
+    previous_end = 0
+    for start, end in spans:
+        text, cut_before, cut_after = _clip(body[start:end], marks)
+        left_out = cut_before or bool(body[previous_end:start].strip())
+        if parts:
+            parts.append(JOINER if left_out else " ")
+        elif left_out:
+            parts.append("… ")
+        parts.append(text)
+        previous_end = len(body) if cut_after else end
+    return "".join(parts).strip()
+
+
+@lru_cache(maxsize=1024)
+def _word_starts(marks: frozenset[str]) -> re.Pattern[str]:
+    """Where a marked word may start: words beginning like a mark (a stem starts like its words)
+    or like a word the irregular table maps to one ("feet" -> foot). The rest is skipped unread."""
+    heads = {t[:3] for t in marks}
+    heads |= {raw[:3] for raw, base in IRREGULAR.items() if stem(base) in marks}
+    alternatives = "|".join(sorted(re.escape(h) for h in heads if h)) or "(?!)"
     # At a word start only: not after a letter, digit or an in-word joiner ("don't", soft hyphen).
     return re.compile(rf"(?<![^\W_])(?<![{_JOINERS}])(?:{alternatives})", re.IGNORECASE)
 
 
-def _marked(text: str, body_terms: Collection[str]) -> str:
-    hits = []
-    starts = _candidates(body_terms)
-    pos = 0
-    while (found := starts.search(text, pos)) is not None:
-        m = WORD_PATTERN.match(text, found.start())
-        if m is None:
-            pos = found.end()
+def _marked_words(sentence: str, marks: frozenset[str]) -> list[tuple[int, int]]:
+    found = []
+    starts, pos = _word_starts(marks), 0
+    while (hit := starts.search(sentence, pos)) is not None:
+        word = WORD_PATTERN.match(sentence, hit.start())
+        if word is None:
+            pos = hit.end()
             continue
-        pos = m.end()
-        term = token_term(m.group())
-        if term is not None and term in body_terms:
-            hits.append((m.start(), m.end(), term))
-            if len(hits) == ENOUGH_HITS:
-                break  # enough to choose two windows from; the rest of the post is not read
-    if not hits:
-        return ""
-    windows = _windows(hits)
-    best = sorted(windows, key=lambda w: (-len({t for _, _, t in w}), -len(w), w[0][0]))[:FRAGMENTS]
-    return JOINER.join(_render(text, w) for w in sorted(best, key=lambda w: w[0][0]))
+        pos = word.end()
+        if token_term(word.group()) in marks:
+            found.append((word.start(), word.end()))
+    return found
 
 
-def _windows(hits: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
-    """Runs of matches that fit in one excerpt (first match start to last match end)."""
-    windows: list[list[tuple[int, int, str]]] = []
-    for hit in hits:
-        if windows and hit[1] - windows[-1][0][0] <= EXCERPT_CHARS - 2 * SURROUND:
-            windows[-1].append(hit)
-        else:
-            windows.append([hit])
-    return windows
-
-
-def _render(text: str, window: list[tuple[int, int, str]]) -> str:
-    start = max(0, window[0][0] - SURROUND)
-    end = min(len(text), window[-1][1] + SURROUND)
-    # Cut at spaces so no word is split (unless the window reaches the text's edge).
-    if start > 0 and " " in text[start : window[0][0]]:
-        start = text.index(" ", start, window[0][0]) + 1
-    if end < len(text) and " " in text[window[-1][1] : end]:
-        end = text.rindex(" ", window[-1][1], end)
-    parts, pos = [], start
-    for s, e, _ in window:
-        parts.append(escape(text[pos:s], quote=False))
-        parts.append(f"<mark>{escape(text[s:e], quote=False)}</mark>")
+def _clip(sentence: str, marks: Collection[str]) -> tuple[str, bool, bool]:
+    """One sentence, marked; a very long one is cut around its first mark at word boundaries.
+    Also whether text was cut before and after it."""
+    found = _marked_words(sentence, marks if isinstance(marks, frozenset) else frozenset(marks))
+    lo, hi = 0, len(sentence)
+    if hi > EXCERPT_CHARS:
+        centre = found[0][0] if found else 0
+        lo = max(0, centre - EXCERPT_CHARS // 3)
+        hi = min(len(sentence), lo + EXCERPT_CHARS)
+        if lo > 0 and " " in sentence[lo:centre]:
+            lo = sentence.index(" ", lo, centre) + 1
+        if hi < len(sentence) and " " in sentence[max(lo, hi - 40) : hi]:
+            hi = sentence.rindex(" ", max(lo, hi - 40), hi)
+    out = []
+    pos = lo
+    for s, e in found:
+        if s < lo or e > hi:
+            continue
+        out.append(escape(sentence[pos:s], quote=False))
+        out.append(f"<mark>{escape(sentence[s:e], quote=False)}</mark>")
         pos = e
-    parts.append(escape(text[pos:end], quote=False))
-    return "".join(parts).strip()
+    out.append(escape(sentence[pos:hi], quote=False))
+    text = "".join(out)
+    return (text + " …" if hi < len(sentence) else text), lo > 0, hi < len(sentence)

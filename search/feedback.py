@@ -13,6 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+import numpy as np
+import numpy.typing as npt
+
 FEEDBACK_DOCS = 10
 FEEDBACK_TERMS = 10
 FEEDBACK_WEIGHT = 0.3
@@ -55,3 +58,33 @@ def relevance_model(
         return []
     best = ranked[0][1]
     return [(t, p / best) for t, p in ranked]
+
+
+def relevance_model_arrays(
+    docs: Sequence[tuple[float, npt.NDArray[np.int32], npt.NDArray[np.uint16]]],
+    eligible: npt.NDArray[np.bool_],
+    query_terms: npt.NDArray[np.int32],
+    n_terms: int = FEEDBACK_TERMS,
+) -> list[tuple[int, float]]:
+    """`relevance_model` over term ids: `docs` are (retrieval score, term ids, counts), best first;
+    `eligible[id]` says a term may be added (a real word, not too common)."""
+    weights = [max(score, 0.0) for score, _, _ in docs]
+    total_weight = sum(weights) or 1.0
+    ids: list[npt.NDArray[np.int32]] = []
+    shares: list[npt.NDArray[np.float64]] = []
+    for weight, (_, terms, counts) in zip(weights, docs):
+        length = float(counts.sum())
+        if length:
+            ids.append(terms)
+            shares.append((weight / total_weight) * counts.astype(np.float64) / length)
+    if not ids:
+        return []
+    found, where = np.unique(np.concatenate(ids), return_inverse=True)
+    model = np.bincount(where, weights=np.concatenate(shares))
+    keep = eligible[found] & ~np.isin(found, query_terms)
+    found, model = found[keep], model[keep]
+    if not len(found):
+        return []
+    top = np.argsort(-model, kind="stable")[:n_terms]
+    best = float(model[top[0]])
+    return [(int(found[i]), float(model[i]) / best) for i in top]

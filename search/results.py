@@ -9,6 +9,8 @@ from typing import Any, Literal
 from ..index.errors import BadQuery
 
 SORTS = ("relevance", "date")
+Match = Literal["all", "any", "none"]
+SuggestionKind = Literal["post", "body_part", "injury"]
 
 
 @dataclass(frozen=True)
@@ -48,20 +50,24 @@ class SearchRequest:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One post in a result page; `excerpt` is safe HTML (only <mark> tags)."""
+    """One post in a result page; `excerpt` is safe HTML (only <mark> tags).
+
+    `score` is None when nothing was scored (an empty query lists recent posts); `match` says
+    whether the post matched every word of the query ("all") or some of them ("any")."""
 
     id: str
     slug: str
     title: str
     url: str
     date: str | None
-    score: float
+    score: float | None
     excerpt: str
     categories: tuple[str, ...] = ()
     body_parts: tuple[str, ...] = ()
     injuries: tuple[str, ...] = ()
     has_video: bool = False
     thumbnail_url: str = ""
+    match: Match = "all"
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
@@ -82,12 +88,15 @@ class SearchResult:
     facets: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     did_you_mean: str | None = None
     notices: tuple[str, ...] = ()
-    match: Literal["all", "any", "none"] = "all"
+    match: Match = "all"
+    # How many of `total` match every word of the query (they come first).
+    total_all_words: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "query": self.query,
             "total": self.total,
+            "total_all_words": self.total_all_words,
             "page": self.page,
             "per_page": self.per_page,
             "hits": [hit.to_dict() for hit in self.hits],
@@ -103,7 +112,7 @@ class Suggestion:
     """One type-ahead suggestion: a post title or a vocabulary term."""
 
     text: str
-    kind: Literal["post", "body_part", "injury"]
+    kind: SuggestionKind
     slug: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

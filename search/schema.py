@@ -1,38 +1,38 @@
-"""The Whoosh schema of the search index, its field boosts and its BM25F weighting."""
+"""What the search index holds and how it weighs it: fields, boosts and the BM25F parameters.
+
+Scores are per-field BM25 summed over the fields (Whoosh's BM25F), with the standard BM25 idf:
+for a term t and a post d,
+
+    impact(t, d) = sum over fields f of  BOOST[f] * idf_f(t) * tf * (K1 + 1) / (tf + K1 * (1 - B[f] + B[f] * len_f(d) / avg_f))
+
+computed once at build for every (term, post) pair, so a search only adds stored numbers up.
+"""
 
 from __future__ import annotations
 
 import math
-from typing import Any
 
-from whoosh import scoring
-from whoosh.analysis import Analyzer, LowercaseFilter, RegexTokenizer
-from whoosh.fields import BOOLEAN, DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
-
-from .analysis import analyzer
-
-SCHEMA_VERSION = 1
-
-# Query-time boosts per field (multiplied into each clause's score): a title match counts more
-# than a tag/category/body-part match, which counts more than a body mention. Tags and topics
-# sit just under the title: the IR collections have neither, so only the title was tuned there.
-# Title 1.2 with title B 0.5 measured best over the IR collections (2.0 and 1.5 lost 1-5% nDCG
-# and recall on cisi/adi; benchmarks/search_quality.py).
-FIELD_BOOSTS: dict[str, float] = {
-    "title": 1.2,
-    "tags": 1.1,
-    "topics": 1.1,
-    "body": 1.0,
-}
-# Fields searched for plain words and phrases (all TEXT with positions).
+# Query-time boosts per field: a title match counts more than a tag/category/body-part match,
+# which counts more than a body mention. Title 1.2 with title B 0.5 measured best over the IR
+# collections (2.0 and 1.5 lost 1-5% nDCG and recall on cisi/adi; benchmarks/search_quality.py).
+FIELD_BOOSTS: dict[str, float] = {"title": 1.2, "tags": 1.1, "topics": 1.1, "body": 1.0}
 TEXT_FIELDS: tuple[str, ...] = tuple(FIELD_BOOSTS)
-# Keyword fields holding vocabulary keys, matched by a concept expansion.
-CONCEPT_FIELDS: dict[str, float] = {"concepts": 1.2, "body_parts": 0.6, "injuries": 0.6}
 
 # BM25 parameters. Body B close to 1 so a very long post's many mentions are normalised away;
 # short fields (title, tags) barely depend on length.
 K1 = 1.2
 FIELD_B: dict[str, float] = {"title": 0.5, "tags": 0.3, "topics": 0.3, "body": 0.75}
+
+# Vocabulary concepts and kinds of post are indexed as terms of their own; so are stop words
+# (never part of a match, but a post that shares "have" with a question outranks one that does
+# not, as in the peers: it matters in small collections, where such words are not in every post).
+CONCEPT = "concept:"
+KIND = "kind:"
+STOP = "stop:"
+# Stop words are counted against every word of a post (title, tags and body together).
+STOP_FIELD, STOP_BOOST, STOP_B = "words", 1.0, 0.75
+# A post's kinds (stretch, strength, ...) count as one short field of their own.
+KIND_BOOST = 1.0
 
 
 def bm25_idf(doc_frequency: int, doc_count: int) -> float:
@@ -40,50 +40,13 @@ def bm25_idf(doc_frequency: int, doc_count: int) -> float:
     return math.log(1.0 + (doc_count - doc_frequency + 0.5) / (doc_frequency + 0.5))
 
 
-class _BM25F(scoring.BM25F):
-    """Whoosh's BM25F with the standard BM25 IDF.
-
-    Whoosh's own IDF, log(N / (df + 1)) + 1, never drops below ~1, so a common word weighed
-    almost half as much as a rare one and long questions ranked posts by their common words.
-    """
-
-    def idf(self, searcher: Any, fieldname: str, text: str) -> float:
-        parent = searcher.get_parent()
-        return bm25_idf(parent.doc_frequency(fieldname, text), parent.doc_count_all())
+def concept_term(key: str) -> str:
+    return CONCEPT + key
 
 
-def weighting() -> scoring.WeightingModel:
-    """BM25F with the per-field B values above and the standard BM25 IDF."""
-    return _BM25F(B=0.75, K1=K1, **{f"{name}_B": b for name, b in FIELD_B.items()})
+def kind_term(key: str) -> str:
+    return KIND + key
 
 
-def _words_analyzer() -> Analyzer:
-    # Unstemmed, already-folded words: the dictionary for spelling corrections.
-    return RegexTokenizer(r"[^\W_]+") | LowercaseFilter()
-
-
-def build_schema() -> Schema:
-    """A fresh schema instance (the analyzer is shared; it holds no state)."""
-    text = analyzer()
-    return Schema(
-        id=ID(stored=True, unique=True),
-        slug=ID(stored=True),
-        title=TEXT(analyzer=text, stored=True, phrase=True),
-        body=TEXT(analyzer=text, stored=True, phrase=True),
-        # Category and tag display names as searchable text.
-        tags=TEXT(analyzer=text, phrase=True),
-        # Display names and surface terms of the post's body parts and injuries.
-        topics=TEXT(analyzer=text, phrase=True),
-        # Facet / filter values (lowercased category names, vocabulary keys).
-        categories=KEYWORD(commas=True, lowercase=True, stored=True),
-        body_parts=KEYWORD(commas=True, stored=True),
-        injuries=KEYWORD(commas=True, stored=True),
-        concepts=KEYWORD(commas=True, scorable=True),
-        words=TEXT(analyzer=_words_analyzer(), phrase=False),
-        author=ID(stored=True),
-        date=DATETIME(stored=True, sortable=True),
-        year=NUMERIC(int, stored=True),
-        has_video=BOOLEAN(stored=True),
-        # Display data for hits: url, excerpt, thumbnail, category names, date ISO string.
-        meta=STORED(),
-    )
+def stop_term(word: str) -> str:
+    return STOP + word

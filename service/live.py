@@ -42,7 +42,7 @@ class LiveService:
             stale = service is None or current not in (None, service.build_id)
             if stale and not (service is not None and current == self._refused):
                 try:
-                    fresh = Service.open(self.settings)
+                    fresh = Service.open(self.settings, verify=True)
                 except RunphysError as exc:
                     self.last_error = exc.message
                     if service is None:

@@ -3,6 +3,7 @@ bundle's parts → switch. The CLI, the admin API and the tests all build throug
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +16,10 @@ from ..index.errors import ImportFailed, PostNotFound, SlugTaken
 from ..index.post import Post
 from ..index.sources import ImportResult, Problem, read_sources
 from ..recommend.builder import build_related, update_related
-from ..search.vocabulary import Vocabulary, load_vocabulary
-from ..search.writer import update_search_index, write_search_index
+from ..search.tagging import AnalysedPost, analyse_post
+from ..search.vocabulary import Vocabulary
+from ..search.vocabulary_file import package_vocabulary
+from ..search.writer import write_search_part
 
 Progress = Callable[[str], None]
 
@@ -95,12 +98,12 @@ def build_posts(
         if discard_author_edits:
             discard_edits(index_dir)
         edited, applied = apply_edits(index_dir, posts)
-        vocabulary = load_vocabulary()
-        say(f"tagging {len(edited)} posts")
-        tagged = [vocabulary.tag(post) for post in edited]
+        vocabulary = package_vocabulary()
+        say(f"analysing and tagging {len(edited)} posts")
+        analysed = [analyse_post(post, vocabulary) for post in edited]
         return write_version(
-            index_dir, tagged, _writers(tagged, vocabulary, say), sources=sources or {}, edits=applied,
-            progress=progress,
+            index_dir, [doc.post for doc in analysed], _writers(analysed, vocabulary, say),
+            sources=sources or {}, edits=applied, progress=progress,
         )
 
 
@@ -118,14 +121,22 @@ def update_posts(
     with build_lock(index_dir, wait_seconds):
         live = open_bundle(index_dir)
         _check_changes(live, upserts, delete_ids)
-        vocabulary = load_vocabulary()
-        tagged = {post.id: vocabulary.tag(post) for post in upserts}
+        vocabulary = package_vocabulary()
         posts = {pid: post for pid, post in live.posts.items() if pid not in set(delete_ids)}
-        posts.update(tagged)
-        all_posts = list(posts.values())
+        posts.update({post.id: post for post in upserts})
+        # The search part is made again whole (its scores depend on every post); the related
+        # part is repaired in place, row by row.
+        analysed = [analyse_post(post, vocabulary) for post in posts.values()]
+        all_posts = [doc.post for doc in analysed]
+        changed = {post.id for post in upserts}
+
+        def search(folder: Path) -> None:
+            shutil.rmtree(folder, ignore_errors=True)
+            write_search_part(analysed, folder, vocabulary)
+
         parts = {
-            "search": lambda folder: update_search_index(folder, list(tagged.values()), list(delete_ids), vocabulary),
-            "related": lambda folder: update_related(folder, all_posts, set(tagged), set(delete_ids),
+            "search": search,
+            "related": lambda folder: update_related(folder, all_posts, changed, set(delete_ids),
                                                      vocabulary=vocabulary),
         }
         # Recorded just before the switch: a crash after it must not lose an edit the bundle shows.
@@ -158,14 +169,14 @@ def ensure_index(index_dir: Path, progress: Progress | None = None) -> bool:
     return True
 
 
-def _writers(posts: list[Post], vocabulary: Vocabulary, say: Progress) -> dict[str, Callable[[Path], object]]:
+def _writers(posts: list[AnalysedPost], vocabulary: Vocabulary, say: Progress) -> dict[str, Callable[[Path], object]]:
     def search(folder: Path) -> None:
         say("writing search index")
-        write_search_index(posts, folder, vocabulary)
+        write_search_part(posts, folder, vocabulary)
 
     def related(folder: Path) -> None:
         say("computing related posts")
-        build_related(posts, folder, vocabulary=vocabulary)
+        build_related([doc.post for doc in posts], folder, vocabulary=vocabulary)
 
     return {"search": search, "related": related}
 

@@ -18,7 +18,8 @@ from ..recommend.model import RelatedIndex, RelatedItem
 from ..search.log import SearchLog
 from ..search.results import SearchHit, SearchRequest, SearchResult, Suggestion
 from ..search.searcher import SearchIndex
-from ..search.vocabulary import Vocabulary, load_vocabulary
+from ..search.vocabulary import Vocabulary
+from ..search.vocabulary_file import package_vocabulary
 from .settings import Settings
 
 T = TypeVar("T")
@@ -54,24 +55,29 @@ class PostFilter:
 class Service:
     """Search, suggestions, posts, related posts, stats and the gap report over one bundle version."""
 
-    def __init__(self, bundle: OpenBundle, settings: Settings) -> None:
+    def __init__(self, bundle: OpenBundle, settings: Settings, *, verify: bool = False) -> None:
         self._bundle = bundle
         self.settings = settings
-        self._vocabulary = load_vocabulary()
+        self._vocabulary = package_vocabulary()
         self._search_log = SearchLog(bundle.index_dir / "searches", max_bytes=settings.search_log_max_bytes)
-        self._searcher = _opened(bundle, lambda: SearchIndex.open(bundle.part("search"), self._vocabulary))
+        self._searcher = _opened(bundle, lambda: SearchIndex.open(bundle.part("search"), bundle.posts, self._vocabulary))
         try:
             self._related = _opened(
                 bundle, lambda: RelatedIndex.load(bundle.part("related"), bundle.posts, vocabulary=self._vocabulary)
             )
+            if verify:
+                _opened(bundle, self._searcher.verify)
         except BaseException:
             self._searcher.close()
             raise
 
     @classmethod
-    def open(cls, settings: Settings) -> Service:
-        """The live bundle of `settings.index` (IndexMissing, IndexDamaged, IndexVersionMismatch)."""
-        return cls(open_bundle(settings.index), settings)
+    def open(cls, settings: Settings, *, verify: bool = False) -> Service:
+        """The live bundle of `settings.index` (IndexMissing, IndexDamaged, IndexVersionMismatch).
+
+        `verify` also opens what a search reads only now and then (the text store), so a server
+        refuses a damaged version before switching to it; a one-off command skips that cost."""
+        return cls(open_bundle(settings.index), settings, verify=verify)
 
     @property
     def build_id(self) -> str:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from runphys.index.post import Post, Video
 from runphys.search.searcher import SearchIndex
-from runphys.search.vocabulary import Vocabulary, load_vocabulary
-from runphys.search.writer import write_search_index
+from runphys.search.vocabulary import Vocabulary
+from runphys.search.vocabulary_file import package_vocabulary
+from runphys.search.writer import index_posts
 
 FILLER = (
     "Training load matters more than any single session. Sleep, easy miles and patience "
@@ -112,8 +113,7 @@ def build_index(
     tmp_path: Path, posts: Sequence[Post] | None = None, vocabulary: Vocabulary | None = None
 ) -> SearchIndex:
     """Tag `posts` (default: sample_posts()), write a real index under tmp_path and open it."""
-    vocabulary = vocabulary or load_vocabulary()
-    tagged = [vocabulary.tag(p) for p in (sample_posts() if posts is None else posts)]
+    vocabulary = vocabulary or package_vocabulary()
     directory = tmp_path / "search"
-    write_search_index(tagged, directory, vocabulary)
-    return SearchIndex.open(directory, vocabulary)
+    tagged = index_posts(sample_posts() if posts is None else posts, directory, vocabulary)
+    return SearchIndex.open(directory, {post.id: post for post in tagged}, vocabulary)

@@ -1,17 +1,14 @@
-"""The shared analyzer: folding, terms, stemming, and a Whoosh index round trip."""
+"""The one analysis: folding, terms, stemming, spans, and the Whoosh text store fed its terms."""
 
 from __future__ import annotations
 
-import pickle
 import threading
 from pathlib import Path
 
 import pytest
-from whoosh import index
-from whoosh.fields import ID, TEXT, Schema
-from whoosh.qparser import QueryParser
 
-from runphys.search.analysis import analyzer, fold, stem, terms, word_spans, words
+from runphys.search.analysis import MAX_WORD_CHARS, analyse, fold, stem, terms, word_spans, words
+from runphys.search.text_store import TextStore, write_text_store
 
 
 @pytest.mark.parametrize(
@@ -104,42 +101,34 @@ def test_word_spans_point_into_the_original_text() -> None:
     assert [text[start:end] for _, start, end in spans][1:3] == ["runner’s", "KNEE"]
 
 
-def test_terms_equal_whoosh_tokens_and_offsets() -> None:
+def test_one_analysis_gives_words_stems_terms_and_spans() -> None:
     text = "Stretching the Calves: a runner’s guide"
-    tokens = [(t.text, t.startchar, t.endchar) for t in analyzer()(text, chars=True)]
-    assert [t for t, _, _ in tokens] == terms(text)
-    assert [text[s:e] for _, s, e in tokens] == ["Stretching", "Calves", "runner’s", "guide"]
+    analysed = analyse(text)
+    assert analysed.indexed() == terms(text)
+    assert list(analysed.words) == words(text)
+    assert [text[s:e] for s, e, t in zip(analysed.starts, analysed.ends, analysed.terms) if t] == [
+        "Stretching", "Calves", "runner’s", "guide"]
+    assert analysed.terms[1] is None and analysed.stems[1] == "the"  # a stop word: a word, not a term
 
 
-def test_analyzer_is_cached_and_picklable() -> None:
-    assert analyzer() is analyzer()
-    assert pickle.loads(pickle.dumps(analyzer())) == analyzer()
+def test_a_giant_word_is_cut() -> None:
+    [term] = terms("x" * 10_000)
+    assert len(term) <= MAX_WORD_CHARS
 
 
-def test_analyzer_in_a_whoosh_index(tmp_path: Path) -> None:
-    schema = Schema(id=ID(stored=True, unique=True), body=TEXT(analyzer=analyzer()))
-    ix = index.create_in(tmp_path, schema)
-    with ix.writer() as writer:
-        writer.add_document(id="1", body="Three stretches for tight calves and the IT band")
-        writer.add_document(id="2", body="Runner’s knee: why your kneecap hurts")
-        writer.add_document(id="3", body="Hipster sneakers reviewed")
-    ix.close()
-
-    reopened = index.open_dir(tmp_path)
+def test_text_store_finds_phrases_from_analysed_terms(tmp_path: Path) -> None:
+    texts = ["Three stretches for tight calves and the IT band", "Runner’s knee: why your kneecap hurts",
+             "The band of the IT crowd"]
+    write_text_store(tmp_path / "text", [{"body": terms(text)} for text in texts])
+    store = TextStore(tmp_path / "text", len(texts))
     try:
-        parser = QueryParser("body", reopened.schema)
-        with reopened.searcher() as searcher:
-
-            def ids(query: str) -> set[str]:
-                return {hit["id"] for hit in searcher.search(parser.parse(query))}
-
-            assert ids("calf stretching") == {"1"}
-            assert ids('"it band"') == {"1"}
-            assert ids("runners") == {"2"}
-            assert ids("hips") == set()
-            assert set(searcher.lexicon("body")) >= {b"calf", b"stretch", b"it"}
+        assert store.phrase_mask(terms("IT band")).tolist() == [True, False, False]
+        assert store.phrase_mask(terms("tight calf")).tolist() == [True, False, False]
+        assert store.phrase_mask(terms("runners knee")).tolist() == [False, True, False]
+        assert store.phrase_mask(terms("band of the IT")).tolist() == [False, False, True]  # stop words skipped
+        assert not store.phrase_mask(terms("crowd band")).any()
     finally:
-        reopened.close()
+        store.close()
 
 
 def test_terms_thread_safe() -> None:

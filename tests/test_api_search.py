@@ -34,8 +34,11 @@ def test_search_returns_the_result_record(client):
     response = client.get("/api/v1/search", params={"q": "knee", "per_page": 3})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"query", "total", "page", "per_page", "hits", "facets", "did_you_mean", "notices", "match"}
+    assert set(body) == {"query", "total", "total_all_words", "page", "per_page", "hits", "facets", "did_you_mean",
+                         "notices", "match"}
     assert body["query"] == "knee" and body["total"] > 0 and len(body["hits"]) == 3
+    assert set(body["hits"][0]) == {"id", "slug", "title", "url", "date", "score", "excerpt", "categories",
+                                    "body_parts", "injuries", "has_video", "thumbnail_url", "match"}
     assert body["page"] == 1 and body["per_page"] == 3
     assert any("<mark>" in hit["excerpt"] for hit in body["hits"])
     assert set(body["facets"]) >= {"body_part", "category", "injury", "video"}

@@ -13,7 +13,7 @@ from runphys.gaps import SECTIONS, build_gap_report
 from runphys.gaps.demand import group_key
 from runphys.service.pipeline import build_from_sources, ensure_index
 from runphys.search.log import SearchLog
-from runphys.search.vocabulary import load_vocabulary
+from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +107,7 @@ def test_matrix_thin_rule(demo_report):
         assert cell["status"] == expected
         assert cell["videos"] <= cell["posts"]
     kinds = {c["key"] for c in matrix["columns"]}
-    assert kinds == {"stretch", "strengthening", "mobility", "form", "injury", "other"}
+    assert kinds == {"stretch", "strengthening", "mobility", "self_massage", "plyometrics", "form", "injury", "other"}
 
 
 def test_suggestions_are_ranked_and_explained(demo_report):

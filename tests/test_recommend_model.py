@@ -14,7 +14,8 @@ from runphys.index.errors import IndexDamaged, PostNotFound
 from runphys.index.post import Post, Video
 from runphys.recommend.config import RelatedConfig
 from runphys.recommend.model import RelatedIndex, build_related
-from runphys.search.vocabulary import load_vocabulary
+from runphys.search.tagging import tag
+from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary
 
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
 VOCAB = load_vocabulary()
@@ -49,7 +50,7 @@ def make_post(pid: str, title: str, categories: list[str], tags: list[str], body
     videos = (Video("youtube", pid, f"https://youtu.be/{pid}", f"https://img/{pid}.jpg"),) if video else ()
     post = Post(id=pid, title=title, slug=pid, url=f"https://blog/{pid}", date=START + timedelta(days=days),
                 categories=tuple(categories), tags=tuple(tags), body=body, videos=videos)
-    return VOCAB.tag(post)
+    return tag(post, VOCAB)
 
 
 def corpus(**extra: tuple[str, list[str], list[str], str]) -> list[Post]:

@@ -68,23 +68,19 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_bundle_serving(fresh_i
 @pytest.mark.slow
 @needs_exercises
 def test_a_second_build_at_the_same_time_fails_clearly(fresh_index: Path) -> None:
+    from runphys.index.bundle import build_lock
+
     before = open_bundle(fresh_index).manifest.build_id
-    first = start_build(fresh_index)
-    deadline = time.monotonic() + 60
-    while not lock_is_held(fresh_index):
-        assert first.poll() is None and time.monotonic() < deadline, "first build never took the lock"
-        time.sleep(0.02)
-    second = subprocess.run(
-        runphys() + ["build", str(EXERCISES), "--map", MAP, "--index", str(fresh_index)],
-        env=clean_env(), cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )
+    command = runphys() + ["build", str(EXERCISES), "--map", MAP, "--index", str(fresh_index), "--json"]
+    with build_lock(fresh_index):  # held the way a running build holds it
+        second = subprocess.run(command, env=clean_env(), cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert second.returncode == 1
-    assert "another build" in second.stderr and "is running" in second.stderr
+    assert "another build" in second.stdout and "is running" in second.stdout
     assert "Traceback" not in second.stderr + second.stdout
     assert open_bundle(fresh_index).manifest.build_id == before  # untouched by the refused build
-    out, err = first.communicate(timeout=180)
-    assert first.returncode == 0, err[-2000:]
-    assert open_bundle(fresh_index).manifest.build_id == json.loads(out)["build_id"]
+    first = subprocess.run(command, env=clean_env(), cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert first.returncode == 0, first.stderr[-2000:]
+    assert open_bundle(fresh_index).manifest.build_id == json.loads(first.stdout)["build_id"]
 
 
 def damage(index: Path, how: str) -> None:
@@ -97,6 +93,10 @@ def damage(index: Path, how: str) -> None:
         biggest.write_bytes(biggest.read_bytes()[:10])
     elif how == "scrambled-search":  # same sizes, so only opening it can tell
         for part in (version / "search").iterdir():
+            if part.is_file() and part.suffix == ".npy":
+                part.write_bytes(b"\xff" * part.stat().st_size)
+    elif how == "scrambled-text":  # the Whoosh text store, which a search reads only for phrases
+        for part in (version / "search" / "text").iterdir():
             if part.is_file() and part.suffix in (".seg", ".toc"):
                 part.write_bytes(b"\xff" * part.stat().st_size)
     elif how == "wrong-version":
@@ -116,7 +116,8 @@ def damage(index: Path, how: str) -> None:
 # before any of our code holds the handle.
 leaks_a_handle = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 
-DAMAGE = ["truncated-posts", "truncated-search", "scrambled-search", "wrong-version", "no-manifest", "link-outside"]
+DAMAGE = ["truncated-posts", "truncated-search", "scrambled-search", "scrambled-text", "wrong-version", "no-manifest",
+          "link-outside"]
 
 
 @leaks_a_handle
@@ -136,7 +137,7 @@ def test_a_damaged_bundle_is_refused_at_start(make_client, fresh_index: Path, ho
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("how", ["truncated-posts", "scrambled-search"])
+@pytest.mark.parametrize("how", ["truncated-posts", "scrambled-search", "scrambled-text"])
 def test_serve_refuses_a_damaged_bundle(fresh_index: Path, how: str) -> None:
     damage(fresh_index, how)
     done = subprocess.run(
@@ -165,7 +166,8 @@ def switch_to_damaged_copy(index: Path, how: str) -> str:
 
 
 @leaks_a_handle
-@pytest.mark.parametrize("how", ["truncated-posts", "truncated-search", "scrambled-search", "wrong-version"])
+@pytest.mark.parametrize("how", ["truncated-posts", "truncated-search", "scrambled-search", "scrambled-text",
+                                 "wrong-version"])
 def test_a_live_server_keeps_the_last_good_bundle(make_client, fresh_index: Path, how: str) -> None:
     client = make_client(index=fresh_index, reload_check_seconds=0)
     good = client.get("/readyz").json()["build_id"]

@@ -1,31 +1,45 @@
-"""Pure query functions: sanitize, tokenize, parse, concept marking, corrections."""
+"""Pure query functions: sanitize, tokenize, parse, vocabulary marking, compiling, corrections."""
 
 from __future__ import annotations
 
 import pytest
 
-from runphys.search.query import (
+from runphys.search.query_compile import NOTHING, Clause, compile_plan
+from runphys.search.query_parse import (
+    MAX_CLAUSES,
     MAX_QUERY_CHARS,
     All,
-    Any,
+    AnyOf,
     Concept,
+    Intent,
     Not,
     Phrase,
+    Synonym,
     Word,
-    corrected_text,
     parse,
     plan,
     sanitize,
-    to_any_query,
-    to_query,
     tokenize,
 )
-from runphys.search.vocabulary import load_vocabulary
+from runphys.search.spelling import Speller, corrected_text
+from runphys.search.vocabulary_file import package_vocabulary
 
 
 @pytest.fixture(scope="module")
 def vocab():
-    return load_vocabulary()
+    return package_vocabulary()
+
+
+def compiled(text, vocab, known=None):
+    """Compile against a term table that knows every term (or only `known`)."""
+    table: dict[str, int] = {}
+
+    def term_id(term):
+        if known is not None and term not in known:
+            return None
+        return table.setdefault(term, len(table))
+
+    return compile_plan(plan(text, vocab), term_id, lambda i: True, vocab), table
 
 
 @pytest.mark.parametrize(
@@ -53,11 +67,11 @@ def test_sanitize_cuts_long_queries_with_a_notice():
     [
         ("foam roller", All((Word("foam"), Word("roller"))), False),
         ('"heel drops"', Phrase("heel drops"), False),
-        ("taper OR cadence", Any((Word("taper"), Word("cadence"))), True),
+        ("taper OR cadence", AnyOf((Word("taper"), Word("cadence"))), True),
         ("taper AND cadence", All((Word("taper"), Word("cadence"))), True),
         ("taper NOT cadence", All((Word("taper"), Not(Word("cadence")))), True),
         ("taper -cadence", All((Word("taper"), Not(Word("cadence")))), True),
-        ("(taper OR week) drills", All((Any((Word("taper"), Word("week"))), Word("drills"))), True),
+        ("(taper OR week) drills", All((AnyOf((Word("taper"), Word("week"))), Word("drills"))), True),
         ("well-known", All((Word("well"), Word("known"))), False),
     ],
 )
@@ -72,9 +86,7 @@ def test_parse_user_syntax(text, tree, operators):
 )
 def test_odd_input_degrades_without_exceptions(junk, vocab):
     p = plan(sanitize(junk)[0], vocab)
-    if p.tree is not None:
-        to_query(p.tree, vocab)
-        to_any_query(p.tree, vocab)
+    compile_plan(p, lambda term: 0, lambda i: True, vocab)
 
 
 def test_stray_operator_degrades_to_plain_words():
@@ -108,11 +120,60 @@ def test_negated_concept(vocab):
 
 
 def test_corrected_text_fixes_unknown_words_and_misspelled_concepts(vocab):
-    p = plan("hamstirng strech", vocab)
-    fixed = corrected_text(p, known=lambda w: w != "strech", suggest=lambda w: "stretch", vocabulary=vocab)
-    assert fixed == "hamstring stretch"
+    speller = Speller({"stretch": 5, "stretches": 2}, lambda term: term == "stretch")
+    assert corrected_text(plan("hamstirng strech", vocab), speller, vocab) == "hamstring stretch"
 
 
 def test_corrected_text_is_none_when_everything_is_known(vocab):
-    p = plan("knee pain", vocab)
-    assert corrected_text(p, known=lambda w: True, suggest=lambda w: None, vocabulary=vocab) is None
+    speller = Speller({"knee": 3, "pain": 3}, lambda term: True)
+    assert corrected_text(plan("knee pain", vocab), speller, vocab) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "node"),
+    [("tight", Intent("stretch", "tight")), ("loosen up", Intent("stretch", "loosen up")),
+     ("strengthening", Intent("strengthening", "strengthening")), ("foam roller", Intent("self_massage", "foam roller")),
+     ("sore", Synonym(0, "sore"))],
+)
+def test_readers_words_for_kinds_and_synonyms_become_one_clause(text, node, vocab):
+    assert plan(text, vocab).tree == node
+
+
+def test_a_body_part_and_an_intent_are_two_groups(vocab):
+    scoring, table = compiled("tight hamstrings", vocab)
+    assert len(scoring.groups) == 2
+    kind_rows = {table["kind:stretch"], table["tight"]}
+    assert {row for row, _ in scoring.groups[0].rows} == kind_rows
+    assert scoring.groups[1].rows == ((table["concept:hamstrings"], 1.0),)
+
+
+def test_a_synonym_reads_its_group_a_little_lower(vocab):
+    scoring, table = compiled("sore", vocab)
+    [group] = scoring.groups
+    assert group.kind == "best"
+    term_of = {row: term for term, row in table.items()}
+    weights = {term_of[row]: weight for child in group.children for row, weight in child.rows}
+    assert weights["sore"] == 1.0 and weights["pain"] == 0.8
+
+
+def test_an_unknown_word_is_a_group_nothing_reaches(vocab):
+    scoring, _ = compiled("knee zzyzx", vocab, known={"concept:knee"})
+    assert scoring.groups[1] == NOTHING
+
+
+def test_a_quoted_phrase_is_checked_for_adjacency(vocab):
+    scoring, _ = compiled('"heel drops" calf', vocab)
+    assert scoring.groups[0].kind == "phrase" and scoring.groups[0].phrase == ("heel", "drop")
+
+
+def test_negated_clauses_are_exclusions(vocab):
+    scoring, table = compiled("taper -metronome", vocab)
+    assert scoring.exclude == (Clause("rows", rows=((table["metronom"], 1.0),)),)
+
+
+def test_repeats_are_read_once_and_the_excess_is_dropped_with_a_notice(vocab):
+    assert plan("knee AND " * 60 + "knee", vocab).tree == Concept("knee", "knee")
+    assert plan("-knee " * 80 + "run", vocab).tree == All((Not(Concept("knee", "knee")), Word("run")))
+    many = " ".join(f"w{i}" for i in range(MAX_CLAUSES + 10))
+    p = plan(many, vocab)
+    assert p.clause_count == MAX_CLAUSES and "10 more words left out" in p.notices[0]

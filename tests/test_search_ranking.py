@@ -1,20 +1,21 @@
-"""Ranking internals against references: DisMax, summing Or, numpy BM25F, feedback, excerpts."""
+"""Ranking internals against references: BM25F impacts, sums and maxima, tiers, feedback, excerpts."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import math
+from collections import Counter
 
 import numpy as np
 import pytest
-from whoosh import query as wq
 
-from runphys.search.analysis import term_spans, terms
-from runphys.search.excerpts import excerpt
+from runphys.search.analysis import analyse, term_spans, terms
+from runphys.search.excerpts import build_sentences, excerpt
 from runphys.search.feedback import relevance_model
-from runphys.search.matching import DisMax, Or
-from runphys.search.query import plan, sanitize, to_any_query
+from runphys.search.impact import FieldCounts, build
+from runphys.search.query_compile import TIEBREAK, Clause
 from runphys.search.results import SearchRequest
-from runphys.search.schema import bm25_idf
+from runphys.search.schema import FIELD_B, FIELD_BOOSTS, K1, bm25_idf
+from runphys.search.scoring import evaluate
 from tests.search_fixtures import FILLER, build_index, make_post, sample_posts
 
 BODIES = [
@@ -38,62 +39,62 @@ def ix(tmp_path_factory):
     index.close()
 
 
-def _brute(searcher, leaves):
-    """Sum of each leaf's own Whoosh score, per document: the reference for a summing Or."""
-    total: dict[int, float] = defaultdict(float)
-    for leaf in leaves:
-        for hit in searcher.search(leaf, limit=None):
-            total[hit.docnum] += hit.score
-    return total
+def reference_bm25f(docs: list[dict[str, list[str]]], term: str) -> list[float]:
+    """Per-field BM25 summed over the fields, written out plainly: the reference for the matrix."""
+    n = len(docs)
+    out = [0.0] * n
+    for field, boost in FIELD_BOOSTS.items():
+        lengths = [len(d.get(field, [])) for d in docs]
+        avg = (sum(lengths) / n) or 1.0
+        df = sum(1 for d in docs if term in d.get(field, []))
+        idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        b = FIELD_B[field]
+        for i, d in enumerate(docs):
+            tf = d.get(field, []).count(term)
+            if tf:
+                out[i] += boost * idf * tf * (K1 + 1) / (tf + K1 * (1 - b + b * lengths[i] / avg))
+    return out
 
 
-@pytest.mark.parametrize(
-    "q",
-    ["hamstring stretch after long runs and easy miles", "marathon taper volume intensity training",
-     "stretch", "knee pain downhill stride forward foam quads", "zebra"],
-)
-def test_or_scores_are_the_sum_of_its_clauses(ix, q):
-    searcher = ix._searcher
-    leaves = [wq.Term(f, t, boost=b) for t in terms(q) for f, b in (("title", 1.2), ("body", 1.0))]
-    expected = _brute(searcher, leaves)
-    # Nested: the shape that lost top hits when Whoosh put an array matcher under a union.
-    nested = Or([Or(leaves[: len(leaves) // 2]), Or(leaves[len(leaves) // 2 :])]) if len(leaves) > 1 else Or(leaves)
-    got = {hit.docnum: hit.score for hit in searcher.search(nested, limit=None)}
-    assert got.keys() == expected.keys()
-    for docnum, score in expected.items():
-        assert got[docnum] == pytest.approx(score)
-    top = sorted(expected.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-    assert [h.docnum for h in searcher.search(nested, limit=3)] == [d for d, _ in top]
+def test_impact_rows_equal_a_plain_bm25f():
+    docs = [{"title": terms(f"Post {i}"), "body": terms(body)} for i, body in enumerate(BODIES)]
+    matrix = build([FieldCounts({f: Counter(ts) for f, ts in d.items()}, {f: len(ts) for f, ts in d.items()})
+                    for d in docs])
+    for term in ("stretch", "hamstr", "run", "post", "marathon"):
+        row = matrix.terms.index(term)
+        dense = np.zeros(len(docs))
+        idx, data = matrix.row(row)
+        dense[idx] = data
+        assert dense == pytest.approx(reference_bm25f(docs, term), rel=1e-5)
 
 
-def test_dismax_scores_only_the_document_being_scored(ix):
-    searcher = ix._searcher
-    strong, weak = wq.Term("body", "hamstr"), wq.Phrase("body", ["back", "thigh"])
-    got = {h["id"]: h.score for h in searcher.search(DisMax([strong, weak]), limit=None)}
-    own = {h["id"]: h.score for h in searcher.search(weak, limit=None)}
-    best = {h["id"]: h.score for h in searcher.search(strong, limit=None)}
-    # p1 only says "back of the thigh": it gets that score, never another post's hamstring score.
-    assert got["p1"] == pytest.approx(own["p1"])
-    assert got["p0"] == pytest.approx(best["p0"])
+def test_sums_and_maxima_of_rows():
+    docs = [{"body": terms(body)} for body in BODIES]
+    matrix = build([FieldCounts({"body": Counter(d["body"])}, {"body": len(d["body"])}) for d in docs])
+    a, b = matrix.terms.index("stretch"), matrix.terms.index("run")
+    ref_a, ref_b = reference_bm25f(docs, "stretch"), reference_bm25f(docs, "run")
+    none = lambda phrase: np.zeros(len(docs), bool)  # noqa: E731 - no phrases here
+    for kind, combine in (("any", lambda x, y: x + y),
+                          ("all", lambda x, y: x + y if x and y else 0.0)):
+        node = Clause(kind, children=(Clause("rows", rows=((a, 1.0),)), Clause("rows", rows=((b, 1.0),))))
+        docs_hit, scores = evaluate(node, matrix, len(docs), none)
+        expected = {i: combine(x, y) for i, (x, y) in enumerate(zip(ref_a, ref_b)) if combine(x, y)}
+        assert dict(zip(docs_hit.tolist(), scores.tolist())) == pytest.approx(expected, rel=1e-5)
+    best = Clause("rows", rows=((a, 1.0), (b, 0.5)))
+    docs_hit, scores = evaluate(best, matrix, len(docs), none)
+    for i, score in zip(docs_hit.tolist(), scores.tolist()):
+        x, y = ref_a[i], 0.5 * ref_b[i]
+        assert score == pytest.approx(max(x, y) + TIEBREAK * min(x, y), rel=1e-5)
 
 
-def test_dismax_tiebreak_adds_a_share_of_the_other_clause(ix):
-    searcher = ix._searcher
-    a, b = wq.Term("body", "hamstr"), wq.Term("body", "stretch")
-    sa = {h["id"]: h.score for h in searcher.search(a, limit=None)}["p0"]
-    sb = {h["id"]: h.score for h in searcher.search(b, limit=None)}["p0"]
-    got = {h["id"]: h.score for h in searcher.search(DisMax([a, b], tiebreak=0.5), limit=None)}["p0"]
-    assert got == pytest.approx(max(sa, sb) + 0.5 * min(sa, sb))
-
-
-@pytest.mark.parametrize("q", ["hamstring stretch after long runs", "the knee and the stride", "marathon OR taper"])
-def test_numpy_scores_equal_whoosh_scores(ix, q):
-    loose = to_any_query(plan(sanitize(q)[0]).tree)
-    groups = ix._array.groups_of(loose)
-    assert groups is not None
-    docs, scores = ix._array.score_all(groups)
-    expected = {h.docnum: h.score for h in ix._searcher.search(loose, limit=None)}
-    assert dict(zip(docs.tolist(), scores.tolist())) == pytest.approx(expected)
+def test_posts_matching_every_word_come_first_then_the_best_partial_ones(ix):
+    result = ix.search(SearchRequest(q="stretch daily", per_page=20))
+    matches = [h.match for h in result.hits]
+    assert matches == sorted(matches)  # "all" before "any"
+    assert result.total_all_words == matches.count("all") >= 1
+    assert result.total > result.total_all_words
+    firsts = [h.score for h in result.hits if h.match == "all"]
+    assert firsts == sorted(firsts, reverse=True)
 
 
 def test_bm25_idf_is_near_zero_for_words_in_every_post():
@@ -101,22 +102,11 @@ def test_bm25_idf_is_near_zero_for_words_in_every_post():
     assert bm25_idf(1, 1000) > 6
 
 
-def test_ranked_ids_follow_search_order(ix):
+def test_ranked_ids_are_the_order_search_pages_through(ix):
     for q in ("stretch", "hamstring stretch", "knee pain when running downhill on long runs"):
-        hits = [h.id for h in ix.search(SearchRequest(q=q, per_page=5)).hits]
-        assert ix.ranked_ids(q, 5)[: len(hits)] == hits
-
-
-def test_ranked_ids_continue_with_any_word_posts(ix):
-    strict = ix.search(SearchRequest(q="hamstring stretch")).total
-    ranked = ix.ranked_ids("hamstring stretch", 100)
-    assert len(ranked) > strict and len(set(ranked)) == len(ranked)
-
-
-def test_stop_words_extend_an_any_word_ranking_without_reordering_it(ix):
-    loose = ix.ranked_ids("marathon zebra", 100)
-    with_stop_words = ix.ranked_ids("the marathon zebra and a", 100)
-    assert with_stop_words[: len(loose)] == loose
+        result = ix.search(SearchRequest(q=q, per_page=3))
+        pages = [h.id for page in range(1, 4) for h in ix.search(SearchRequest(q=q, per_page=3, page=page)).hits]
+        assert ix.ranked_ids(q, 9)[: len(pages)] == pages and len(pages) == min(9, result.total)
 
 
 @pytest.mark.parametrize(
@@ -176,12 +166,34 @@ def test_term_spans_match_the_analyzer(text):
     assert all(text[s:e].strip() for s, e, _ in spans)
 
 
+def excerpt_of(body: str, fallback: str, wanted: set[str]) -> str:
+    """One post's excerpt through the stored sentences, as a search makes it."""
+    table: dict[str, int] = {}
+    analysed = analyse(body)
+    for term in [*analysed.indexed(), *wanted]:
+        table.setdefault(term, len(table))
+    sentences = build_sentences([(body, analysed)], table)
+    mask = np.zeros(len(table), dtype=bool)
+    mask[[table[t] for t in wanted]] = True
+    return excerpt(body, fallback, 0, mask, wanted, sentences)
+
+
 def test_excerpt_marks_terms_escapes_and_falls_back():
     body = "<b>Intro</b> " + "filler words here. " * 30 + "Stretch the hamstring gently & often."
-    out = excerpt(body, "", {"hamstr", "stretch"})
+    out = excerpt_of(body, "", {"hamstr", "stretch"})
     assert "<mark>hamstring</mark>" in out and "<mark>Stretch</mark>" in out and "&amp;" in out
     assert out.replace("<mark>", "").replace("</mark>", "").count("<") == 0
-    assert excerpt(body, "Fallback.", {"zebra"}) == "Fallback."
+    assert excerpt_of(body, "Fallback.", {"zebra"}) == "Fallback."
+
+
+def test_excerpt_never_repeats_a_sentence_and_marks_gaps_only_where_text_was_left_out():
+    body = ("Plantar fasciitis is the most common cause of heel pain we see in runners, and it can be "
+            "stubborn. The plantar fascia is a thick band. It runs along the sole. Later, heel pain again.")
+    out = excerpt_of(body, "", {"plantar", "heel", "pain"})
+    plain = out.replace("<mark>", "").replace("</mark>", "")
+    sentences = [s for s in plain.replace(" … ", "|").replace("… ", "").split("|") if s]
+    assert len(sentences) == len(set(sentences))
+    assert plain.startswith("Plantar fasciitis is the most common cause")
 
 
 def test_facet_counts_match_a_python_count(ix):
@@ -192,24 +204,6 @@ def test_facet_counts_match_a_python_count(ix):
     assert np.issubdtype(type(result.total), np.integer) or isinstance(result.total, int)
 
 
-def test_numpy_scores_skip_deleted_posts_across_segments(tmp_path):
-    from runphys.search.writer import update_search_index
-
-    ix = build_index(tmp_path)
-    update_search_index(
-        tmp_path / "search",
-        [make_post("marathon", "Half marathon taper", "Two taper days are enough. " + FILLER)],
-        ["cadence"],
-    )
-    ix._checked = 0.0  # skip the refresh throttle
-    ranked = ix.ranked_ids("taper cadence metronome sleep training", 100)
-    assert "cadence" not in ranked and ranked.count("marathon") == 1
-    loose = to_any_query(plan("taper sleep training").tree)
-    docs, scores = ix._array.score_all(ix._array.groups_of(loose))
-    expected = {h.docnum: h.score for h in ix._searcher.search(loose, limit=None)}
-    assert dict(zip(docs.tolist(), scores.tolist())) == pytest.approx(expected)
-
-
 @pytest.mark.parametrize(
     ("text", "query"),
     [("My feet hurt. Don't kneel; the knee, KNEES and Foot! _knee", "knee foot"),
@@ -218,6 +212,8 @@ def test_numpy_scores_skip_deleted_posts_across_segments(tmp_path):
 )
 def test_excerpt_marks_exactly_the_analyzed_matches(text, query):
     wanted = set(terms(query))
-    marked = excerpt(text, "", wanted)
-    expected = [text[s:e] for s, e, t in term_spans(text) if t in wanted]
+    marked = excerpt_of(text, "", wanted)
+    shown = marked.replace("<mark>", "").replace("</mark>", "").replace("&#x27;", "'")
+    expected = [shown[s:e] for s, e, t in term_spans(shown) if t in wanted]
     assert [m.split("</mark>")[0] for m in marked.split("<mark>")[1:]] == expected
+    assert len(expected) >= 3

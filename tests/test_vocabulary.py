@@ -1,4 +1,4 @@
-"""The vocabulary: loading and validation, phrase matching, and tagging posts."""
+"""The vocabulary: loading and checking (file, line, problem), phrase matching, tagging posts."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from runphys.index.errors import VocabularyError
 from runphys.index.post import Post
 from runphys.search.analysis import words
-from runphys.search.vocabulary import Match, Vocabulary, load_vocabulary
+from runphys.search.tagging import tag
+from runphys.search.vocabulary import Match, Vocabulary
+from runphys.search.vocabulary_file import package_vocabulary, read_vocabulary
 
 BODY_PARTS = (
     "foot ankle achilles calf shin knee hamstrings quadriceps it_band hip hip_flexors glutes "
-    "piriformis adductors low_back upper_back neck shoulders core"
+    "piriformis adductors low_back upper_back neck shoulders chest core"
 ).split()
 INJURIES = (
     "plantar_fasciitis achilles_tendinopathy shin_splints stress_fracture runners_knee "
@@ -20,12 +23,12 @@ INJURIES = (
     "piriformis_syndrome low_back_pain ankle_sprain calf_strain groin_strain neck_pain "
     "hip_bursitis metatarsalgia mortons_neuroma side_stitch"
 ).split()
-KINDS = ["stretch", "strengthening", "mobility", "form", "injury", "other"]
+KINDS = ["stretch", "strengthening", "mobility", "self_massage", "plyometrics", "form", "injury", "other"]
 
 
 @pytest.fixture(scope="module")
 def vocab() -> Vocabulary:
-    return load_vocabulary()
+    return package_vocabulary()
 
 
 def make_post(**overrides: object) -> Post:
@@ -41,7 +44,7 @@ def test_default_vocabulary_has_the_agreed_keys(vocab: Vocabulary) -> None:
     assert [c.key for c in vocab.body_parts] == BODY_PARTS
     assert [c.key for c in vocab.injuries] == INJURIES
     assert [k.key for k in vocab.kinds] == KINDS
-    assert load_vocabulary() is vocab  # cached
+    assert package_vocabulary() is vocab  # cached
 
 
 def test_concepts_are_consistent(vocab: Vocabulary) -> None:
@@ -114,62 +117,74 @@ general_synonyms:
 
 
 def test_load_from_path(tmp_path: Path) -> None:
-    vocab = load_vocabulary(write(tmp_path, MINIMAL))
-    assert vocab.concept("runners_knee").terms == ("Runner's knee", "pfps", "runers knee")
-    assert vocab.expansions("runners_knee") == ("Runner's knee", "pfps")
+    vocab = read_vocabulary(write(tmp_path, MINIMAL))
+    assert vocab.concept("runners_knee").terms[:3] == ("Runner's knee", "pfps", "runers knee")
+    assert vocab.expansions("runners_knee")[:2] == ("Runner's knee", "pfps")
     assert vocab.concepts_in("runers knee and hip") == ["runners_knee", "hip"]
-    assert vocab.synonyms == (("pain", "sore"),)
+    assert [g.members for g in vocab.synonyms] == [("pain", "sore")]
+    assert vocab.source.name == str(tmp_path / "vocab.yaml") and len(vocab.source.sha256) == 64
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "message"),
+    ("old", "new", "line", "message"),
     [
-        (
-            "{key: hip, name: Hip}",
-            "{key: hip, name: Hip, terms: [patella]}",
-            "'patella' already belongs to 'knee'",
-        ),
-        ("{key: hip, name: Hip}", "{key: knee, name: Hip}", "duplicate key 'knee'"),
-        ("{key: hip, name: Hip}", "{key: Hip Joint, name: Hip}", "body_parts[1]"),
-        ("{key: hip, name: Hip}", "{key: hip}", "name must be"),
-        ("{key: hip, name: Hip}", "{key: hip, name: Hip, term: [x]}", "unknown field(s) term"),
-        ("{key: hip, name: Hip}", "{key: hip, name: Hip, terms: hip}", "(hip).terms"),
-        ("{key: hip, name: Hip}", "{key: hip, name: Hip, terms: [yes]}", "quote"),
-        ("{key: hip, name: Hip}", "{key: hip, name: Hip, terms: ['!!']}", "no letters"),
-        ("body_part: knee", "body_part: elbow", "injuries[0] (runners_knee): body_part 'elbow'"),
-        ("body_part: knee, ", "", "body_part missing"),
-        ("  - {key: other, name: Other, cues: []}\n", "", "'other' is required"),
-        ("Knees: [knee]", "Knees: [elbow]", "categories (Knees)"),
-        ("  - [pain, sore]", "  - pain", "general_synonyms[0]"),
-        ("general_synonyms:", "synonyms:", "unknown section(s) synonyms"),
-        ("kinds:", "kinds: [", "not valid YAML"),
+        ("{key: hip, name: Hip}", "{key: hip, name: Hip, terms: [patella]}", 4,
+         "'patella' already belongs to 'knee'"),
+        ("{key: hip, name: Hip}", "{key: knee, name: Hip}", 4, "duplicate key 'knee'"),
+        ("{key: hip, name: Hip}", "{key: Hip Joint, name: Hip}", 4, "body_parts[1].key"),
+        ("{key: hip, name: Hip}", "{key: hip}", 4, "name must be"),
+        ("{key: hip, name: Hip}", "{key: hip, name: Hip, term: [x]}", 4, "unknown field(s) term"),
+        ("{key: hip, name: Hip}", "{key: hip, name: Hip, terms: hip}", 4, "body_parts[1].terms"),
+        ("{key: hip, name: Hip}", "{key: hip, name: Hip, terms: [yes]}", 4, "quote"),
+        ("{key: hip, name: Hip}", "{key: hip, name: Hip, terms: ['!!']}", 4, "no letters"),
+        ("body_part: knee", "body_part: elbow", 6, "injuries[0].body_part: body_part 'elbow'"),
+        ("body_part: knee, ", "", 6, "body_part missing"),
+        ("  - {key: other, name: Other, cues: []}\n", "", 7, "'other' is required"),
+        ("Knees: [knee]", "Knees: [elbow]", 11, "categories.Knees"),
+        ("  - [pain, sore]", "  - pain", 13, "general_synonyms[0]"),
+        ("general_synonyms:", "synonyms:", 12, "unknown section(s) synonyms"),
+        ("kinds:", "kinds: [", 0, "not valid YAML"),
+        ("  Knees: [knee]", "  Knees: &k [knee]\n  Hips: *k", 11, "anchors and aliases"),
     ],
 )
-def test_malformed_file_names_file_and_entry(
-    tmp_path: Path, old: str, new: str, message: str
+def test_malformed_file_names_file_line_and_entry(
+    tmp_path: Path, old: str, new: str, line: int, message: str
 ) -> None:
     assert old in MINIMAL
     path = write(tmp_path, MINIMAL.replace(old, new, 1))
-    with pytest.raises(ValueError) as caught:
-        load_vocabulary(path)
-    assert str(path) in str(caught.value)
-    assert message in str(caught.value)
+    with pytest.raises(VocabularyError) as caught:
+        read_vocabulary(path)
+    assert str(caught.value.message).startswith(str(path))
+    assert message in caught.value.message
+    if line:
+        assert caught.value.detail["line"] == line and f"{path}:{line}:" in caught.value.message
+    assert caught.value.exit_code == 1
 
 
 def test_section_not_a_list(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="injuries: missing, or not a list"):
-        load_vocabulary(write(tmp_path, "body_parts: []\ninjuries: 3\nkinds: []\n"))
+    with pytest.raises(VocabularyError, match="injuries: missing, or not a list"):
+        read_vocabulary(write(tmp_path, "body_parts: []\ninjuries: 3\nkinds: []\n"))
 
 
 @pytest.mark.parametrize("text", ["", "[]", "just a string"])
 def test_not_a_mapping(tmp_path: Path, text: str) -> None:
-    with pytest.raises(ValueError, match="top level"):
-        load_vocabulary(write(tmp_path, text))
+    with pytest.raises(VocabularyError, match="top level"):
+        read_vocabulary(write(tmp_path, text))
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="cannot read"):
-        load_vocabulary(tmp_path / "nope.yaml")
+    with pytest.raises(VocabularyError, match="cannot read"):
+        read_vocabulary(tmp_path / "nope.yaml")
+
+
+def test_injury_names_are_combined_with_the_body_parts_names(vocab: Vocabulary) -> None:
+    for name in ("ITB syndrome", "iliotibial band syndrome", "IT-band syndrome", "hammy strain", "soleus strain",
+                 "PF pain"):
+        assert [m.key for m in vocab.find(name)] == [vocab.find(name)[0].key] and vocab.find(name)[0].key in {
+            "it_band_syndrome", "hamstring_strain", "calf_strain", "plantar_fasciitis"}, name
+    # A generic word alone never makes a combination: "toe pain" is no plantar fasciitis.
+    assert [m.key for m in vocab.find("toe pain")] == ["foot"]
+    assert all(not c.combined or c.kind == "injury" for c in (*vocab.body_parts, *vocab.injuries))
 
 
 # find() -----------------------------------------------------------------------------------
@@ -254,12 +269,12 @@ def test_concepts_in_dedupes_in_order(vocab: Vocabulary) -> None:
 def test_tag_categories(
     vocab: Vocabulary, categories: tuple[str, ...], body_parts: tuple[str, ...]
 ) -> None:
-    assert vocab.tag(make_post(categories=categories)).body_parts == body_parts
+    assert tag(make_post(categories=categories), vocab).body_parts == body_parts
 
 
 def test_tag_title_tags_and_injury_body_part(vocab: Vocabulary) -> None:
     post = make_post(title="Beating IT Band Syndrome", tags=("glutes", "runner's knee"))
-    tagged = vocab.tag(post)
+    tagged = tag(post, vocab)
     assert tagged.injuries == ("it_band_syndrome", "runners_knee")
     assert tagged.body_parts == ("it_band", "glutes", "knee")
     assert tagged.title == post.title and tagged.id == post.id
@@ -271,19 +286,19 @@ def test_tag_body_threshold(vocab: Vocabulary) -> None:
         "Some runners also feel it in the calf. The hip matters too.\n\n"
         "Strong hips keep the pelvis level, and the hip drives the stride."
     )
-    tagged = vocab.tag(make_post(body=body))
+    tagged = tag(make_post(body=body), vocab)
     assert tagged.body_parts == ("hamstrings", "hip")  # lead mention, then two mentions
     assert "calf" not in tagged.body_parts  # one passing mention
 
 
 def test_tag_lead_is_capped_when_there_are_no_paragraphs(vocab: Vocabulary) -> None:
     body = " ".join(["filler"] * 100) + " the calf once"
-    assert vocab.tag(make_post(body=body)).body_parts == ()
+    assert tag(make_post(body=body), vocab).body_parts == ()
 
 
 def test_tag_replaces_stale_tags(vocab: Vocabulary) -> None:
     post = make_post(title="Neck pain", body_parts=("foot",), injuries=("x",), kinds=("y",))
-    tagged = vocab.tag(post)
+    tagged = tag(post, vocab)
     assert tagged.body_parts == ("neck",)
     assert tagged.injuries == ("neck_pain",)
     assert tagged.kinds == ("injury",)
@@ -294,7 +309,8 @@ def test_tag_replaces_stale_tags(vocab: Vocabulary) -> None:
     [
         ("Three calf stretches", "", (), ("stretch",)),
         ("Glute bridges and planks", "", (), ("strengthening",)),
-        ("How to foam roll your quads", "", (), ("mobility",)),
+        ("How to foam roll your quads", "", (), ("self_massage",)),
+        ("Box jumps and hops", "", (), ("plyometrics",)),
         ("Increase your cadence", "", (), ("form",)),
         ("What is plantar fasciitis?", "", (), ("injury",)),
         ("Stretching and strengthening the hips", "", (), ("stretch", "strengthening")),
@@ -308,7 +324,7 @@ def test_tag_replaces_stale_tags(vocab: Vocabulary) -> None:
 def test_tag_kinds(
     vocab: Vocabulary, title: str, body: str, tags: tuple[str, ...], kinds: tuple[str, ...]
 ) -> None:
-    assert vocab.tag(make_post(title=title, body=body, tags=tags)).kinds == kinds
+    assert tag(make_post(title=title, body=body, tags=tags), vocab).kinds == kinds
 
 
 def test_exercise_cues_do_not_tag_a_body_part_the_post_is_not_about():
@@ -320,5 +336,5 @@ def test_exercise_cues_do_not_tag_a_body_part_the_post_is_not_about():
         "and breathe. Switch sides after thirty seconds; the knee stays soft.",
         categories=("Flexibility",),
     )
-    tagged = load_vocabulary().tag(post)
+    tagged = tag(post, package_vocabulary())
     assert tagged.body_parts == ("hamstrings",)

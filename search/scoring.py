@@ -1,0 +1,88 @@
+"""Clauses to scores: sparse sums over impact-matrix rows, numpy only.
+
+A clause evaluates to the posts it reaches (ascending docnums) and each one's score. Rows are
+already BM25F scores, so scoring is gathering, adding and taking maxima.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from .impact import ImpactMatrix
+from .query_compile import TIEBREAK, Clause
+
+Docs = npt.NDArray[np.int32]
+Scores = npt.NDArray[np.float32]
+Sparse = tuple[Docs, Scores]
+PhraseMask = Callable[[Sequence[str]], npt.NDArray[np.bool_]]
+
+EMPTY: Sparse = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+
+
+def evaluate(clause: Clause, impact: ImpactMatrix, size: int, phrase_mask: PhraseMask) -> Sparse:
+    """The posts `clause` reaches and their scores."""
+    if clause.kind == "rows":
+        parts = []
+        for term_id, weight in clause.rows:
+            docs, data = impact.row(term_id)
+            parts.append((docs, (data * np.float32(weight)).astype(np.float32)))
+        return _best(parts)
+    children = [evaluate(c, impact, size, phrase_mask) for c in clause.children]
+    if clause.kind in ("all", "phrase"):
+        found = _intersection(children)
+        if clause.kind == "phrase" and len(found[0]):
+            keep = phrase_mask(clause.phrase)[found[0]]
+            found = (found[0][keep], found[1][keep])
+        return found
+    if clause.kind == "any":
+        return _sum(children)
+    if clause.kind == "best":
+        return _best(children)
+    if clause.kind == "not":
+        inside = np.zeros(size, dtype=bool)
+        inside[children[0][0]] = True
+        docs = np.flatnonzero(~inside).astype(np.int32)
+        return docs, np.zeros(len(docs), dtype=np.float32)
+    raise ValueError(clause.kind)
+
+
+def _concat(parts: Sequence[Sparse]) -> tuple[Docs, Scores, npt.NDArray[np.intp]]:
+    """All (doc, score) pairs sorted by doc, and where each run of one doc starts."""
+    docs = np.concatenate([p[0] for p in parts])
+    scores = np.concatenate([p[1] for p in parts])
+    order = np.argsort(docs, kind="stable")
+    docs, scores = docs[order], scores[order]
+    starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]]) if len(docs) else np.zeros(0, dtype=np.intp)
+    return docs, scores, starts
+
+
+def _sum(parts: Sequence[Sparse]) -> Sparse:
+    parts = [p for p in parts if len(p[0])]
+    if len(parts) <= 1:
+        return parts[0] if parts else EMPTY
+    docs, scores, starts = _concat(parts)
+    return docs[starts], np.add.reduceat(scores, starts).astype(np.float32)
+
+
+def _best(parts: Sequence[Sparse]) -> Sparse:
+    """Each post's best score plus TIEBREAK x the others (a post matching three ways counts once)."""
+    parts = [p for p in parts if len(p[0])]
+    if len(parts) <= 1:
+        return parts[0] if parts else EMPTY
+    docs, scores, starts = _concat(parts)
+    best = np.maximum.reduceat(scores, starts)
+    total = np.add.reduceat(scores, starts)
+    return docs[starts], (best + np.float32(TIEBREAK) * (total - best)).astype(np.float32)
+
+
+def _intersection(parts: Sequence[Sparse]) -> Sparse:
+    if not parts:
+        return EMPTY
+    docs, scores = parts[0]
+    for other_docs, other_scores in parts[1:]:
+        docs, here, there = np.intersect1d(docs, other_docs, assume_unique=True, return_indices=True)
+        scores = scores[here] + other_scores[there]
+    return docs.astype(np.int32), scores.astype(np.float32)

@@ -1,0 +1,180 @@
+"""How a query becomes a ranking: tiers instead of cut-offs, feedback for questions, corrections.
+
+* A keyword query ranks the posts that match every group first (all words, each body part,
+  injury and kind of post asked for), then continues with the best partial matches by score, so
+  a page is never cut short while good posts exist (Meilisearch's "words" rule, Elasticsearch's
+  `minimum_should_match`). Partial matches under ANY_WORD_FLOOR of the best score are left out:
+  a post sharing only "running" with a question is not an answer.
+* A question (QUESTION_TERMS or more content words, no operators) ranks by score alone, plus
+  RM3 feedback words from its first ranking's top posts: nobody writes every word of a question.
+* The immutable index is only read: nothing here locks.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from .feedback import FEEDBACK_DOCS, FEEDBACK_WEIGHT, MIN_QUERY_TERMS, relevance_model_arrays
+from .impact import ImpactMatrix
+from .part import Feedback
+from .query_compile import ScoringPlan
+from .scoring import PhraseMask, Sparse, evaluate
+
+ANY_NOTICE = "showing results for any of the words"
+ANY_WORD_FLOOR = 0.15
+QUESTION_TERMS = MIN_QUERY_TERMS
+# Work on one search stops adding clauses once it has run this long; what was found is shown.
+TIME_BUDGET_SECONDS = 0.25
+
+Match = Literal["all", "any", "none"]
+Mask = npt.NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The posts a query found (ascending docnums) with their scores, and which matched it all."""
+
+    docs: npt.NDArray[np.int32]
+    scores: npt.NDArray[np.float64]
+    full: Mask  # per post in `docs`: matched every group (the first tier)
+    match: Match
+    notices: tuple[str, ...] = ()
+    marks: frozenset[str] = field(default_factory=frozenset)
+    tiered: bool = True  # False for a question: ranked by score alone
+
+    @property
+    def total(self) -> int:
+        return len(self.docs)
+
+    @property
+    def all_words(self) -> int:
+        return int(self.full.sum())
+
+    def top(self, start: int, stop: int) -> list[tuple[int, float, bool]]:
+        """(docnum, score, in the first tier) of ranks [start, stop): first tier, then score, then docnum."""
+        if stop <= start or not len(self.docs):
+            return []
+        k = min(stop, len(self.docs))
+        # One composite key: every first-tier post above every other one.
+        lift = float(self.scores.max(initial=0.0)) + 1.0
+        key = self.scores + np.where(self.full, lift, 0.0)
+        pick = np.argpartition(-key, k - 1)[:k] if k < len(key) else np.arange(len(key))
+        kth = key[pick].min()
+        pick = np.flatnonzero(key >= kth)  # ties at the boundary are all considered, then cut
+        order = pick[np.lexsort((self.docs[pick], -key[pick]))][:k]
+        return [(int(self.docs[i]), float(self.scores[i]), bool(self.full[i])) for i in order[start:]]
+
+    def by_date(self, start: int, stop: int, date_rank: npt.NDArray[np.int32]) -> list[tuple[int, float, bool]]:
+        """The same posts, newest first."""
+        if stop <= start or not len(self.docs):
+            return []
+        ranks = date_rank[self.docs]
+        k = min(stop, len(ranks))
+        pick = np.argpartition(ranks, k - 1)[:k] if k < len(ranks) else np.arange(len(ranks))
+        order = pick[np.argsort(ranks[pick], kind="stable")]
+        return [(int(self.docs[i]), float(self.scores[i]), bool(self.full[i])) for i in order[start:stop]]
+
+
+@dataclass(frozen=True)
+class Index:
+    """What a ranking reads: the impact rows, feedback counts, and the phrase check."""
+
+    impact: ImpactMatrix
+    term_ids: Mapping[str, int]
+    feedback: Feedback
+    feedback_eligible: Mask  # per term: may RM3 add it (a real word in at most MAX_DF_RATIO of posts)
+    size: int
+    phrase_mask: PhraseMask
+
+
+def rank(plan: ScoringPlan, index: Index, allowed: Mask | None, *, question: bool, strict: bool = False) -> Ranking:
+    """Score the plan's groups and extras, apply filters and exclusions, and tier the result.
+
+    `strict` (the reader wrote AND, OR, NOT or parentheses): only posts that satisfy the whole
+    expression, no partial matches."""
+    deadline = time.monotonic() + TIME_BUDGET_SECONDS
+    notices: list[str] = []
+    groups: list[Sparse] = []
+    for clause in plan.groups:
+        if time.monotonic() > deadline:
+            notices.append("the search took too long; results for its first words only")
+            break
+        groups.append(evaluate(clause, index.impact, index.size, index.phrase_mask))
+    score, count = _accumulate(groups, plan.extras, index)
+    candidates = (count > 0) | (score > 0)
+    for clause in plan.exclude:
+        docs, _ = evaluate(clause, index.impact, index.size, index.phrase_mask)
+        candidates[docs] = False
+    if allowed is not None:
+        candidates &= allowed[: index.size]
+    if question and time.monotonic() <= deadline:
+        score, candidates = _with_feedback(plan, index, score, candidates)
+    full = (count >= len(plan.groups)) & candidates if (plan.groups and not question) else np.zeros(index.size, bool)
+    if strict and not question:
+        candidates &= full
+    return _ranking(score, candidates, full, plan, notices, question)
+
+
+def _accumulate(groups: list[Sparse], extras: tuple[tuple[int, float], ...], index: Index
+                ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int32]]:
+    """Each post's summed score and how many groups reach it."""
+    size = index.size
+    pieces = [g for g in groups if len(g[0])]
+    for term_id, weight in extras:
+        docs, data = index.impact.row(term_id)
+        pieces.append((docs, data * np.float32(weight)))
+    if pieces:
+        docs = np.concatenate([p[0] for p in pieces])
+        score = np.bincount(docs, weights=np.concatenate([p[1] for p in pieces]).astype(np.float64), minlength=size)
+    else:
+        score = np.zeros(size, dtype=np.float64)
+    counted = [g[0] for g in groups if len(g[0])]
+    count = (np.bincount(np.concatenate(counted), minlength=size) if counted else np.zeros(size, np.int64)).astype(np.int32)
+    return score[:size], count[:size]
+
+
+def _with_feedback(plan: ScoringPlan, index: Index, score: npt.NDArray[np.float64], candidates: Mask
+                   ) -> tuple[npt.NDArray[np.float64], Mask]:
+    """`score` plus RM3 feedback words from the top FEEDBACK_DOCS posts of the first ranking."""
+    docs = np.flatnonzero(candidates)
+    if not len(docs):
+        return score, candidates
+    k = min(FEEDBACK_DOCS, len(docs))
+    top = docs[np.lexsort((docs, -score[docs]))][:k]
+    fb = index.feedback
+    rows = [(float(score[d]), fb.terms[fb.ptr[d]:fb.ptr[d + 1]], fb.counts[fb.ptr[d]:fb.ptr[d + 1]])
+            for d in top.tolist()]
+    asked = np.asarray([i for t in plan.content_terms if (i := index.term_ids.get(t)) is not None], dtype=np.int32)
+    extra = np.zeros(index.size, dtype=np.float64)
+    for term_id, weight in relevance_model_arrays(rows, index.feedback_eligible, asked):
+        posts, data = index.impact.row(term_id)
+        extra[posts] += data.astype(np.float64) * (FEEDBACK_WEIGHT * weight)  # a row holds each post once
+    return score + extra, candidates | (extra > 0)
+
+
+def _ranking(score: npt.NDArray[np.float64], candidates: Mask, full: Mask, plan: ScoringPlan,
+             notices: list[str], question: bool) -> Ranking:
+    if candidates.any():
+        best = float(score[candidates].max())
+        # Partial matches under the floor are not answers; the first tier is always shown.
+        candidates = candidates & (full | (score >= ANY_WORD_FLOOR * best))
+    docs = np.flatnonzero(candidates).astype(np.int32)
+    full_docs = full[docs]
+    if full_docs.any():
+        match: Match = "all"
+        partial = len(docs) - int(full_docs.sum())
+        if partial:
+            notices.append(f"{int(full_docs.sum())} posts match all the words; {partial} more match some of them")
+    else:
+        match = "any"
+        if len(docs) and not question and len(plan.groups) > 1:
+            notices.insert(0, ANY_NOTICE)
+        elif question and len(docs):
+            notices.insert(0, ANY_NOTICE)
+    return Ranking(docs, score[docs], full_docs, match, tuple(notices), plan.marks, tiered=not question)

@@ -1,0 +1,146 @@
+"""Each post analysed once: its words and terms per field, the concepts it mentions, and its tags
+(body parts, injuries, kinds of post). The search index and the related-posts vectors are both
+written from this one analysis."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from ..index.post import Post
+from .analysis import Analysed, analyse
+from .phrases import Match
+from .vocabulary import Vocabulary, dedupe
+
+# Kind scoring: a cue in the title weighs most, then categories/tags, then each body mention
+# (capped, so a long post that says "pain" thirty times is not an injury explainer for it).
+TITLE_WEIGHT = 3.0
+LABEL_WEIGHT = 2.0
+BODY_WEIGHT = 0.5
+BODY_CAP = 1.5  # < SECOND_KIND_RATIO * TITLE_WEIGHT: body cues never add a kind beside a title cue
+MIN_KIND_SCORE = 1.0
+SECOND_KIND_RATIO = 0.6  # a second kind needs this share of the best kind's score
+# A concept mentioned once in the body counts only inside the lead: the first paragraph,
+# at most LEAD_WORDS words (bodies without blank lines would otherwise be all "lead").
+LEAD_WORDS = 80
+BODY_MIN_MENTIONS = 2
+BODY_PART_MIN_MENTIONS = 4
+LABEL_JOINER = " . "  # keeps a phrase from running from one category or tag into the next
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|</p\s*>", re.IGNORECASE)
+
+FIELDS = ("title", "tags", "body")
+
+
+@dataclass(frozen=True)
+class AnalysedPost:
+    """A tagged post and its analysis: what the search writer and the related vectors read."""
+
+    post: Post
+    title: Analysed
+    tags: Analysed  # categories and tags, joined with LABEL_JOINER
+    body: Analysed
+    # field ("title", "tags", "body") -> concept key -> mentions in that field
+    concepts: dict[str, Counter[str]]
+
+    @property
+    def labels_text(self) -> str:
+        return LABEL_JOINER.join((*self.post.categories, *self.post.tags))
+
+
+def analyse_post(post: Post, vocabulary: Vocabulary) -> AnalysedPost:
+    """Analyse the post's fields once and tag it with body parts, injuries and kinds."""
+    labels_text = LABEL_JOINER.join((*post.categories, *post.tags))
+    title, tags, body = analyse(post.title), analyse(labels_text), analyse(post.body)
+    title_keys = vocabulary.concepts_in(post.title, title)
+    label_keys: list[str] = []
+    for category in post.categories:
+        mapped = vocabulary.categories.get(" ".join(analyse(category).words))
+        label_keys += mapped if mapped is not None else vocabulary.concepts_in(category)
+    for tag in post.tags:
+        label_keys += vocabulary.concepts_in(tag)
+    body_matches = vocabulary.find(post.body, body)
+    labelled = bool(title_keys or label_keys)
+    keys = [*title_keys, *label_keys, *_salient(post.body, body, body_matches, vocabulary, labelled)]
+    body_parts: list[str] = []
+    injuries: list[str] = []
+    for key in dedupe(keys):
+        concept = vocabulary.concept(key)
+        if concept.kind == "injury":
+            injuries.append(key)
+            if concept.body_part:
+                body_parts.append(concept.body_part)
+        else:
+            body_parts.append(key)
+    tagged = post.with_changes(
+        body_parts=dedupe(body_parts), injuries=tuple(injuries), kinds=kinds_of(post, title, body, vocabulary)
+    )
+    concepts = {
+        "title": Counter(m.key for m in vocabulary.find(post.title, title)),
+        "tags": Counter(m.key for m in vocabulary.find(labels_text, tags)) + Counter(_mapped(post, vocabulary)),
+        "body": Counter(m.key for m in body_matches),
+    }
+    return AnalysedPost(tagged, title, tags, body, concepts)
+
+
+def tag(post: Post, vocabulary: Vocabulary) -> Post:
+    """`post` with body_parts, injuries and kinds derived from its text."""
+    return analyse_post(post, vocabulary).post
+
+
+def _mapped(post: Post, vocabulary: Vocabulary) -> list[str]:
+    """Body parts the vocabulary's category map gives the post's categories."""
+    out: list[str] = []
+    for category in post.categories:
+        out += vocabulary.categories.get(" ".join(analyse(category).words), ())
+    return out
+
+
+def kinds_of(post: Post, title: Analysed, body: Analysed, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The 1-2 best kinds of post by cue score; ("other",) when no cue is strong enough."""
+    scores: Counter[str] = Counter()
+    for match in vocabulary.cues(post.title, title):
+        scores[match.key] += TITLE_WEIGHT
+    for label in (*post.categories, *post.tags):
+        for key in dedupe(m.key for m in vocabulary.cues(label)):
+            scores[key] += LABEL_WEIGHT
+    for key, count in Counter(m.key for m in vocabulary.cues(post.body, body)).items():
+        scores[key] += min(count * BODY_WEIGHT, BODY_CAP)
+    order = {kind.key: i for i, kind in enumerate(vocabulary.kinds)}
+    ranked = sorted(
+        (key for key, score in scores.items() if score >= MIN_KIND_SCORE),
+        key=lambda key: (-scores[key], order[key]),
+    )
+    if not ranked:
+        return ("other",)
+    best = scores[ranked[0]]
+    return tuple(k for k in ranked[:2] if scores[k] >= best * SECOND_KIND_RATIO)
+
+
+def _salient(text: str, analysed: Analysed, matches: list[Match], vocabulary: Vocabulary, labelled: bool) -> list[str]:
+    """Keys the body is about, not just mentions.
+
+    Injuries are specific, so two mentions (or one in the lead) are enough. Body parts also
+    turn up in exercise cues ("bend your knee"), so a post whose title, categories or tags
+    already name its topic needs a body part mentioned BODY_PART_MIN_MENTIONS times.
+    """
+    lead_end = _lead_words(text, analysed)
+    counts = Counter(m.key for m in matches)
+
+    def salient(key: str, start: int) -> bool:
+        if vocabulary.concept(key).kind == "injury" or not labelled:
+            return counts[key] >= BODY_MIN_MENTIONS or start < lead_end
+        return counts[key] >= BODY_PART_MIN_MENTIONS
+
+    return [m.key for m in matches if salient(m.key, m.start)]
+
+
+def _lead_words(text: str, analysed: Analysed) -> int:
+    """How many of the body's words are in its lead (first paragraph with words, capped)."""
+    starts = analysed.starts
+    for piece in _PARAGRAPH_BREAK.finditer(text):
+        inside = bisect_left(starts, piece.start())  # words before this break: all in the lead
+        if inside:
+            return min(inside, LEAD_WORDS)
+    return min(len(starts), LEAD_WORDS)
