@@ -5,7 +5,7 @@ INDEX_DIR/versions/<build-id>/{manifest.json, posts.jsonl, <part>/...}
 INDEX_DIR/.build.lock                      (held by the one build running)
 
 This module knows the format only: staging, manifest, lock, switch, prune and open. What goes into
-the parts (search/, related/, ...) is written by part writers that the pipeline hands in.
+the parts (search/, related/, ...) is written into the staging folder by the pipeline.
 """
 
 from __future__ import annotations
@@ -34,9 +34,6 @@ LIBRARIES = ("runphys-search", "whoosh3", "scikit-learn", "numpy", "scipy")
 REBUILD_HINT = "rebuild with `runphys build`"
 
 Progress = Callable[[str], None]
-# Writes one part of a version into the folder it is given (a fresh folder, or the live version's
-# copy when the build is an update).
-PartWriter = Callable[[Path], object]
 
 
 @dataclass(frozen=True)
@@ -125,47 +122,66 @@ def build_lock(index_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def write_version(
-    index_dir: Path,
-    posts: Sequence[Post],
-    parts: Mapping[str, PartWriter],
-    *,
-    sources: Mapping[str, str],
-    edits: int = 0,
-    author_state: Mapping[str, Any] | None = None,
-    copy_from: OpenBundle | None = None,
-    before_switch: Callable[[], None] | None = None,
-    progress: Progress | None = None,
-) -> Manifest:
-    """Write a complete new version beside the live one, then switch `current` to it.
+@dataclass(frozen=True)
+class Staging:
+    """A version being written: its folder (not yet visible to readers) and its build id."""
 
-    The caller holds `build_lock`. With `copy_from`, the new version starts as a copy of that
-    version and each part writer updates its part in place. `before_switch` runs once the version
-    is complete and durable, just before the switch (a crash after it must not lose what it records).
-    """
-    say = progress or (lambda _msg: None)
+    index_dir: Path
+    path: Path
+    build_id: str
+
+    def part(self, name: str) -> Path:
+        return self.path / name
+
+
+@contextmanager
+def staged(index_dir: Path, copy_from: OpenBundle | None = None) -> Iterator[Staging]:
+    """A fresh staging folder beside the live version (or a copy of `copy_from` to update in
+    place); removed again unless `commit` made it a version. The caller holds `build_lock`."""
     versions = index_dir / "versions"
     versions.mkdir(parents=True, exist_ok=True)
     _remove_debris(versions)
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:8]
-    staging = versions / f".tmp-{build_id}"
+    path = versions / f".tmp-{build_id}"
     if copy_from is None:
-        staging.mkdir()
+        path.mkdir()
     else:
-        shutil.copytree(copy_from.path, staging, ignore=shutil.ignore_patterns("manifest.json"))
-    for name, write in parts.items():
-        write(staging / name)
-    _write_posts(staging / "posts.jsonl", posts)
-    manifest = _manifest(build_id, posts, sources, staging, edits, author_state or {})
-    (staging / "manifest.json").write_text(json.dumps(manifest.to_dict(), indent=2))
-    _fsync_tree(staging)
-    final = versions / build_id
-    os.rename(staging, final)
+        shutil.copytree(copy_from.path, path, ignore=shutil.ignore_patterns("manifest.json"))
+    try:
+        yield Staging(index_dir, path, build_id)
+    finally:
+        if path.exists():
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def commit(
+    staging: Staging,
+    posts: Sequence[Post],
+    *,
+    sources: Mapping[str, str],
+    edits: int = 0,
+    author_state: Mapping[str, Any] | None = None,
+    before_switch: Callable[[], None] | None = None,
+    progress: Progress | None = None,
+) -> Manifest:
+    """Finish a staged version (posts, manifest, fsync), make it a version and switch `current`.
+
+    `before_switch` runs once the version is complete and durable, just before the switch (a
+    crash after it must not lose what it records).
+    """
+    path = staging.path
+    _write_posts(path / "posts.jsonl", posts)
+    manifest = _manifest(staging.build_id, posts, sources, path, edits, author_state or {})
+    (path / "manifest.json").write_text(json.dumps(manifest.to_dict(), indent=2))
+    _fsync_tree(path)
+    final = path.parent / staging.build_id
+    os.rename(path, final)
     if before_switch is not None:
         before_switch()
-    _switch(index_dir, final)
-    _prune(versions, keep=KEEP_VERSIONS, live=final.name)
-    say(f"built {manifest.posts} posts into {final}")
+    _switch(staging.index_dir, final)
+    _prune(final.parent, keep=KEEP_VERSIONS, live=final.name)
+    if progress is not None:
+        progress(f"built {manifest.posts} posts into {final}")
     return manifest
 
 

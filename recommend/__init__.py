@@ -1,7 +1,9 @@
-"""Related posts ("related videos"): TF-IDF over the search analyzer, top-k neighbours precomputed.
+"""Related posts ("related videos"): TF-IDF vectors from each post's one analysis, neighbours and
+every post's related list computed at build; serving reads stored rows.
 
-Modules: `config` (RelatedConfig), `vectors` (analyzer, field weights, TermSpace = vocabulary +
-idf without pickle), `neighbours` (chunked top-k), `diversity` (MMR), `ranking` (filters, boosts,
-fallback order), `curation` (the author's pins/excludes), `items` (RelatedItem, "why"),
-`store` (the related/ folder), `builder` (build_related, update_related), `model` (RelatedIndex).
+Modules: `config` (RelatedConfig), `vectors` (terms, weights, TermSpace, numpy rows), `neighbours`
+(sparse top-k), `lists` (pins, MMR, threshold, fallbacks), `diversity` (MMR), `ranking` (boosts),
+`why` (the words a reader sees), `curation` (the author's pins and excludes), `items`
+(RelatedItem), `store` (the related/ folder), `builder` (build, update, relist), `model`
+(RelatedIndex: what serving calls).
 """

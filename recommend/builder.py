@@ -1,94 +1,104 @@
-"""Building the related/ folder from posts, and updating it in place when a few posts change."""
+"""Building the related/ part: vectors, neighbours, and every post's related list with its reasons,
+all at build time; and repairing it in place when a few posts change or the author curates."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
+import numpy.typing as npt
 
-from ..index.errors import BadRequest, PostNotFound
+from ..index.errors import BadRequest
 from ..index.post import Post
+from ..search.tagging import AnalysedPost
+from ..search.vocabulary import Vocabulary
 from . import store
 from .config import RelatedConfig
-from .neighbours import neighbours, rows_entered, rows_pointing_to
-from .vectors import (
-    FieldText,
-    PostAnalyzer,
-    TextAnalyzer,
-    fit_space,
-    surface_forms,
-)
+from .curation import Curation
+from .lists import FALLBACK, Catalogue, Options, related_list
+from .neighbours import neighbours, rows_entered, rows_pointing_to, searchable, to_scipy
+from .vectors import Counts, Rows, SurfaceForms, _stop_words, fit, post_terms, transform
+from .why import Explainer
 
 # Settings that shape the vectors and neighbour rows: changing one needs a full rebuild.
-BUILD_TIME = ("title_weight", "taxonomy_weight", "concept_weight", "body_weight", "sublinear_tf", "min_df",
-              "max_df", "norm", "k")
+BUILD_TIME = ("title_weight", "taxonomy_weight", "label_weight", "concept_weight", "tagged_weight", "kind_weight",
+              "body_weight", "sublinear_tf", "max_df", "k", "prune_from", "prune_max_df", "prune_top_terms")
 
 
-def make_analyzer(config: RelatedConfig, vocabulary: Any = None) -> PostAnalyzer:
-    """The vectorizer's analyzer over the search analysis chain and the concept vocabulary."""
-    if vocabulary is None:
-        from ..search.vocabulary_file import package_vocabulary
+class RelatedPartWriter:
+    """Collects each post's weighted terms as it is analysed, then finds neighbours, makes every
+    related list and writes the part (`finish`). Only compact arrays are kept per post."""
 
-        vocabulary = package_vocabulary()
-    return PostAnalyzer(TextAnalyzer(vocabulary), config)
+    def __init__(self, config: RelatedConfig = RelatedConfig(), vocabulary: Vocabulary | None = None) -> None:
+        self.config = config
+        self.vocabulary = vocabulary
+        self._stop = _stop_words()
+        self._counts = Counts()
+        self._surface = SurfaceForms()
+        self._posts: list[Post] = []
+
+    def add(self, doc: AnalysedPost) -> None:
+        self._counts.add(post_terms(doc, self.config, self._stop))
+        self._surface.add(doc)
+        self._posts.append(doc.post)
+
+    def finish(self, directory: Path, curation: Mapping[str, Curation] | None = None) -> dict[str, Any]:
+        started = time.perf_counter()
+        space = fit(self._counts, self.config)
+        space.surface = self._surface.forms(space.vocabulary)
+        matrix = transform(self._counts, space)
+        self._counts = Counts()  # the arrays are in the matrix now
+        posts = self._posts
+        found = _neighbours(matrix, posts, self.config)
+        stored = store.Stored(self.config, [p.id for p in posts], space, matrix, found, {}, [], dict(curation or {}))
+        _make_lists(stored, posts, self.vocabulary)
+        store.save(directory, stored)
+        return {"posts": len(posts), "terms": len(space.vocabulary), "seconds": round(time.perf_counter() - started, 3)}
 
 
-def _unique(posts: Sequence[Post]) -> list[Post]:
-    """One post per id, the later one winning (as the importers resolve duplicates)."""
-    return list({post.id: post for post in posts}.values())
-
-
-def build_related(posts: Sequence[Post], directory: Path, config: RelatedConfig = RelatedConfig(),
-                  *, vocabulary: Any = None) -> dict[str, Any]:
-    """Vectorise every post, compute every post's top-k neighbours once, write `directory`."""
+def build_related(docs: Sequence[AnalysedPost], directory: Path, config: RelatedConfig = RelatedConfig(), *,
+                  curation: Mapping[str, Curation] | None = None, vocabulary: Vocabulary | None = None
+                  ) -> dict[str, Any]:
+    """Vectorise every post, find every post's neighbours, make and store every related list."""
     started = time.perf_counter()
-    posts = _unique(posts)
-    analyzer = make_analyzer(config, vocabulary)
-    docs = [analyzer.analyse(FieldText.of_post(post)) for post in posts]
-    space = fit_space(docs, analyzer, config)
-    texts = [text for post in posts for text in (post.title, " ".join((*post.categories, *post.tags)), post.body)]
-    space.surface = surface_forms(texts, space.vocabulary)
-    matrix = space.transform(docs)
-    ids, scores = neighbours(matrix, config.k, config.chunk_rows, config.chunk_cells)
-    store.save(Path(directory), store.Stored(config, [p.id for p in posts], space, matrix, ids, scores))
-    return {"posts": len(posts), "terms": len(space.vocabulary), "seconds": round(time.perf_counter() - started, 3)}
+    writer = RelatedPartWriter(config, vocabulary)
+    for doc in docs:
+        writer.add(doc)
+    stats = writer.finish(directory, curation)
+    return {**stats, "seconds": round(time.perf_counter() - started, 3)}
 
 
-def update_related(directory: Path, posts: Sequence[Post], changed_ids: Collection[str],
-                   deleted_ids: Collection[str], config: RelatedConfig | None = None,
-                   *, vocabulary: Any = None) -> dict[str, Any]:
+def relist(directory: Path, posts: Mapping[str, Post], curation: Mapping[str, Curation],
+           vocabulary: Vocabulary | None = None) -> None:
+    """Make the related lists again with new curation (vectors and neighbours unchanged)."""
+    stored = store.load(directory)
+    stored.curation = dict(curation)
+    _make_lists(stored, [posts[pid] for pid in stored.ids], vocabulary)
+    store.save(directory, stored)
+
+
+def update_related(directory: Path, posts: Mapping[str, Post], changed_docs: Sequence[AnalysedPost],
+                   deleted_ids: Collection[str], *, curation: Mapping[str, Curation] | None = None,
+                   vocabulary: Vocabulary | None = None) -> dict[str, Any]:
     """Re-vectorise changed/added posts and repair only the neighbour rows that can change.
 
-    Vectors use the STORED vocabulary and idf: a word no post used at the last full build is
-    ignored until the next `build_related` (and idf drifts as posts change); rebuild fully
-    now and then. `posts` must contain every changed id (other posts are not read).
-    `config` defaults to the stored one; its build-time fields must match the stored ones.
+    Vectors use the STORED terms and idf: a word no post used at the last full build is ignored
+    until the next full build. `posts` are every post of the new version (tagged), `changed_docs`
+    the analysis of those added or changed; the lists are made again for every post (cheap next
+    to the neighbour search).
     """
     started = time.perf_counter()
-    directory = Path(directory)
     old = store.load(directory)
-    changed_settings = [name for name in BUILD_TIME if config and getattr(config, name) != getattr(old.config, name)]
-    if changed_settings:
-        raise BadRequest(f"update_related: {', '.join(changed_settings)} differ from the stored index; "
-                         "run build_related (a full rebuild) instead")
-    if config is not None:
-        config = old.config.with_changes(chunk_rows=config.chunk_rows, chunk_cells=config.chunk_cells)
-    config = config or old.config
-    by_id = {post.id: post for post in posts}
+    config = old.config
+    by_id = {doc.post.id: doc for doc in changed_docs}
     deleted = set(deleted_ids)
-    changed = [pid for pid in dict.fromkeys(changed_ids) if pid not in deleted]
-    missing = [pid for pid in changed if pid not in by_id]
-    if missing:
-        raise PostNotFound(f"update_related: changed posts not given: {', '.join(missing[:5])}", missing)
+    changed = [pid for pid in by_id if pid not in deleted]
     position = {pid: i for i, pid in enumerate(old.ids)}
     gone = sorted(position[pid] for pid in deleted if pid in position)
     touched = [position[pid] for pid in changed if pid in position]
-    affected_old = rows_pointing_to(old.neighbours, [*gone, *touched])
-
     # New row order: surviving rows keep their order, added posts are appended.
     keep = np.setdiff1d(np.arange(len(old.ids)), np.asarray(gone, dtype=np.int64))
     remap = np.full(len(old.ids) + 1, -1, dtype=np.int64)  # index -1 (no neighbour) maps to -1
@@ -96,26 +106,106 @@ def update_related(directory: Path, posts: Sequence[Post], changed_ids: Collecti
     added = [pid for pid in changed if pid not in position]
     ids = [old.ids[i] for i in keep] + added
     new_position = {pid: i for i, pid in enumerate(ids)}
-
-    analyzer = make_analyzer(config, vocabulary)
-    vectors = old.space.transform([analyzer.analyse(FieldText.of_post(by_id[pid])) for pid in changed])
+    if set(ids) != set(posts):
+        raise BadRequest("update_related: the posts given are not the posts of the updated index")
+    stop = _stop_words()
+    fresh = transform([post_terms(by_id[pid], config, stop) for pid in changed], old.space)
+    matrix = _replace_rows(old.matrix, keep, [new_position[pid] for pid in changed], fresh, len(ids))
+    ordered = [posts[pid] for pid in ids]
+    search = searchable(to_scipy(matrix), config)
     rows = np.asarray([new_position[pid] for pid in changed], dtype=np.int64)
-    # Stack the surviving rows and the new vectors, then pick each final row from one of them.
-    order = np.concatenate([np.arange(len(keep)), np.zeros(len(added), dtype=np.int64)])
-    order[rows] = len(keep) + np.arange(len(rows))
-    stacked = sp.vstack([old.matrix[keep], vectors], format="csr", dtype=np.float32)
-    matrix = sp.csr_matrix(stacked[order], dtype=np.float32)
-
-    k = old.neighbours.shape[1]
-    nbr = np.vstack([remap[old.neighbours[keep]].astype(np.int32), np.full((len(added), k), -1, np.int32)])
-    scores = np.vstack([old.scores[keep], np.zeros((len(added), k), np.float32)])
-    redo = {int(remap[r]) for r in affected_old if remap[r] >= 0} | set(rows.tolist())
-    if len(rows) and k:
-        product = sp.csr_matrix(matrix[rows] @ matrix.T)
-        redo |= rows_entered(product, rows, scores[:, k - 1])
-    redo_rows = np.asarray(sorted(redo), dtype=np.int64)
-    if len(redo_rows):
-        nbr[redo_rows], scores[redo_rows] = neighbours(matrix, k, config.chunk_rows, config.chunk_cells, redo_rows)
-    store.save(directory, store.Stored(old.config, ids, old.space, matrix, nbr, scores))
-    return {"posts": len(ids), "changed": len(changed), "deleted": len(gone), "rows_recomputed": len(redo_rows),
+    found = {}
+    redone = 0
+    for mode in store.MODES:
+        old_ids, old_scores = old.neighbours[mode]
+        affected = rows_pointing_to(old_ids, [*gone, *touched])
+        k = old_ids.shape[1]
+        nbr = np.vstack([remap[old_ids[keep]].astype(np.int32), np.full((len(added), k), -1, np.int32)])
+        scores = np.vstack([old_scores[keep], np.zeros((len(added), k), np.float32)])
+        among = _pool(ordered, mode)
+        redo = {int(remap[r]) for r in affected if remap[r] >= 0} | set(rows.tolist())
+        # A changed post can enter another post's list only where it may be listed at all.
+        sources = rows if among is None else rows[np.isin(rows, among)]
+        if len(sources) and k:
+            kth = np.where(nbr[:, k - 1] >= 0, scores[:, k - 1], 0.0).astype(np.float32)
+            redo |= rows_entered(search, sources, kth)
+        redo_rows = np.asarray(sorted(redo), dtype=np.int64)
+        if len(redo_rows):
+            nbr[redo_rows], scores[redo_rows] = neighbours(search, k, redo_rows, among)
+        found[mode] = (nbr, scores)
+        redone += len(redo_rows)
+    stored = store.Stored(config, ids, old.space, matrix, found, {}, [],
+                          dict(old.curation if curation is None else curation))
+    _make_lists(stored, ordered, vocabulary)
+    store.save(directory, stored)
+    return {"posts": len(ids), "changed": len(changed), "deleted": len(gone), "rows_recomputed": redone,
             "seconds": round(time.perf_counter() - started, 3)}
+
+
+def check_config(stored: RelatedConfig, wanted: RelatedConfig) -> None:
+    changed = [name for name in BUILD_TIME if getattr(wanted, name) != getattr(stored, name)]
+    if changed:
+        raise BadRequest(f"{', '.join(changed)} differ from the stored index; a full rebuild is needed")
+
+
+def _pool(posts: Sequence[Post], mode: str) -> npt.NDArray[np.intp] | None:
+    """The rows a mode's neighbours come from: every post, or the posts with a video."""
+    if mode == "all":
+        return None
+    return np.flatnonzero(np.asarray([p.has_video for p in posts], dtype=bool))
+
+
+def _neighbours(matrix: Rows, posts: Sequence[Post], config: RelatedConfig
+                ) -> dict[str, tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]]:
+    search = searchable(to_scipy(matrix), config)
+    return {mode: neighbours(search, config.k, among=_pool(posts, mode)) for mode in store.MODES}
+
+
+def _make_lists(stored: store.Stored, posts: Sequence[Post], vocabulary: Vocabulary | None) -> None:
+    """Every post's related list for each mode, with the reasons of its first WHY_DEPTH entries."""
+    config = stored.config
+    catalogue = Catalogue(posts)
+    made: dict[str, list[list[tuple[int, float, int]]]] = {}
+    for mode in store.MODES:
+        options = Options(limit=config.k, videos_only=mode == "videos")
+        made[mode] = [related_list(i, options, catalogue, stored.neighbours[mode], stored.curation, config)
+                      for i in range(len(posts))]
+    pairs = sorted({(min(i, j), max(i, j)) for entries in made.values() for i, row in enumerate(entries)
+                    for j, _, flag in row[: store.WHY_DEPTH] if not flag & FALLBACK})
+    explain = Explainer(stored.matrix, stored.space, posts, vocabulary, config.why_terms)
+    found = explain.words_of_pairs(np.asarray(pairs, dtype=np.int64).reshape(-1, 2))
+    words: dict[str, int] = {}
+    reasons = {pair: [words.setdefault(w, len(words)) for w in said] for pair, said in zip(pairs, found)}
+    for mode, entries in made.items():
+        ptr, rows, scores, flags, why_ptr, why = [0], [], [], [], [0], []
+        for i, row in enumerate(entries):
+            for depth, (j, score, flag) in enumerate(row):
+                rows.append(j)
+                scores.append(score)
+                flags.append(flag)
+                if depth < store.WHY_DEPTH and not flag & FALLBACK:
+                    why.extend(reasons[(min(i, j), max(i, j))])
+                why_ptr.append(len(why))
+            ptr.append(len(rows))
+        stored.lists[mode] = store.Lists(
+            np.asarray(ptr, dtype=np.int64), np.asarray(rows, dtype=np.int32), np.asarray(scores, dtype=np.float32),
+            np.asarray(flags, dtype=np.uint8), np.asarray(why_ptr, dtype=np.int64), np.asarray(why, dtype=np.int32))
+    stored.why_words = list(words)
+
+
+def _replace_rows(old: Rows, keep: npt.NDArray[np.int64], at: Sequence[int], fresh: Rows, n: int) -> Rows:
+    """The surviving old rows in order, with `fresh` rows put at positions `at` (new or replaced)."""
+    source: list[tuple[Rows, int]] = [(old, int(r)) for r in keep] + [(old, -1)] * (n - len(keep))
+    for position, new_row in zip(at, range(fresh.shape[0])):
+        source[position] = (fresh, new_row)
+    indptr = [0]
+    indices: list[npt.NDArray[np.int32]] = []
+    data: list[npt.NDArray[np.float32]] = []
+    for matrix, r in source:
+        cols, vals = matrix.row(r) if r >= 0 else (np.zeros(0, np.int32), np.zeros(0, np.float32))
+        indices.append(cols)
+        data.append(vals)
+        indptr.append(indptr[-1] + len(cols))
+    return Rows(np.asarray(indptr, dtype=np.int64),
+                np.concatenate(indices).astype(np.int32) if indices else np.zeros(0, np.int32),
+                np.concatenate(data).astype(np.float32) if data else np.zeros(0, np.float32), old.columns)

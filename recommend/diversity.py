@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 
 
-def mmr(relevance: np.ndarray, similarity: np.ndarray, limit: int, lam: float,
+def mmr(relevance: npt.NDArray[np.float64], similarity: npt.NDArray[np.float64], limit: int, lam: float,
         near_duplicate: float = 1.01) -> list[int]:
     """Order candidate positions by MMR, lam * relevance - (1 - lam) * max similarity to chosen.
 
@@ -15,14 +16,16 @@ def mmr(relevance: np.ndarray, similarity: np.ndarray, limit: int, lam: float,
     n = len(relevance)
     chosen: list[int] = []
     held: list[int] = []
-    left = list(range(n))
+    left = np.ones(n, dtype=bool)
     closest = np.zeros(n, dtype=np.float64)
-    while left and len(chosen) < limit:
-        values = lam * relevance[left] - (1.0 - lam) * closest[left]
-        best = left.pop(int(np.argmax(values)))
+    gain = lam * relevance
+    while len(chosen) < limit and left.any():
+        values = np.where(left, gain - (1.0 - lam) * closest, -np.inf)
+        best = int(np.argmax(values))
+        left[best] = False
         if chosen and closest[best] >= near_duplicate:
             held.append(best)
             continue
         chosen.append(best)
-        closest = np.maximum(closest, similarity[best])
+        np.maximum(closest, similarity[best], out=closest)
     return (chosen + held)[:limit]

@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-import scipy.sparse as sp
-
 from ..index.post import Post
-from .vectors import CONCEPT_PREFIX, TermSpace, readable
+from ..search.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
 class RelatedItem:
-    """One related post. `fallback`: chosen by body part/category/recency, not similarity."""
+    """One related post. `why`: the body parts and injuries both posts are about (by label), then a
+    few words they share. `fallback`: chosen by topic, category or recency, not by similarity.
+    `pinned`: placed by the author."""
 
     id: str
     slug: str
@@ -36,45 +35,22 @@ class RelatedItem:
         }
 
 
-def shared_terms(a: sp.csr_matrix, b: sp.csr_matrix, space: TermSpace, vocabulary: Any, limit: int) -> list[str]:
-    """The terms contributing most to the cosine of two rows, as readable words.
-
-    Words already said by a shared concept's label ("it", "band" under "IT band") are dropped.
-    """
-    product = a.multiply(b).tocsr()
-    if not product.nnz:
-        return []
-    order = np.argsort(-product.data, kind="stable")
-    terms = [space.term(int(product.indices[p])) for p in order]
-    labels = [readable(t, space, vocabulary) for t in terms if t.startswith(CONCEPT_PREFIX)]
-    covered = {word.casefold() for label in labels for word in label.replace("-", " ").split()}
-    out: list[str] = []
-    seen: set[str] = set()
-    for term in terms:
-        word = readable(term, space, vocabulary)
-        if word.casefold() in seen or (not term.startswith(CONCEPT_PREFIX) and word.casefold() in covered):
-            continue
-        seen.add(word.casefold())
-        out.append(word)
-        if len(out) == limit:
-            break
-    return out
+def shared_labels(keys_a: tuple[str, ...], keys_b: tuple[str, ...], vocabulary: Vocabulary | None) -> list[str]:
+    """Labels of the keys both posts carry, in the first post's order."""
+    shared = [k for k in dict.fromkeys(keys_a) if k in set(keys_b)]
+    if vocabulary is None:
+        return [k.replace("_", " ") for k in shared]
+    return [vocabulary.label(k) if vocabulary.has_concept(k) else k.replace("_", " ") for k in shared]
 
 
-def body_part_labels(keys: list[str], vocabulary: Any) -> list[str]:
-    out = []
-    for key in keys:
-        try:
-            out.append(str(vocabulary.label(key)) if vocabulary is not None else key.replace("_", " "))
-        except (KeyError, LookupError):
-            out.append(key.replace("_", " "))
-    return out
-
-
-def make_item(post: Post, score: float, why: dict[str, list[str]], *, fallback: bool = False,
-              pinned: bool = False) -> RelatedItem:
+def make_item(about: Post, post: Post, score: float, terms: tuple[str, ...], vocabulary: Vocabulary | None, *,
+              fallback: bool = False, pinned: bool = False) -> RelatedItem:
+    why = {
+        "body_parts": shared_labels(about.body_parts, post.body_parts, vocabulary),
+        "injuries": shared_labels(about.injuries, post.injuries, vocabulary),
+        "terms": list(terms),
+    }
     return RelatedItem(
         id=post.id, slug=post.slug, title=post.title, url=post.url, score=round(float(score), 4),
-        has_video=post.has_video, thumbnail_url=post.thumbnail_url, why=why, fallback=fallback,
-        pinned=pinned,
+        has_video=post.has_video, thumbnail_url=post.thumbnail_url, why=why, fallback=fallback, pinned=pinned,
     )

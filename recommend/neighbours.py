@@ -1,91 +1,92 @@
-"""Top-k cosine neighbours by chunked sparse products: memory bounded by chunk_rows x n_posts.
+"""Top-k cosine neighbours of every post, found by sparse products that keep only each row's top
+(`sparse_dot_topn`, built for exactly this), so memory never holds a dense block.
 
-Each chunk's product is made dense (chunk_rows x n float32, at most chunk_cells values) so the
-top-k is one vectorised partition per chunk rather than a Python loop per row.
-
-Rows of the TF-IDF matrix are l2-normalised, so X[chunk] @ X.T holds cosines. Ties are broken by
-row index so a full build and an incremental update choose the same neighbours.
+Rows are l2-normalised, so X @ X.T holds cosines. Up to `prune_from` posts the lists are exact.
+Above it, terms in more than `prune_max_df` of the posts and each post's weights beyond its top
+`prune_top_terms` are left out of the search: a shared common word adds little to a cosine, and
+the stored scores then count only what was kept. Ties break by row, so a full build and an
+incremental update choose the same neighbours.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse as sp
 
+from .config import RelatedConfig
+from .vectors import Rows
+
 NO_NEIGHBOUR = -1
+Ids = npt.NDArray[np.int32]
+Scores = npt.NDArray[np.float32]
 
 
-def chunk_size(n_rows: int, chunk_rows: int, chunk_cells: int) -> int:
-    """Rows per product so that one chunk's result holds at most ~chunk_cells scores."""
-    return max(1, min(chunk_rows, chunk_cells // max(n_rows, 1)))
+def to_scipy(rows: Rows) -> sp.csr_matrix:
+    return sp.csr_matrix((rows.data, rows.indices, rows.indptr), shape=rows.shape, dtype=np.float32)
 
 
-def select_top(indices: np.ndarray, scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """The k best (index, score) pairs with score > 0, by score desc then index asc."""
-    keep = scores > 0
-    indices, scores = indices[keep], scores[keep]
-    if len(scores) > k:
-        part = np.argpartition(-scores, k - 1)[:k]
-        kth = scores[part].min()
-        above = scores > kth
-        tied = np.flatnonzero(scores == kth)
-        tied = tied[np.argsort(indices[tied], kind="stable")][: k - int(above.sum())]
-        chosen = np.concatenate([np.flatnonzero(above), tied])
-        indices, scores = indices[chosen], scores[chosen]
-    order = np.lexsort((indices, -scores))
-    return indices[order], scores[order]
+def searchable(matrix: sp.csr_matrix, config: RelatedConfig) -> sp.csr_matrix:
+    """The matrix the neighbour search multiplies: the whole of it, or pruned above `prune_from`."""
+    n = matrix.shape[0]
+    if n < config.prune_from or not matrix.nnz:
+        return matrix
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    keep = df[matrix.indices] <= config.prune_max_df * n
+    owner = np.repeat(np.arange(n), np.diff(matrix.indptr))
+    order = np.lexsort((-matrix.data, owner))
+    rank = np.arange(len(order)) - matrix.indptr[owner[order]]
+    top = np.zeros(len(order), dtype=bool)
+    top[order[rank < config.prune_top_terms]] = True
+    keep &= top
+    counts = np.bincount(owner[keep], minlength=n)
+    return sp.csr_matrix((matrix.data[keep], matrix.indices[keep], np.r_[0, np.cumsum(counts)]),
+                         shape=matrix.shape, dtype=np.float32)
 
 
-def empty_rows(n: int, k: int) -> tuple[np.ndarray, np.ndarray]:
-    return np.full((n, k), NO_NEIGHBOUR, dtype=np.int32), np.zeros((n, k), dtype=np.float32)
+def neighbours(matrix: sp.csr_matrix, k: int, rows: Iterable[int] | None = None,
+               among: npt.NDArray[np.intp] | None = None) -> tuple[Ids, Scores]:
+    """Top-k neighbours (int32 [m, k], -1 padded) and cosines (float32 [m, k], descending) of `rows`
+    (all rows by default), chosen `among` some rows only (all by default); never a row itself."""
+    from sparse_dot_topn import sp_matmul_topn  # build time only
 
-
-def dense_neighbours(scores: np.ndarray, rows: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Top-k of each row of a dense (len(rows) x n) block of cosines, excluding each row's own column.
-
-    One np.partition finds each row's k-th best score; everything at or above it (ties included)
-    is sorted by (row, score desc, column), so ties break by index exactly as in `select_top`.
-    """
-    m, n = scores.shape
-    out_ids, out_scores = empty_rows(m, k)
-    if not m or not n:
+    wanted = np.arange(matrix.shape[0]) if rows is None else np.asarray(list(rows), dtype=np.int64)
+    out_ids = np.full((len(wanted), k), NO_NEIGHBOUR, dtype=np.int32)
+    out_scores = np.zeros((len(wanted), k), dtype=np.float32)
+    if k <= 0 or not len(wanted) or not matrix.nnz:
         return out_ids, out_scores
-    scores[np.arange(m), rows] = 0.0  # never its own neighbour
-    kth = np.partition(scores, n - k, axis=1)[:, n - k] if n > k else np.zeros(m, dtype=scores.dtype)
-    r, c = np.nonzero((scores >= kth[:, None]) & (scores > 0))
-    v = scores[r, c]
-    order = np.lexsort((c, -v, r))
-    r, c, v = r[order], c[order], v[order]
-    rank = np.arange(len(r)) - np.searchsorted(r, r)  # position within its row
-    keep = rank < k
-    out_ids[r[keep], rank[keep]] = c[keep]
-    out_scores[r[keep], rank[keep]] = v[keep]
+    pool = np.arange(matrix.shape[0]) if among is None else np.asarray(among, dtype=np.int64)
+    if not len(pool):
+        return out_ids, out_scores
+    product = sp_matmul_topn(matrix[wanted], matrix[pool].T.tocsr(), top_n=k + 1, threshold=0.0,
+                             sort=True, n_threads=_threads()).tocsr()
+    owner = np.repeat(np.arange(len(wanted)), np.diff(product.indptr))
+    cols = pool[product.indices]
+    values = product.data.astype(np.float32)
+    keep = (cols != wanted[owner]) & (values > 0)
+    owner, cols, values = owner[keep], cols[keep], values[keep]
+    order = np.lexsort((cols, -values, owner))  # by row, score descending, then row number
+    owner, cols, values = owner[order], cols[order], values[order]
+    rank = np.arange(len(owner)) - np.searchsorted(owner, owner)
+    take = rank < k
+    out_ids[owner[take], rank[take]] = cols[take]
+    out_scores[owner[take], rank[take]] = values[take]
     return out_ids, out_scores
 
 
-def neighbours(
-    matrix: sp.csr_matrix, k: int, chunk_rows: int = 1024, chunk_cells: int = 20_000_000,
-    rows: Iterable[int] | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Top-k neighbours (int32 [m, k], -1 padded) and cosines (float32 [m, k]) of `rows` (all)."""
-    matrix = sp.csr_matrix(matrix)
-    wanted = np.arange(matrix.shape[0]) if rows is None else np.asarray(list(rows), dtype=np.int64)
-    ids, scores = empty_rows(len(wanted), k)
-    if k <= 0 or not len(wanted):
-        return ids, scores
-    transposed = matrix.T.tocsr()
-    step = chunk_size(matrix.shape[0], chunk_rows, chunk_cells)
-    for start in range(0, len(wanted), step):
-        block = wanted[start:start + step]
-        dense = np.asarray((matrix[block] @ transposed).toarray(), dtype=np.float32)
-        ids[start:start + len(block)], scores[start:start + len(block)] = dense_neighbours(dense, block, k)
-    return ids, scores
+def _threads() -> int | None:
+    cores = os.cpu_count() or 1
+    return min(cores, 4) if cores > 1 else None
 
 
-def rows_entered(product: sp.csr_matrix, sources: np.ndarray, kth: np.ndarray) -> set[int]:
-    """Rows j where a source row's score reaches j's k-th stored score (so j's list may change)."""
+def rows_entered(matrix: sp.csr_matrix, sources: npt.NDArray[np.int64], kth: Scores) -> set[int]:
+    """Rows j where a source row now scores at least j's k-th stored score (j's list may change)."""
+    if not len(sources):
+        return set()
+    product = sp.csr_matrix(matrix[sources] @ matrix.T)
     found: set[int] = set()
     for r, own in enumerate(sources):
         start, end = product.indptr[r], product.indptr[r + 1]
@@ -95,9 +96,9 @@ def rows_entered(product: sp.csr_matrix, sources: np.ndarray, kth: np.ndarray) -
     return found
 
 
-def rows_pointing_to(ids: np.ndarray, targets: Iterable[int]) -> set[int]:
+def rows_pointing_to(ids: Ids, targets: Iterable[int]) -> set[int]:
     """Rows whose stored neighbour list contains any of `targets`."""
-    targets = np.asarray(list(targets), dtype=ids.dtype)
-    if not len(targets) or not ids.size:
+    wanted = np.asarray(list(targets), dtype=ids.dtype)
+    if not len(wanted) or not ids.size:
         return set()
-    return {int(r) for r in np.flatnonzero(np.isin(ids, targets).any(axis=1))}
+    return {int(r) for r in np.flatnonzero(np.isin(ids, wanted).any(axis=1))}

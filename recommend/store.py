@@ -1,32 +1,48 @@
-"""The related/ folder: plain files (JSON, .npy, .npz), written and read back with validation.
+"""The related/ part of a bundle version: plain files (JSON, .npy), written and read back with checks.
 
-    config.json     RelatedConfig.to_dict() (format_version, weights, thresholds)
-    ids.json        post ids, row order of every array
-    vocab.json      term -> column;  idf.npy float32 [terms]
-    surface.json    stem -> commonest surface word (explanations)
-    matrix.npz      scipy.sparse CSR float32 [posts, terms], l2-normalised TF-IDF
-    neighbours.npy  int32 [posts, k] (-1 = none);  scores.npy float32 [posts, k] cosine, desc
-    curation.json   optional, written by the author: see recommend.curation
+    config.json       RelatedConfig.to_dict() (format_version, weights, thresholds)
+    ids.json          post ids: the row order of every array
+    vocab.json        term -> column;  idf.npy float32 [terms];  surface.json stem -> readable word
+    matrix.{indptr,indices,data}.npy          post x term TF-IDF rows, l2-normalised
+    neighbours.{all,videos}.{ids,scores}.npy  int32/float32 [posts, k]: top-k cosines, descending
+    lists.{all,videos}.{ptr,rows,scores,flags,why_ptr,why}.npy   each post's related list, ready
+    why_words.json    the words `lists.*.why` point into
+    curation.json     the author's pins and excludes these lists were built with
 """
 
 from __future__ import annotations
 
 import json
 import os
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
+import numpy.typing as npt
 
-from ..index.errors import IndexDamaged, IndexMissing, IndexVersionMismatch
+from ..index.errors import IndexDamaged, IndexMissing, IndexVersionMismatch, is_transient
 from .config import FORMAT_VERSION, RelatedConfig
-from .vectors import TermSpace
+from .curation import Curation, dump, parse
+from .vectors import Rows, TermSpace
 
-FILES = ("config.json", "ids.json", "vocab.json", "idf.npy", "surface.json", "matrix.npz",
-         "neighbours.npy", "scores.npy")
+MODES = ("all", "videos")
+# Reasons are stored for the first entries of each list (the widget shows four or five); deeper
+# entries get theirs when asked for.
+WHY_DEPTH = 6
+REBUILD = "rebuild with `runphys build`"
+
+
+@dataclass(frozen=True)
+class Lists:
+    """Every post's stored related list for one mode (CSR-style)."""
+
+    ptr: npt.NDArray[np.int64]
+    rows: npt.NDArray[np.int32]
+    scores: npt.NDArray[np.float32]
+    flags: npt.NDArray[np.uint8]
+    why_ptr: npt.NDArray[np.int64]
+    why: npt.NDArray[np.int32]
 
 
 @dataclass
@@ -36,36 +52,40 @@ class Stored:
     config: RelatedConfig
     ids: list[str]
     space: TermSpace
-    matrix: sp.csr_matrix
-    neighbours: np.ndarray
-    scores: np.ndarray
-
-
-def _write_json(path: Path, data: Any) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def _write_npy(path: Path, array: np.ndarray) -> None:
-    tmp = path.with_suffix(".tmp.npy")
-    np.save(tmp, array, allow_pickle=False)
-    os.replace(tmp, path)
+    matrix: Rows
+    neighbours: dict[str, tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]]
+    lists: dict[str, Lists]
+    why_words: list[str]
+    curation: dict[str, Curation]
 
 
 def save(directory: Path, stored: Stored) -> None:
-    """Write every file (each replaced atomically; the bundle swaps whole versions anyway)."""
     directory.mkdir(parents=True, exist_ok=True)
-    _write_json(directory / "config.json", stored.config.to_dict())
-    _write_json(directory / "ids.json", stored.ids)
-    _write_json(directory / "vocab.json", stored.space.vocabulary)
-    _write_json(directory / "surface.json", stored.space.surface)
-    _write_npy(directory / "idf.npy", stored.space.idf.astype(np.float32))
-    _write_npy(directory / "neighbours.npy", stored.neighbours.astype(np.int32))
-    _write_npy(directory / "scores.npy", stored.scores.astype(np.float32))
-    tmp = directory / "matrix.tmp.npz"
-    sp.save_npz(tmp, sp.csr_matrix(stored.matrix, dtype=np.float32), compressed=False)
-    os.replace(tmp, directory / "matrix.npz")
+    _json(directory / "config.json", stored.config.to_dict())
+    _json(directory / "ids.json", stored.ids)
+    _json(directory / "vocab.json", stored.space.vocabulary)
+    _json(directory / "surface.json", stored.space.surface)
+    _json(directory / "why_words.json", stored.why_words)
+    _json(directory / "curation.json", dump(stored.curation))
+    arrays: dict[str, npt.NDArray[Any]] = {
+        "idf": stored.space.idf.astype(np.float32),
+        "matrix.indptr": stored.matrix.indptr, "matrix.indices": stored.matrix.indices,
+        "matrix.data": stored.matrix.data,
+    }
+    for mode in MODES:
+        ids, scores = stored.neighbours[mode]
+        arrays[f"neighbours.{mode}.ids"], arrays[f"neighbours.{mode}.scores"] = ids, scores
+        lists = stored.lists[mode]
+        for name in ("ptr", "rows", "scores", "flags", "why_ptr", "why"):
+            arrays[f"lists.{mode}.{name}"] = getattr(lists, name)
+    for name, array in arrays.items():
+        np.save(directory / f"{name}.npy", array, allow_pickle=False)
+
+
+def _json(path: Path, data: Any) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _read(directory: Path, name: str) -> Any:
@@ -74,25 +94,23 @@ def _read(directory: Path, name: str) -> Any:
         if name.endswith(".json"):
             return json.loads(path.read_text(encoding="utf-8"))
         with path.open("rb") as handle:  # our handle: closed even when the file is truncated
-            if name.endswith(".npz"):
-                return sp.csr_matrix(sp.load_npz(handle))
             return np.load(handle, allow_pickle=False)
     except FileNotFoundError:
-        raise IndexDamaged(f"related index {directory}: {name} is missing; rebuild with `runphys build`",
-                           {"file": str(path)}) from None
-    except (ValueError, OSError, EOFError, KeyError, zipfile.BadZipFile) as exc:
-        raise IndexDamaged(f"related index {directory}: {name} is damaged ({exc}); rebuild with `runphys build`",
+        raise IndexDamaged(f"related index {directory}: {name} is missing; {REBUILD}", {"file": str(path)}) from None
+    except (ValueError, OSError, EOFError) as exc:
+        if is_transient(exc):
+            raise
+        raise IndexDamaged(f"related index {directory}: {name} is damaged ({exc}); {REBUILD}",
                            {"file": str(path)}) from exc
 
 
 def _check(condition: bool, directory: Path, message: str) -> None:
     if not condition:
-        raise IndexDamaged(f"related index {directory}: {message}; rebuild with `runphys build`")
+        raise IndexDamaged(f"related index {directory}: {message}; {REBUILD}")
 
 
 def load(directory: Path) -> Stored:
-    """Read and validate a related/ folder; IndexMissing, IndexVersionMismatch or IndexDamaged."""
-    directory = Path(directory)
+    """Read and check a related/ folder; IndexMissing, IndexVersionMismatch or IndexDamaged."""
     if not directory.is_dir():
         raise IndexMissing(f"no related index at {directory}; build one with `runphys build`")
     raw_config = _read(directory, "config.json")
@@ -100,21 +118,37 @@ def load(directory: Path) -> Stored:
     if raw_config.get("format_version") != FORMAT_VERSION:
         raise IndexVersionMismatch(
             f"related index {directory} has format {raw_config.get('format_version')}, this version reads "
-            f"{FORMAT_VERSION}; rebuild with `runphys build`")
+            f"{FORMAT_VERSION}; {REBUILD}")
     config = RelatedConfig.from_dict(raw_config)
-    ids, vocab, surface = (_read(directory, name) for name in ("ids.json", "vocab.json", "surface.json"))
-    idf, matrix = _read(directory, "idf.npy"), _read(directory, "matrix.npz")
-    neighbours, scores = _read(directory, "neighbours.npy"), _read(directory, "scores.npy")
-    n = len(ids)
-    _check(isinstance(ids, list) and len(set(ids)) == n, directory, "ids.json is not a list of unique ids")
-    _check(isinstance(vocab, dict) and idf.shape == (len(vocab),), directory,
-           f"idf.npy has shape {idf.shape}, vocab.json has {len(vocab)} terms")
-    _check(matrix.shape == (n, len(vocab)), directory,
-           f"matrix.npz has shape {matrix.shape}, expected ({n}, {len(vocab)})")
-    for name, array, dtype in (("neighbours", neighbours, np.int32), ("scores", scores, np.float32)):
-        _check(array.ndim == 2 and array.shape[0] == n and array.dtype == dtype, directory,
-               f"{name}.npy has shape {array.shape} {array.dtype}, expected ({n}, k) {np.dtype(dtype)}")
-    _check(neighbours.shape == scores.shape, directory, "neighbours.npy and scores.npy differ in shape")
-    _check(bool(((neighbours >= -1) & (neighbours < n)).all()), directory, "neighbours.npy points outside ids")
-    space = TermSpace(vocab, idf.astype(np.float32), surface, config.sublinear_tf, config.norm)
-    return Stored(config, ids, space, matrix, neighbours, scores)
+    ids, vocab, surface, why_words, curation = (
+        _read(directory, n) for n in ("ids.json", "vocab.json", "surface.json", "why_words.json", "curation.json"))
+    _check(isinstance(ids, list) and len(set(ids)) == len(ids), directory, "ids.json is not a list of unique ids")
+    _check(isinstance(vocab, dict) and isinstance(why_words, list), directory, "vocab.json or why_words.json is odd")
+    n, v = len(ids), len(vocab)
+    idf = _read(directory, "idf.npy")
+    matrix = Rows(_read(directory, "matrix.indptr.npy"), _read(directory, "matrix.indices.npy"),
+                  _read(directory, "matrix.data.npy"), v)
+    _check(idf.shape == (v,), directory, f"idf.npy has shape {idf.shape}, vocab.json has {v} terms")
+    _check(len(matrix.indptr) == n + 1 and int(matrix.indptr[-1]) == len(matrix.indices) == len(matrix.data),
+           directory, "the matrix does not match ids.json")
+    _check(not len(matrix.indices) or int(matrix.indices.max()) < v, directory, "the matrix points outside vocab.json")
+    neighbours = {}
+    lists = {}
+    for mode in MODES:
+        nbr, scores = _read(directory, f"neighbours.{mode}.ids.npy"), _read(directory, f"neighbours.{mode}.scores.npy")
+        _check(nbr.ndim == 2 and nbr.shape[0] == n and nbr.shape == scores.shape and nbr.dtype == np.int32,
+               directory, f"neighbours.{mode} has shape {nbr.shape}, expected ({n}, k)")
+        _check(bool(((nbr >= -1) & (nbr < n)).all()), directory, f"neighbours.{mode} points outside ids")
+        neighbours[mode] = (nbr, scores)
+        part = Lists(*(_read(directory, f"lists.{mode}.{name}.npy")
+                       for name in ("ptr", "rows", "scores", "flags", "why_ptr", "why")))
+        entries = len(part.rows)
+        _check(len(part.ptr) == n + 1 and int(part.ptr[-1]) == entries == len(part.scores) == len(part.flags)
+               and len(part.why_ptr) == entries + 1 and int(part.why_ptr[-1]) == len(part.why),
+               directory, f"lists.{mode} do not agree")
+        _check(not entries or (int(part.rows.min()) >= 0 and int(part.rows.max()) < n), directory,
+               f"lists.{mode} point outside ids")
+        _check(not len(part.why) or int(part.why.max()) < len(why_words), directory, f"lists.{mode} why is odd")
+        lists[mode] = part
+    space = TermSpace(dict(vocab), idf.astype(np.float32), dict(surface), config.sublinear_tf)
+    return Stored(config, list(ids), space, matrix, neighbours, lists, list(why_words), parse(curation, "curation.json"))

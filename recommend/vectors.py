@@ -1,189 +1,211 @@
-"""Posts to TF-IDF vectors: the search analyzer plus vocabulary concepts, field weights, no pickle.
+"""Posts to TF-IDF vectors, from the one analysis each post already had (`search.tagging`).
 
-Field weighting is done by repeating each field's terms `weight` times in one term list (title
-x3, categories/tags x2, concepts x3, body x1) rather than by hstacking per-field blocks: one
-shared vocabulary keeps "knee" in one post's title matching "knee" in another post's body, the
-related-to-text path (a draft is all body) lands in the same space, and with sublinear tf a
-title term gets 1 + log(3) instead of dominating the row.
+A post's vector counts its title, category/tag and body words (stop words and numbers left out),
+each category and tag as a whole label, the vocabulary concepts it names, the body parts and
+injuries it is tagged with and its kinds, each at its weight (`RelatedConfig`), with sublinear tf,
+idf and l2 normalisation. One shared space keeps "knee" in one post's title matching "knee" in
+another post's body, and a draft (text only) lands in the same space.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
+import numpy.typing as npt
 
-from ..index.post import Post
+from ..search.analysis import Analysed, analyse, fold
+from ..search.tagging import AnalysedPost
+from ..search.vocabulary import Vocabulary
 from .config import RelatedConfig
 
-CONCEPT_PREFIX = "concept:"
+CONCEPT, TAGGED, LABEL, KIND = "concept:", "tagged:", "label:", "kind:"
+SURFACE_SAMPLE = 30_000  # posts read for the readable form of each stem (an even sample)
 
 
-@dataclass(frozen=True)
-class FieldText:
-    """The weighted fields of one document (a post, or a draft given as text)."""
+def _stop_words() -> frozenset[str]:
+    # Build time only: scikit-learn's English list, wider than the search's (pronouns, "also").
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    title: str = ""
-    taxonomy: str = ""
-    body: str = ""
-    concepts: tuple[str, ...] = ()  # concept keys already known (post.body_parts, post.injuries)
-
-    @classmethod
-    def of_post(cls, post: Post) -> FieldText:
-        taxonomy = " . ".join((*post.categories, *post.tags))
-        return cls(post.title, taxonomy, post.body, (*post.body_parts, *post.injuries))
-
-    @classmethod
-    def of_text(cls, text: str) -> FieldText:
-        return cls(body=text)
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
-@dataclass(frozen=True)
-class Analysed:
-    """A document already turned into its weighted term list (so a corpus is analysed once)."""
-
-    terms: tuple[str, ...]
+def _words(analysed: Analysed, stop: frozenset[str]) -> list[str]:
+    """Content terms of a text: no stop words, no numbers."""
+    return [t for t, w in zip(analysed.terms, analysed.words) if t is not None and w not in stop and not t.isdigit()]
 
 
-class TextAnalyzer:
-    """The search analyzer's terms plus one `concept:<key>` token per vocabulary concept found."""
-
-    def __init__(self, vocabulary: Any) -> None:
-        from ..search.analysis import (
-            terms,  # imported late: search/ may be rebuilt independently
-        )
-
-        self._terms = terms
-        self.vocabulary = vocabulary
-
-    def words(self, text: str) -> list[str]:
-        return list(self._terms(text)) if text else []
-
-    def concepts(self, text: str) -> list[str]:
-        return list(self.vocabulary.concepts_in(text)) if text and self.vocabulary else []
-
-    def __call__(self, text: str) -> list[str]:
-        return self.words(text) + [CONCEPT_PREFIX + key for key in self.concepts(text)]
-
-
-class PostAnalyzer:
-    """The vectorizer's analyzer: a FieldText (or plain text) to its field-weighted term list."""
-
-    def __init__(self, text_analyzer: TextAnalyzer, config: RelatedConfig) -> None:
-        self.text = text_analyzer
-        self.config = config
-
-    def __call__(self, doc: FieldText | Analysed | str) -> list[str]:
-        if isinstance(doc, Analysed):
-            return list(doc.terms)
-        if isinstance(doc, str):
-            doc = FieldText.of_text(doc)
-        c = self.config
-        out: list[str] = []
-        for text, weight in ((doc.title, c.title_weight), (doc.taxonomy, c.taxonomy_weight),
-                             (doc.body, c.body_weight)):
-            out.extend(self.text.words(text) * weight)
-        # One phrase-matching pass over all fields ("\n.\n" keeps phrases from spanning two).
-        found = self.text.concepts("\n.\n".join(t for t in (doc.title, doc.taxonomy, doc.body) if t))
-        concepts = dict.fromkeys((*doc.concepts, *found))
-        for key in concepts:  # a concept counts once per document, at its weight
-            out.extend([CONCEPT_PREFIX + key] * c.concept_weight)
-        return out
-
-    def analyse(self, doc: FieldText | str) -> Analysed:
-        return Analysed(tuple(self(doc)))
+def post_terms(doc: AnalysedPost, config: RelatedConfig, stop: frozenset[str]) -> Counter[str]:
+    """The weighted term counts of one post."""
+    c = config
+    counts: Counter[str] = Counter()
+    for analysed, weight in ((doc.title, c.title_weight), (doc.tags, c.taxonomy_weight), (doc.body, c.body_weight)):
+        if weight:
+            for term, n in Counter(_words(analysed, stop)).items():
+                counts[term] += n * weight
+    post = doc.post
+    for label in (*post.categories, *post.tags):
+        counts[LABEL + " ".join(fold(label).split())] += c.label_weight
+    for key in {k for found in doc.concepts.values() for k in found}:
+        counts[CONCEPT + key] += c.concept_weight
+    for key in (*post.body_parts, *post.injuries):
+        counts[TAGGED + key] += c.tagged_weight
+    for kind in post.kinds:
+        if kind != "other":
+            counts[KIND + kind] += c.kind_weight
+    return counts
 
 
-def make_vectorizer(analyzer: PostAnalyzer, config: RelatedConfig, max_df: float | None = None) -> TfidfVectorizer:
-    return TfidfVectorizer(
-        analyzer=analyzer, sublinear_tf=config.sublinear_tf, min_df=config.min_df,
-        max_df=config.max_df if max_df is None else max_df, norm=config.norm, dtype=np.float32,
-    )
+def text_terms(text: str, vocabulary: Vocabulary, config: RelatedConfig) -> Counter[str]:
+    """The weighted term counts of a draft: body words and the concepts it names (stop words and
+    numbers fall away at `transform`: they are not in the space)."""
+    analysed = analyse(text)
+    counts: Counter[str] = Counter(t for t in analysed.terms if t is not None)
+    for key in vocabulary.concepts_in(text, analysed):
+        counts[CONCEPT + key] += config.concept_weight
+    return counts
 
 
 @dataclass
 class TermSpace:
-    """What the fitted vectorizer knew, as plain data: term -> column, idf, stem -> surface word."""
+    """What fitting kept, as plain data: term -> column, idf, stem -> readable word."""
 
     vocabulary: dict[str, int]
-    idf: np.ndarray
+    idf: npt.NDArray[np.float32]
     surface: dict[str, str]
     sublinear_tf: bool = True
-    norm: str = "l2"
     _columns: list[str] | None = field(default=None, repr=False, compare=False)
 
     def term(self, column: int) -> str:
         """The term of a column (inverse table built on first use)."""
         if self._columns is None or len(self._columns) != len(self.vocabulary):
-            self._columns = [""] * len(self.vocabulary)
+            columns = [""] * len(self.vocabulary)
             for term, col in self.vocabulary.items():
-                self._columns[col] = term
+                columns[col] = term
+            self._columns = columns
         return self._columns[column]
 
-    def counts(self, docs: Sequence[Analysed]) -> sp.csr_matrix:
-        """Term counts over the stored vocabulary; terms it has never seen are dropped."""
-        indptr, indices = [0], []
+
+@dataclass(frozen=True)
+class Rows:
+    """A post x term CSR matrix as three arrays (numpy only: serving needs no scipy)."""
+
+    indptr: npt.NDArray[np.int64]
+    indices: npt.NDArray[np.int32]
+    data: npt.NDArray[np.float32]
+    columns: int
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.indptr) - 1, self.columns
+
+    def row(self, i: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
+        start, end = int(self.indptr[i]), int(self.indptr[i + 1])
+        return self.indices[start:end], self.data[start:end]
+
+
+class Counts:
+    """Weighted term counts of many documents, kept as compact arrays as they are added."""
+
+    def __init__(self) -> None:
+        self.terms: dict[str, int] = {}
+        self.ptr = array("q", [0])
+        self.ids = array("i")
+        self.values = array("d")
+
+    @classmethod
+    def of(cls, docs: Sequence[Counter[str]]) -> Counts:
+        counts = cls()
         for doc in docs:
-            indices.extend(col for col in map(self.vocabulary.get, doc.terms) if col is not None)
-            indptr.append(len(indices))
-        data = np.ones(len(indices), dtype=np.float32)
-        matrix = sp.csr_matrix((data, np.asarray(indices, dtype=np.int32), np.asarray(indptr)),
-                               shape=(len(docs), len(self.vocabulary)), dtype=np.float32)
-        matrix.sum_duplicates()
-        return matrix
+            counts.add(doc)
+        return counts
 
-    def transform(self, docs: Sequence[Analysed]) -> sp.csr_matrix:
-        """counts -> sublinear tf -> idf -> l2, the same steps (and dtype) as TfidfTransformer."""
-        matrix = self.counts(docs)
-        if self.sublinear_tf:
-            np.log(matrix.data, matrix.data)
-            matrix.data += 1.0
-        matrix.data *= self.idf[matrix.indices]
-        if self.norm and matrix.shape[0] and matrix.shape[1]:
-            matrix = normalize(matrix, norm=self.norm, copy=False)
-        return sp.csr_matrix(matrix, dtype=np.float32)
+    def add(self, doc: Counter[str]) -> None:
+        terms = self.terms
+        for term, n in doc.items():
+            if n > 0:
+                found = terms.get(term)
+                if found is None:
+                    found = terms[term] = len(terms)
+                self.ids.append(found)
+                self.values.append(n)
+        self.ptr.append(len(self.ids))
+
+    def __len__(self) -> int:
+        return len(self.ptr) - 1
 
 
-def fit_space(docs: Sequence[Analysed], analyzer: PostAnalyzer, config: RelatedConfig) -> TermSpace:
-    """Fit TfidfVectorizer (same analyzer as search) and keep only its vocabulary and idf."""
-    if not docs or not any(doc.terms for doc in docs):
-        return TermSpace({}, np.zeros(0, dtype=np.float32), {}, config.sublinear_tf, config.norm)
-    try:
-        vectorizer = make_vectorizer(analyzer, config).fit(docs)
-    except ValueError:  # tiny corpora: max_df pruned every term; keep them all instead
-        vectorizer = make_vectorizer(analyzer, config, max_df=1.0).fit(docs)
-    vocabulary = {term: int(col) for term, col in vectorizer.vocabulary_.items()}
-    idf = np.asarray(vectorizer.idf_, dtype=np.float32)
-    return TermSpace(vocabulary, idf, {}, config.sublinear_tf, config.norm)
+def fit(counts: Counts, config: RelatedConfig) -> TermSpace:
+    """The space of a corpus: its terms (those in at most `max_df` of the posts, when there are
+    enough posts for that to mean something) and their smooth idf, ln((1 + n) / (1 + df)) + 1,
+    the formula of scikit-learn's TfidfTransformer (a test holds the two together)."""
+    n = len(counts)
+    df = np.bincount(np.asarray(counts.ids, dtype=np.int64), minlength=len(counts.terms))
+    limit = config.max_df * n if n >= 20 else n
+    kept = sorted(t for t, i in counts.terms.items() if 0 < df[i] <= limit)
+    vocabulary = {t: col for col, t in enumerate(kept)}
+    idf = np.asarray([np.log((1 + n) / (1 + df[counts.terms[t]])) + 1 for t in kept], dtype=np.float32)
+    return TermSpace(vocabulary, idf, {}, config.sublinear_tf)
 
 
-def surface_forms(texts: Sequence[str], wanted: dict[str, int], max_texts: int = 30_000) -> dict[str, str]:
-    """stem -> the surface word it most often came from (for human-readable explanations).
+def transform(counts: Counts | Sequence[Counter[str]], space: TermSpace) -> Rows:
+    """counts -> sublinear tf -> idf -> l2, rows in order; terms outside the space are dropped."""
+    if not isinstance(counts, Counts):
+        counts = Counts.of(counts)
+    column = np.full(len(counts.terms) + 1, -1, dtype=np.int64)
+    for term, i in counts.terms.items():
+        column[i] = space.vocabulary.get(term, -1)
+    ids = np.asarray(counts.ids, dtype=np.int64)
+    ptr = np.asarray(counts.ptr, dtype=np.int64)
+    rows = np.repeat(np.arange(len(counts)), np.diff(ptr))
+    cols = column[ids] if len(ids) else np.zeros(0, dtype=np.int64)
+    keep = cols >= 0
+    rows, cols = rows[keep], cols[keep]
+    data = np.asarray(counts.values, dtype=np.float64)[keep]
+    order = np.lexsort((cols, rows))
+    rows, cols, data = rows[order], cols[order], data[order]
+    if space.sublinear_tf and len(data):
+        data = 1.0 + np.log(data)
+    data = data * space.idf[cols] if len(data) else data
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=len(counts)))
+    norms[norms == 0] = 1.0
+    data = (data / norms[rows]).astype(np.float32)
+    indptr = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=len(counts)), out=indptr[1:])
+    return Rows(indptr, cols.astype(np.int32), data, len(space.vocabulary))
 
-    At most `max_texts` texts are read (an even sample): a stem never sampled is shown as is.
-    """
-    from ..search.analysis import term_spans
 
-    seen: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    step = max(1, -(-len(texts) // max_texts))
-    for text in texts[::step]:
-        for start, end, term in term_spans(text or ""):
-            if term in wanted:
-                seen[term][text[start:end].lower()] += 1
-    return {stem: counts.most_common(1)[0][0] for stem, counts in seen.items()}
+class SurfaceForms:
+    """stem -> the word it most often came from (for explanations), read from a sample of posts:
+    every post while there are few, then fewer and fewer, so a huge corpus costs a bounded read."""
+
+    def __init__(self, sample: int = SURFACE_SAMPLE) -> None:
+        self._sample = sample
+        self._seen: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self._posts = 0
+
+    def add(self, doc: AnalysedPost) -> None:
+        self._posts += 1
+        if self._posts > self._sample and self._posts % (1 + self._posts // self._sample):
+            return
+        for text, analysed in ((doc.post.title, doc.title), (doc.post.body, doc.body)):
+            for term, start, end in zip(analysed.terms, analysed.starts, analysed.ends):
+                if term is not None:
+                    self._seen[term][text[start:end].lower()] += 1
+
+    def forms(self, wanted: dict[str, int]) -> dict[str, str]:
+        return {stem: counts.most_common(1)[0][0] for stem, counts in self._seen.items() if stem in wanted}
 
 
-def readable(term: str, space: TermSpace, vocabulary: Any) -> str:
-    """A term as the author would say it: concept label, or the commonest surface word."""
-    if term.startswith(CONCEPT_PREFIX):
-        key = term[len(CONCEPT_PREFIX):]
-        try:
-            return str(vocabulary.label(key)) if vocabulary is not None else key.replace("_", " ")
-        except (KeyError, LookupError):
+def readable(term: str, space: TermSpace, vocabulary: Vocabulary | None) -> str:
+    """A term as the author would say it: a concept's label, or the commonest surface word."""
+    for prefix in (CONCEPT, TAGGED):
+        if term.startswith(prefix):
+            key = term[len(prefix):]
+            if vocabulary is not None and vocabulary.has_concept(key):
+                return vocabulary.label(key)
             return key.replace("_", " ")
     return space.surface.get(term, term)

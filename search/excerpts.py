@@ -9,9 +9,8 @@ sentence's distinct terms are stored. A search picks the sentences holding the m
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -57,6 +56,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def sentences_of(text: str, analysed: Analysed) -> Iterator[tuple[int, int, list[str]]]:
+    """(start, end, terms) of each sentence of the start of a post's body (`analysed` is its analysis)."""
+    starts = analysed.starts
+    position = 0
+    for s, e in sentence_spans(text[:EXCERPT_SOURCE_CHARS]):
+        while position < len(starts) and starts[position] < s:
+            position += 1
+        first = position
+        while position < len(starts) and starts[position] < e:
+            position += 1
+        yield s, e, [t for t in analysed.terms[first:position] if t is not None]
+
+
 def build_sentences(bodies: Sequence[tuple[str, Analysed]], term_id: dict[str, int]) -> Sentences:
     """Sentences of each body's start with the ids of the terms in each (ids from `term_id`)."""
     post_ptr = [0]
@@ -64,13 +76,9 @@ def build_sentences(bodies: Sequence[tuple[str, Analysed]], term_id: dict[str, i
     term_ptr = [0]
     terms: list[int] = []
     for text, analysed in bodies:
-        head = text[:EXCERPT_SOURCE_CHARS]
-        starts = analysed.starts
-        for s, e in sentence_spans(head):
-            lo, hi = bisect_left(starts, s), bisect_left(starts, e)
-            ids = {term_id[t] for t in analysed.terms[lo:hi] if t is not None and t in term_id}
+        for s, e, found in sentences_of(text, analysed):
             spans.append((s, e))
-            terms.extend(sorted(ids))
+            terms.extend(sorted({term_id[t] for t in found if t in term_id}))
             term_ptr.append(len(terms))
         post_ptr.append(len(spans))
     return Sentences(

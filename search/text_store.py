@@ -5,7 +5,7 @@ term lists, not text), and opened only when a search first needs it."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,26 +19,40 @@ from .schema import TEXT_FIELDS
 WRITER_OPTIONS: dict[str, Any] = {"procs": 1, "limitmb": 128}
 
 
-def write_text_store(directory: Path, docs: Sequence[dict[str, list[str]]]) -> None:
-    """Index each post's field terms (positions kept) under its docnum."""
-    from whoosh import index as whoosh_index
-    from whoosh.analysis import SimpleAnalyzer
-    from whoosh.fields import NUMERIC, TEXT, Schema
+class TextStoreWriter:
+    """Indexes each post's field terms (positions kept) under its docnum, one post at a time."""
 
-    # The analyzer is never run (terms arrive analysed); a Whoosh one keeps the schema portable.
-    text = TEXT(analyzer=SimpleAnalyzer(), phrase=True)
-    schema = Schema(doc=NUMERIC(int, stored=True, signed=False, bits=32), **{name: text for name in TEXT_FIELDS})
-    directory.mkdir(parents=True, exist_ok=True)
-    ix = whoosh_index.create_in(str(directory), schema)
-    writer = ix.writer(**WRITER_OPTIONS)
-    try:
-        for docnum, fields in enumerate(docs):
-            writer.add_document(doc=docnum, **{name: fields.get(name) or [] for name in TEXT_FIELDS})
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit()
-    ix.close()
+    def __init__(self, directory: Path) -> None:
+        from whoosh import index as whoosh_index
+        from whoosh.analysis import SimpleAnalyzer
+        from whoosh.fields import NUMERIC, TEXT, Schema
+
+        # The analyzer is never run (terms arrive analysed); a Whoosh one keeps the schema portable.
+        text = TEXT(analyzer=SimpleAnalyzer(), phrase=True)
+        schema = Schema(doc=NUMERIC(int, stored=True, signed=False, bits=32), **{name: text for name in TEXT_FIELDS})
+        directory.mkdir(parents=True, exist_ok=True)
+        self._ix = whoosh_index.create_in(str(directory), schema)
+        self._writer = self._ix.writer(**WRITER_OPTIONS)
+
+    def add(self, docnum: int, fields: Mapping[str, Sequence[str]]) -> None:
+        try:
+            self._writer.add_document(doc=docnum, **{name: list(fields.get(name) or []) for name in TEXT_FIELDS})
+        except BaseException:
+            self._writer.cancel()
+            self._ix.close()
+            raise
+
+    def close(self) -> None:
+        self._writer.commit()
+        self._ix.close()
+
+
+def write_text_store(directory: Path, docs: Sequence[Mapping[str, Sequence[str]]]) -> None:
+    """Index each post's field terms under its docnum (all at once)."""
+    writer = TextStoreWriter(directory)
+    for docnum, fields in enumerate(docs):
+        writer.add(docnum, fields)
+    writer.close()
 
 
 class TextStore:

@@ -1,29 +1,39 @@
 """Writes the search part of a bundle version from posts analysed once (`tagging.AnalysedPost`):
-the impact matrix, facets, filters, sentences, feedback counts, spelling words, type-ahead and
-the Whoosh text store. Everything a search needs that does not depend on the search is here."""
+the impact matrix, facets, filters, sentences, feedback counts, spelling words, type-ahead and the
+Whoosh text store. Everything a search needs that does not depend on the search is made here.
+
+Posts arrive one at a time (`SearchPartWriter.add`) and only compact arrays are kept of each, so
+a build's memory grows with the index, not with the text it read.
+"""
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from ..index.post import Post
-from .analysis import analyse
-from .excerpts import EXCERPT_SOURCE_CHARS, build_sentences
+from .analysis import STOPWORDS, analyse
+from .excerpts import Sentences, sentences_of
 from .facets import FacetTable, category_key, make_facet
 from .feedback import FEEDBACK_CHARS
-from .impact import FieldCounts, build
+from .impact import ImpactMatrix
 from .part import NO_DATE, Feedback, SearchPart, save
-from .analysis import STOPWORDS
-from .schema import STOP_FIELD, concept_term, stop_term
+from .schema import FIELD_B, FIELD_BOOSTS, K1, KIND_BOOST, STOP_B, STOP_BOOST, STOP_FIELD, concept_term, kind_term, stop_term
 from .suggest import entries
 from .tagging import AnalysedPost, analyse_post
-from .text_store import write_text_store
+from .text_store import TextStoreWriter
 from .vocabulary import Vocabulary
+
+# Every field the impact matrix scores, with its boost and length normalisation.
+SCORED = (*((f, FIELD_BOOSTS[f], FIELD_B[f]) for f in FIELD_BOOSTS), ("kinds", KIND_BOOST, 0.3),
+          (STOP_FIELD, STOP_BOOST, STOP_B))
 
 
 def topics_text(keys: Sequence[str], vocabulary: Vocabulary) -> str:
@@ -38,123 +48,179 @@ def topics_text(keys: Sequence[str], vocabulary: Vocabulary) -> str:
     return " . ".join(parts)
 
 
-def field_counts(doc: AnalysedPost, vocabulary: Vocabulary) -> tuple[FieldCounts, dict[str, list[str]]]:
-    """What the impact matrix counts for a post, and the field terms the text store keeps."""
-    post = doc.post
-    tagged = tuple(dict.fromkeys((*post.body_parts, *post.injuries)))
-    fields = {
-        "title": doc.title.indexed(),
-        "tags": doc.tags.indexed(),
-        "topics": analyse(topics_text(tagged, vocabulary)).indexed(),
-        "body": doc.body.indexed(),
-    }
-    counts: dict[str, Counter[str]] = {name: Counter(terms) for name, terms in fields.items()}
-    for name in ("title", "tags", "body"):
-        counts[name].update({concept_term(key): n for key, n in doc.concepts[name].items()})
-    counts["topics"].update({concept_term(key): 1 for key in tagged})
-    lengths = {name: len(terms) for name, terms in fields.items()}
-    every = (*doc.title.words, *doc.tags.words, *doc.body.words)
-    counts[STOP_FIELD] = Counter(stop_term(w) for w in every if w in STOPWORDS)
-    lengths[STOP_FIELD] = len(every)
-    return FieldCounts(counts, lengths, tuple(post.kinds)), fields
+class SearchPartWriter:
+    """Collects what the search part needs from each post, then writes it (`finish`)."""
+
+    def __init__(self, directory: Path, vocabulary: Vocabulary) -> None:
+        self.directory = directory
+        self.vocabulary = vocabulary
+        self.term_ids: dict[str, int] = {}
+        # Per scored field: (term id, post, term count) of each distinct term of each post.
+        self._fields = {name: (array("i"), array("i"), array("i")) for name, _, _ in SCORED}
+        self._lengths = {name: array("i") for name, _, _ in SCORED}
+        self._feedback = (array("q", [0]), array("i"), array("H"))
+        self._sentences = (array("q", [0]), array("i"), array("q", [0]), array("i"))
+        self._words: Counter[str] = Counter()
+        self._posts: list[Post] = []
+        self._text = TextStoreWriter(directory / "text")
+
+    def add(self, doc: AnalysedPost) -> None:
+        """Take what the index needs of one post (in bundle order)."""
+        post = doc.post
+        number = len(self._posts)
+        self._posts.append(post)
+        tagged = tuple(dict.fromkeys((*post.body_parts, *post.injuries)))
+        fields = {
+            "title": doc.title.indexed(),
+            "tags": doc.tags.indexed(),
+            "topics": analyse(topics_text(tagged, self.vocabulary)).indexed(),
+            "body": doc.body.indexed(),
+        }
+        counts: dict[str, Counter[str]] = {name: Counter(terms) for name, terms in fields.items()}
+        for name in ("title", "tags", "body"):
+            counts[name].update({concept_term(key): n for key, n in doc.concepts[name].items()})
+        counts["topics"].update({concept_term(key): 1 for key in tagged})
+        counts["kinds"] = Counter(kind_term(k) for k in post.kinds)
+        every = (*doc.title.words, *doc.tags.words, *doc.body.words)
+        counts[STOP_FIELD] = Counter(stop_term(w) for w in every if w in STOPWORDS)
+        lengths = {name: len(terms) for name, terms in fields.items()}
+        lengths["kinds"], lengths[STOP_FIELD] = len(post.kinds), len(every)
+        for name, _, _ in SCORED:
+            terms_, owners, tfs = self._fields[name]
+            for term, tf in counts[name].items():
+                terms_.append(self._id(term))
+                owners.append(number)
+                tfs.append(tf)
+            self._lengths[name].append(lengths[name])
+        self._add_feedback(doc)
+        self._add_sentences(doc)
+        self._words.update(set(doc.title.words) | set(doc.tags.words) | set(doc.body.words))
+        self._text.add(number, fields)
+
+    def finish(self) -> dict[str, int]:
+        """Score, pack and write the part; the text store is closed."""
+        self._text.close()
+        posts = self._posts
+        impact = self._impact()
+        body_terms, body_owners, _ = self._fields["body"]
+        body_df = np.bincount(np.asarray(body_terms, dtype=np.int64), minlength=len(self.term_ids)).astype(np.int32)
+        fb_ptr, fb_terms, fb_counts = self._feedback
+        s_ptr, s_spans, s_term_ptr, s_terms = self._sentences
+        part = SearchPart(
+            ids=[p.id for p in posts],
+            impact=impact,
+            feedback=Feedback(np.asarray(fb_ptr, dtype=np.int64), np.asarray(fb_terms, dtype=np.int32),
+                              np.asarray(fb_counts, dtype=np.uint16)),
+            body_df=body_df,
+            facets=_facets(posts),
+            video=np.asarray([p.has_video for p in posts], dtype=bool),
+            year=np.asarray([p.date.year if p.date else 0 for p in posts], dtype=np.int32),
+            date=np.asarray([_epoch(p) for p in posts], dtype=np.int64),
+            date_order=_date_order(posts),
+            sentences=Sentences(np.asarray(s_ptr, dtype=np.int64), np.asarray(s_spans, dtype=np.int32).reshape(-1, 2),
+                                np.asarray(s_term_ptr, dtype=np.int64), np.asarray(s_terms, dtype=np.int32)),
+            words=dict(self._words),
+            suggest=_suggest(posts, self.vocabulary),
+        )
+        save(self.directory, part)
+        return {"posts": len(posts), "terms": len(impact.terms)}
+
+    # -- per post ------------------------------------------------------------------------------
+
+    def _id(self, term: str) -> int:
+        found = self.term_ids.get(term)
+        if found is None:
+            found = self.term_ids[term] = len(self.term_ids)
+        return found
+
+    def _add_feedback(self, doc: AnalysedPost) -> None:
+        """Counts of the title's and the body start's terms (what RM3 reads of a top post)."""
+        ptr, terms, counts = self._feedback
+        body = [t for t, s in zip(doc.body.terms, doc.body.starts) if t is not None and s < FEEDBACK_CHARS]
+        for term, n in sorted(Counter([*doc.title.indexed(), *body]).items()):
+            terms.append(self._id(term))
+            counts.append(min(n, 65_535))
+        ptr.append(len(terms))
+
+    def _add_sentences(self, doc: AnalysedPost) -> None:
+        """The body start's sentences, each with the ids of the terms in it."""
+        ptr, spans, term_ptr, terms = self._sentences
+        for s, e, found in sentences_of(doc.post.body, doc.body):
+            spans.extend((s, e))
+            terms.extend(sorted({self._id(t) for t in found}))
+            term_ptr.append(len(terms))
+        ptr.append(len(spans) // 2)
+
+    # -- the matrix ----------------------------------------------------------------------------
+
+    def _impact(self) -> ImpactMatrix:
+        """Per field BM25 of every (term, post), summed over the fields, packed by term."""
+        import scipy.sparse as sp  # build time only
+
+        n = len(self._posts)
+        size = len(self.term_ids)
+        total: Any = sp.csr_matrix((size, n), dtype=np.float64)
+        for name, boost, b in SCORED:
+            terms_, owners, tfs = (np.asarray(a, dtype=np.int64) for a in self._fields[name])
+            if not len(terms_):
+                continue
+            lengths = np.asarray(self._lengths[name], dtype=np.float64)
+            df = np.bincount(terms_, minlength=size).astype(np.float64)
+            idf = np.log1p((n - df + 0.5) / (df + 0.5))  # schema.bm25_idf, for every term at once
+            norm = K1 * ((1.0 - b) + b * lengths[owners] / (lengths.mean() or 1.0))
+            tf = tfs.astype(np.float64)
+            scores = boost * idf[terms_] * tf * (K1 + 1.0) / (tf + norm)
+            total = total + sp.csr_matrix((scores, (terms_, owners)), shape=(size, n))
+        total = sp.csr_matrix(total)
+        total.sort_indices()
+        terms = [""] * size
+        for term, i in self.term_ids.items():
+            terms[i] = term
+        return ImpactMatrix(terms, total.indptr.astype(np.int64), total.indices.astype(np.int32),
+                            total.data.astype(np.float32))
 
 
-def write_search_part(posts: Sequence[AnalysedPost], directory: Path, vocabulary: Vocabulary) -> dict[str, int]:
-    """Write the search part for `posts` (in bundle order) into `directory`."""
-    counted = [field_counts(doc, vocabulary) for doc in posts]
-    impact = build([c for c, _ in counted])
-    term_id = {t: i for i, t in enumerate(impact.terms)}
-    part = SearchPart(
-        ids=[doc.post.id for doc in posts],
-        impact=impact,
-        feedback=_feedback(posts, term_id),
-        body_df=_body_df(posts, term_id),
-        facets=_facets(posts),
-        video=np.asarray([doc.post.has_video for doc in posts], dtype=bool),
-        year=np.asarray([doc.post.date.year if doc.post.date else 0 for doc in posts], dtype=np.int32),
-        date=np.asarray([_epoch(doc) for doc in posts], dtype=np.int64),
-        date_order=_date_order(posts),
-        sentences=build_sentences([(doc.post.body, doc.body) for doc in posts], term_id),
-        words=_words(posts),
-        suggest=_suggest(posts, vocabulary),
-    )
-    save(directory, part)
-    write_text_store(directory / "text", [fields for _, fields in counted])
-    return {"posts": len(posts), "terms": len(impact.terms)}
+def _epoch(post: Post) -> int:
+    return int(post.date.astimezone(UTC).timestamp()) if post.date is not None else int(NO_DATE)
 
 
-def _epoch(doc: AnalysedPost) -> int:
-    date = doc.post.date
-    return int(date.astimezone(UTC).timestamp()) if date is not None else int(NO_DATE)
-
-
-def _date_order(posts: Sequence[AnalysedPost]) -> np.ndarray:
+def _date_order(posts: Sequence[Post]) -> npt.NDArray[np.int32]:
     """Docnums newest first; undated last; ties by docnum."""
-    keys = [(0, -_epoch(doc), i) if doc.post.date else (1, 0, i) for i, doc in enumerate(posts)]
+    keys = [(0, -_epoch(p), i) if p.date else (1, 0, i) for i, p in enumerate(posts)]
     return np.asarray([i for *_, i in sorted(keys)], dtype=np.int32)
 
 
-def _feedback(posts: Sequence[AnalysedPost], term_id: dict[str, int]) -> Feedback:
-    ptr = [0]
-    terms: list[int] = []
-    counts: list[int] = []
-    for doc in posts:
-        body = [t for t, s in zip(doc.body.terms, doc.body.starts) if t is not None and s < FEEDBACK_CHARS]
-        tally = Counter([*doc.title.indexed(), *body])
-        for term, n in sorted(tally.items()):
-            if term in term_id:
-                terms.append(term_id[term])
-                counts.append(min(n, 65_535))
-        ptr.append(len(terms))
-    return Feedback(np.asarray(ptr, dtype=np.int64), np.asarray(terms, dtype=np.int32),
-                    np.asarray(counts, dtype=np.uint16))
-
-
-def _body_df(posts: Sequence[AnalysedPost], term_id: dict[str, int]) -> np.ndarray:
-    df = np.zeros(len(term_id), dtype=np.int32)
-    for doc in posts:
-        ids = [term_id[t] for t in set(doc.body.indexed()) if t in term_id]
-        df[ids] += 1
-    return df
-
-
-def _facets(posts: Sequence[AnalysedPost]) -> FacetTable:
+def _facets(posts: Sequence[Post]) -> FacetTable:
     labels: dict[str, str] = {}
-    for doc in posts:
-        for name in doc.post.categories:
+    for post in posts:
+        for name in post.categories:
             labels.setdefault(category_key(name), name)
     facets = {
-        "category": make_facet([tuple(category_key(c) for c in doc.post.categories) for doc in posts]),
-        "body_part": make_facet([doc.post.body_parts for doc in posts]),
-        "injury": make_facet([doc.post.injuries for doc in posts]),
-        "video": make_facet([(doc.post.has_video,) for doc in posts]),
-        "year": make_facet([(doc.post.date.year,) if doc.post.date else () for doc in posts]),
+        "category": make_facet([tuple(category_key(c) for c in p.categories) for p in posts]),
+        "body_part": make_facet([p.body_parts for p in posts]),
+        "injury": make_facet([p.injuries for p in posts]),
+        "video": make_facet([(p.has_video,) for p in posts]),
+        "year": make_facet([(p.date.year,) if p.date else () for p in posts]),
     }
     return FacetTable(len(posts), facets, labels)
 
 
-def _words(posts: Sequence[AnalysedPost]) -> dict[str, int]:
-    """Unstemmed words of title, tags and body, and how many posts use each (the spelling list)."""
-    df: Counter[str] = Counter()
-    for doc in posts:
-        df.update(set(doc.title.words) | set(doc.tags.words) | set(doc.body.words))
-    return dict(df)
-
-
-def _suggest(posts: Sequence[AnalysedPost], vocabulary: Vocabulary) -> list[list[object]]:
-    counts = Counter(k for doc in posts for k in (*doc.post.body_parts, *doc.post.injuries))
+def _suggest(posts: Sequence[Post], vocabulary: Vocabulary) -> list[list[object]]:
+    counts = Counter(k for p in posts for k in (*p.body_parts, *p.injuries))
     concepts = []
     for surface, key in vocabulary.prefix_terms():
         concept = vocabulary.concept(key)
         concepts.append((surface, key, concept.kind, counts.get(key, 0), surface == concept.name))
-    titles = [(doc.post.title, doc.post.slug or doc.post.id) for doc in posts]
-    return entries(titles, concepts)
-
-
+    return entries([(p.title, p.slug or p.id) for p in posts], concepts)
 
 
 def index_posts(posts: Sequence[Post], directory: Path, vocabulary: Vocabulary) -> list[Post]:
     """Analyse, tag and write a search part for `posts` alone (no bundle); the tagged posts."""
-    analysed = [analyse_post(post, vocabulary) for post in posts]
-    write_search_part(analysed, directory, vocabulary)
-    return [doc.post for doc in analysed]
+    writer = SearchPartWriter(directory, vocabulary)
+    tagged = []
+    for post in posts:
+        doc = analyse_post(post, vocabulary)
+        writer.add(doc)
+        tagged.append(doc.post)
+    writer.finish()
+    return tagged

@@ -9,19 +9,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..index.bundle import Manifest, OpenBundle, build_lock, has_bundle, open_bundle, write_version
+from ..index.bundle import Manifest, OpenBundle, Staging, build_lock, commit, has_bundle, open_bundle, staged
 from ..index.demo import POSTS as DEMO_POSTS
 from ..index.edits import apply_edits, discard_edits, record_edits
 from ..index.errors import ImportFailed, PostNotFound, SlugTaken
 from ..index.post import Post
 from ..index.sources import ImportResult, Problem, read_sources
-from ..recommend.builder import build_related, update_related
-from ..search.tagging import AnalysedPost, analyse_post
+from ..recommend.builder import RelatedPartWriter, update_related
+from ..search.tagging import analyse_post
 from ..search.vocabulary import Vocabulary
 from ..search.vocabulary_file import package_vocabulary
-from ..search.writer import write_search_part
+from ..search.writer import SearchPartWriter
 
 Progress = Callable[[str], None]
+Tick = Callable[[int, int], None]  # (done, total)
 
 
 @dataclass
@@ -89,22 +90,22 @@ def build_posts(
     *,
     sources: dict[str, str] | None = None,
     progress: Progress | None = None,
+    post_progress: Tick | None = None,
     wait_seconds: float = 0.0,
     discard_author_edits: bool = False,
 ) -> Manifest:
-    """Replay the author's edits over `posts`, tag them and write a complete new version."""
+    """Replay the author's edits over `posts`, analyse and tag each post once, write the parts
+    from that one analysis, and switch to the new version."""
     say = progress or (lambda _msg: None)
     with build_lock(index_dir, wait_seconds):
         if discard_author_edits:
             discard_edits(index_dir)
         edited, applied = apply_edits(index_dir, posts)
         vocabulary = package_vocabulary()
-        say(f"analysing and tagging {len(edited)} posts")
-        analysed = [analyse_post(post, vocabulary) for post in edited]
-        return write_version(
-            index_dir, [doc.post for doc in analysed], _writers(analysed, vocabulary, say),
-            sources=sources or {}, edits=applied, progress=progress,
-        )
+        with staged(index_dir) as staging:
+            say(f"analysing and tagging {len(edited)} posts")
+            tagged = _write_parts(edited, staging, vocabulary, post_progress)
+            return commit(staging, tagged, sources=sources or {}, edits=applied, progress=progress)
 
 
 def update_posts(
@@ -116,7 +117,8 @@ def update_posts(
 ) -> Manifest:
     """Apply single-post changes as a new version: a copy of the live one, updated in place.
 
-    Checked under the build lock, so two writers can never both take one slug.
+    Checked under the build lock, so two writers can never both take one slug. The search part is
+    made again whole (its scores depend on every post); the related part is repaired in place.
     """
     with build_lock(index_dir, wait_seconds):
         live = open_bundle(index_dir)
@@ -124,27 +126,26 @@ def update_posts(
         vocabulary = package_vocabulary()
         posts = {pid: post for pid, post in live.posts.items() if pid not in set(delete_ids)}
         posts.update({post.id: post for post in upserts})
-        # The search part is made again whole (its scores depend on every post); the related
-        # part is repaired in place, row by row.
-        analysed = [analyse_post(post, vocabulary) for post in posts.values()]
-        all_posts = [doc.post for doc in analysed]
         changed = {post.id for post in upserts}
-
-        def search(folder: Path) -> None:
-            shutil.rmtree(folder, ignore_errors=True)
-            write_search_part(analysed, folder, vocabulary)
-
-        parts = {
-            "search": search,
-            "related": lambda folder: update_related(folder, all_posts, changed, set(delete_ids),
-                                                     vocabulary=vocabulary),
-        }
-        # Recorded just before the switch: a crash after it must not lose an edit the bundle shows.
-        return write_version(
-            index_dir, all_posts, parts, sources=live.manifest.sources, copy_from=live,
-            edits=live.manifest.edits + len(upserts) + len(delete_ids),
-            before_switch=lambda: record_edits(index_dir, upserts, delete_ids),
-        )
+        with staged(index_dir, copy_from=live) as staging:
+            shutil.rmtree(staging.part("search"))
+            search = SearchPartWriter(staging.part("search"), vocabulary)
+            tagged: dict[str, Post] = {}
+            changed_docs = []
+            for post in posts.values():
+                doc = analyse_post(post, vocabulary)
+                search.add(doc)
+                tagged[post.id] = doc.post
+                if post.id in changed:
+                    changed_docs.append(doc)
+            search.finish()
+            update_related(staging.part("related"), tagged, changed_docs, set(delete_ids), vocabulary=vocabulary)
+            # Recorded just before the switch: a crash after it must not lose an edit the bundle shows.
+            return commit(
+                staging, list(tagged.values()), sources=live.manifest.sources,
+                edits=live.manifest.edits + len(upserts) + len(delete_ids),
+                before_switch=lambda: record_edits(index_dir, upserts, delete_ids),
+            )
 
 
 def rebuild(index_dir: Path, progress: Progress | None = None, *, wait_seconds: float = 0.0) -> BuildReport:
@@ -169,16 +170,21 @@ def ensure_index(index_dir: Path, progress: Progress | None = None) -> bool:
     return True
 
 
-def _writers(posts: list[AnalysedPost], vocabulary: Vocabulary, say: Progress) -> dict[str, Callable[[Path], object]]:
-    def search(folder: Path) -> None:
-        say("writing search index")
-        write_search_part(posts, folder, vocabulary)
-
-    def related(folder: Path) -> None:
-        say("computing related posts")
-        build_related([doc.post for doc in posts], folder, vocabulary=vocabulary)
-
-    return {"search": search, "related": related}
+def _write_parts(posts: Sequence[Post], staging: Staging, vocabulary: Vocabulary, tick: Tick | None) -> list[Post]:
+    """Analyse each post once, hand it to every part, then finish the parts; the tagged posts."""
+    search = SearchPartWriter(staging.part("search"), vocabulary)
+    related = RelatedPartWriter(vocabulary=vocabulary)
+    tagged = []
+    for done, post in enumerate(posts, start=1):
+        doc = analyse_post(post, vocabulary)
+        search.add(doc)
+        related.add(doc)
+        tagged.append(doc.post)
+        if tick is not None:
+            tick(done, len(posts))
+    search.finish()
+    related.finish(staging.part("related"))
+    return tagged
 
 
 def _check_changes(live: OpenBundle, upserts: Sequence[Post], delete_ids: Sequence[str]) -> None:

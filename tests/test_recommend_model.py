@@ -12,9 +12,13 @@ import pytest
 
 from runphys.index.errors import IndexDamaged, PostNotFound
 from runphys.index.post import Post, Video
+from runphys.recommend.builder import build_related
 from runphys.recommend.config import RelatedConfig
-from runphys.recommend.model import RelatedIndex, build_related
-from runphys.search.tagging import tag
+from runphys.recommend.curation import parse
+from runphys.recommend.lists import Catalogue, Options, related_list
+from runphys.recommend.model import RelatedIndex
+from runphys.recommend.store import load
+from runphys.search.tagging import AnalysedPost, analyse_post
 from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary
 
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)
@@ -45,27 +49,36 @@ TEXTS = {
 }
 
 
-def make_post(pid: str, title: str, categories: list[str], tags: list[str], body: str, days: int,
-              video: bool = False) -> Post:
+def make_doc(pid: str, title: str, categories: list[str], tags: list[str], body: str, days: int,
+             video: bool = False) -> AnalysedPost:
     videos = (Video("youtube", pid, f"https://youtu.be/{pid}", f"https://img/{pid}.jpg"),) if video else ()
     post = Post(id=pid, title=title, slug=pid, url=f"https://blog/{pid}", date=START + timedelta(days=days),
                 categories=tuple(categories), tags=tuple(tags), body=body, videos=videos)
-    return tag(post, VOCAB)
+    return analyse_post(post, VOCAB)
+
+
+def make_post(*args: object, **kw: object) -> Post:
+    return make_doc(*args, **kw).post  # type: ignore[arg-type]
+
+
+def corpus_docs(**extra: tuple[str, list[str], list[str], str]) -> list[AnalysedPost]:
+    texts = {**TEXTS, **extra}
+    return [make_doc(pid, *fields, days=i, video=i % 2 == 0) for i, (pid, fields) in enumerate(texts.items())]
 
 
 def corpus(**extra: tuple[str, list[str], list[str], str]) -> list[Post]:
-    texts = {**TEXTS, **extra}
-    return [make_post(pid, *fields, days=i, video=i % 2 == 0) for i, (pid, fields) in enumerate(texts.items())]
+    return [doc.post for doc in corpus_docs(**extra)]
 
 
 @pytest.fixture
 def make_index(tmp_path: Path) -> Callable[..., RelatedIndex]:
     """Build a real related/ folder in tmp_path and load it; overrides go to RelatedConfig."""
-    def factory(posts: list[Post] | None = None, curation: dict | None = None, **overrides: object) -> RelatedIndex:
-        posts = corpus() if posts is None else posts
+    def factory(docs: list[AnalysedPost] | None = None, curation: dict | None = None,
+                **overrides: object) -> RelatedIndex:
+        docs = corpus_docs() if docs is None else docs
         config = RelatedConfig(**overrides)  # type: ignore[arg-type]
-        build_related(posts, tmp_path / "related", config, vocabulary=VOCAB)
-        return RelatedIndex.load(tmp_path / "related", posts, curation=curation, vocabulary=VOCAB)
+        build_related(docs, tmp_path / "related", config, curation=parse(curation or {}), vocabulary=VOCAB)
+        return RelatedIndex.load(tmp_path / "related", [d.post for d in docs], vocabulary=VOCAB)
     return factory
 
 
@@ -74,14 +87,16 @@ def ids(items: list) -> list[str]:
 
 
 def test_build_writes_plain_files(tmp_path: Path) -> None:
-    stats = build_related(corpus(), tmp_path, vocabulary=VOCAB)
+    stats = build_related(corpus_docs(), tmp_path, vocabulary=VOCAB)
     assert stats["posts"] == len(TEXTS) and stats["terms"] > 20 and stats["seconds"] >= 0
-    names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted(["config.json", "ids.json", "vocab.json", "idf.npy", "surface.json", "matrix.npz",
-                            "neighbours.npy", "scores.npy"])
-    assert np.load(tmp_path / "neighbours.npy", allow_pickle=False).dtype == np.int32
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {"config.json", "ids.json", "vocab.json", "idf.npy", "surface.json", "why_words.json", "curation.json",
+            "matrix.indptr.npy", "neighbours.all.ids.npy", "lists.videos.why.npy"} <= names
+    assert not [n for n in names if n.endswith((".pkl", ".pickle"))]
+    assert np.load(tmp_path / "neighbours.all.ids.npy", allow_pickle=False).dtype == np.int32
     vocab = json.loads((tmp_path / "vocab.json").read_text())
-    assert "concept:it_band" in vocab  # the vocabulary phrase is one term
+    assert "concept:it_band" in vocab and "tagged:it_band" in vocab and "label:it band" in vocab
+    assert not {"the", "our", "1", "five"} & set(vocab)  # stop words and numbers are never terms
 
 
 def test_related_ranks_the_obvious_post_first(make_index: Callable[..., RelatedIndex]) -> None:
@@ -89,17 +104,34 @@ def test_related_ranks_the_obvious_post_first(make_index: Callable[..., RelatedI
     items = index.related("itb-foam")
     assert items[0].id == "itb-strength"
     assert "itb-foam" not in ids(items)
-    assert all(not item.fallback and not item.pinned for item in items)
+    assert not items[0].fallback and not any(item.pinned for item in items)
+    flags = [item.fallback for item in items]
+    assert flags == sorted(flags)  # similar posts first, marked fallbacks fill the rest
     assert "IT band" in items[0].why["body_parts"]
-    assert "IT band" not in items[0].why["terms"] and "band" not in items[0].why["terms"]
+    assert not {"IT band", "band", "iliotibial", "it"} & set(items[0].why["terms"])
     assert items[0].to_dict()["score"] == items[0].score == round(items[0].score, 4)
     assert ids(index.related("race-day"))[0] == "taper"
 
 
-def test_stored_neighbours_sorted_and_never_self(make_index: Callable[..., RelatedIndex]) -> None:
+def test_stored_neighbours_sorted_and_never_self(make_index: Callable[..., RelatedIndex], tmp_path: Path) -> None:
     index = make_index()
-    assert not (index.neighbours == np.arange(len(index.ids))[:, None]).any()
-    assert (np.diff(index.scores, axis=1) <= 1e-7).all()
+    for ids_, scores in load(tmp_path / "related").neighbours.values():
+        assert not (ids_ == np.arange(len(index.ids))[:, None]).any()
+        assert (np.diff(scores, axis=1) <= 1e-7).all()
+
+
+def test_stored_lists_are_the_lists_made_on_request(make_index: Callable[..., RelatedIndex], tmp_path: Path) -> None:
+    index = make_index(curation={"itb-foam": {"pin": ["taper"]}})
+    stored = load(tmp_path / "related")
+    catalogue = Catalogue(index.posts)
+    for pid in index.ids:
+        for videos_only in (False, True):
+            mode = "videos" if videos_only else "all"
+            made = related_list(index.row[pid], Options(5, videos_only), catalogue, stored.neighbours[mode],
+                                stored.curation, stored.config)
+            served = index.related(pid, limit=5, videos_only=videos_only)
+            assert [(index.ids[j], round(s, 4), bool(f & 2), bool(f & 1)) for j, s, f in made] == [
+                (i.id, i.score, i.fallback, i.pinned) for i in served]
 
 
 def test_threshold_then_fallback_is_marked_and_never_empty(make_index: Callable[..., RelatedIndex]) -> None:
@@ -107,7 +139,7 @@ def test_threshold_then_fallback_is_marked_and_never_empty(make_index: Callable[
     items = index.related("plantar", min_score=0.99)
     assert items and all(item.fallback for item in items)
     assert "plantar" not in ids(items)
-    single = make_index(posts=corpus()[:1])
+    single = make_index(docs=corpus_docs()[:1])
     assert single.related("itb-foam") == []  # a one-post corpus has nothing to offer
 
 
@@ -134,13 +166,14 @@ def test_exclude_and_videos_only(make_index: Callable[..., RelatedIndex]) -> Non
     assert all("Injuries" not in index.posts[index.row[i]].categories for i in ids(items))
 
 
-def test_curation_file_and_dict(make_index: Callable[..., RelatedIndex], tmp_path: Path) -> None:
-    index = make_index(curation={"itb-foam": {"pin": ["taper"], "exclude": ["itb-strength"]}})
+def test_curation_is_built_into_the_lists(make_index: Callable[..., RelatedIndex], tmp_path: Path) -> None:
+    index = make_index(curation={"itb-foam": {"pin": ["taper"], "exclude": ["itb-strength"]},
+                                 "race-day": {"exclude_categories": ["training"]}})
     items = index.related("itb-foam")
     assert items[0].id == "taper" and items[0].pinned and "itb-strength" not in ids(items)
-    (tmp_path / "related" / "curation.json").write_text(json.dumps({"race-day": {"exclude_categories": ["training"]}}))
-    reloaded = RelatedIndex.load(tmp_path / "related", corpus(), vocabulary=VOCAB)
-    assert not {"taper", "long-run"} & set(ids(reloaded.related("race-day")))
+    assert not {"taper", "long-run"} & set(ids(index.related("race-day")))
+    applied = json.loads((tmp_path / "related" / "curation.json").read_text())
+    assert applied["itb-foam"] == {"pin": ["taper"], "exclude": ["itb-strength"]}
 
 
 def test_mmr_spreads_near_copies(make_index: Callable[..., RelatedIndex]) -> None:
@@ -148,28 +181,28 @@ def test_mmr_spreads_near_copies(make_index: Callable[..., RelatedIndex]) -> Non
             "tender spots. Foam rolling eases IT band tightness in runners. {extra}")
     copies = {f"copy-{n}": ("Foam rolling the IT band", ["Injuries"], ["it band", "foam roller"],
                             body.format(extra=word)) for n, word in enumerate(["video", "guide", "tips"])}
-    posts = [p for p in corpus(**copies) if p.id not in {"itb-foam"}]
-    query = make_post("query", "Foam rolling for IT band pain", ["Injuries"], ["it band", "foam roller"],
-                      "Foam rolling the IT band from hip to knee, then hip strength: side planks and clamshells.", 99)
-    posts.append(query)
-    pure = make_index(posts=posts, mmr_lambda=1.0, near_duplicate_threshold=1.01).related("query", limit=2)
+    docs = [d for d in corpus_docs(**copies) if d.post.id not in {"itb-foam"}]
+    query = make_doc("query", "Foam rolling for IT band pain", ["Injuries"], ["it band", "foam roller"],
+                     "Foam rolling the IT band from hip to knee, then hip strength: side planks and clamshells.", 99)
+    docs.append(query)
+    pure = make_index(docs=docs, mmr_lambda=1.0, near_duplicate_threshold=1.01).related("query", limit=2)
     assert all(i.startswith("copy-") for i in ids(pure))  # relevance alone: two copies
-    spread = make_index(posts=posts).related("query", limit=2)
+    spread = make_index(docs=docs, mmr_lambda=0.7, near_duplicate_threshold=0.8).related("query", limit=2)
     assert "itb-strength" in ids(spread) and sum(i.startswith("copy-") for i in ids(spread)) == 1
 
 
 def test_near_duplicates_finds_planted_pair(make_index: Callable[..., RelatedIndex]) -> None:
     twin = ("Foam rolling your IT band", ["Injuries"], ["it band", "foam roller"], TEXTS["itb-foam"][3])
-    index = make_index(posts=corpus(twin=twin))
+    index = make_index(docs=corpus_docs(twin=twin))
     pairs = index.near_duplicates()
-    assert pairs and pairs[0][:2] == ("itb-foam", "twin") and pairs[0][2] >= 0.8
+    assert pairs and pairs[0][:2] == ("itb-foam", "twin") and pairs[0][2] >= index.config.near_duplicate_threshold
     assert len({(a, b) for a, b, _ in pairs}) == len(pairs)
     assert index.near_duplicates(threshold=1.01) == []
 
 
 def test_orphans(make_index: Callable[..., RelatedIndex]) -> None:
     lonely = ("Choosing a headlamp", ["Gear"], ["gear"], "Lumens, battery and a comfortable strap for dark mornings.")
-    index = make_index(posts=corpus(lonely=lonely))
+    index = make_index(docs=corpus_docs(lonely=lonely))
     assert "lonely" in index.orphans()
     assert "itb-foam" not in index.orphans()
 
@@ -193,17 +226,17 @@ def test_save_load_round_trip(make_index: Callable[..., RelatedIndex], tmp_path:
     index = make_index()
     again = RelatedIndex.load(tmp_path / "related", {p.id: p for p in corpus()}, vocabulary=VOCAB)
     assert again.ids == index.ids
-    assert (again.neighbours == index.neighbours).all() and (again.scores == index.scores).all()
-    assert (again.matrix != index.matrix).nnz == 0
     assert again.related("itb-foam") == index.related("itb-foam")
+    assert again.related("itb-foam", videos_only=True) == index.related("itb-foam", videos_only=True)
 
 
-@pytest.mark.parametrize("name", ["neighbours.npy", "scores.npy", "idf.npy", "matrix.npz", "vocab.json"])
+@pytest.mark.parametrize("name", ["neighbours.all.ids.npy", "neighbours.videos.scores.npy", "idf.npy",
+                                  "matrix.data.npy", "lists.all.rows.npy", "vocab.json"])
 def test_truncated_file_is_damaged(make_index: Callable[..., RelatedIndex], tmp_path: Path, name: str) -> None:
     make_index()
     path = tmp_path / "related" / name
     path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
-    with pytest.raises(IndexDamaged, match=name.split(".")[0]):
+    with pytest.raises(IndexDamaged, match=name.rsplit(".", 1)[0]):
         RelatedIndex.load(tmp_path / "related", corpus(), vocabulary=VOCAB)
 
 
@@ -211,8 +244,8 @@ def test_missing_file_and_missing_posts(make_index: Callable[..., RelatedIndex],
     make_index()
     with pytest.raises(IndexDamaged, match="not in the bundle"):
         RelatedIndex.load(tmp_path / "related", corpus()[:3], vocabulary=VOCAB)
-    (tmp_path / "related" / "scores.npy").unlink()
-    with pytest.raises(IndexDamaged, match="scores.npy is missing"):
+    (tmp_path / "related" / "lists.all.scores.npy").unlink()
+    with pytest.raises(IndexDamaged, match="lists.all.scores.npy is missing"):
         RelatedIndex.load(tmp_path / "related", corpus(), vocabulary=VOCAB)
 
 
@@ -223,18 +256,49 @@ def test_empty_corpus_builds_and_loads(tmp_path: Path) -> None:
     assert index.related_to_text("knee pain") == [] and index.near_duplicates() == [] and index.orphans() == []
 
 
-def test_wide_search_when_filters_empty_the_stored_row(make_index: Callable[..., RelatedIndex]) -> None:
+def test_filters_beyond_the_stored_row_fall_back_and_say_so(make_index: Callable[..., RelatedIndex],
+                                                            tmp_path: Path) -> None:
     index = make_index(k=2, min_score=0.0)
-    stored = [index.ids[j] for j in index.neighbours[index.row["itb-foam"]]]
+    stored = [index.ids[j] for j in load(tmp_path / "related").neighbours["all"][0][index.row["itb-foam"]]]
     items = index.related("itb-foam", exclude=stored, limit=3)
-    assert len(items) == 3 and not set(stored) & set(ids(items)) and not any(i.fallback for i in items)
+    assert len(items) == 3 and not set(stored) & set(ids(items)) and all(i.fallback for i in items)
+
+
+def test_videos_only_lists_show_videos_and_fall_back_by_topic_first(make_index: Callable[..., RelatedIndex]) -> None:
+    index = make_index()
+    for pid in index.ids:
+        items = index.related(pid, limit=4, videos_only=True)
+        assert items and all(item.has_video for item in items)
+        fallbacks = [i for i in items if i.fallback]
+        post = index.posts[index.row[pid]]
+        topics = {*post.body_parts, *post.injuries}
+        shared = [bool(topics & {*index.posts[index.row[i.id]].body_parts, *index.posts[index.row[i.id]].injuries})
+                  for i in fallbacks]
+        assert shared == sorted(shared, reverse=True)  # topic fallbacks before the others
+
+
+def test_why_words_are_words_a_reader_understands(make_index: Callable[..., RelatedIndex]) -> None:
+    index = make_index()
+    for pid in index.ids:
+        for item in index.related(pid, limit=5):
+            words = item.why["terms"]
+            assert len({w.lower() for w in words}) == len(words)
+            assert not any(w.isdigit() or w.lower() in {"the", "our", "they", "i", "injuries", "training"}
+                           for w in words)
+            assert not item.fallback or not words
 
 
 def test_prefer_recent_moves_newer_posts_up(make_index: Callable[..., RelatedIndex]) -> None:
-    index = make_index(recency_weight=5.0, recency_half_life_days=1.0, mmr_lambda=1.0)
-    plain = ids(index.related("long-run", limit=3, min_score=0.0))
-    recent = ids(index.related("long-run", limit=3, min_score=0.0, prefer_recent=True))
-    assert recent[0] == "taper" and plain != recent
+    body = "Tempo runs at threshold pace, then an easy cool down jog and strides."
+    docs = [*corpus_docs(), make_doc("older", "Tempo runs explained", ["Training"], ["tempo"], body, days=-400),
+            make_doc("newer", "Tempo runs explained", ["Training"], ["tempo"], body + " Updated.", days=400)]
+    docs.append(make_doc("query", "Threshold tempo runs", ["Training"], ["tempo"], body, days=10))
+    index = make_index(docs=docs, recency_weight=5.0, recency_half_life_days=30.0, mmr_lambda=1.0,
+                       near_duplicate_threshold=1.01)
+    plain = ids(index.related("query", limit=2, min_score=0.0))
+    recent = ids(index.related("query", limit=2, min_score=0.0, prefer_recent=True))
+    assert set(plain) == set(recent) == {"older", "newer"}
+    assert recent[0] == "newer"
 
 
 def test_format_version_mismatch(make_index: Callable[..., RelatedIndex], tmp_path: Path) -> None:

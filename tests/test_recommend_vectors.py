@@ -1,4 +1,4 @@
-"""The hand-rolled transform (JSON vocabulary + idf.npy) equals the fitted TfidfVectorizer."""
+"""The vectors: numpy transform equals scikit-learn's, fields and tags weighted, stored space reproducible."""
 
 from __future__ import annotations
 
@@ -6,47 +6,50 @@ import json
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfTransformer
 
+from runphys.recommend.builder import build_related
 from runphys.recommend.config import RelatedConfig
-from runphys.recommend.model import build_related
 from runphys.recommend.store import load
-from runphys.recommend.vectors import (
-    FieldText,
-    PostAnalyzer,
-    TextAnalyzer,
-    fit_space,
-    make_vectorizer,
-)
-from tests.test_recommend_model import VOCAB, corpus
+from runphys.recommend.vectors import Counts, _stop_words, fit, post_terms, text_terms, transform
+from tests.test_recommend_model import VOCAB, corpus_docs, make_doc
 
 
-def test_manual_transform_equals_sklearn() -> None:
+def dense(rows) -> np.ndarray:  # type: ignore[no-untyped-def]
+    return sp.csr_matrix((rows.data, rows.indices, rows.indptr), shape=rows.shape).toarray()
+
+
+def test_transform_equals_scikit_learn() -> None:
     config = RelatedConfig()
-    analyzer = PostAnalyzer(TextAnalyzer(VOCAB), config)
-    docs = [FieldText.of_post(post) for post in corpus()]
-    vectorizer = make_vectorizer(analyzer, config).fit(docs)
-    space = fit_space([analyzer.analyse(d) for d in docs], analyzer, config)
-    assert space.vocabulary == {t: int(c) for t, c in vectorizer.vocabulary_.items()}
-    drafts = [*docs, FieldText.of_text("IT band pain after a marathon, new unseenword"), FieldText.of_text("")]
-    want = vectorizer.transform(drafts).toarray()
-    got = space.transform([analyzer.analyse(d) for d in drafts]).toarray()
-    np.testing.assert_allclose(got, want, rtol=1e-6, atol=1e-7)
+    counts = [post_terms(doc, config, _stop_words()) for doc in corpus_docs()]
+    space = fit(Counts.of(counts), config)
+    raw = np.zeros((len(counts), len(space.vocabulary)))
+    for i, doc in enumerate(counts):
+        for term, n in doc.items():
+            if term in space.vocabulary:
+                raw[i, space.vocabulary[term]] = n
+    want = TfidfTransformer(sublinear_tf=True).fit_transform(raw).toarray()
+    np.testing.assert_allclose(dense(transform(counts, space)), want, rtol=1e-5, atol=1e-6)
 
 
-def test_analyzer_weights_fields_and_adds_concepts() -> None:
-    analyzer = PostAnalyzer(TextAnalyzer(VOCAB), RelatedConfig())
-    terms = analyzer(FieldText(title="Knee", taxonomy="hip", body="runner's knee pain"))
-    assert terms.count("concept:runners_knee") == 3 and terms.count("concept:hip") == 3
-    assert terms.count("hip") == 2 and terms.count("pain") == 1
-    assert analyzer("IT band") == analyzer(FieldText(body="IT band"))
+def test_fields_labels_topics_and_kinds_are_weighted() -> None:
+    config = RelatedConfig()
+    doc = make_doc("k", "Knee pain", ["Knees"], ["runner's knee"], "Five reasons the knee hurts. Our 3 tips.", 0)
+    terms = post_terms(doc, config, _stop_words())
+    assert terms["knee"] == config.title_weight + config.taxonomy_weight * 2 + config.body_weight
+    assert terms["label:knees"] == terms["label:runner's knee"] == config.label_weight
+    assert terms["tagged:runners_knee"] == terms["tagged:knee"] == config.tagged_weight
+    assert terms["concept:runners_knee"] == config.concept_weight
+    assert not {"five", "our", "3"} & set(terms)
+    assert text_terms("IT band pain", VOCAB, config)["concept:it_band"] == config.concept_weight
 
 
 def test_saved_space_reproduces_stored_matrix(tmp_path: Path) -> None:
-    posts = corpus()
-    build_related(posts, tmp_path, vocabulary=VOCAB)
+    docs = corpus_docs()
+    build_related(docs, tmp_path, vocabulary=VOCAB)
     stored = load(tmp_path)
-    analyzer = PostAnalyzer(TextAnalyzer(VOCAB), stored.config)
-    again = stored.space.transform([analyzer.analyse(FieldText.of_post(p)) for p in posts])
-    assert (again != stored.matrix).nnz == 0
+    again = transform([post_terms(d, stored.config, _stop_words()) for d in docs], stored.space)
+    np.testing.assert_array_equal(dense(again), dense(stored.matrix))
     surface = json.loads((tmp_path / "surface.json").read_text())
     assert surface.get("roll") in {"rolling", "roll"} and surface.get("stretch") == "stretches"
