@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -28,11 +29,16 @@ def build(
     discard_edits: Annotated[
         bool, typer.Option("--discard-edits", help="Drop the author's admin edits instead of replaying them.")
     ] = False,
+    vocabulary: Annotated[
+        Path | None,
+        typer.Option("--vocabulary", help="Use this vocabulary file, and keep it at the index root for every later "
+                     "build (checked first: a mistake names the line).", metavar="FILE"),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Import posts from SOURCES and build the index bundle (switched in atomically)."""
-    from ..service.pipeline import build_from_sources
     from ..index.sources import FORMATS, parse_mapping
+    from ..service.pipeline import BuildOptions, build_from_sources
 
     if format not in FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(FORMATS)}", param_hint="--format")
@@ -40,17 +46,13 @@ def build(
     try:
         mapping = parse_mapping(map) if map else None
         with _file_progress(enabled=not as_json and output.console_err.is_terminal) as tick:
-            report = build_from_sources(
-                sources,
-                settings.index,
-                format=format,
-                mapping=mapping,
-                include_drafts=include_drafts,
-                strict=strict,
-                discard_author_edits=discard_edits,
+            options = BuildOptions(
+                vocabulary=vocabulary, vocabulary_override=settings.vocabulary, discard_author_edits=discard_edits,
                 progress=None if as_json else output.status_line,
-                file_progress=tick,
             )
+            report = build_from_sources(sources, settings.index, format=format, mapping=mapping,
+                                        include_drafts=include_drafts, strict=strict, options=options,
+                                        file_progress=tick)
     except RunphysError as error:
         if isinstance(error.detail, dict) and not as_json:
             _print_problems(error.detail.get("problems", []))

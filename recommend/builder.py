@@ -4,6 +4,7 @@ all at build time; and repairing it in place when a few posts change or the auth
 from __future__ import annotations
 
 import time
+from array import array
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -165,31 +166,49 @@ def _make_lists(stored: store.Stored, posts: Sequence[Post], vocabulary: Vocabul
     """Every post's related list for each mode, with the reasons of its first WHY_DEPTH entries."""
     config = stored.config
     catalogue = Catalogue(posts)
-    made: dict[str, list[list[tuple[int, float, int]]]] = {}
+    n = max(len(posts), 1)
+    made: dict[str, tuple[array[int], array[int], array[float], array[int]]] = {}
+    pairs = array("q")  # min * n + max of every pair whose reasons are shown
     for mode in store.MODES:
-        options = Options(limit=config.k, videos_only=mode == "videos")
-        made[mode] = [related_list(i, options, catalogue, stored.neighbours[mode], stored.curation, config)
-                      for i in range(len(posts))]
-    pairs = sorted({(min(i, j), max(i, j)) for entries in made.values() for i, row in enumerate(entries)
-                    for j, _, flag in row[: store.WHY_DEPTH] if not flag & FALLBACK})
-    explain = Explainer(stored.matrix, stored.space, posts, vocabulary, config.why_terms)
-    found = explain.words_of_pairs(np.asarray(pairs, dtype=np.int64).reshape(-1, 2))
-    words: dict[str, int] = {}
-    reasons = {pair: [words.setdefault(w, len(words)) for w in said] for pair, said in zip(pairs, found)}
-    for mode, entries in made.items():
-        ptr, rows, scores, flags, why_ptr, why = [0], [], [], [], [0], []
-        for i, row in enumerate(entries):
-            for depth, (j, score, flag) in enumerate(row):
+        ptr, rows, scores, flags = array("q", [0]), array("i"), array("f"), array("B")
+        options = Options(limit=store.LIST_DEPTH, videos_only=mode == "videos")
+        for i in range(len(posts)):
+            for depth, (j, score, flag) in enumerate(
+                    related_list(i, options, catalogue, stored.neighbours[mode], stored.curation, config)):
                 rows.append(j)
                 scores.append(score)
                 flags.append(flag)
                 if depth < store.WHY_DEPTH and not flag & FALLBACK:
-                    why.extend(reasons[(min(i, j), max(i, j))])
-                why_ptr.append(len(why))
+                    pairs.append(min(i, j) * n + max(i, j))
             ptr.append(len(rows))
+        made[mode] = (ptr, rows, scores, flags)
+    codes = np.unique(np.asarray(pairs, dtype=np.int64))
+    explain = Explainer(stored.matrix, stored.space, posts, vocabulary, config.why_terms)
+    found = explain.words_of_pairs(np.stack([codes // n, codes % n], axis=1) if len(codes) else
+                                   np.zeros((0, 2), dtype=np.int64))
+    words: dict[str, int] = {}
+    reason_ptr = np.zeros(len(codes) + 1, dtype=np.int64)
+    reason_ids: list[int] = []
+    for p, said in enumerate(found):
+        reason_ids.extend(words.setdefault(w, len(words)) for w in said)
+        reason_ptr[p + 1] = len(reason_ids)
+    reasons = np.asarray(reason_ids, dtype=np.int32)
+    for mode, (ptr, rows, scores, flags) in made.items():
+        rows_ = np.asarray(rows, dtype=np.int32)
+        flags_ = np.asarray(flags, dtype=np.uint8)
+        owner = np.repeat(np.arange(len(posts)), np.diff(np.asarray(ptr, dtype=np.int64)))
+        depth = np.arange(len(rows_)) - np.asarray(ptr, dtype=np.int64)[owner]
+        shown = (depth < store.WHY_DEPTH) & ((flags_ & FALLBACK) == 0)
+        code = np.minimum(owner, rows_) * n + np.maximum(owner, rows_)
+        at = np.searchsorted(codes, code)
+        lengths = np.where(shown, reason_ptr[np.minimum(at + 1, len(codes))] - reason_ptr[np.minimum(at, len(codes))], 0)
+        why_ptr = np.zeros(len(rows_) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=why_ptr[1:])
+        starts = reason_ptr[np.minimum(at, len(codes))]
+        take = np.repeat(starts, lengths) + (np.arange(int(why_ptr[-1])) - np.repeat(why_ptr[:-1], lengths))
         stored.lists[mode] = store.Lists(
-            np.asarray(ptr, dtype=np.int64), np.asarray(rows, dtype=np.int32), np.asarray(scores, dtype=np.float32),
-            np.asarray(flags, dtype=np.uint8), np.asarray(why_ptr, dtype=np.int64), np.asarray(why, dtype=np.int32))
+            np.asarray(ptr, dtype=np.int64), rows_, np.asarray(scores, dtype=np.float32), flags_, why_ptr,
+            reasons[take] if len(take) else np.zeros(0, dtype=np.int32))
     stored.why_words = list(words)
 
 

@@ -164,10 +164,10 @@ def _diversified(about: Post, candidates: list[tuple[int, float]], options: Opti
     parts = set(about.body_parts)
     boost = config.same_body_part_boost if options.same_body_part_boost is None else options.same_body_part_boost
     weight = config.recency_weight if options.prefer_recent else 0.0
-    relevance = np.array([
+    relevance = [
         s * body_part_factor(posts[j], parts, boost)
         * recency_factor(posts[j], catalogue.newest, weight, config.recency_half_life_days)
-        for j, s in candidates])
+        for j, s in candidates]
     rows = [j for j, _ in candidates]
     return mmr(relevance, pair_similarity(rows, neighbours), limit, config.mmr_lambda, config.near_duplicate_threshold)
 

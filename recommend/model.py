@@ -76,7 +76,7 @@ class RelatedIndex:
         options = Options(limit, videos_only, min_score, frozenset(exclude),
                           frozenset(c.casefold() for c in exclude_categories), tuple(pins), same_body_part_boost,
                           prefer_recent)
-        if self._stored_lists_apply and options == Options(limit, videos_only) and limit <= self.config.k:
+        if self._stored_lists_apply and options == Options(limit, videos_only) and limit <= store.LIST_DEPTH:
             return self._from_lists(i, mode, limit)
         entries = related_list(i, options, self.catalogue, self._stored.neighbours[mode], self._stored.curation,
                                self.config)

@@ -27,6 +27,9 @@ from .curation import Curation, dump, parse
 from .vectors import Rows, TermSpace
 
 MODES = ("all", "videos")
+# Entries stored per post and mode: what the widget and the API's usual limits ask for; a longer
+# list is made on request from the k stored neighbours.
+LIST_DEPTH = 10
 # Reasons are stored for the first entries of each list (the widget shows four or five); deeper
 # entries get theirs when asked for.
 WHY_DEPTH = 6

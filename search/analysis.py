@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from whoosh.lang.porter2 import stem as _porter2
 from whoosh.support.charset import accent_map
@@ -96,14 +95,24 @@ def _fold_word(raw: str) -> str:
     return _NON_WORD.sub("", word)[:MAX_WORD_CHARS]
 
 
-@lru_cache(maxsize=262_144)
+_WORDS: dict[str, tuple[str, str, str | None]] = {}
+_WORDS_LIMIT = 262_144  # distinct raw words remembered (the cache starts again past it)
+
+
 def _word(raw: str) -> tuple[str, str, str | None]:
     """(folded word, its stem, its term or None for a stop word); "" word for punctuation."""
-    word = _fold_word(raw)
-    if not word:
-        return "", "", None
-    stemmed = _porter2(IRREGULAR.get(word, word))
-    return word, stemmed, (None if word in STOPWORDS else stemmed)
+    found = _WORDS.get(raw)
+    if found is None:
+        word = _fold_word(raw)
+        if not word:
+            found = ("", "", None)
+        else:
+            stemmed = _porter2(IRREGULAR.get(word, word))
+            found = (word, stemmed, None if word in STOPWORDS else stemmed)
+        if len(_WORDS) >= _WORDS_LIMIT:
+            _WORDS.clear()
+        _WORDS[raw] = found
+    return found
 
 
 @dataclass(frozen=True)
@@ -123,20 +132,14 @@ class Analysed:
 
 def analyse(text: str) -> Analysed:
     """Words, stems, terms and character spans of `text`, in one regex pass."""
-    ws: list[str] = []
-    ss: list[str] = []
-    ts: list[str | None] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in WORD_PATTERN.finditer(text):
-        word, stemmed, term = _word(m.group())
-        if word:
-            ws.append(word)
-            ss.append(stemmed)
-            ts.append(term)
-            starts.append(m.start())
-            ends.append(m.end())
-    return Analysed(tuple(ws), tuple(ss), tuple(ts), tuple(starts), tuple(ends))
+    cache = _WORDS
+    found = [(cache.get(g) or _word(g), m.start(), m.end()) for m in WORD_PATTERN.finditer(text) if (g := m.group())]
+    kept = [item for item in found if item[0][0]]
+    if not kept:
+        return Analysed((), (), (), (), ())
+    analysed, starts, ends = zip(*kept)
+    ws, ss, ts = zip(*analysed)
+    return Analysed(ws, ss, ts, starts, ends)
 
 
 def words(text: str) -> list[str]:

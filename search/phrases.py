@@ -50,12 +50,20 @@ class PhraseMatcher:
     def find(self, text: str, analysed: Analysed) -> list[Match]:
         """Every match in `analysed` (the analysis of `text`), left to right."""
         words, stems = analysed.words, analysed.stems
-        clause = clauses(text, analysed)
+        exact_table, stemmed_table = self._exact, self._stemmed
+        clause: list[int] | None = None  # worked out on the first phrase of several words
         out: list[Match] = []
         i, n = 0, len(words)
         while i < n:
-            exact = _longest(self._exact.get(words[i], ()), words, clause, i)
-            stemmed = _longest(self._stemmed.get(stems[i], ()), stems, clause, i)
+            exact_candidates = exact_table.get(words[i])
+            stemmed_candidates = stemmed_table.get(stems[i])
+            if exact_candidates is None and stemmed_candidates is None:
+                i += 1
+                continue
+            if clause is None:
+                clause = clauses(text, analysed)
+            exact = _longest(exact_candidates, words, clause, i) if exact_candidates else None
+            stemmed = _longest(stemmed_candidates, stems, clause, i) if stemmed_candidates else None
             best = exact if exact and (not stemmed or exact[0] >= stemmed[0]) else stemmed
             if best is None:
                 i += 1

@@ -53,14 +53,19 @@ def analyse_post(post: Post, vocabulary: Vocabulary) -> AnalysedPost:
     """Analyse the post's fields once and tag it with body parts, injuries and kinds."""
     labels_text = LABEL_JOINER.join((*post.categories, *post.tags))
     title, tags, body = analyse(post.title), analyse(labels_text), analyse(post.body)
-    title_keys = vocabulary.concepts_in(post.title, title)
+    labels = [(label, analyse(label)) for label in (*post.categories, *post.tags)]
+    title_matches = vocabulary.find(post.title, title)
     label_keys: list[str] = []
-    for category in post.categories:
-        mapped = vocabulary.categories.get(" ".join(analyse(category).words))
-        label_keys += mapped if mapped is not None else vocabulary.concepts_in(category)
-    for tag in post.tags:
-        label_keys += vocabulary.concepts_in(tag)
+    mapped: list[str] = []
+    for position, (label, analysed) in enumerate(labels):
+        by_map = vocabulary.categories.get(" ".join(analysed.words)) if position < len(post.categories) else None
+        if by_map is not None:
+            mapped += by_map
+            label_keys += by_map
+        else:
+            label_keys += vocabulary.concepts_in(label, analysed)
     body_matches = vocabulary.find(post.body, body)
+    title_keys = list(dict.fromkeys(m.key for m in title_matches))
     labelled = bool(title_keys or label_keys)
     keys = [*title_keys, *label_keys, *_salient(post.body, body, body_matches, vocabulary, labelled)]
     body_parts: list[str] = []
@@ -74,11 +79,12 @@ def analyse_post(post: Post, vocabulary: Vocabulary) -> AnalysedPost:
         else:
             body_parts.append(key)
     tagged = post.with_changes(
-        body_parts=dedupe(body_parts), injuries=tuple(injuries), kinds=kinds_of(post, title, body, vocabulary)
+        body_parts=dedupe(body_parts), injuries=tuple(injuries),
+        kinds=_kinds(post, title, body, labels, vocabulary),
     )
     concepts = {
-        "title": Counter(m.key for m in vocabulary.find(post.title, title)),
-        "tags": Counter(m.key for m in vocabulary.find(labels_text, tags)) + Counter(_mapped(post, vocabulary)),
+        "title": Counter(m.key for m in title_matches),
+        "tags": Counter(m.key for m in vocabulary.find(labels_text, tags)) + Counter(mapped),
         "body": Counter(m.key for m in body_matches),
     }
     return AnalysedPost(tagged, title, tags, body, concepts)
@@ -89,21 +95,14 @@ def tag(post: Post, vocabulary: Vocabulary) -> Post:
     return analyse_post(post, vocabulary).post
 
 
-def _mapped(post: Post, vocabulary: Vocabulary) -> list[str]:
-    """Body parts the vocabulary's category map gives the post's categories."""
-    out: list[str] = []
-    for category in post.categories:
-        out += vocabulary.categories.get(" ".join(analyse(category).words), ())
-    return out
-
-
-def kinds_of(post: Post, title: Analysed, body: Analysed, vocabulary: Vocabulary) -> tuple[str, ...]:
+def _kinds(post: Post, title: Analysed, body: Analysed, labels: list[tuple[str, Analysed]],
+           vocabulary: Vocabulary) -> tuple[str, ...]:
     """The 1-2 best kinds of post by cue score; ("other",) when no cue is strong enough."""
     scores: Counter[str] = Counter()
     for match in vocabulary.cues(post.title, title):
         scores[match.key] += TITLE_WEIGHT
-    for label in (*post.categories, *post.tags):
-        for key in dedupe(m.key for m in vocabulary.cues(label)):
+    for label, analysed in labels:
+        for key in dedupe(m.key for m in vocabulary.cues(label, analysed)):
             scores[key] += LABEL_WEIGHT
     for key, count in Counter(m.key for m in vocabulary.cues(post.body, body)).items():
         scores[key] += min(count * BODY_WEIGHT, BODY_CAP)

@@ -10,12 +10,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..index.errors import VocabularyError
+from ..index.errors import IndexDamaged, VocabularyError, is_transient
 from ..index.yaml_text import Path_, YamlDocument, YamlRefused, load_yaml
 from .analysis import words
 from .vocabulary import Concept, ConceptKind, PostKind, Source, SynonymGroup, Vocabulary, dedupe
 
 FILE_NAME = "vocabulary.yaml"
+SNAPSHOT = "vocabulary.yaml"  # the copy each bundle version keeps of the vocabulary it was built with
 PACKAGE_SOURCE = "package"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms"}
@@ -54,6 +55,26 @@ def read_vocabulary(path: Path) -> Vocabulary:
         raise VocabularyError(f"{path}: the vocabulary file is not UTF-8 text",
                               {"file": str(path), "line": 0, "problem": "not UTF-8"}) from exc
     return parse(text, str(path))
+
+
+def read_vocabulary_snapshot(path: Path) -> Vocabulary:
+    """A version's own copy of its vocabulary (IndexDamaged when it is missing or unreadable)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        if is_transient(exc):
+            raise
+        raise IndexDamaged(f"{path} is missing or unreadable; rebuild with `runphys build`") from exc
+    try:
+        return _snapshot(digest(text), text)
+    except VocabularyError as exc:
+        raise IndexDamaged(f"{path} is damaged ({exc.message}); rebuild with `runphys build`") from exc
+
+
+@lru_cache(maxsize=4)
+def _snapshot(sha256: str, text: str) -> Vocabulary:
+    """Parsed once per process for each distinct text (versions of one index usually share it)."""
+    return parse(text, SNAPSHOT)
 
 
 def digest(text: str) -> str:

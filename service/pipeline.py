@@ -9,17 +9,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..index.author_state import applied, write_atomically
 from ..index.bundle import Manifest, OpenBundle, Staging, build_lock, commit, has_bundle, open_bundle, staged
 from ..index.demo import POSTS as DEMO_POSTS
 from ..index.edits import apply_edits, discard_edits, record_edits
 from ..index.errors import ImportFailed, PostNotFound, SlugTaken
 from ..index.post import Post
 from ..index.sources import ImportResult, Problem, read_sources
-from ..recommend.builder import RelatedPartWriter, update_related
+from ..recommend.builder import RelatedPartWriter, relist, update_related
+from ..recommend.curation import Curation
 from ..search.tagging import analyse_post
 from ..search.vocabulary import Vocabulary
-from ..search.vocabulary_file import package_vocabulary
+from ..search.vocabulary_file import SNAPSHOT, read_vocabulary, read_vocabulary_snapshot
 from ..search.writer import SearchPartWriter
+from .author import install_vocabulary, read_curation, vocabulary_for_build, write_curation
 
 Progress = Callable[[str], None]
 Tick = Callable[[int, int], None]  # (done, total)
@@ -50,6 +53,20 @@ class BuildReport:
         }
 
 
+@dataclass(frozen=True)
+class BuildOptions:
+    """How a build runs, whatever its posts came from."""
+
+    # A vocabulary file to use, and to install at the index root for every later build.
+    vocabulary: Path | None = None
+    # A vocabulary file to use as it is, not installed (RUNPHYS_VOCABULARY).
+    vocabulary_override: Path | None = None
+    discard_author_edits: bool = False
+    wait_seconds: float = 0.0  # how long to queue behind a build already running
+    progress: Progress | None = None
+    post_progress: Tick | None = None
+
+
 def build_from_sources(
     sources: Sequence[str | Path],
     index_dir: Path,
@@ -58,12 +75,12 @@ def build_from_sources(
     mapping: dict[str, list[str]] | None = None,
     include_drafts: bool = False,
     strict: bool = False,
-    discard_author_edits: bool = False,
-    wait_seconds: float = 0.0,
-    progress: Progress | None = None,
-    file_progress: Callable[[int, int], None] | None = None,
+    options: BuildOptions = BuildOptions(),
+    file_progress: Tick | None = None,
 ) -> BuildReport:
     """Import, then build and switch; with nothing usable (or any problem under `strict`) nothing is switched."""
+    if options.vocabulary is not None:
+        read_vocabulary(options.vocabulary)  # a mistake in it is reported before anything is read
     result = read_sources(
         sources, format=format, mapping=mapping, include_drafts=include_drafts, progress=file_progress
     )
@@ -76,36 +93,31 @@ def build_from_sources(
             report.to_dict(),
         )
     sources_map = {str(Path(path).resolve()): digest for path, digest in result.files.items()}
-    report.manifest = build_posts(
-        result.posts, index_dir, sources=sources_map, progress=progress,
-        discard_author_edits=discard_author_edits, wait_seconds=wait_seconds,
-    )
+    report.manifest = build_posts(result.posts, index_dir, sources=sources_map, options=options)
     report.posts, report.edits = report.manifest.posts, report.manifest.edits
     return report
 
 
 def build_posts(
-    posts: Sequence[Post],
-    index_dir: Path,
-    *,
-    sources: dict[str, str] | None = None,
-    progress: Progress | None = None,
-    post_progress: Tick | None = None,
-    wait_seconds: float = 0.0,
-    discard_author_edits: bool = False,
+    posts: Sequence[Post], index_dir: Path, *, sources: dict[str, str] | None = None,
+    options: BuildOptions = BuildOptions(),
 ) -> Manifest:
-    """Replay the author's edits over `posts`, analyse and tag each post once, write the parts
-    from that one analysis, and switch to the new version."""
-    say = progress or (lambda _msg: None)
-    with build_lock(index_dir, wait_seconds):
-        if discard_author_edits:
+    """Replay the author's edits over `posts`, analyse and tag each post once with the author's
+    vocabulary, write the parts from that one analysis with the author's curation, and switch."""
+    say = options.progress or (lambda _msg: None)
+    with build_lock(index_dir, options.wait_seconds):
+        if options.vocabulary is not None:
+            install_vocabulary(index_dir, options.vocabulary)
+        vocabulary = vocabulary_for_build(index_dir, None if options.vocabulary else options.vocabulary_override)
+        curation = read_curation(index_dir)
+        if options.discard_author_edits:
             discard_edits(index_dir)
         edited, applied = apply_edits(index_dir, posts)
-        vocabulary = package_vocabulary()
         with staged(index_dir) as staging:
             say(f"analysing and tagging {len(edited)} posts")
-            tagged = _write_parts(edited, staging, vocabulary, post_progress)
-            return commit(staging, tagged, sources=sources or {}, edits=applied, progress=progress)
+            tagged = _write_parts(edited, staging, vocabulary, curation, options.post_progress, say)
+            return commit(staging, tagged, sources=sources or {}, edits=applied,
+                          author_state=_applied(index_dir, applied, curation, vocabulary), progress=options.progress)
 
 
 def update_posts(
@@ -119,11 +131,13 @@ def update_posts(
 
     Checked under the build lock, so two writers can never both take one slug. The search part is
     made again whole (its scores depend on every post); the related part is repaired in place.
+    The posts are tagged with the vocabulary the live version was built with.
     """
     with build_lock(index_dir, wait_seconds):
         live = open_bundle(index_dir)
         _check_changes(live, upserts, delete_ids)
-        vocabulary = package_vocabulary()
+        vocabulary = bundle_vocabulary(live)
+        curation = read_curation(index_dir)
         posts = {pid: post for pid, post in live.posts.items() if pid not in set(delete_ids)}
         posts.update({post.id: post for post in upserts})
         changed = {post.id for post in upserts}
@@ -139,25 +153,44 @@ def update_posts(
                 if post.id in changed:
                     changed_docs.append(doc)
             search.finish()
-            update_related(staging.part("related"), tagged, changed_docs, set(delete_ids), vocabulary=vocabulary)
+            update_related(staging.part("related"), tagged, changed_docs, set(delete_ids), curation=curation,
+                           vocabulary=vocabulary)
+            edits = live.manifest.edits + len(upserts) + len(delete_ids)
             # Recorded just before the switch: a crash after it must not lose an edit the bundle shows.
             return commit(
-                staging, list(tagged.values()), sources=live.manifest.sources,
-                edits=live.manifest.edits + len(upserts) + len(delete_ids),
+                staging, list(tagged.values()), sources=live.manifest.sources, edits=edits,
+                author_state=_applied(index_dir, edits, curation, vocabulary),
                 before_switch=lambda: record_edits(index_dir, upserts, delete_ids),
             )
 
 
-def rebuild(index_dir: Path, progress: Progress | None = None, *, wait_seconds: float = 0.0) -> BuildReport:
-    """Build again from the sources the live bundle was built from (the demo when there is none).
+def curate(index_dir: Path, change: Callable[[OpenBundle, dict[str, Curation]], dict[str, Curation]], *,
+           wait_seconds: float = 60.0) -> tuple[Manifest, dict[str, Curation]]:
+    """Change the author's curation and make the related lists again with it, as a new version.
 
-    `wait_seconds`: how long to queue behind a build already running before IndexBusy.
+    `change` gets the live bundle (to resolve ids and slugs) and the current curation, and returns
+    the new one; it is saved at the index root first, so a crash before the switch loses nothing.
     """
+    with build_lock(index_dir, wait_seconds):
+        live = open_bundle(index_dir)
+        curation = change(live, read_curation(index_dir))
+        write_curation(index_dir, curation)
+        vocabulary = bundle_vocabulary(live)
+        with staged(index_dir, copy_from=live) as staging:
+            relist(staging.part("related"), live.posts, curation, vocabulary)
+            manifest = commit(staging, list(live.posts.values()), sources=live.manifest.sources,
+                              edits=live.manifest.edits,
+                              author_state=_applied(index_dir, live.manifest.edits, curation, vocabulary))
+        return manifest, curation
+
+
+def rebuild(index_dir: Path, options: BuildOptions = BuildOptions()) -> BuildReport:
+    """Build again from the sources the live bundle was built from (the demo when there is none)."""
     sources: list[str | Path] = [DEMO_POSTS]
     if has_bundle(index_dir):
         recorded = [path for path in open_bundle(index_dir).manifest.sources if Path(path).exists()]
         sources = list(recorded) or sources
-    return build_from_sources(sources, index_dir, progress=progress, wait_seconds=wait_seconds)
+    return build_from_sources(sources, index_dir, options=options)
 
 
 def ensure_index(index_dir: Path, progress: Progress | None = None) -> bool:
@@ -166,11 +199,17 @@ def ensure_index(index_dir: Path, progress: Progress | None = None) -> bool:
         return False
     if progress:
         progress(f"no index at {index_dir}: building the demo blog first")
-    build_from_sources([DEMO_POSTS], index_dir, format="markdown", progress=progress)
+    build_from_sources([DEMO_POSTS], index_dir, format="markdown", options=BuildOptions(progress=progress))
     return True
 
 
-def _write_parts(posts: Sequence[Post], staging: Staging, vocabulary: Vocabulary, tick: Tick | None) -> list[Post]:
+def bundle_vocabulary(bundle: OpenBundle) -> Vocabulary:
+    """The vocabulary a version was built with (its snapshot; never the package's file)."""
+    return read_vocabulary_snapshot(bundle.path / SNAPSHOT)
+
+
+def _write_parts(posts: Sequence[Post], staging: Staging, vocabulary: Vocabulary,
+                 curation: dict[str, Curation], tick: Tick | None, say: Progress) -> list[Post]:
     """Analyse each post once, hand it to every part, then finish the parts; the tagged posts."""
     search = SearchPartWriter(staging.part("search"), vocabulary)
     related = RelatedPartWriter(vocabulary=vocabulary)
@@ -182,9 +221,17 @@ def _write_parts(posts: Sequence[Post], staging: Staging, vocabulary: Vocabulary
         tagged.append(doc.post)
         if tick is not None:
             tick(done, len(posts))
+    say("writing the search index")
     search.finish()
-    related.finish(staging.part("related"))
+    say("finding related posts")
+    related.finish(staging.part("related"), curation)
+    write_atomically(staging.path / SNAPSHOT, vocabulary.source.text)
     return tagged
+
+
+def _applied(index_dir: Path, edits: int, curation: dict[str, Curation], vocabulary: Vocabulary) -> dict[str, Any]:
+    return applied(index_dir, edits=edits, curation_posts=len(curation), vocabulary=vocabulary.source.name,
+                   vocabulary_sha256=vocabulary.source.sha256)
 
 
 def _check_changes(live: OpenBundle, upserts: Sequence[Post], delete_ids: Sequence[str]) -> None:

@@ -19,7 +19,7 @@ from ..search.log import SearchLog
 from ..search.results import SearchHit, SearchRequest, SearchResult, Suggestion
 from ..search.searcher import SearchIndex
 from ..search.vocabulary import Vocabulary
-from ..search.vocabulary_file import package_vocabulary
+from .pipeline import bundle_vocabulary
 from .settings import Settings
 
 T = TypeVar("T")
@@ -58,7 +58,7 @@ class Service:
     def __init__(self, bundle: OpenBundle, settings: Settings, *, verify: bool = False) -> None:
         self._bundle = bundle
         self.settings = settings
-        self._vocabulary = package_vocabulary()
+        self._vocabulary = _opened(bundle, lambda: bundle_vocabulary(bundle))
         self._search_log = SearchLog(bundle.index_dir / "searches", max_bytes=settings.search_log_max_bytes)
         self._searcher = _opened(bundle, lambda: SearchIndex.open(bundle.part("search"), bundle.posts, self._vocabulary))
         try:

@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RUNPHYS_", extra="ignore")
 
     index: Path = Field(default_factory=default_index_dir, description="Index bundle directory.")
+    vocabulary: Path | None = Field(
+        None, description="A vocabulary file every build uses (else the one installed at the index root, else the "
+        "package's)."
+    )
     host: str = Field("127.0.0.1", description="Address `runphys serve` listens on.")
     port: int = Field(8000, ge=0, le=65535, description="Port `runphys serve` listens on.")
     workers: int = Field(1, ge=1, le=32, description="uvicorn worker processes.")

@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from runphys.index.bundle import FORMAT_VERSION, build_lock, current_build_id, open_bundle
-from runphys.service.pipeline import build_posts, update_posts
+from runphys.service.pipeline import BuildOptions, build_posts, update_posts
 from runphys.index.errors import (
     IndexBusy,
     IndexDamaged,
@@ -134,5 +134,5 @@ def test_author_edits_survive_a_full_rebuild_until_discarded(built):
     rebuilt = open_bundle(built)
     assert manifest.edits == 2
     assert "7" in rebuilt.posts and "5" not in rebuilt.posts
-    build_posts(SMALL_BLOG, built, discard_author_edits=True)
+    build_posts(SMALL_BLOG, built, options=BuildOptions(discard_author_edits=True))
     assert set(open_bundle(built).posts) == {post.id for post in SMALL_BLOG}

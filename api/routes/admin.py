@@ -10,7 +10,7 @@ from fastapi.responses import PlainTextResponse
 
 from ...index.errors import BadRequest
 from ...search.log import SearchLog
-from ...service.pipeline import rebuild, update_posts
+from ...service.pipeline import BuildOptions, rebuild, update_posts
 from ..models import ERROR_RESPONSES, AdminChange, PostIn, ReindexResponse, SearchReport
 from .deps import AdminOnly, LiveDep, SettingsDep
 
@@ -33,7 +33,8 @@ def reindex(request: Request, settings: SettingsDep, live: LiveDep) -> ReindexRe
 
     A build already running (a CLI build, another admin change) is waited for, not refused.
     """
-    report = rebuild(settings.index, wait_seconds=ADMIN_WAIT_SECONDS)
+    report = rebuild(settings.index, BuildOptions(vocabulary_override=settings.vocabulary,
+                                                  wait_seconds=ADMIN_WAIT_SECONDS))
     request.state.service = live.reload()
     return ReindexResponse(**report.to_dict())
 
