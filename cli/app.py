@@ -48,8 +48,11 @@ def fail(error: RunphysError, as_json: bool) -> None:
 
 def open_service(settings: Settings, as_json: bool) -> Service:
     """The service over the bundle, building the demo blog first when no bundle exists."""
-    from ..service.pipeline import ensure_index
+    from ..index.bundle import has_bundle
     from ..service.service import Service
 
-    ensure_index(settings.index, progress=None if as_json else output.status_line)
+    if not has_bundle(settings.index):
+        from ..service.pipeline import ensure_index  # building imports what reading never needs
+
+        ensure_index(settings.index, progress=None if as_json else output.status_line)
     return Service.open(settings)

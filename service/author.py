@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..index.author_state import CURATION_FILE, VOCABULARY_FILE, read_json, write_atomically, write_json
+from ..index.bundle import OpenBundle
 from ..index.errors import BadRequest
 from ..recommend.curation import Curation, dump, parse
 from ..search.vocabulary import Vocabulary
-from ..search.vocabulary_file import package_vocabulary, read_vocabulary
+from ..search.vocabulary_file import SNAPSHOT, package_vocabulary, read_vocabulary, read_vocabulary_snapshot
 
 
 def vocabulary_for_build(index_dir: Path, override: Path | None = None) -> Vocabulary:
@@ -21,6 +22,11 @@ def vocabulary_for_build(index_dir: Path, override: Path | None = None) -> Vocab
     if installed.exists():
         return read_vocabulary(installed)
     return package_vocabulary()
+
+
+def bundle_vocabulary(bundle: OpenBundle) -> Vocabulary:
+    """The vocabulary a version was built with (its snapshot; never the package's file)."""
+    return read_vocabulary_snapshot(bundle.path / SNAPSHOT)
 
 
 def install_vocabulary(index_dir: Path, path: Path) -> Vocabulary:

@@ -15,14 +15,14 @@ from ..index.demo import POSTS as DEMO_POSTS
 from ..index.edits import apply_edits, discard_edits, record_edits
 from ..index.errors import ImportFailed, PostNotFound, SlugTaken
 from ..index.post import Post
-from ..index.sources import ImportResult, Problem, read_sources
+from ..index.sources.problems import ImportResult, Problem
 from ..recommend.builder import RelatedPartWriter, relist, update_related
 from ..recommend.curation import Curation
 from ..search.tagging import analyse_post
 from ..search.vocabulary import Vocabulary
-from ..search.vocabulary_file import SNAPSHOT, read_vocabulary, read_vocabulary_snapshot
+from ..search.vocabulary_file import SNAPSHOT, read_vocabulary
 from ..search.writer import SearchPartWriter
-from .author import install_vocabulary, read_curation, vocabulary_for_build, write_curation
+from .author import bundle_vocabulary, install_vocabulary, read_curation, vocabulary_for_build, write_curation
 
 Progress = Callable[[str], None]
 Tick = Callable[[int, int], None]  # (done, total)
@@ -79,6 +79,8 @@ def build_from_sources(
     file_progress: Tick | None = None,
 ) -> BuildReport:
     """Import, then build and switch; with nothing usable (or any problem under `strict`) nothing is switched."""
+    from ..index.sources import read_sources  # the importers (lxml, trafilatura): only a build needs them
+
     if options.vocabulary is not None:
         read_vocabulary(options.vocabulary)  # a mistake in it is reported before anything is read
     result = read_sources(
@@ -201,11 +203,6 @@ def ensure_index(index_dir: Path, progress: Progress | None = None) -> bool:
         progress(f"no index at {index_dir}: building the demo blog first")
     build_from_sources([DEMO_POSTS], index_dir, format="markdown", options=BuildOptions(progress=progress))
     return True
-
-
-def bundle_vocabulary(bundle: OpenBundle) -> Vocabulary:
-    """The vocabulary a version was built with (its snapshot; never the package's file)."""
-    return read_vocabulary_snapshot(bundle.path / SNAPSHOT)
 
 
 def _write_parts(posts: Sequence[Post], staging: Staging, vocabulary: Vocabulary,

@@ -3,24 +3,26 @@ gap report all go through these narrow methods; nothing outside reaches into the
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..gaps import GapReport, build_gap_report
-from ..gaps.freshness import as_datetime
 from ..index.bundle import REBUILD_HINT, OpenBundle, open_bundle
 from ..index.errors import BadQuery, IndexDamaged, RunphysError
 from ..index.post import Post
-from ..recommend.model import RelatedIndex, RelatedItem
 from ..search.log import SearchLog
 from ..search.results import SearchHit, SearchRequest, SearchResult, Suggestion
-from ..search.searcher import SearchIndex
 from ..search.vocabulary import Vocabulary
-from .pipeline import bundle_vocabulary
+from .author import bundle_vocabulary
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from ..gaps import GapReport
+    from ..recommend.model import RelatedIndex, RelatedItem
+    from ..search.searcher import SearchIndex
 
 T = TypeVar("T")
 When = date | datetime | str | None
@@ -58,26 +60,57 @@ class Service:
     def __init__(self, bundle: OpenBundle, settings: Settings, *, verify: bool = False) -> None:
         self._bundle = bundle
         self.settings = settings
-        self._vocabulary = _opened(bundle, lambda: bundle_vocabulary(bundle))
+        self._vocab: Vocabulary | None = None
         self._search_log = SearchLog(bundle.index_dir / "searches", max_bytes=settings.search_log_max_bytes)
-        self._searcher = _opened(bundle, lambda: SearchIndex.open(bundle.part("search"), bundle.posts, self._vocabulary))
-        try:
-            self._related = _opened(
-                bundle, lambda: RelatedIndex.load(bundle.part("related"), bundle.posts, vocabulary=self._vocabulary)
-            )
-            if verify:
+        self._parts_lock = threading.Lock()
+        self._search: SearchIndex | None = None
+        self._recommender: RelatedIndex | None = None
+        if verify:
+            try:
                 _opened(bundle, self._searcher.verify)
-        except BaseException:
-            self._searcher.close()
-            raise
+                self._related  # noqa: B018 - opened now, so a damaged part is refused before serving
+            except BaseException:
+                self.close()
+                raise
 
     @classmethod
     def open(cls, settings: Settings, *, verify: bool = False) -> Service:
         """The live bundle of `settings.index` (IndexMissing, IndexDamaged, IndexVersionMismatch).
 
-        `verify` also opens what a search reads only now and then (the text store), so a server
-        refuses a damaged version before switching to it; a one-off command skips that cost."""
+        `verify` opens every part now, the text store included, so a server refuses a damaged
+        version before switching to it; a one-off command opens only the parts it uses."""
         return cls(open_bundle(settings.index), settings, verify=verify)
+
+    @property
+    def _vocabulary(self) -> Vocabulary:
+        if self._vocab is None:
+            self._vocab = _opened(self._bundle, lambda: bundle_vocabulary(self._bundle))
+        return self._vocab
+
+    @property
+    def _searcher(self) -> SearchIndex:
+        if self._search is None:
+            with self._parts_lock:
+                if self._search is None:
+                    from ..search.searcher import SearchIndex  # each part is imported when first used
+
+                    bundle = self._bundle
+                    self._search = _opened(
+                        bundle, lambda: SearchIndex.open(bundle.part("search"), bundle.posts, self._vocabulary))
+        return self._search
+
+    @property
+    def _related(self) -> RelatedIndex:
+        if self._recommender is None:
+            with self._parts_lock:
+                if self._recommender is None:
+                    from ..recommend.model import RelatedIndex
+
+                    bundle = self._bundle
+                    self._recommender = _opened(
+                        bundle, lambda: RelatedIndex.load(bundle.part("related"), bundle.posts,
+                                                          vocabulary=self._vocabulary))
+        return self._recommender
 
     @property
     def build_id(self) -> str:
@@ -143,6 +176,9 @@ class Service:
         self, *, since: When = None, until: When = None, now: When = None, silence_days: int = 365
     ) -> GapReport:
         """The coverage-gap report for this bundle and the search log read for [since, until]."""
+        from ..gaps import build_gap_report
+        from ..gaps.freshness import as_datetime
+
         start, end = as_datetime(since), as_datetime(until, end_of_day=True)
         return build_gap_report(
             list(self._bundle.posts.values()), self._vocabulary, self._related,
@@ -161,7 +197,8 @@ class Service:
         return self._vocabulary
 
     def close(self) -> None:
-        self._searcher.close()
+        if self._search is not None:
+            self._search.close()
 
     # -- limits --------------------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ from fastapi.responses import PlainTextResponse
 
 from ...index.errors import BadRequest
 from ...search.log import SearchLog
-from ...service.pipeline import BuildOptions, rebuild, update_posts
 from ..models import ERROR_RESPONSES, AdminChange, PostIn, ReindexResponse, SearchReport
 from .deps import AdminOnly, LiveDep, SettingsDep
 
@@ -33,6 +32,8 @@ def reindex(request: Request, settings: SettingsDep, live: LiveDep) -> ReindexRe
 
     A build already running (a CLI build, another admin change) is waited for, not refused.
     """
+    from ...service.pipeline import BuildOptions, rebuild  # building: imported when an author asks
+
     report = rebuild(settings.index, BuildOptions(vocabulary_override=settings.vocabulary,
                                                   wait_seconds=ADMIN_WAIT_SECONDS))
     request.state.service = live.reload()
@@ -44,6 +45,8 @@ def upsert_post(request: Request, settings: SettingsDep, live: LiveDep, post_id:
     """Add or replace one post (its id in the body, if any, must match the path; its slug must be free)."""
     if body.id is not None and body.id != post_id:
         raise BadRequest(f"id in the body ({body.id[:200]!r}) does not match the path ({post_id!r})")
+    from ...service.pipeline import update_posts
+
     manifest = update_posts(settings.index, upserts=[body.to_post(post_id)], wait_seconds=ADMIN_WAIT_SECONDS)
     request.state.service = live.reload()
     return AdminChange(id=post_id, action="upserted", build_id=manifest.build_id, posts=manifest.posts)
@@ -52,6 +55,8 @@ def upsert_post(request: Request, settings: SettingsDep, live: LiveDep, post_id:
 @router.delete("/posts/{post_id}", response_model=AdminChange)
 def delete_post(request: Request, settings: SettingsDep, live: LiveDep, post_id: PostId) -> AdminChange:
     """Remove one post (404 when there is none with this id)."""
+    from ...service.pipeline import update_posts
+
     manifest = update_posts(settings.index, delete_ids=[post_id], wait_seconds=ADMIN_WAIT_SECONDS)
     request.state.service = live.reload()
     return AdminChange(id=post_id, action="deleted", build_id=manifest.build_id, posts=manifest.posts)
