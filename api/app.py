@@ -15,11 +15,13 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 
+from ..index.errors import RunphysError
+from ..service.live import LiveService
+from ..service.settings import Settings
 from .caching import NotModified, handle_not_modified
 from .errors import ErrorBoundary, install_error_handlers
 from .index_version import HEADER as INDEX_VERSION_HEADER
 from .index_version import IndexVersionHeader
-from ..service.live import LiveService
 from .routes import (
     admin,
     author,
@@ -32,8 +34,6 @@ from .routes import (
     widget,
 )
 from .security import BodyLimit, HeadAsGet, RateLimit, SecurityHeaders
-from ..index.errors import RunphysError
-from ..service.settings import Settings
 
 logger = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ import hmac
 from fastapi import Request
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .security import check_admin
 from ..service.settings import Settings
+from .security import check_admin
 
 COOKIE = "runphys_author"
 COOKIE_MAX_AGE = 8 * 3600

@@ -19,8 +19,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 
-from .middleware import HttpMiddleware
 from ..index.errors import RunphysError
+from .middleware import HttpMiddleware
 
 logger = logging.getLogger(__name__)
 

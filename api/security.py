@@ -15,9 +15,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..service.settings import Settings
 from .errors import error_response
 from .middleware import HttpMiddleware, ResponseHeaders
-from ..service.settings import Settings
 
 # Pages may not be framed and may run only our own scripts; the widget fragment may be included anywhere.
 PAGE_CSP = (

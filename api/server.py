@@ -8,8 +8,8 @@ import os
 import uvicorn
 from fastapi import FastAPI
 
-from .app import create_app
 from ..service.settings import Settings
+from .app import create_app
 
 
 def settings_environment(settings: Settings) -> dict[str, str]:

@@ -22,7 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +42,7 @@ from runphys.search.tagging import analyse_post  # noqa: E402
 DATA = Path("/work/shared/data")
 EXERCISES = DATA / "exercises" / "exercises.json"
 MEDQUAD = DATA / "medquad_topics" / "docs.jsonl"
-START = datetime(2020, 1, 1, tzinfo=timezone.utc)
+START = datetime(2020, 1, 1, tzinfo=UTC)
 K = 5
 
 
@@ -94,10 +94,9 @@ def svd_blend(rows, alpha: float, components: int) -> np.ndarray:
 
 
 def whoosh_more_like(posts: list[Post], numterms: int) -> list[list[int]]:
+    from whoosh.analysis import StemmingAnalyzer
     from whoosh.fields import ID, TEXT, Schema
     from whoosh.index import create_in
-
-    from whoosh.analysis import StemmingAnalyzer
 
     schema = Schema(id=ID(stored=True), text=TEXT(analyzer=StemmingAnalyzer()))
     texts = [" . ".join((p.title, *p.categories, *p.tags, p.body)) for p in posts]
@@ -105,13 +104,13 @@ def whoosh_more_like(posts: list[Post], numterms: int) -> list[list[int]]:
     with tempfile.TemporaryDirectory() as tmp:
         ix = create_in(tmp, schema)
         writer = ix.writer()
-        for p, text in zip(posts, texts):
+        for p, text in zip(posts, texts, strict=False):
             writer.add_document(id=p.id, text=text)
         writer.commit()
         out = []
         with ix.searcher() as searcher:
             docnums = {searcher.stored_fields(d)["id"]: d for d in range(searcher.doc_count_all())}
-            for p, text in zip(posts, texts):
+            for p, text in zip(posts, texts, strict=False):
                 hits = searcher.more_like(docnums[p.id], "text", text=text, top=K, numterms=numterms)
                 out.append([position[h["id"]] for h in hits])
         ix.close()
@@ -252,9 +251,8 @@ def synthetic_posts(n: int, seed: int = 0) -> list[Post]:
 
 def scale_child(n: int) -> None:
     """Runs in its own process so ru_maxrss is this size's peak alone."""
-    from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary
-
     from runphys.recommend.builder import RelatedPartWriter
+    from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary
 
     vocabulary = load_vocabulary()
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -324,7 +322,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     vocabulary = load_vocabulary()
     skip = set(filter(None, args.skip.split(",")))
-    parts = [f"## Related-posts benchmark ({datetime.now(timezone.utc):%Y-%m-%d}, config {RelatedConfig()})"]
+    parts = [f"## Related-posts benchmark ({datetime.now(UTC):%Y-%m-%d}, config {RelatedConfig()})"]
     emit: Callable[[str], None] = lambda text: (parts.append(text), print(text + "\n", flush=True))  # noqa: E731
     print(parts[0] + "\n", flush=True)
     if "quality" not in skip:

@@ -52,14 +52,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import tantivy  # noqa: E402
+import tantivy
 
-from runphys.index.post import Post  # noqa: E402
-from runphys.index.sources import parse_mapping, read_sources  # noqa: E402
-from runphys.search.results import SearchRequest  # noqa: E402
-from runphys.search.searcher import SearchIndex  # noqa: E402
-from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary  # noqa: E402
-from runphys.search.writer import index_posts  # noqa: E402
+from runphys.index.post import Post
+from runphys.index.sources import parse_mapping, read_sources
+from runphys.search.results import SearchRequest
+from runphys.search.searcher import SearchIndex
+from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary
+from runphys.search.writer import index_posts
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 COLLECTIONS = ("cranfield", "med", "cisi", "adi")
@@ -99,11 +99,11 @@ def load_exercises() -> tuple[Docs, Queries, Qrels]:
     queries: Queries = {}
     qrels: Qrels = {}
     for m, ids in sorted(by_muscle.items()):
-        queries[f"m:{m}"], qrels[f"m:{m}"] = m, {i: 1 for i in ids}
+        queries[f"m:{m}"], qrels[f"m:{m}"] = m, dict.fromkeys(ids, 1)
     for (m, cat), ids in sorted(by_pair.items()):
         if cat and len(ids) >= 3:
             qid = f"mc:{m}:{cat}"
-            queries[qid], qrels[qid] = f"{m} {cat}", {i: 1 for i in ids}
+            queries[qid], qrels[qid] = f"{m} {cat}", dict.fromkeys(ids, 1)
     return docs, queries, qrels
 
 
@@ -182,12 +182,12 @@ class Ours:
         self.index.close()
 
 
-class OursRanked(Ours):  # noqa: D101
+class OursRanked(Ours):
     """Latency only: the same open index, `ranked_ids(q, 10)` (no facets, no excerpts)."""
 
     name = latency_name = "runphys ranked_ids()"
 
-    def __init__(self, index: SearchIndex) -> None:  # noqa: D107 - shares Ours' index
+    def __init__(self, index: SearchIndex) -> None:
         self.index = index
 
     def latency_query(self, text: str) -> None:

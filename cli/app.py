@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from ..index.errors import RunphysError
 from ..service.settings import Settings
 from . import output
-from ..index.errors import RunphysError
 
 if TYPE_CHECKING:
     from ..service.service import Service

@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from ..index.errors import RunphysError
 from . import output
 from .app import IndexOption, JsonOption, app, fail, open_service, settings_for
-from ..index.errors import RunphysError
 
 
 @app.command()

@@ -8,9 +8,9 @@ from typing import Annotated, Any
 
 import typer
 
+from ..index.errors import BadRequest, RunphysError
 from . import output
 from .app import IndexOption, JsonOption, app, fail, open_service, settings_for
-from ..index.errors import BadRequest, RunphysError
 
 TERMINAL_ROWS = 10
 

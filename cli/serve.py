@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
+from ..index.errors import RunphysError
 from . import output
 from .app import IndexOption, app, fail, settings_for
-from ..index.errors import RunphysError
 
 
 @app.command()
@@ -19,9 +19,9 @@ def serve(
     workers: Annotated[int | None, typer.Option(help="Worker processes (default 1).")] = None,
 ) -> None:
     """Serve the search page, the JSON API and the related-videos widget (builds the demo first if needed)."""
-    from ..service.service import Service
     from ..api.server import serve as run_server
     from ..service.pipeline import ensure_index
+    from ..service.service import Service
 
     flags = {"host": host, "port": port, "workers": workers}
     settings = settings_for(index, **{k: v for k, v in flags.items() if v is not None})

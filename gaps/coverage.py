@@ -6,8 +6,8 @@ import statistics
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .records import Axis, Cell, InjuryGap, Matrix, NearDuplicate, PostRef
 from ..index.post import Post
+from .records import Axis, Cell, InjuryGap, Matrix, NearDuplicate, PostRef
 
 CLOSEST_POSTS = 3
 # A post whose best similarity to any other post is below this is an orphan. The recommender's own

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..search.analysis import fold, terms
 from .coverage import CLOSEST_POSTS, closest_posts, concept_text
 from .records import Demand, DemandItem, Recheck, iso
-from ..search.analysis import fold, terms
 
 # A search with results is a "near miss" when its top score is below this fraction of the median
 # top score of all searches with results in the range: it found something, but nothing close.

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from .records import Area, Freshness, iso
 from ..index.post import Post
+from .records import Area, Freshness, iso
 
 DAYS_PER_YEAR = 365.25
 

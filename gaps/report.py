@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from ..index.post import Post
 from .coverage import (
     ORPHAN_MIN_SCORE,
     coverage_matrix,
@@ -17,7 +18,6 @@ from .demand import NEAR_MISS_FRACTION, SearchFn, demand
 from .freshness import as_datetime, freshness
 from .records import GapReport
 from .suggestions import TOP_SUGGESTIONS, suggestions
-from ..index.post import Post
 
 When = date | datetime | str | None
 

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .freshness import DAYS_PER_YEAR
-from .records import Area, Demand, Freshness, InjuryGap, Matrix, PostRef, Suggestion
 from ..index.post import Post
 from ..search.analysis import words
+from .freshness import DAYS_PER_YEAR
+from .records import Area, Demand, Freshness, InjuryGap, Matrix, PostRef, Suggestion
 
 MISSING_INJURY = 2.0
 SINGLE_INJURY = 1.0

@@ -215,7 +215,7 @@ def _make_lists(stored: store.Stored, posts: Sequence[Post], vocabulary: Vocabul
 def _replace_rows(old: Rows, keep: npt.NDArray[np.int64], at: Sequence[int], fresh: Rows, n: int) -> Rows:
     """The surviving old rows in order, with `fresh` rows put at positions `at` (new or replaced)."""
     source: list[tuple[Rows, int]] = [(old, int(r)) for r in keep] + [(old, -1)] * (n - len(keep))
-    for position, new_row in zip(at, range(fresh.shape[0])):
+    for position, new_row in zip(at, range(fresh.shape[0]), strict=False):
         source[position] = (fresh, new_row)
     indptr = [0]
     indices: list[npt.NDArray[np.int32]] = []

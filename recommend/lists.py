@@ -104,7 +104,7 @@ def related_list(
         return not any(c.casefold() in excluded_categories for c in other.categories)
 
     ids, scores = neighbours
-    cosine = {int(j): float(s) for j, s in zip(ids[i], scores[i]) if j >= 0}
+    cosine = {int(j): float(s) for j, s in zip(ids[i], scores[i], strict=False) if j >= 0}
     chosen: list[Entry] = []
     taken: set[int] = {i}
     for pid in dict.fromkeys((*manual.pin, *options.pins)):
@@ -113,7 +113,7 @@ def related_list(
             chosen.append((j, cosine.get(j, 0.0), PINNED))
             taken.add(j)
     threshold = config.min_score if options.min_score is None else options.min_score
-    candidates = [(int(j), float(s)) for j, s in zip(ids[i], scores[i])
+    candidates = [(int(j), float(s)) for j, s in zip(ids[i], scores[i], strict=False)
                   if j >= 0 and s >= threshold and int(j) not in taken and allowed(int(j))]
     return _completed(post, chosen, taken, candidates, cosine, allowed, options, catalogue, neighbours, config)
 
@@ -135,7 +135,7 @@ def draft_list(about: Post, cosine: npt.NDArray[np.float64], options: Options, c
     above = np.flatnonzero(cosine >= max(threshold, 1e-12))
     above = above[np.lexsort((above, -cosine[above]))]
     candidates = [(int(j), float(cosine[j])) for j in above if allowed(int(j))][:breadth]
-    near = {j: s for j, s in candidates}
+    near = dict(candidates)
     return _completed(about, [], set(), candidates, near, allowed, options, catalogue, neighbours, config)
 
 
@@ -193,7 +193,7 @@ def _fallback(post: Post, limit: int, cosine: Mapping[int, float], taken: set[in
     """Closest posts sharing a body part or injury, then the same category, then the newest; within
     a tier, the neighbours first (by cosine), then the newest."""
     posts = catalogue.posts
-    topics = set((*post.body_parts, *post.injuries))
+    topics = {*post.body_parts, *post.injuries}
     categories = {c.casefold() for c in post.categories}
     by_topic, by_category = catalogue.by_topic[videos_only], catalogue.by_category[videos_only]
     tiers: list[tuple[Callable[[int], bool], Iterable[int]]] = [

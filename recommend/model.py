@@ -91,7 +91,7 @@ class RelatedIndex:
         cols, vals = query.row(0)
         cosine = np.zeros(len(self.posts), dtype=np.float64)
         col_ptr, col_rows, col_vals = self._by_column()
-        for col, value in zip(cols.tolist(), vals.tolist()):
+        for col, value in zip(cols.tolist(), vals.tolist(), strict=False):
             rows = col_rows[col_ptr[col] : col_ptr[col + 1]]
             cosine[rows] += value * col_vals[col_ptr[col] : col_ptr[col + 1]]
         concepts = [t.split(":", 1)[1] for t in counts if t.startswith("concept:")]
@@ -111,7 +111,7 @@ class RelatedIndex:
         ids, scores = self._stored.neighbours["all"]
         rows, cols = np.nonzero((scores >= limit) & (ids >= 0))
         pairs: dict[tuple[str, str], float] = {}
-        for r, c in zip(rows.tolist(), cols.tolist()):
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=False):
             a, b = sorted((self.ids[r], self.ids[int(ids[r, c])]))
             pairs[(a, b)] = max(pairs.get((a, b), 0.0), round(float(scores[r, c]), 4))
         return sorted(((a, b, s) for (a, b), s in pairs.items()), key=lambda t: (-t[2], t[0], t[1]))

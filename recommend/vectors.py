@@ -35,7 +35,7 @@ def _stop_words() -> frozenset[str]:
 
 def _words(analysed: Analysed, stop: frozenset[str]) -> list[str]:
     """Content terms of a text: no stop words, no numbers."""
-    return [t for t, w in zip(analysed.terms, analysed.words) if t is not None and w not in stop and not t.isdigit()]
+    return [t for t, w in zip(analysed.terms, analysed.words, strict=False) if t is not None and w not in stop and not t.isdigit()]
 
 
 def post_terms(doc: AnalysedPost, config: RelatedConfig, stop: frozenset[str]) -> Counter[str]:
@@ -192,7 +192,7 @@ class SurfaceForms:
         if self._posts > self._sample and self._posts % (1 + self._posts // self._sample):
             return
         for text, analysed in ((doc.post.title, doc.title), (doc.post.body, doc.body)):
-            for term, start, end in zip(analysed.terms, analysed.starts, analysed.ends):
+            for term, start, end in zip(analysed.terms, analysed.starts, analysed.ends, strict=False):
                 if term is not None:
                     self._seen[term][text[start:end].lower()] += 1
 

@@ -92,7 +92,7 @@ class Explainer:
         injury (so "hamstring" is not said again under "Hamstrings")."""
         pa, pb = self._posts[a], self._posts[b]
         said = self._categories(a) | self._categories(b)
-        for key in set((*pa.body_parts, *pa.injuries)) & set((*pb.body_parts, *pb.injuries)):
+        for key in {*pa.body_parts, *pa.injuries} & {*pb.body_parts, *pb.injuries}:
             if key not in self._name_terms:
                 self._name_terms[key] = _names({key}, self._vocabulary)
             said = said | self._name_terms[key]

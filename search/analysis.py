@@ -42,10 +42,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 # Whoosh's English stop words (whoosh.analysis.filters.STOP_WORDS), minus "it".
 STOPWORDS: frozenset[str] = frozenset(
-    (
-        "a an and are as at be by can for from have if in is may not of on or tbd that the this to "
-        "us we when will with yet you your"
-    ).split()
+    ["a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "have", "if", "in", "is", "may", "not", "of", "on", "or", "tbd", "that", "the", "this", "to", "us", "we", "when", "will", "with", "yet", "you", "your"]
 )
 
 # Folded, unstemmed word -> the word the stemmer should see instead. Inflections the stemmer
@@ -137,8 +134,8 @@ def analyse(text: str) -> Analysed:
     kept = [item for item in found if item[0][0]]
     if not kept:
         return Analysed((), (), (), (), ())
-    analysed, starts, ends = zip(*kept)
-    ws, ss, ts = zip(*analysed)
+    analysed, starts, ends = zip(*kept, strict=False)
+    ws, ss, ts = zip(*analysed, strict=False)
     return Analysed(ws, ss, ts, starts, ends)
 
 

@@ -9,9 +9,9 @@ sentence's distinct terms are stored. A search picks the sentences holding the m
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 import numpy as np

@@ -41,7 +41,7 @@ def relevance_model(
     weights = [max(score, 0.0) for score, _ in docs]
     total_weight = sum(weights) or 1.0
     model: Counter[str] = Counter()
-    for weight, (_, counts) in zip(weights, docs):
+    for weight, (_, counts) in zip(weights, docs, strict=False):
         length = sum(counts.values())
         if not length:
             continue
@@ -72,7 +72,7 @@ def relevance_model_arrays(
     total_weight = sum(weights) or 1.0
     ids: list[npt.NDArray[np.int32]] = []
     shares: list[npt.NDArray[np.float64]] = []
-    for weight, (_, terms, counts) in zip(weights, docs):
+    for weight, (_, terms, counts) in zip(weights, docs, strict=False):
         length = float(counts.sum())
         if length:
             ids.append(terms)

@@ -6,7 +6,7 @@ import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 try:
@@ -42,9 +42,9 @@ class SearchLog:
         self, query_normalised: str, results: int, top_score: float | None, when: datetime | None = None
     ) -> None:
         """Append one entry: time, query, result count, top score (no personal data)."""
-        when = when or datetime.now(timezone.utc)
+        when = when or datetime.now(UTC)
         if when.tzinfo is None:
-            when = when.replace(tzinfo=timezone.utc)
+            when = when.replace(tzinfo=UTC)
         line = json.dumps(
             {
                 "t": when.isoformat(),
@@ -110,7 +110,7 @@ class SearchLog:
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _parse(raw: bytes) -> LogEntry | None:

@@ -173,8 +173,6 @@ def _ranking(score: npt.NDArray[np.float64], candidates: Mask, full: Mask, plan:
             notices.append(f"{int(full_docs.sum())} posts match all the words; {partial} more match some of them")
     else:
         match = "any"
-        if len(docs) and not question and len(plan.groups) > 1:
-            notices.insert(0, ANY_NOTICE)
-        elif question and len(docs):
+        if (len(docs) and not question and len(plan.groups) > 1) or (question and len(docs)):
             notices.insert(0, ANY_NOTICE)
     return Ranking(docs, score[docs], full_docs, match, tuple(notices), plan.marks, tiered=not question)

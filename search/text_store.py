@@ -29,7 +29,7 @@ class TextStoreWriter:
 
         # The analyzer is never run (terms arrive analysed); a Whoosh one keeps the schema portable.
         text = TEXT(analyzer=SimpleAnalyzer(), phrase=True)
-        schema = Schema(doc=NUMERIC(int, stored=True, signed=False, bits=32), **{name: text for name in TEXT_FIELDS})
+        schema = Schema(doc=NUMERIC(int, stored=True, signed=False, bits=32), **dict.fromkeys(TEXT_FIELDS, text))
         directory.mkdir(parents=True, exist_ok=True)
         self._ix = whoosh_index.create_in(str(directory), schema)
         self._writer = self._ix.writer(**WRITER_OPTIONS)
@@ -90,7 +90,7 @@ class TextStore:
             try:
                 self._ix = whoosh_index.open_dir(str(self._directory))
                 self._searcher = self._ix.searcher()
-            except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on damage
+            except Exception as exc:
                 if self._ix is not None:
                     self._ix.close()
                     self._ix = None

@@ -24,8 +24,7 @@ MAX_BYTES = 2_000_000
 # Words that name no particular injury: "heel pain" is plantar fasciitis, but "toe pain" is not,
 # so a name whose only other words are these is never combined with the body part's names.
 GENERIC_WORDS = frozenset(
-    "pain painful ache aches aching sore soreness hurt hurts hurting injury injuries problem problems "
-    "issue issues tightness tight stiff stiffness".split()
+    ["pain", "painful", "ache", "aches", "aching", "sore", "soreness", "hurt", "hurts", "hurting", "injury", "injuries", "problem", "problems", "issue", "issues", "tightness", "tight", "stiff", "stiffness"]
 )  # a vocabulary is a few hundred lines; anything this large is a mistake
 
 

@@ -25,7 +25,18 @@ from .facets import FacetTable, category_key, make_facet
 from .feedback import FEEDBACK_CHARS
 from .impact import ImpactMatrix
 from .part import NO_DATE, Feedback, SearchPart, save
-from .schema import FIELD_B, FIELD_BOOSTS, K1, KIND_BOOST, STOP_B, STOP_BOOST, STOP_FIELD, concept_term, kind_term, stop_term
+from .schema import (
+    FIELD_B,
+    FIELD_BOOSTS,
+    K1,
+    KIND_BOOST,
+    STOP_B,
+    STOP_BOOST,
+    STOP_FIELD,
+    concept_term,
+    kind_term,
+    stop_term,
+)
 from .suggest import entries
 from .tagging import AnalysedPost, analyse_post
 from .text_store import TextStoreWriter
@@ -136,7 +147,7 @@ class SearchPartWriter:
     def _add_feedback(self, doc: AnalysedPost) -> None:
         """Counts of the title's and the body start's terms (what RM3 reads of a top post)."""
         ptr, terms, counts = self._feedback
-        body = [t for t, s in zip(doc.body.terms, doc.body.starts) if t is not None and s < FEEDBACK_CHARS]
+        body = [t for t, s in zip(doc.body.terms, doc.body.starts, strict=False) if t is not None and s < FEEDBACK_CHARS]
         for term, n in sorted(Counter([*doc.title.indexed(), *body]).items()):
             terms.append(self._id(term))
             counts.append(min(n, 65_535))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from runphys.index.post import Post, Video
@@ -19,7 +19,7 @@ FILLER = (
 
 
 def when(year: int, month: int = 1, day: int = 1) -> datetime:
-    return datetime(year, month, day, 8, 0, tzinfo=timezone.utc)
+    return datetime(year, month, day, 8, 0, tzinfo=UTC)
 
 
 def make_post(id: str, title: str, body: str = "", **kw: object) -> Post:

@@ -9,7 +9,6 @@ import threading
 import pytest
 
 from runphys.index.bundle import FORMAT_VERSION, build_lock, current_build_id, open_bundle
-from runphys.service.pipeline import BuildOptions, build_posts, update_posts
 from runphys.index.errors import (
     IndexBusy,
     IndexDamaged,
@@ -17,10 +16,11 @@ from runphys.index.errors import (
     IndexVersionMismatch,
     PostNotFound,
 )
+from runphys.service.pipeline import BuildOptions, build_posts, update_posts
 from tests.posts_factory import SMALL_BLOG, make_post
 
 
-@pytest.fixture()
+@pytest.fixture
 def built(tmp_path):
     index_dir = tmp_path / "index"
     build_posts(SMALL_BLOG, index_dir)
@@ -57,7 +57,7 @@ def test_rebuild_switches_atomically_and_keeps_old_version_readable(built):
 def test_old_versions_are_pruned(built):
     for _ in range(4):
         build_posts(SMALL_BLOG[:2], built)
-    assert len([p for p in (built / "versions").iterdir()]) == 3
+    assert len(list((built / "versions").iterdir())) == 3
 
 
 def test_debris_from_a_killed_build_does_not_break_the_next(built):

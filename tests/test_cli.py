@@ -35,7 +35,7 @@ tags: [stretching]
 """
 
 
-@pytest.fixture()
+@pytest.fixture
 def small_source(tmp_path):
     folder = tmp_path / "posts"
     write(folder / "a.md", POST_MD.format(id="a1", title="Video: Piriformis Stretch", category="Hips",

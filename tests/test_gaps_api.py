@@ -9,8 +9,8 @@ from fastapi.testclient import TestClient
 
 from runphys.api.app import create_app
 from runphys.api.routes import gaps as gaps_routes
-from runphys.service.settings import Settings
 from runphys.gaps import SECTIONS
+from runphys.service.settings import Settings
 
 TOKEN = "gaps-token-for-tests"
 

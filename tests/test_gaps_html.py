@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from runphys.service.service import Service
-from runphys.service.settings import Settings
 from runphys.gaps.html import heat_colour, heatmap, render_html, safe_href, write_html
 from runphys.service.pipeline import ensure_index
+from runphys.service.service import Service
+from runphys.service.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"

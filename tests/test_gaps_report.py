@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from runphys.service.service import Service
-from runphys.service.settings import Settings
 from runphys.gaps import SECTIONS, build_gap_report
 from runphys.gaps.demand import group_key
-from runphys.service.pipeline import build_from_sources, ensure_index
 from runphys.search.log import SearchLog
 from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary
+from runphys.service.pipeline import build_from_sources, ensure_index
+from runphys.service.service import Service
+from runphys.service.settings import Settings
 
 
 @pytest.fixture(scope="module")

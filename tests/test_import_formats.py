@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -32,7 +32,7 @@ def test_wxr_classic_post_shortcodes_terms_and_author() -> None:
     assert post.title == "Classic & Shortcodes"
     assert post.slug == "classic-shortcodes"
     assert post.author == "Mike Smith"
-    assert post.date == datetime(2018, 2, 28, 12, tzinfo=timezone.utc)
+    assert post.date == datetime(2018, 2, 28, 12, tzinfo=UTC)
     assert (post.categories, post.tags) == (("Hips",), ("Stretching",))
     assert post.body.split("\n\n") == [
         "First classic paragraph with a soft line break.",
@@ -58,7 +58,7 @@ def test_wp_json_with_embedded_terms_and_author() -> None:
     assert list(posts) == ["101"]
     post = posts["101"]
     assert post.title == "Calf Raises \u2013 Why & How"
-    assert post.date == datetime(2018, 3, 5, 13, tzinfo=timezone.utc)
+    assert post.date == datetime(2018, 3, 5, 13, tzinfo=UTC)
     assert (post.author, post.categories, post.tags) == ("Mike", ("Calves and Shins",), ("Achilles", "Strength"))
     assert post.body == "Strong calves protect your Achilles.\n\nDo three sets of fifteen."
     assert [v.video_id for v in post.videos] == ["CalfRaise01"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -46,7 +46,7 @@ def test_rest_api_samples(shared: Path) -> None:
     [post] = result.posts  # both files hold the same post id 4: later wins
     assert result.duplicates == 1
     assert (post.id, post.title, post.body) == ("4", "REST API Client Fixture: Post", "Updated post content.")
-    assert post.date == datetime(2017, 2, 14, tzinfo=timezone.utc) and post.categories == ()
+    assert post.date == datetime(2017, 2, 14, tzinfo=UTC) and post.categories == ()
     assert any("term names unavailable" in p.reason for p in result.problems)
 
 
@@ -64,7 +64,7 @@ def test_seed_text_page_is_exactly_one_post(shared: Path) -> None:
     [post] = result.posts
     assert result.problems == []
     assert post.title == "Video: Stretches for Your Upper Body = More Efficient Running!"
-    assert post.date == datetime(2018, 2, 28, tzinfo=timezone.utc)
+    assert post.date == datetime(2018, 2, 28, tzinfo=UTC)
     assert post.author == "Mike"
     assert post.categories == ("Flexibility", "Low Back", "Upper Back and Neck")
     paragraphs = post.body.split("\n\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +21,7 @@ from runphys.recommend.store import load
 from runphys.search.tagging import AnalysedPost, analyse_post
 from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary
 
-START = datetime(2024, 1, 1, tzinfo=timezone.utc)
+START = datetime(2024, 1, 1, tzinfo=UTC)
 VOCAB = load_vocabulary()
 
 TEXTS = {

@@ -78,7 +78,7 @@ def test_pruning_applies_only_above_the_size_and_keeps_most_neighbours() -> None
     assert pruned.nnz < matrix.nnz and (np.diff(pruned.indptr) <= 16).all()
     exact, exact_scores = neighbours(matrix, 5)
     near, near_scores = neighbours(pruned, 5)
-    overlap = np.mean([len(set(a) & set(b)) / 5 for a, b in zip(exact.tolist(), near.tolist())])
+    overlap = np.mean([len(set(a) & set(b)) / 5 for a, b in zip(exact.tolist(), near.tolist(), strict=False)])
     assert overlap > 0.8  # 16 of ~20 weights per row kept: most lists stay as they were
     assert (near_scores <= exact_scores[:, :1] + 1e-6).all()  # what is left out only lowers a score
 

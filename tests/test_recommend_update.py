@@ -25,8 +25,8 @@ def full_recompute(directory: Path, docs_by_id: dict) -> dict[str, tuple[np.ndar
 
 
 def as_lists(ids: list[str], nbr: np.ndarray, scores: np.ndarray) -> dict[str, list[tuple[str, float]]]:
-    return {pid: [(ids[j], round(float(s), 5)) for j, s in zip(row, srow) if j >= 0]
-            for pid, row, srow in zip(ids, nbr, scores)}
+    return {pid: [(ids[j], round(float(s), 5)) for j, s in zip(row, srow, strict=False) if j >= 0]
+            for pid, row, srow in zip(ids, nbr, scores, strict=False)}
 
 
 def test_update_equals_full_recompute(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ needs_exercises = pytest.mark.skipif(not EXERCISES.exists(), reason="needs ../sh
 
 
 def build_command(index: Path) -> list[str]:
-    return runphys() + ["build", str(EXERCISES), "--map", MAP, "--index", str(index), "--json"]
+    return [*runphys(), "build", str(EXERCISES), "--map", MAP, "--index", str(index), "--json"]
 
 
 def start_build(index: Path, output: int = subprocess.PIPE) -> subprocess.Popen:
@@ -62,7 +62,7 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_bundle_serving(fresh_i
     versions = fresh_index / "versions"
     assert not [p.name for p in versions.iterdir() if p.name.startswith(".")]  # staging debris removed
     assert not list(fresh_index.glob(".current-*"))
-    assert len([p for p in versions.iterdir()]) <= 3
+    assert len(list(versions.iterdir())) <= 3
 
 
 @pytest.mark.slow
@@ -71,7 +71,7 @@ def test_a_second_build_at_the_same_time_fails_clearly(fresh_index: Path) -> Non
     from runphys.index.bundle import build_lock
 
     before = open_bundle(fresh_index).manifest.build_id
-    command = runphys() + ["build", str(EXERCISES), "--map", MAP, "--index", str(fresh_index), "--json"]
+    command = [*runphys(), "build", str(EXERCISES), "--map", MAP, "--index", str(fresh_index), "--json"]
     with build_lock(fresh_index):  # held the way a running build holds it
         second = subprocess.run(command, env=clean_env(), cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert second.returncode == 1
@@ -141,7 +141,7 @@ def test_a_damaged_bundle_is_refused_at_start(make_client, fresh_index: Path, ho
 def test_serve_refuses_a_damaged_bundle(fresh_index: Path, how: str) -> None:
     damage(fresh_index, how)
     done = subprocess.run(
-        runphys() + ["serve", "--index", str(fresh_index), "--port", "0"],
+        [*runphys(), "serve", "--index", str(fresh_index), "--port", "0"],
         env=clean_env(), cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
     assert done.returncode == 1
@@ -183,9 +183,9 @@ def test_a_live_server_keeps_the_last_good_bundle(make_client, fresh_index: Path
 
 
 def test_an_edit_after_a_torn_edits_line_is_kept(fresh_index: Path) -> None:
-    from runphys.service.pipeline import build_posts, update_posts
     from runphys.index.edits import EDITS_FILE
     from runphys.index.post import Post
+    from runphys.service.pipeline import build_posts, update_posts
 
     update_posts(fresh_index, upserts=[Post.from_dict({"id": "before", "title": "Before"})])
     with (fresh_index / EDITS_FILE).open("a") as out:

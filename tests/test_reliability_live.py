@@ -114,7 +114,7 @@ def test_admin_edits_survive_a_restart_and_a_full_rebuild(fresh_index: Path, tmp
         again.stop()
 
     rebuilt = subprocess.run(
-        runphys() + ["build", str(DEMO_POSTS), "--index", str(fresh_index)],
+        [*runphys(), "build", str(DEMO_POSTS), "--index", str(fresh_index)],
         env=clean_env(), cwd=ROOT, capture_output=True, text=True, timeout=180,
     )
     assert rebuilt.returncode == 0, rebuilt.stderr[-2000:]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from runphys.index.errors import BadQuery
 from runphys.search.results import SearchRequest
-from tests.search_fixtures import FILLER, build_index, make_post, sample_posts, when
+from tests.search_fixtures import FILLER, build_index, make_post, sample_posts
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +121,7 @@ def test_did_you_mean_offered_when_original_has_fewer_results(tmp_path):
              make_post("c", "Tempi odd", "tempi and tempo"), make_post("d", "Tempx", "tempx")]
     ix = build_index(tmp_path, posts)
     result = ix.search(SearchRequest(q="tempx"))
-    assert result.total == 1 and result.did_you_mean is None or result.did_you_mean == "tempo"
+    assert (result.total == 1 and result.did_you_mean is None) or result.did_you_mean == "tempo"
 
 
 def test_facets_count_the_whole_result_set(index):

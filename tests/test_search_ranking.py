@@ -78,11 +78,11 @@ def test_sums_and_maxima_of_rows():
                           ("all", lambda x, y: x + y if x and y else 0.0)):
         node = Clause(kind, children=(Clause("rows", rows=((a, 1.0),)), Clause("rows", rows=((b, 1.0),))))
         docs_hit, scores = evaluate(node, matrix, len(docs), none)
-        expected = {i: combine(x, y) for i, (x, y) in enumerate(zip(ref_a, ref_b)) if combine(x, y)}
-        assert dict(zip(docs_hit.tolist(), scores.tolist())) == pytest.approx(expected, rel=1e-5)
+        expected = {i: combine(x, y) for i, (x, y) in enumerate(zip(ref_a, ref_b, strict=False)) if combine(x, y)}
+        assert dict(zip(docs_hit.tolist(), scores.tolist(), strict=False)) == pytest.approx(expected, rel=1e-5)
     best = Clause("rows", rows=((a, 1.0), (b, 0.5)))
     docs_hit, scores = evaluate(best, matrix, len(docs), none)
-    for i, score in zip(docs_hit.tolist(), scores.tolist()):
+    for i, score in zip(docs_hit.tolist(), scores.tolist(), strict=False):
         x, y = ref_a[i], 0.5 * ref_b[i]
         assert score == pytest.approx(max(x, y) + TIEBREAK * min(x, y), rel=1e-5)
 
@@ -129,7 +129,7 @@ def test_ranked_ids_are_the_order_search_pages_through(ix):
 def test_the_post_about_the_typed_words_comes_first(tmp_path, posts, queries, expected):
     ix = build_index(tmp_path, [make_post(i, title, body + FILLER) for i, title, body in posts])
     for q in queries:
-        assert [h.id for h in ix.search(SearchRequest(q=q)).hits][0] == expected
+        assert next(h.id for h in ix.search(SearchRequest(q=q)).hits) == expected
 
 
 def test_injury_without_posts_falls_back_to_its_words(tmp_path):

@@ -8,10 +8,10 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import HTMLResponse
 
-from .deps import SearchRequestDep, ServiceDep
-from ..security import is_head
 from ...index.post import Post
 from ...search.results import SearchRequest
+from ..security import is_head
+from .deps import SearchRequestDep, ServiceDep
 
 router = APIRouter(include_in_schema=False)
 
@@ -47,7 +47,7 @@ def page_url(params: dict[str, Any], **changes: Any) -> str:
 def request_params(request: SearchRequest) -> dict[str, Any]:
     """The request as shareable URL parameters (defaults left out)."""
     params: dict[str, Any] = {"q": request.q}
-    for name in FILTERS + ("date_from", "date_to"):
+    for name in (*FILTERS, "date_from", "date_to"):
         params[name] = getattr(request, name)
     if request.sort != "relevance":
         params["sort"] = request.sort

@@ -46,7 +46,7 @@ def _video(entry: Any) -> Video | None:
 
 def meta_videos(meta: dict[str, Any]) -> list[Video]:
     """Videos named in front matter (`video`: URL, `videos`: URLs or dicts)."""
-    entries = [meta.get("video")] + list(meta.get("videos") or [])
+    entries = [meta.get("video"), *list(meta.get("videos") or [])]
     return [video for video in map(_video, entries) if video]
 
 
