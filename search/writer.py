@@ -192,7 +192,14 @@ class SearchPartWriter:
 
 
 def _epoch(post: Post) -> int:
-    return int(post.date.astimezone(UTC).timestamp()) if post.date is not None else int(NO_DATE)
+    if post.date is None:
+        return int(NO_DATE)
+    try:
+        return int(post.date.astimezone(UTC).timestamp())
+    except (OverflowError, ValueError, OSError):
+        # The importers drop dates outside 1900..2199, but a post can also come from an admin edit;
+        # a date UTC cannot hold (year 1 at +05:00) must not fail the build: it sorts as undated.
+        return int(NO_DATE)
 
 
 def _date_order(posts: Sequence[Post]) -> npt.NDArray[np.int32]:

@@ -143,3 +143,43 @@ def test_mangled_fixture_files_never_raise(tmp_path_factory, seed, cut, noise, w
     assert time.monotonic() - started < 10
     for problem in result.problems:
         assert problem.reason and problem.severity in ("error", "warning")
+
+
+def pathological_files(repeat: int) -> dict[str, str]:
+    """Good posts whose bodies repeat an unclosed construct: each used to cost quadratic regex time."""
+    front = "---\ntitle: {title}\n---\nIntro paragraph.\n\n{body}\n"
+    markdown = {"emphasis": " **a", "shortcode": "{{<a ", "link": "[", "link-text": "[a](", "comment": "<!--",
+                "tag": "<", "underscore": " _a"}
+    files = {f"{name}.md": front.format(title=f"Pathological {name}", body=piece * repeat)
+             for name, piece in markdown.items()}
+    content = "".join(piece * repeat for piece in ("[video ]", "[embed]", "<!-- wp:", "[caption]"))
+    files["shortcodes.wxr.xml"] = (
+        '<?xml version="1.0"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><item><title>Pathological shortcodes'
+        f"</title><content:encoded><![CDATA[<p>Intro paragraph.</p>{content}]]></content:encoded>"
+        "<wp:post_id>9</wp:post_id><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>"
+        "</channel></rss>"
+    )
+    # Detection reads the first 200,000 characters: the page's real header has to come before that.
+    files["headers.txt"] = ("• x\nJanuary 1, 2020 // by A\n" * (repeat // 20)
+                            + "Pathological headers\nJanuary 2, 2020 // by Mike\nBody paragraph.\nCategory: Knees\n")
+    tags = [f"tag {number}" for number in range(repeat)]
+    files["lines.jsonl"] = "\n".join(json.dumps(record, ensure_ascii=False) for record in (
+        {"id": "sep", "title": "Pathological\u2028separator", "body": "A raw U+2028 is legal inside JSON text."},
+        {"id": "tags", "title": "Pathological tags", "body": "Many tags.", "tags": tags},
+    )) + "\n"
+    return files
+
+
+def test_unclosed_markup_in_a_body_costs_linear_time(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in pathological_files(100_000).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result, seconds = import_in_subprocess([folder], timeout=120)
+    assert seconds < 30  # a hang guard: quadratic matching took hours here; linear takes a few seconds
+    titles = set(result["titles"])
+    assert {f"Pathological {name}" for name in ("emphasis", "shortcode", "link", "link-text", "comment", "tag",
+                                                "underscore", "shortcodes", "headers", "tags")} <= titles
+    assert "Pathological separator" in titles  # one record, not two broken halves of a line
+    assert not [problem for problem in result["problems"] if problem[3] == "error"], result["problems"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 
 from runphys.index.post import Link, Post
 from runphys.index.sources import read_sources
+from runphys.index.sources.html_text import html_to_text
+from runphys.index.sources.shortcodes import expand_shortcodes, expand_video_shortcodes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
@@ -137,3 +140,76 @@ def test_jsonl_broken_line_is_named_and_the_rest_imported() -> None:
     assert (problem.where, problem.severity) == ("line 2", "error")
     assert "invalid JSON" in problem.reason
     assert result.skipped == 1
+
+
+# -- self-hosted video ---------------------------------------------------------------------------
+
+MEDIA = "https://runphys.example/media"
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (f'<video src="{MEDIA}/a.webm" poster="{MEDIA}/a.jpg"></video>',
+         [("a.webm", f"{MEDIA}/a.webm", f"{MEDIA}/a.jpg")]),
+        # WordPress's rendered [video]: one player, two encodings, and a fallback link: one video.
+        (f'<div class="wp-video"><video class="wp-video-shortcode" controls><source type="video/mp4" '
+         f'src="{MEDIA}/run.mov?_=1"><source src="{MEDIA}/run.webm"><a href="{MEDIA}/run.mov">{MEDIA}/run.mov</a>'
+         "</video></div>", [("run.mov", f"{MEDIA}/run.mov?_=1", "")]),
+        ('<video src="/wp-content/uploads/drill"></video>', [("drill", "/wp-content/uploads/drill", "")]),
+        ('<video src="javascript:alert(1)" poster="javascript:x"></video>', []),
+        ('<video src="data:video/mp4;base64,AAAA"></video>', []),
+        (f'<p><a href="{MEDIA}/clip">a link is not a player</a></p>', []),
+    ],
+)
+def test_video_elements_are_self_hosted_videos(html: str, expected: list[tuple[str, str, str]]) -> None:
+    _, videos = html_to_text(html)
+    assert [(v.video_id, v.url, v.thumbnail_url) for v in videos] == expected
+    assert all(v.provider == "file" for v in videos)
+
+
+def test_a_youtube_url_in_a_video_element_stays_youtube() -> None:
+    _, videos = html_to_text('<video><source src="https://www.youtube.com/watch?v=abcDEF12345"></video>')
+    assert [(v.provider, v.video_id) for v in videos] == [("youtube", "abcDEF12345")]
+
+
+@pytest.mark.parametrize(
+    ("shortcode", "url", "thumbnail"),
+    [
+        (f'[video src="{MEDIA}/a.m4v"]', f"{MEDIA}/a.m4v", ""),
+        (f'[video mp4="{MEDIA}/b.mp4"][/video]', f"{MEDIA}/b.mp4", ""),
+        (f"[video webm='{MEDIA}/c.webm' poster='{MEDIA}/c.jpg'][/video]", f"{MEDIA}/c.webm", f"{MEDIA}/c.jpg"),
+        (f'[video width="640" src="{MEDIA}/stream?id=4&amp;q=hd"][/video]', f"{MEDIA}/stream?id=4&q=hd", ""),
+    ],
+)
+def test_video_shortcodes_are_self_hosted_videos(shortcode: str, url: str, thumbnail: str) -> None:
+    for expanded in (expand_shortcodes(f"Intro.\n\n{shortcode}\n\nOutro."),
+                     expand_video_shortcodes(f"<p>Intro.</p><p>{shortcode}</p><p>Outro.</p>")):
+        text, videos = html_to_text(expanded)
+        assert text == "Intro.\n\nOutro."
+        assert [(v.provider, v.url, v.thumbnail_url) for v in videos] == [("file", url, thumbnail)]
+
+
+def wxr_item(content: str) -> str:
+    return ('<?xml version="1.0"?><rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+            'xmlns:wp="http://wordpress.org/export/1.2/"><channel><item><title>Drill</title>'
+            f"<content:encoded><![CDATA[{content}]]></content:encoded><wp:post_id>7</wp:post_id>"
+            "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item></channel></rss>")
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("v.xml", wxr_item(f'<p>Watch.</p><video src="{MEDIA}/drill.ogv"></video>')),
+        ("s.xml", wxr_item(f'Watch.\n\n[video webm="{MEDIA}/drill.ogv"][/video]')),
+        ("w.json", json.dumps([{"id": 7, "title": {"rendered": "Drill"}, "content": {
+            "rendered": f'<p>Watch.</p><video controls><source src="{MEDIA}/drill.ogv"></video>'}}])),
+        ("r.json", json.dumps([{"id": 7, "title": {"rendered": "Drill"}, "content": {
+            "rendered": f'<p>Watch.</p><p>[video src="{MEDIA}/drill.ogv"]</p>'}}])),
+    ],
+)
+def test_a_post_with_only_a_self_hosted_video_is_a_video_post(tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    [post] = read_sources([tmp_path / name]).posts
+    assert post.has_video and post.body == "Watch."
+    assert [(v.provider, v.video_id, v.url) for v in post.videos] == [("file", "drill.ogv", f"{MEDIA}/drill.ogv")]

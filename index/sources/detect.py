@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
+from .json_text import json_lines, load_json
 from .text_page import find_header
 from .wp_json import flatten, is_wp_post
 
@@ -23,10 +23,10 @@ def _json_format(data: Any) -> str:
 
 
 def _is_jsonl(text: str) -> bool:
-    lines = [line for line in text.splitlines() if line.strip()][:5]
+    lines = [line for line in json_lines(text) if line.strip()][:5]
     try:
-        return len(lines) > 1 and isinstance(json.loads(lines[0]), dict)
-    except json.JSONDecodeError:
+        return len(lines) > 1 and isinstance(load_json(lines[0]), dict)
+    except (ValueError, RecursionError):
         return False
 
 
@@ -41,8 +41,8 @@ def _structured(text: str) -> str | None:
         return "html"
     if stripped.startswith(("{", "[")):
         try:
-            return _json_format(json.loads(stripped))
-        except (json.JSONDecodeError, RecursionError):
+            return _json_format(load_json(stripped))
+        except (ValueError, RecursionError):
             # Invalid JSON still goes to the JSON reader, which names the line that broke.
             return "jsonl" if _is_jsonl(stripped) else "json"
     if stripped.startswith("---"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any, TypeAlias
 
 import lxml.etree
 import lxml.html
@@ -12,15 +13,16 @@ import trafilatura
 from ..post import Link, Post, SourceRef, Video
 from .html_text import element_to_text
 from .normalize import assemble
-from .problems import Problem
+from .problems import Problem, guarded
 from .videos import unique_videos
 
-_Element = lxml.html.HtmlElement
+# lxml ships no type information: its elements are Any at this boundary (the tests pin the behaviour).
+_Element: TypeAlias = Any
 
 
 def by_class(root: _Element, name: str, tag: str = "*") -> list[_Element]:
     """Elements whose class list contains `name` (no cssselect needed)."""
-    return root.xpath(f"//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]")
+    return list(root.xpath(f"//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"))
 
 
 def _first_text(root: _Element, name: str, tag: str = "*") -> str:
@@ -89,25 +91,28 @@ def _page_videos(root: _Element) -> tuple[Video, ...]:
 
 def read_generic(path: str, html: str, root: _Element) -> Iterator[Post | Problem]:
     """Any other page: title, date, author, categories, tags and main text via trafilatura."""
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=True, no_fallback=False, favor_precision=True)
-    if doc is None:
-        yield Problem(path, "", "no main text found in the HTML page")
+    found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+                                        no_fallback=False, favor_precision=True)
+    # trafilatura 1.x answers a dict, 2.x a Document: read both as a dict.
+    doc: dict[str, Any] = found if isinstance(found, dict) else found.as_dict() if found is not None else {}
+    if not doc:
+        yield Problem(path, "", "no main text found in the HTML page", code="no-main-text")
         return
-    lines = [line for line in (doc.text or "").splitlines() if line.strip()]
-    if lines and doc.title and lines[0].strip() == doc.title.strip():
+    title = str(doc.get("title") or "")
+    lines = [line for line in str(doc.get("text") or "").splitlines() if line.strip()]
+    if lines and title and lines[0].strip() == title.strip():
         lines = lines[1:]  # the page's <h1> repeats the title
     text = "\n\n".join(lines)
     yield from assemble(
         SourceRef(path, "page"),
-        title=doc.title or "",
-        url=_url(root) or (doc.url or ""),
-        date=doc.date or "",
-        author=doc.author or "",
-        categories=[c for c in (doc.categories or []) if c],
-        tags=[t for t in (doc.tags or []) if t],
+        title=title,
+        url=_url(root) or str(doc.get("url") or ""),
+        date=str(doc.get("date") or ""),
+        author=str(doc.get("author") or ""),
+        categories=[str(c) for c in (doc.get("categories") or []) if c],
+        tags=[str(t) for t in (doc.get("tags") or []) if t],
         body=text,
-        excerpt=doc.description or "",
+        excerpt=str(doc.get("description") or ""),
         videos=_page_videos(root),
     )
 
@@ -117,11 +122,11 @@ def read_html_page(path: str, text: str, **_: object) -> Iterator[Post | Problem
     try:
         root = lxml.html.document_fromstring(text)
     except (lxml.etree.ParserError, ValueError) as exc:
-        yield Problem(path, "", f"unreadable HTML: {exc}")
+        yield Problem(path, "", f"unreadable HTML: {exc}", code="invalid-html")
         return
     for junk in root.xpath("//script|//style|//noscript"):
         junk.drop_tree()
     if by_class(root, "entry-content"):
-        yield from read_genesis(path, root)
+        yield from guarded(SourceRef(path, "article"), read_genesis, path, root)
     else:
-        yield from read_generic(path, text, root)
+        yield from guarded(SourceRef(path, "page"), read_generic, path, text, root)

@@ -9,7 +9,7 @@ import lxml.html
 
 from ..post import Video
 from .normalize import paragraphs
-from .videos import unique_videos, video_from_url
+from .videos import file_video, unique_videos, video_from_url
 
 _BLOCKS = frozenset(
     ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "figure", "figcaption", "table", "tr", "thead", "tbody", "section", "article", "header", "footer", "aside", "main", "nav", "dl", "dt", "dd", "hr", "address", "details", "summary"]
@@ -22,12 +22,24 @@ _MEDIA = frozenset(("iframe", "embed", "video"))
 _BARE_URL = re.compile(r"^(?:https?:)?//\S+$")
 
 
-def _media_video(el: lxml.html.HtmlElement) -> Video | None:
+def _media_video(el: lxml.html.HtmlElement, poster: str = "") -> Video | None:
+    player = el.tag in ("video", "source")
     for attr in ("src", "data-src", "data-lazy-src"):
-        video = video_from_url(el.get(attr) or "")
+        url = (el.get(attr) or "").strip()
+        video = video_from_url(url)
+        if player and url and (video is None or video.provider == "file"):
+            # A <video> (or its <source>) is a player whatever its URL says: a self-hosted file.
+            video = file_video(url, poster)
         if video:
             return video
     return None
+
+
+def _player_video(el: lxml.html.HtmlElement) -> Video | None:
+    """The one video a player element shows: its own src, else its first usable <source>."""
+    poster = (el.get("poster") or "") if el.tag == "video" else ""
+    candidates = [el, *el.iter("source")]
+    return next((video for video in (_media_video(c, poster) for c in candidates) if video), None)
 
 
 def _embed_figure_video(el: lxml.html.HtmlElement) -> Video | None:
@@ -56,11 +68,8 @@ class _Walker:
 
     def _visit(self, el: lxml.html.HtmlElement, tag: str) -> None:
         if tag in _MEDIA:
-            found = _media_video(el)
+            found = _player_video(el)
             self.videos.extend([found] if found else [])
-            for source in el.iter("source"):  # <video><source src=...></video>
-                found = _media_video(source)
-                self.videos.extend([found] if found else [])
             return
         embedded = _embed_figure_video(el)
         if embedded:

@@ -9,17 +9,20 @@ from .html_text import split_videos
 from .normalize import paragraphs
 from .videos import unique_videos, vimeo_video, youtube_video
 
-_SHORTCODE = re.compile(r"\{\{[<%]\s*(\w+)\s*([^>%]*?)\s*[>%]\}\}")
+# Every pattern here stops at the next opener of its kind ("{", "[", "<", the same emphasis mark)
+# instead of scanning to the end of the text: with thousands of unclosed openers in one hostile
+# body, a lazy `.*?` per opener makes the work quadratic (minutes for 100 kB, hours for 2 MB).
+_SHORTCODE = re.compile(r"\{\{[<%]\s*+(\w++)([^>%{}]*+)[>%]\}\}")
 _ARG = re.compile(r"""(?:\w+\s*=\s*)?["']?([\w-]+)["']?""")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _INLINE = [
-    (re.compile(r"<!--.*?-->", re.S), ""),
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images → alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links → their text
-    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference links
-    (re.compile(r"<[^>\n]+>"), ""),  # inline HTML tags
+    (re.compile(r"<!--(?:(?!<!--|-->).)*+-->", re.S), ""),
+    (re.compile(r"!\[([^\[\]]*+)\]\([^)\[]*+\)"), r"\1"),  # images → alt text
+    (re.compile(r"\[([^\[\]]++)\]\([^)\[]*+\)"), r"\1"),  # links → their text
+    (re.compile(r"\[([^\[\]]++)\]\[[^\[\]]*+\]"), r"\1"),  # reference links
+    (re.compile(r"<[^<>\n]++>"), ""),  # inline HTML tags
     (re.compile(r"`+([^`]*)`+"), r"\1"),
-    (re.compile(r"(?<!\w)(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1(?!\w)"), r"\2"),
+    (re.compile(r"(?<!\w)(\*\*|__|\*|_|~~)(?=\S)((?:(?!\1).)+?)(?<=\S)\1(?!\w)"), r"\2"),
 ]
 _LINE_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
 _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
@@ -53,7 +56,7 @@ def markdown_to_text(markdown: str) -> tuple[str, tuple[Video, ...]]:
     videos: list[Video] = []
 
     def shortcode(match: re.Match[str]) -> str:
-        video = _shortcode_video(match.group(1).lower(), match.group(2))
+        video = _shortcode_video(match.group(1).lower(), match.group(2).strip())
         videos.extend([video] if video else [])
         return ""
 

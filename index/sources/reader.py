@@ -8,13 +8,14 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from ..errors import BadRequest
-from ..post import Post
+from ..post import Post, SourceRef
 from .detect import detect_format
 from .encoding import decode
 from .html_page import read_html_page
 from .markdown import read_markdown
 from .problems import ImportResult, Problem
 from .records import read_json, read_jsonl
+from .slugs import unique_slugs
 from .text_page import read_text_page
 from .wp_json import read_wp_json
 from .wxr import read_wxr
@@ -41,19 +42,20 @@ def expand(sources: Sequence[str | Path]) -> tuple[list[str], list[Problem]]:
             matches = sorted(m for m in glob.glob(source, recursive=True) if Path(m).is_file())
             files.extend(matches)
             if not matches:
-                problems.append(Problem(source, "", "no file matches"))
+                problems.append(Problem(source, "", "no file matches", code="no-match"))
         elif Path(source).is_dir():
             root = Path(source)
             files.extend(str(p) for p in sorted(root.rglob("*")) if _visible(p, root))
         elif Path(source).is_file():
             files.append(source)
         else:
-            problems.append(Problem(source, "", "no such file or folder"))
+            problems.append(Problem(source, "", "no such file or folder", code="no-such-file"))
     return list(dict.fromkeys(files)), problems
 
 
 def _flagged(items: Iterator[Post | Problem], path: str) -> Iterator[Post | Problem]:
-    yield Problem(path, "", "undecodable bytes replaced with U+FFFD (file is not UTF-8)", "warning")
+    yield Problem(path, "", "undecodable bytes replaced with U+FFFD (file is not UTF-8)", "warning",
+                  code="bytes-replaced")
     for item in items:
         yield item.with_changes(flags=(*item.flags, "bytes-replaced")) if isinstance(item, Post) else item
 
@@ -63,14 +65,14 @@ def read_file(path: str, data: bytes, fmt: str, **options: object) -> Iterator[P
     text, replaced = decode(data)
     chosen = detect_format(path, text) if fmt == "auto" else fmt
     if chosen is None:
-        yield Problem(path, "", "could not detect format (use --format)")
+        yield Problem(path, "", "could not detect format (use --format)", code="format-unknown")
         return
     items = READERS[chosen](path, text, **options)
     yield from _flagged(items, path) if replaced else items
 
 
 class _Collector:
-    """Accumulates the result, resolving duplicate ids (later wins)."""
+    """Accumulates the result, resolving duplicate ids (later wins) and then duplicate slugs (first keeps it)."""
 
     def __init__(self) -> None:
         self.result = ImportResult(posts=[], problems=[], skipped=0, duplicates=0, files={})
@@ -85,14 +87,15 @@ class _Collector:
         earlier = self.by_id.pop(item.id, None)
         if earlier is not None:
             self.result.duplicates += 1
-            self.result.problems.append(Problem(
-                str(item.source), "", f"duplicate id {item.id!r}: replaces the post from {earlier.source}",
-                "warning"))
+            self.result.problems.append(Problem.at(
+                item.source or SourceRef(""), f"duplicate id {item.id!r}: replaces the post from {earlier.source}",
+                "warning", code="duplicate-id"))
         self.by_id[item.id] = item
 
     def finish(self) -> ImportResult:
         """The result with posts in order of (last) appearance."""
-        self.result.posts = list(self.by_id.values())
+        self.result.posts, renamed = unique_slugs(list(self.by_id.values()))
+        self.result.problems.extend(renamed)
         return self.result
 
 
@@ -122,11 +125,15 @@ def _read_one(collector: _Collector, path: str, fmt: str, **options: object) -> 
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        collector.add(Problem(path, "", f"cannot read file: {exc.strerror or exc}"))
+        collector.add(Problem(path, "", f"cannot read file: {exc.strerror or exc}", code="unreadable-file"))
         return
     collector.result.files[path] = hashlib.sha256(data).hexdigest()
     try:
         for item in read_file(path, data, fmt, **options):
             collector.add(item)
     except (RecursionError, MemoryError) as exc:  # pathological nesting in a JSON/XML file
-        collector.add(Problem(path, "", f"file too deeply nested or too large: {type(exc).__name__}"))
+        collector.add(Problem(path, "", f"file too deeply nested or too large: {type(exc).__name__}",
+                              code="too-deep"))
+    except Exception as exc:  # readers guard each record; this is the last net for one file
+        collector.add(Problem(path, "", f"rest of the file skipped: {type(exc).__name__}: {exc}"[:300],
+                              code="file-failed"))

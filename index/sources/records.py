@@ -8,10 +8,11 @@ from typing import Any
 
 from ..post import Post, SourceRef
 from .html_text import html_to_text
+from .json_text import json_lines, load_json, long_number_reason, long_numbers
 from .mapping import guess_mapping, values
 from .markdown import meta_videos
 from .normalize import assemble
-from .problems import Problem
+from .problems import Problem, guarded
 from .videos import unique_videos
 
 CONTAINER_KEYS = ("posts", "items", "data", "records", "results")
@@ -35,14 +36,21 @@ def _body(record: dict[str, Any], keys: list[str]) -> tuple[str, tuple[Any, ...]
 
 
 def record_posts(record: Any, mapping: dict[str, list[str]] | None, source: SourceRef) -> Iterator[Post | Problem]:
-    """One record → Post, through `mapping` or guessed keys."""
+    """One record → Post, through `mapping` or guessed keys; whatever it holds, never an exception."""
+    yield from guarded(source, _record_posts, record, mapping, source)
+
+
+def _record_posts(record: Any, mapping: dict[str, list[str]] | None, source: SourceRef) -> Iterator[Post | Problem]:
     if not isinstance(record, dict):
-        yield Problem(source.file, source.position, f"record is a {type(record).__name__}, not an object")
+        yield Problem.at(source, f"record is a {type(record).__name__}, not an object", code="not-an-object")
         return
     fields = mapping or guess_mapping(record)
     if not mapping and not ({"title", "body"} & fields.keys()):
-        yield Problem(source.file, source.position, NO_MAPPING)
+        yield Problem.at(source, NO_MAPPING, code="no-mapping")
         return
+    numbers = long_numbers(record)
+    if numbers:
+        yield Problem.at(source, long_number_reason(numbers), "warning", code="number-too-long")
     body, videos = _body(record, fields.get("body", []))
     linked = meta_videos({"videos": values(record, fields.get("videos", []))})
     dates = values(record, fields.get("date", []))
@@ -74,13 +82,14 @@ def _records(data: Any) -> list[Any] | None:
 def read_json(path: str, text: str, *, mapping: dict[str, list[str]] | None = None, **_: object) -> Iterator[Post | Problem]:
     """Posts from a JSON list of records (or {"posts"|"items"|"data": [...]}, or one record)."""
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as exc:
-        yield Problem(path, f"line {exc.lineno}", f"invalid JSON: {exc.msg} (column {exc.colno})")
+        yield Problem(path, f"line {exc.lineno}", f"invalid JSON: {exc.msg} (column {exc.colno})",
+                      code="invalid-json")
         return
     records = _records(data)
     if records is None:
-        yield Problem(path, "", "JSON is neither a list of records nor an object")
+        yield Problem(path, "", "JSON is neither a list of records nor an object", code="not-an-object")
         return
     for number, record in enumerate(records, start=1):
         yield from record_posts(record, mapping, SourceRef(path, f"record {number}"))
@@ -88,12 +97,16 @@ def read_json(path: str, text: str, *, mapping: dict[str, list[str]] | None = No
 
 def read_jsonl(path: str, text: str, *, mapping: dict[str, list[str]] | None = None, **_: object) -> Iterator[Post | Problem]:
     """Posts from JSON Lines: one record per line; a bad line is a Problem, the rest continue."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(json_lines(text), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = load_json(line)
         except json.JSONDecodeError as exc:
-            yield Problem(path, f"line {number}", f"invalid JSON: {exc.msg} (column {exc.colno})")
+            yield Problem(path, f"line {number}", f"invalid JSON: {exc.msg} (column {exc.colno})",
+                          code="invalid-json")
+            continue
+        except RecursionError:
+            yield Problem(path, f"line {number}", "JSON nested too deeply", code="too-deep")
             continue
         yield from record_posts(record, mapping, SourceRef(path, f"line {number}"))

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from ..post import Link, Post, SourceRef
 from .html_text import split_videos
 from .normalize import assemble, parse_date
-from .problems import Problem
+from .problems import Problem, guarded
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_LINE = re.compile(rf"^\s*(?P<date>(?:{_MONTHS})\s+\d{{1,2}},\s+\d{{4}})\s*//\s*by\s+(?P<author>.+?)\s*(?://.*)?$")
@@ -30,11 +30,12 @@ def _clean(line: str) -> str:
 
 def find_header(lines: list[str]) -> int | None:
     """Index of the date/author line that follows a title line, or None."""
+    previous = ""  # the last non-blank line so far: gathering all of them per date line was quadratic
     for index, line in enumerate(lines):
-        if DATE_LINE.match(_clean(line)):
-            before = [text for text in lines[:index] if _clean(text)]
-            if before and not _clean(before[-1]).startswith("•"):
-                return index
+        text = _clean(line)
+        if previous and not previous.startswith("•") and DATE_LINE.match(text):
+            return index
+        previous = text or previous
     return None
 
 
@@ -72,13 +73,7 @@ def _footer(lines: list[str]) -> tuple[list[str], list[str], list[Link]]:
     return categories, tags, links
 
 
-def read_text_page(path: str, text: str, **_: object) -> Iterator[Post | Problem]:
-    """The one post of a scraped text page, or a Problem when the layout is not found."""
-    lines = text.splitlines()
-    header = find_header(lines)
-    if header is None:
-        yield Problem(path, "", "no '<Month> <d>, <yyyy> // by <Author>' line after a title line")
-        return
+def _page_post(path: str, lines: list[str], header: int) -> Iterator[Post | Problem]:
     match = DATE_LINE.match(_clean(lines[header]))
     assert match is not None  # find_header matched this line
     end = _body_end(lines, header + 1)
@@ -95,3 +90,13 @@ def read_text_page(path: str, text: str, **_: object) -> Iterator[Post | Problem
         videos=videos,
         links=links,
     )
+
+
+def read_text_page(path: str, text: str, **_: object) -> Iterator[Post | Problem]:
+    """The one post of a scraped text page, or a Problem when the layout is not found."""
+    lines = text.splitlines()
+    header = find_header(lines)
+    if header is None:
+        yield Problem(path, "", "no '<Month> <d>, <yyyy> // by <Author>' line after a title line", code="no-header")
+        return
+    yield from guarded(SourceRef(path, f"line {header + 1}"), _page_post, path, lines, header)

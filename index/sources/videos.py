@@ -13,6 +13,10 @@ _YT_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtube-nocooki
 _YT_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
 # Ids starting with DEMOv are the demo corpus's stand-in videos: they have no real thumbnail.
 _DEMO_PREFIX = "DEMOv"
+# WordPress turns a bare link to one of these (wp_get_video_extensions) into a video player.
+_FILE_EXTENSIONS = (".mp4", ".m4v", ".webm", ".ogv", ".flv", ".mov")
+# Longer than the API accepts for a video URL: not a link anyone wrote.
+_MAX_URL = 2000
 
 
 def youtube_video(video_id: str) -> Video:
@@ -84,9 +88,31 @@ def video_from_url(url: str) -> Video | None:
     fb = _facebook_id(host, path, query)
     if fb:
         return Video("facebook", fb, url, "")
-    if path.lower().endswith(".mp4"):
-        return Video("file", path.rsplit("/", 1)[-1], url, "")
+    if path.lower().endswith(_FILE_EXTENSIONS):
+        return file_video(url)
     return None
+
+
+def file_video(url: str, poster: str = "") -> Video | None:
+    """A self-hosted video file at `url` (any http(s) or relative URL), or None for other schemes.
+
+    Used for what a `<video>`/`<source>` element or a [video] shortcode names: the element says it
+    is a video, so the file extension does not have to.
+    """
+    url = url.strip()
+    try:
+        parsed = urlparse(url)
+    except ValueError:
+        return None
+    if not url or len(url) > _MAX_URL or parsed.scheme.lower() not in ("", "http", "https"):
+        return None  # javascript:, data:, blob: ... are not files anyone can watch later
+    name = parsed.path.rstrip("/").rsplit("/", 1)[-1] or parsed.netloc or url
+    return Video("file", name, url, _thumbnail(poster))
+
+
+def _thumbnail(poster: str) -> str:
+    poster = poster.strip()
+    return poster if poster.lower().startswith(("http://", "https://")) and len(poster) <= _MAX_URL else ""
 
 
 def unique_videos(videos: Iterable[Video]) -> tuple[Video, ...]:

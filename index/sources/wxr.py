@@ -11,7 +11,7 @@ import defusedxml.ElementTree as SafeET
 from ..post import Post, SourceRef
 from .html_text import html_to_text, inline_text
 from .normalize import assemble
-from .problems import Problem
+from .problems import Problem, guarded
 from .shortcodes import expand_shortcodes
 
 DRAFT_STATUSES = frozenset(("draft", "pending", "future", "private"))
@@ -106,8 +106,8 @@ def _item_posts(item: ET.Element, source: SourceRef, authors: dict[str, str]) ->
 def parse_wxr(text: str) -> ET.Element:
     """Parse WXR safely; raises ValueError with a clear reason (entities, DTD, broken XML)."""
     try:
-        return SafeET.fromstring(text, forbid_dtd=False, forbid_entities=True,
-                                 forbid_external=True)
+        root: ET.Element = SafeET.fromstring(text, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        return root
     except defusedxml.EntitiesForbidden as exc:
         raise ValueError(f"XML entity declarations are refused (possible XML bomb): {exc}") from exc
     except defusedxml.DefusedXmlException as exc:
@@ -121,11 +121,12 @@ def read_wxr(path: str, text: str, *, include_drafts: bool = False, **_: object)
     try:
         root = parse_wxr(text)
     except ValueError as exc:
-        yield Problem(path, "", str(exc))
+        yield Problem(path, "", str(exc), code="invalid-xml")
         return
     channel = next((el for el in root.iter() if _local(el.tag) == "channel"), root)
     authors = _authors(channel)
     items = [el for el in channel if _local(el.tag) == "item"]
     for number, item in enumerate(items, start=1):
         if _wanted(item, include_drafts):
-            yield from _item_posts(item, SourceRef(path, f"item {number}"), authors)
+            ref = SourceRef(path, f"item {number}")
+            yield from guarded(ref, _item_posts, item, ref, authors)
