@@ -6,7 +6,6 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
 from fastapi import FastAPI
@@ -15,16 +14,20 @@ from fastapi.templating import Jinja2Templates
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 
+from ..gaps.html import safe_href
 from ..index.errors import RunphysError
 from ..service.live import LiveService
 from ..service.settings import Settings
+from .author_auth import LoginThrottle, session_store
 from .caching import NotModified, handle_not_modified
+from .docs import install_docs
 from .errors import ErrorBoundary, install_error_handlers
 from .index_version import HEADER as INDEX_VERSION_HEADER
 from .index_version import IndexVersionHeader
 from .routes import (
     admin,
     author,
+    curation,
     gaps,
     health,
     pages,
@@ -34,24 +37,16 @@ from .routes import (
     widget,
 )
 from .security import BodyLimit, HeadAsGet, RateLimit, SecurityHeaders
+from .slug_paths import SlugPaths, post_key, post_path, post_ref
 
 logger = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).resolve().parent
-SAFE_SCHEMES = ("http", "https")
 
 
 def safe_url(url: str | None, fallback: str = "") -> str:
-    """The URL when it is http(s) or a site path; the fallback for `javascript:` and the like."""
-    text = (url or "").strip()
-    if not text:
-        return fallback
-    if text.startswith("/") and not text.startswith("//"):
-        return text
-    parts = urlsplit(text)
-    if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc:
-        return text
-    return fallback
+    """The URL when it is http(s) or a site path (`gaps.html.safe_href`'s rule); else the fallback."""
+    return safe_href(url) or fallback
 
 
 def make_templates() -> Jinja2Templates:
@@ -64,6 +59,9 @@ def make_templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.filters["safe_url"] = safe_url
+    env.filters["post_ref"] = post_ref
+    env.filters["post_key"] = post_key
+    env.filters["post_path"] = post_path
     return Jinja2Templates(env=env)
 
 
@@ -88,20 +86,25 @@ def create_app(settings: Settings) -> FastAPI:
         summary="Search and related videos for a running and physical-therapy blog.",
         version="1",
         lifespan=lifespan,
-        docs_url="/docs",
+        # Served by `docs.install_docs` from an installed package, never from a CDN.
+        docs_url=None,
         redoc_url=None,
     )
     app.state.settings = settings
     app.state.templates = make_templates()
+    app.state.sessions = session_store(settings)
+    app.state.login_throttle = LoginThrottle()
 
     install_error_handlers(app)
     app.add_exception_handler(NotModified, handle_not_modified)
 
-    for module in (search, posts, related, admin, author, gaps, health, widget, pages):
+    for module in (search, posts, related, admin, curation, author, gaps, health, widget, pages):
         app.include_router(module.router)
+    install_docs(app)
     app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")
 
     # add_middleware puts each one outside the previous: the last added runs first.
+    app.add_middleware(SlugPaths)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)

@@ -75,13 +75,14 @@ def _respond(
 ) -> Response:
     templates = getattr(request.app.state, "templates", None)
     if templates is not None and _wants_page(request) and request.method != "HEAD":
-        return templates.TemplateResponse(
+        page: Response = templates.TemplateResponse(
             request,
             "error.html",
             {"status": status, "code": code, "message": message},
             status_code=status,
             headers=dict(headers or {}),
         )
+        return page
     return error_response(status, code, message, detail, headers)
 
 

@@ -6,15 +6,22 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, date, datetime, time
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from ..index.post import Link, Post, Video
 from ..recommend.items import RelatedItem
 from ..search.log import LogEntry
 from ..search.results import Suggestion
+
+# Every day the API takes or stores lies in this range: a blog's dates do, and date arithmetic
+# (the day after `until`, a post's age) can then never run off the calendar's ends.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2199, 12, 31)
+EARLIEST_TIME = datetime.combine(EARLIEST_DAY, time(), tzinfo=UTC)
+LATEST_TIME = datetime.combine(LATEST_DAY, time.max, tzinfo=UTC)
 
 # -- errors ----------------------------------------------------------------------------------
 
@@ -164,10 +171,11 @@ class RelatedTextResponse(BaseModel):
 
 
 class StatsResponse(BaseModel):
+    """The live bundle's counts and build; where the index lives on disk is not told over HTTP."""
+
     posts: int
     categories: dict[str, int]
     videos: int
-    index: str
     version: str
     format_version: int
     built_at: str
@@ -204,6 +212,19 @@ class PostIn(BaseModel):
     excerpt: str = Field("", max_length=10_000)
     videos: list[VideoModel] = Field([], max_length=100)
     links: list[LinkModel] = Field([], max_length=500)
+
+    @field_validator("date")
+    @classmethod
+    def _date_in_range(cls, value: datetime | None) -> datetime | None:
+        if value is None:
+            return value
+        try:
+            inside = EARLIEST_TIME <= value <= LATEST_TIME
+        except OverflowError:  # an offset pushing year 1 or 9999 past the calendar's end
+            inside = False
+        if not inside:
+            raise ValueError(f"date must be between {EARLIEST_DAY} and {LATEST_DAY} (UTC)")
+        return value
 
     def to_post(self, post_id: str) -> Post:
         return Post(

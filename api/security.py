@@ -26,8 +26,17 @@ PAGE_CSP = (
 )
 FRAGMENT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:"
 FRAGMENT_PREFIX = "/widget/"
-# FastAPI's interactive docs load Swagger UI from its CDN with an inline script: no page CSP there.
-DOCS_PATHS = ("/docs", "/redoc")
+# The API docs (docs.py) run Swagger UI and ReDoc from this site only: no other origin anywhere.
+# Swagger UI runs under the same rules as the pages; ReDoc styles itself by adding <style>
+# elements and searches in a worker made from a blob, so it gets those two and nothing more.
+_DOCS_BASE = (
+    "default-src 'self'; script-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+DOCS_CSP = {
+    "/docs": f"{_DOCS_BASE}; style-src 'self'",
+    "/redoc": f"{_DOCS_BASE}; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:",
+}
 RATE_EXEMPT = ("/healthz",)
 MAX_TARGET_BYTES = 16 * 1024
 HEAD_MARK = "runphys.head"  # path + query string; the servers' own limits are looser
@@ -223,8 +232,11 @@ class SecurityHeaders(ResponseHeaders):
         path: str = scope["path"]
         headers["X-Content-Type-Options"] = "nosniff"
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
-        if headers.get("content-type", "").startswith("text/html") and not path.startswith(DOCS_PATHS):
-            if path.startswith(FRAGMENT_PREFIX):
+        if headers.get("content-type", "").startswith("text/html"):
+            if path in DOCS_CSP:
+                headers["Content-Security-Policy"] = DOCS_CSP[path]
+                headers["X-Frame-Options"] = "DENY"
+            elif path.startswith(FRAGMENT_PREFIX):
                 headers["Content-Security-Policy"] = FRAGMENT_CSP
             else:
                 headers["Content-Security-Policy"] = PAGE_CSP

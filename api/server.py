@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
@@ -33,6 +34,19 @@ def app_from_env() -> FastAPI:
     return create_app(Settings())
 
 
+def proxy_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's proxy-header options: X-Forwarded-For/-Proto believed only from the configured proxies.
+
+    uvicorn's own default believes them from 127.0.0.1 (or $FORWARDED_ALLOW_IPS), so a client
+    behind any local pass-through proxy could choose its rate-limit identity; here nothing is
+    believed unless RUNPHYS_FORWARDED_ALLOW_IPS names the proxy.
+    """
+    trusted = [part.strip() for part in settings.forwarded_allow_ips.split(",") if part.strip()]
+    if not trusted:
+        return {"proxy_headers": False, "forwarded_allow_ips": ""}
+    return {"proxy_headers": True, "forwarded_allow_ips": ",".join(trusted)}
+
+
 def serve(settings: Settings) -> None:
     """Serve until interrupted (the settings reach the workers through the environment)."""
     env = settings_environment(settings)
@@ -45,6 +59,7 @@ def serve(settings: Settings) -> None:
         host=settings.host,
         port=settings.port,
         workers=settings.workers,
+        **proxy_options(settings),
         server_header=False,
         # The access log would pair client IPs with what they searched for; the search log keeps neither.
         access_log=False,

@@ -17,13 +17,21 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on (default 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on (default 8000).")] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default 1).")] = None,
+    forwarded_allow_ips: Annotated[
+        str | None,
+        typer.Option(
+            "--forwarded-allow-ips",
+            help="Addresses of the reverse proxies whose X-Forwarded-For/-Proto are believed (comma-separated IPs "
+            "or CIDRs; default: none).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the search page, the JSON API and the related-videos widget (builds the demo first if needed)."""
     from ..api.server import serve as run_server
     from ..service.pipeline import ensure_index
     from ..service.service import Service
 
-    flags = {"host": host, "port": port, "workers": workers}
+    flags = {"host": host, "port": port, "workers": workers, "forwarded_allow_ips": forwarded_allow_ips}
     settings = settings_for(index, **{k: v for k, v in flags.items() if v is not None})
     try:
         ensure_index(settings.index, progress=output.status_line)

@@ -17,7 +17,8 @@ def as_datetime(value: date | datetime | str | None, *, end_of_day: bool = False
     """A timezone-aware datetime from a date, datetime or ISO string (naive means UTC).
 
     A plain date means the start of that day, or with `end_of_day` the start of the next day
-    (so `until=2026-01-31` includes the 31st).
+    (so `until=2026-01-31` includes the 31st); the calendar's last day ends at its last moment,
+    as there is no next day.
     """
     if value is None:
         return None
@@ -25,7 +26,9 @@ def as_datetime(value: date | datetime | str | None, *, end_of_day: bool = False
         value = datetime.fromisoformat(value) if "T" in value or " " in value else date.fromisoformat(value)
     if not isinstance(value, datetime):
         moment = datetime.combine(value, time(), tzinfo=UTC)
-        return moment + timedelta(days=1) if end_of_day else moment
+        if not end_of_day:
+            return moment
+        return moment + timedelta(days=1) if value < date.max else datetime.max.replace(tzinfo=UTC)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 

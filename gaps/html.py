@@ -42,12 +42,18 @@ def heatmap(matrix: dict[str, Any]) -> dict[str, Any]:
 
 
 def safe_href(url: str | None) -> str:
-    """`url` when it is http(s) or site-relative, else "" (no javascript: links from imported data)."""
+    """`url` when it is http(s) or site-relative, else "" (no javascript: links from imported data).
+
+    Backslashes and control characters are refused anywhere: browsers read a backslash as a slash
+    and drop tabs and newlines, which turns a site path into another site's address.
+    """
     url = (url or "").strip()
-    scheme = urlsplit(url).scheme.lower()
-    if scheme in ("http", "https") or (not scheme and url.startswith("/") and not url.startswith("//")):
+    if any(ch == "\\" or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url):
+        return ""
+    if url.startswith("/") and not url.startswith("//"):
         return url
-    return ""
+    parts = urlsplit(url)
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
 
 
 def environment() -> Environment:

@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .errors import IndexBusy, IndexDamaged, IndexMissing, IndexVersionMismatch, PostNotFound
+from .errors import IndexBusy, IndexDamaged, IndexMissing, IndexVersionMismatch, PostNotFound, is_transient
 from .post import Post
 
 FORMAT_VERSION = 2  # 2: installed as the `runphys` namespace (Whoosh pickles module paths)
@@ -282,6 +282,8 @@ def open_bundle(index_dir: Path) -> OpenBundle:
                 post = Post.from_dict(json.loads(line))
                 posts[post.id] = post
     except (OSError, ValueError, TypeError, KeyError) as exc:
+        if is_transient(exc):
+            raise  # the OS ran out of something: no verdict on the file, the opener tries again
         raise IndexDamaged(
             f"{posts_file} is damaged near line {len(posts) + 1} ({exc}); {REBUILD_HINT}"
         ) from exc
@@ -301,6 +303,8 @@ def read_manifest(path: Path) -> Manifest:
     except FileNotFoundError as exc:
         raise IndexDamaged(f"{manifest_file} is missing; {REBUILD_HINT}") from exc
     except (OSError, ValueError) as exc:
+        if is_transient(exc):
+            raise  # the OS ran out of something: no verdict on the file, the opener tries again
         raise IndexDamaged(f"{manifest_file} is unreadable ({exc}); {REBUILD_HINT}") from exc
     version = data.get("format_version") if isinstance(data, dict) else None
     if version != FORMAT_VERSION:

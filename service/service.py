@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..index.bundle import REBUILD_HINT, OpenBundle, open_bundle
-from ..index.errors import BadQuery, IndexDamaged, RunphysError
+from ..index.errors import BadQuery, IndexDamaged, RunphysError, is_transient
 from ..index.post import Post
 from ..search.log import SearchLog
 from ..search.results import SearchHit, SearchRequest, SearchResult, Suggestion
@@ -216,6 +216,12 @@ def _opened(bundle: OpenBundle, part: Callable[[], T]) -> T:
         return part()
     except RunphysError:
         raise
+    except OSError as exc:
+        if is_transient(exc):
+            raise  # out of descriptors or memory for now: worth a retry, not damage
+        raise IndexDamaged(
+            f"the bundle at {bundle.path} cannot be opened ({type(exc).__name__}: {exc}); {REBUILD_HINT}"
+        ) from exc
     except Exception as exc:
         raise IndexDamaged(
             f"the bundle at {bundle.path} cannot be opened ({type(exc).__name__}: {exc}); {REBUILD_HINT}"

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -52,3 +53,26 @@ class Settings(BaseSettings):
     reload_check_seconds: float = Field(
         1.0, ge=0, description="How often a worker checks for a newer bundle."
     )
+    forwarded_allow_ips: str = Field(
+        "", description="Proxy addresses whose X-Forwarded-For and X-Forwarded-Proto are believed (comma-separated "
+        "IPs or CIDR ranges, '*' for any sender); empty believes no proxy header."
+    )
+    public_url: str | None = Field(
+        None, description="The service's public base URL (e.g. https://search.example.com); absolute links in the "
+        "widget fragment are built from it, else links are relative to the site."
+    )
+
+    @field_validator("public_url")
+    @classmethod
+    def _public_base_url(cls, value: str | None) -> str | None:
+        """An http(s) origin with an optional path prefix; the Host header of a request never decides it."""
+        text = (value or "").strip()
+        if not text:
+            return None
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - a port that is not a number raises ValueError here
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.username or parts.password:
+            raise ValueError("public_url must be an http(s) URL like https://search.example.com")
+        if parts.query or parts.fragment or "\\" in text or any(ch.isspace() for ch in text):
+            raise ValueError("public_url must not have a query, a fragment, spaces or backslashes")
+        return text.rstrip("/")

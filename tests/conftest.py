@@ -29,7 +29,7 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def fresh_index(demo_index: Path, tmp_path: Path) -> Path:
     """A private copy of the demo bundle, for tests that upsert, delete, rebuild or log searches."""
     target = tmp_path / "index"
-    shutil.copytree(demo_index, target, symlinks=True, ignore=shutil.ignore_patterns("searches", ".build.lock"))
+    shutil.copytree(demo_index, target, symlinks=True, ignore=shutil.ignore_patterns("searches", ".build.lock", ".sessions*"))
     return target
 
 

@@ -12,36 +12,18 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import ARTIFACTS, BROWSER_MARKS, chromium, screenshot
 from tests.conftest import free_port
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
-LAUNCH_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TOKEN = "browser-test-token"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt install chromium)"),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
@@ -70,8 +52,7 @@ def page(browser):
 
 
 def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    screenshot(page, f"{name}.png")
 
 
 class HostSite:
@@ -243,7 +224,8 @@ def test_widget_data_api_overrides_the_script_origin(serve_app, host_site, page)
 
 def test_widget_is_refused_by_an_origin_not_configured(serve_app, host_site, page):
     api = serve_app()  # CORS closed
-    page.goto(host_site.write("index.html", host_page(api.url, '<div id="w1" data-runphys-related="step-downs-for-runners-knee"></div>')))
+    widget = '<div id="w1" data-runphys-related="step-downs-for-runners-knee"></div>'
+    page.goto(host_site.write("index.html", host_page(api.url, widget)))
     page.wait_for_function(
         "() => { const s = document.getElementById('w1').shadowRoot.querySelector('.state');"
         " return s && s.textContent !== 'Loading\u2026'; }"
@@ -272,7 +254,8 @@ def test_xss_post_renders_inert(serve_app, host_site, fresh_index, page):
                 "title": f"<script>alert('title')</script><img src=x onerror=alert('img')> Zebrafish knee {number}",
                 "slug": f"xss-{number}",
                 "url": "javascript:alert('url')",
-                "body": "Zebrafish knee drills <script>alert('body')</script> <svg onload=alert('svg')> zebrafish knee.",
+                "body": "Zebrafish knee drills <script>alert('body')</script> <svg onload=alert('svg')> "
+                        "zebrafish knee.",
                 "videos": [
                     {"provider": "youtube", "video_id": "x", "url": "javascript:alert('video')",
                      "thumbnail_url": "javascript:alert('thumb')"}
@@ -298,3 +281,170 @@ def test_xss_post_renders_inert(serve_app, host_site, fresh_index, page):
     page.locator("[data-runphys-related] li").first.wait_for(state="visible", timeout=10_000)
     page.wait_for_timeout(300)  # give any injected handler a chance to fire
     assert page.evaluate("() => document.querySelectorAll('script').length") == 1
+
+
+# -- author login, logout, cross-site forms ------------------------------------------------------
+
+
+def test_login_page_in_the_site_look_logs_in_and_out(serve_app, fresh_index, page):
+    server = serve_app(index=fresh_index, admin_token=TOKEN)
+    page.goto(server.url + "/author/gaps")
+    page.wait_for_url(server.url + "/author/login")
+    card = page.locator(".login-card")
+    assert card.is_visible() and page.locator("h1").inner_text() == "Author login"
+    assert card.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+    button = page.locator(".author-login button")
+    assert button.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(11, 107, 203)"  # the site's accent
+    field = page.locator("input[name=token]")
+    assert field.evaluate("e => e === document.activeElement")
+    assert abs(field.bounding_box()["width"] - button.bounding_box()["width"]) < 2  # one column
+    shot(page, "08-author-login")
+
+    field.fill("not the token")
+    with page.expect_navigation():
+        button.click()
+    message = page.locator(".form-message")
+    assert message.inner_text() == "Wrong token."
+    assert message.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(253, 226, 226)"
+    shot(page, "09-author-login-wrong")
+
+    page.fill("input[name=token]", TOKEN)
+    with page.expect_navigation():
+        page.click(".author-login button")
+    assert page.url == server.url + "/author/gaps" and "Coverage gaps" in page.content()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "09b-author-gaps-logged-in.png"))  # the top, with the log-out button
+    logout = page.locator(".logout-form button")
+    assert logout.inner_text() == "Log out"
+    with page.expect_navigation():
+        logout.click()  # a same-origin form post: the browser's own Origin and Sec-Fetch-Site pass
+    assert page.url == server.url + "/author/login"
+    page.goto(server.url + "/author/gaps")
+    page.wait_for_url(server.url + "/author/login")  # the session is gone on the server too
+
+
+def test_login_page_tells_a_locked_out_browser_how_long(serve_app, fresh_index, page):
+    server = serve_app(index=fresh_index, admin_token=TOKEN)
+    page.goto(server.url + "/author/login")
+    for guess in ("one", "two", "three", "four"):
+        page.fill("input[name=token]", guess)
+        with page.expect_navigation():
+            page.click(".author-login button")
+    assert "Too many failed logins. Try again in 1 second." in page.locator(".form-message").inner_text()
+    shot(page, "10-author-login-locked")
+
+
+def test_other_sites_cannot_log_the_author_out_or_in(serve_app, host_site, fresh_index, page):
+    server = serve_app(index=fresh_index, admin_token=TOKEN)
+    page.goto(server.url + "/author/login")
+    page.fill("input[name=token]", TOKEN)
+    with page.expect_navigation():
+        page.click(".author-login button")
+    # Another port on the same host is the same *site*: the SameSite=Strict cookie rides along,
+    # so only the Origin and Sec-Fetch-Site checks stop these.
+    attack = f"""<!doctype html><title>Win a prize</title>
+<img src="{server.url}/author/logout" alt="">
+<form id="out" method="post" action="{server.url}/author/logout"><button>Claim</button></form>
+<form id="in" method="post" action="{server.url}/author/login">
+  <input name="token" value="guess"><button>Go</button>
+</form>"""
+    page.goto(host_site.write("prize.html", attack))
+    with page.expect_navigation():
+        page.click("#out button")
+    refused = "cross-site requests to the author login are refused"
+    assert refused in page.content() and page.url == server.url + "/author/logout"
+    page.goto(host_site.url + "/prize.html")
+    with page.expect_navigation():
+        page.click("#in button")
+    assert refused in page.content()
+    page.goto(server.url + "/author/gaps")
+    assert page.url == server.url + "/author/gaps" and "Coverage gaps" in page.content()  # still logged in
+    page.problems.clear()  # the refused posts and the <img> log as errors; that is the point here
+
+
+# -- API docs without the internet ------------------------------------------------------------
+
+
+def test_api_docs_work_with_no_other_host_reachable(serve_app, browser):
+    server = serve_app()
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    elsewhere: list[str] = []
+
+    def only_this_server(route):
+        if route.request.url.startswith(server.url + "/"):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_this_server)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    csp: list[str] = []
+    tab.on("console", lambda msg: csp.append(msg.text) if "Content Security Policy" in msg.text else None)
+    try:
+        tab.goto(server.url + "/docs")
+        operations = tab.locator(".opblock")
+        operations.first.wait_for(state="visible", timeout=20_000)
+        assert operations.count() >= 10
+        assert "/api/v1/search" in tab.locator(".opblock-summary-path").all_inner_texts()
+        shot(tab, "11-docs-swagger")
+
+        tab.goto(server.url + "/redoc")
+        listed = tab.locator("[data-section-id^='operation/']")
+        listed.first.wait_for(state="attached", timeout=20_000)
+        assert listed.count() >= 10
+        assert tab.get_by_text("/api/v1/search").first.is_visible() or "/api/v1/search" in tab.content()
+        shot(tab, "12-docs-redoc")
+    finally:
+        context.close()
+    assert elsewhere == []  # nothing even tried another host
+    assert errors == []
+    # ReDoc's footer names its CDN logo; the docs CSP refuses it before any request is made.
+    assert all("cdn.redoc.ly" in text for text in csp), csp
+
+
+# -- hostile slugs in the widget ------------------------------------------------------------------
+
+
+def test_widget_links_to_posts_with_hostile_slugs_stay_under_posts(serve_app, fresh_index, page):
+    from tests.test_http_slugs import hostile_posts
+
+    hostile_posts(fresh_index)
+    server = serve_app(index=fresh_index)
+    page.goto(server.url + "/posts/..%2F..%2Fauthor%2Flogout")
+    links = page.locator("[data-runphys-related] a")
+    links.first.wait_for(state="visible", timeout=10_000)
+    resolved = [link.evaluate("a => a.href") for link in links.all()]
+    assert resolved and all(href.startswith(server.url + "/posts/") for href in resolved), resolved
+    assert all("/" not in href.removeprefix(server.url + "/posts/") for href in resolved), resolved
+    assert server.url + "/posts/2019%2F05%2Fwombat-knee-drills" in resolved
+    shot(page, "13-widget-hostile-slugs")
+    with page.expect_navigation():
+        page.locator("[data-runphys-related] a[href$='2019%2F05%2Fwombat-knee-drills']").click()
+    assert page.locator("h1").inner_text() == "Wombat slashed knee drill"
+
+
+def test_a_search_on_an_unwritten_topic_offers_nearby_posts(serve_app, page):
+    server = serve_app()
+    page.goto(f"{server.url}/?q=achilles")
+    page.locator(".notice", has_text="No posts on Achilles yet").wait_for()
+    nearby = page.locator("ol.nearby li.hit")
+    assert nearby.count() >= 3
+    assert page.locator(".results-heading").inner_text().startswith("0 results")
+    assert page.locator("li.empty").count() == 0  # offered posts, not a dead end
+    shot(page, "14-search-nearby")
+
+
+def test_the_widget_of_a_post_without_video_neighbours_shows_videos(serve_app, page):
+    server = serve_app()
+    page.goto(f"{server.url}/posts/running-in-the-cold-keeping-your-lungs-happy")
+    links = page.locator("[data-runphys-related] >> css=li a")
+    links.first.wait_for()
+    titles = links.all_inner_texts()
+    assert titles and not any("Race Week" in t for t in titles)
+    related = page.request.get(f"{server.url}/api/v1/posts/running-in-the-cold-keeping-your-lungs-happy/related",
+                               params={"limit": 4, "videos_only": "true"}).json()["related"]
+    assert related and all(item["has_video"] for item in related)
+    shot(page, "15-widget-videos-only")

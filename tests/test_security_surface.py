@@ -65,7 +65,8 @@ def test_search_log_stores_no_ip_or_user_agent_and_no_head(make_client, fresh_in
     client = make_client(index=fresh_index)
     headers = {"User-Agent": "PrivacyProbe/9.9", "X-Forwarded-For": "203.0.113.77", "Referer": "https://ref.example/x"}
     assert client.get("/api/v1/search", params={"q": "knee logged"}, headers=headers).status_code == 200
-    assert client.get("/", params={"q": "hamstring logged"}, headers={**headers, "Accept": "text/html"}).status_code == 200
+    page = client.get("/", params={"q": "hamstring logged"}, headers={**headers, "Accept": "text/html"})
+    assert page.status_code == 200
     assert client.head("/api/v1/search", params={"q": "head only api"}).status_code == 200
     assert client.head("/", params={"q": "head only page"}).status_code == 200
     assert client.get("/api/v1/suggest", params={"q": "suggest only"}).status_code == 200
@@ -81,7 +82,8 @@ def test_search_log_stores_no_ip_or_user_agent_and_no_head(make_client, fresh_in
 def call(app, client_ip: str, path: str = "/api/v1/stats") -> tuple[int, dict[str, str]]:
     """One request straight through an ASGI app, from a given client address."""
     sent: list[dict] = []
-    scope = {"type": "http", "method": "GET", "path": path, "headers": [], "client": (client_ip, 1234), "query_string": b""}
+    scope = {"type": "http", "method": "GET", "path": path, "headers": [], "client": (client_ip, 1234),
+             "query_string": b""}
 
     async def receive():
         return {"type": "http.request", "body": b"", "more_body": False}
@@ -118,7 +120,9 @@ def test_cors_is_closed_by_default_even_for_simple_requests(client):
     assert "access-control-allow-origin" not in preflight.headers
 
 
-@pytest.mark.parametrize("url", ["/", "/?q=knee", "/posts/step-downs-for-runners-knee", "/author/gaps", "/author/login", "/nope"])
+@pytest.mark.parametrize(
+    "url", ["/", "/?q=knee", "/posts/step-downs-for-runners-knee", "/author/gaps", "/author/login", "/nope"]
+)
 def test_pages_carry_security_headers(make_client, url):
     client = make_client(admin_token=TOKEN)
     response = client.get(url, headers={"Accept": "text/html", "Authorization": f"Bearer {TOKEN}"})

@@ -31,8 +31,8 @@ LINK = "<a href=\"javascript:window.__pwned='link'\">click</a>"
 QUERY = f"quokka {SCRIPT}\"><svg onload=window.__pwned='q'> {IMG}"
 
 
-def pwned(page) -> object:
-    return page.evaluate("() => window.__pwned")
+def pwned(tab) -> object:
+    return tab.evaluate("() => window.__pwned")
 
 
 def seed(api_url: str) -> None:
@@ -48,7 +48,8 @@ def seed(api_url: str) -> None:
                 "body": f"Quokka knee drills {SCRIPT} {LINK} {IMG} quokka knee stretch.\n\nMore {LINK}.",
                 "excerpt": f"{IMG}{SCRIPT}",
                 "videos": [{"provider": "youtube", "video_id": "x\"><script>window.__pwned='v'</script>",
-                            "url": "javascript:window.__pwned='video'", "thumbnail_url": "javascript:window.__pwned='t'"}],
+                            "url": "javascript:window.__pwned='video'",
+                            "thumbnail_url": "javascript:window.__pwned='t'"}],
             },
         )
 

@@ -93,7 +93,8 @@ def test_serve_answers_a_search(served):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("runphys", path=str(Path(sys.executable).parent)) is None, reason="needs the runphys CLI")
+@pytest.mark.skipif(shutil.which("runphys", path=str(Path(sys.executable).parent)) is None,
+                    reason="needs the runphys CLI")
 def test_every_worker_follows_a_new_bundle(served):
     base = served(workers=2)
     post = {"title": "Zebrafish drills", "slug": "zebrafish-drills", "body": "Zebrafish drills for a cranky knee."}
@@ -124,6 +125,8 @@ def test_settings_reach_the_workers_through_the_environment(monkeypatch, tmp_pat
         cors_origins=["https://a.example", "https://b.example"],
         rate_limit_per_minute=0,
         reload_check_seconds=0.5,
+        forwarded_allow_ips="10.0.0.1,192.0.2.0/24",
+        public_url="https://search.example.com",
     )
     for key in [k for k in os.environ if k.startswith("RUNPHYS_")]:
         monkeypatch.delenv(key)
@@ -132,3 +135,13 @@ def test_settings_reach_the_workers_through_the_environment(monkeypatch, tmp_pat
     again = Settings()
     assert again.model_dump(exclude={"admin_token"}) == chosen.model_dump(exclude={"admin_token"})
     assert again.admin_token is not None and again.admin_token.get_secret_value() == "tok"
+
+
+def test_proxy_headers_are_believed_only_from_configured_proxies():
+    from runphys.api.server import proxy_options
+    from runphys.service.settings import Settings
+
+    assert proxy_options(Settings()) == {"proxy_headers": False, "forwarded_allow_ips": ""}
+    assert proxy_options(Settings(forwarded_allow_ips=" , ")) == {"proxy_headers": False, "forwarded_allow_ips": ""}
+    assert proxy_options(Settings(forwarded_allow_ips=" 127.0.0.1, 10.0.0.0/8 ")) == {
+        "proxy_headers": True, "forwarded_allow_ips": "127.0.0.1,10.0.0.0/8"}

@@ -11,7 +11,7 @@ from fastapi.responses import PlainTextResponse
 from ...index.errors import BadRequest
 from ...search.log import SearchLog
 from ..models import ERROR_RESPONSES, AdminChange, PostIn, ReindexResponse, SearchReport
-from .deps import AdminOnly, LiveDep, SettingsDep
+from .deps import AdminOnly, LiveDep, SettingsDep, use_service
 
 router = APIRouter(
     prefix="/api/v1/admin",
@@ -36,7 +36,7 @@ def reindex(request: Request, settings: SettingsDep, live: LiveDep) -> ReindexRe
 
     report = rebuild(settings.index, BuildOptions(vocabulary_override=settings.vocabulary,
                                                   wait_seconds=ADMIN_WAIT_SECONDS))
-    request.state.service = live.reload()
+    use_service(request, live.acquire(refresh=True))
     return ReindexResponse(**report.to_dict())
 
 
@@ -48,7 +48,7 @@ def upsert_post(request: Request, settings: SettingsDep, live: LiveDep, post_id:
     from ...service.pipeline import update_posts
 
     manifest = update_posts(settings.index, upserts=[body.to_post(post_id)], wait_seconds=ADMIN_WAIT_SECONDS)
-    request.state.service = live.reload()
+    use_service(request, live.acquire(refresh=True))
     return AdminChange(id=post_id, action="upserted", build_id=manifest.build_id, posts=manifest.posts)
 
 
@@ -58,7 +58,7 @@ def delete_post(request: Request, settings: SettingsDep, live: LiveDep, post_id:
     from ...service.pipeline import update_posts
 
     manifest = update_posts(settings.index, delete_ids=[post_id], wait_seconds=ADMIN_WAIT_SECONDS)
-    request.state.service = live.reload()
+    use_service(request, live.acquire(refresh=True))
     return AdminChange(id=post_id, action="deleted", build_id=manifest.build_id, posts=manifest.posts)
 
 

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
+from pydantic import Field
 
 from ...search.results import SearchRequest
 from ...service.live import LiveService
 from ...service.service import Service
 from ...service.settings import Settings
 from ..caching import apply_cache
+from ..index_version import lease
+from ..models import EARLIEST_DAY, LATEST_DAY
 from ..security import require_admin
 
 
@@ -27,11 +30,21 @@ def get_live(request: Request) -> LiveService:
 
 
 def get_service(request: Request) -> Service:
-    """The service of this request: taken once, so one request never mixes two bundle versions."""
+    """The service of this request: taken once, so one request never mixes two bundle versions.
+
+    Leased until the response is sent (see `index_version.IndexVersionHeader`), so a newer version
+    can close this one as soon as no request uses it any more.
+    """
     service: Service | None = getattr(request.state, "service", None)
     if service is None:
-        service = get_live(request).get()
-        request.state.service = service
+        service = use_service(request, get_live(request).acquire())
+    return service
+
+
+def use_service(request: Request, service: Service) -> Service:
+    """Make a leased `service` the one this request answers from (its build id goes in the header)."""
+    lease(request.scope, get_live(request), service)
+    request.state.service = service
     return service
 
 
@@ -96,6 +109,14 @@ WidgetLimit = Annotated[int, Depends(widget_limit)]
 SuggestionLimit = Annotated[int, Depends(suggestion_limit)]
 
 
+# A day parameter: a 422 outside EARLIEST_DAY..LATEST_DAY, so no date sum can run off the calendar.
+Day = Annotated[date, Field(ge=EARLIEST_DAY, le=LATEST_DAY)]
+
+
+def day_query(description: str) -> Any:
+    return Query(description=f"{description} ({EARLIEST_DAY} to {LATEST_DAY}).")
+
+
 def search_request(
     per_page: PageSize,
     q: Annotated[str, Query(description="Search text (longer than 500 characters is cut, with a notice).")] = "",
@@ -104,8 +125,8 @@ def search_request(
     injury: Annotated[str | None, Query(max_length=200)] = None,
     video: Annotated[bool | None, Query(description="Only posts with (true) or without (false) a video.")] = None,
     year: Annotated[int | None, Query(ge=1900, le=2999)] = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
+    date_from: Annotated[Day | None, day_query("Posts from this day")] = None,
+    date_to: Annotated[Day | None, day_query("Posts up to and including this day")] = None,
     sort: Literal["relevance", "date"] = "relevance",
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
 ) -> SearchRequest:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -12,7 +11,7 @@ from ...gaps.html import heatmap
 from ...index.errors import BadRequest
 from ..author_auth import require_author
 from ..models import ERROR_RESPONSES
-from .deps import ServiceDep
+from .deps import Day, ServiceDep, day_query
 
 AuthorOnly = Depends(require_author)
 
@@ -20,9 +19,9 @@ router = APIRouter(tags=["gaps"], dependencies=[AuthorOnly], responses={**ERROR_
 
 
 def report_window(
-    since: Annotated[date | None, Query(description="Search log from this day.")] = None,
-    until: Annotated[date | None, Query(description="Search log up to and including this day.")] = None,
-    now: Annotated[date | None, Query(description="Judge freshness at this day (default: newest post).")] = None,
+    since: Annotated[Day | None, day_query("Search log from this day")] = None,
+    until: Annotated[Day | None, day_query("Search log up to and including this day")] = None,
+    now: Annotated[Day | None, day_query("Judge freshness at this day (default: newest post)")] = None,
     silence_days: Annotated[int, Query(ge=1, le=36500, description="Silent after this many days.")] = 365,
 ) -> dict[str, Any]:
     if since and until and since > until:

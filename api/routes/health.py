@@ -25,4 +25,6 @@ def readyz(live: LiveDep, service: ServiceDep) -> ReadyResponse:
 @router.get("/api/v1/stats", response_model=StatsResponse)
 def stats(service: ServiceDep) -> StatsResponse:
     """Counts and the build of the live bundle."""
-    return StatsResponse(**service.stats())
+    stats = service.stats()
+    stats.pop("index", None)  # the absolute index path: for the CLI, not for anyone over HTTP
+    return StatsResponse(**stats)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from ...index.post import Post
 from ...search.results import SearchRequest
 from ..security import is_head
 from .deps import SearchRequestDep, ServiceDep
+from .posts import IdOrSlug
 
 router = APIRouter(include_in_schema=False)
 
@@ -103,14 +104,14 @@ def search_page(request: Request, service: ServiceDep, search: SearchRequestDep)
         )
     else:
         context["recent"] = service.posts(page=1, per_page=8).posts
-    return request.app.state.templates.TemplateResponse(request, "search.html", context)
+    page: HTMLResponse = request.app.state.templates.TemplateResponse(request, "search.html", context)
+    return page
 
 
-@router.get("/posts/{slug}", response_class=HTMLResponse)
-def post_page(
-    request: Request, service: ServiceDep, slug: Annotated[str, Path(min_length=1, max_length=300)]
-) -> HTMLResponse:
+@router.get("/posts/{id_or_slug}", response_class=HTMLResponse)
+def post_page(request: Request, service: ServiceDep, key: IdOrSlug) -> HTMLResponse:
     """One post, with its related videos shown by the embeddable widget."""
-    post = service.post(slug)
+    post = service.post(key)
     context = {"post": post, "paragraphs": paragraphs(post)}
-    return request.app.state.templates.TemplateResponse(request, "post.html", context)
+    page: HTMLResponse = request.app.state.templates.TemplateResponse(request, "post.html", context)
+    return page

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from ...service.service import PostFilter
 from ..models import ERROR_RESPONSES, PostOut, PostPageOut, PostSummary
+from ..slug_paths import decode_key
 from .deps import Cached, PostPageSize, ServiceDep
 
 router = APIRouter(prefix="/api/v1", tags=["posts"], responses=ERROR_RESPONSES)
 
-IdOrSlug = Annotated[str, Path(min_length=1, max_length=300, description="Post id or slug.")]
+
+def id_or_slug(
+    id_or_slug: Annotated[
+        str, Path(min_length=1, max_length=1000, description='Post id or slug (a "/" in it may be sent as %2F).')
+    ],
+) -> str:
+    """The post key of the path (see `slug_paths`: "/" and "%" arrive still encoded)."""
+    return decode_key(id_or_slug)
+
+
+IdOrSlug = Annotated[str, Depends(id_or_slug)]
 
 
 @router.get("/posts", response_model=PostPageOut, dependencies=[Cached])
@@ -37,6 +48,6 @@ def list_posts(
 
 
 @router.get("/posts/{id_or_slug}", response_model=PostOut, dependencies=[Cached])
-def get_post(service: ServiceDep, id_or_slug: IdOrSlug) -> PostOut:
+def get_post(service: ServiceDep, key: IdOrSlug) -> PostOut:
     """One whole post, by id or slug."""
-    return PostOut.of(service.post(id_or_slug))
+    return PostOut.of(service.post(key))

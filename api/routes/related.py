@@ -12,9 +12,9 @@ router = APIRouter(prefix="/api/v1", tags=["related"], responses=ERROR_RESPONSES
 
 
 @router.get("/posts/{id_or_slug}/related", response_model=RelatedResponse, dependencies=[Cached])
-def related(service: ServiceDep, id_or_slug: IdOrSlug, limit: RelatedLimit, videos_only: bool = False) -> RelatedResponse:
+def related(service: ServiceDep, key: IdOrSlug, limit: RelatedLimit, videos_only: bool = False) -> RelatedResponse:
     """Posts related to one post (the widget's data)."""
-    post, items = service.related(id_or_slug, limit=limit, videos_only=videos_only)
+    post, items = service.related(key, limit=limit, videos_only=videos_only)
     return RelatedResponse(post=PostRef.of(post), related=items)
 
 

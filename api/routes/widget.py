@@ -30,13 +30,21 @@ def related_fragment(
     request: Request,
     service: ServiceDep,
     cache: CacheHeaders,
-    id_or_slug: IdOrSlug,
+    settings: SettingsDep,
+    key: IdOrSlug,
     limit: WidgetLimit,
-    videos_only: bool = False,
+    videos_only: bool = True,
 ) -> HTMLResponse:
-    """A ready HTML list of related videos for server-side includes (classes prefixed `runphys-`)."""
-    post, items = service.related(id_or_slug, limit=limit, videos_only=videos_only)
-    context = {"post": post, "items": items, "origin": str(request.base_url).rstrip("/")}
+    """A ready HTML list of related videos for server-side includes (classes prefixed `runphys-`).
+
+    Videos only unless `videos_only=false`: a post with too few video neighbours is filled with
+    videos on its body part or injury, then its category, then recent ones (marked as fallbacks).
+
+    Links are absolute only with RUNPHYS_PUBLIC_URL set, never built from the request's Host: the
+    fragment is cached publicly under an ETag that does not depend on the Host.
+    """
+    post, items = service.related(key, limit=limit, videos_only=videos_only)
+    context = {"post": post, "items": items, "origin": settings.public_url or ""}
     response: HTMLResponse = request.app.state.templates.TemplateResponse(
         request, "widget_fragment.html", context, headers=cache
     )

@@ -1,10 +1,11 @@
 /* runphys-search related-videos widget.
  *
- *   <div data-runphys-related="SLUG" data-limit="4" data-videos-only></div>
+ *   <div data-runphys-related="SLUG" data-limit="4"></div>
  *   <script src="https://SEARCH-HOST/widget.js" defer></script>
  *
- * Fetches SEARCH-HOST/api/v1/posts/SLUG/related and renders the list inside a shadow root,
- * so the host page's CSS and ours never meet. Text goes in with textContent only.
+ * Fetches SEARCH-HOST/api/v1/posts/SLUG/related (video posts; data-videos-only="false" for
+ * every kind of post) and renders the list inside a shadow root, so the host page's CSS and
+ * ours never meet. Text goes in with textContent only.
  * `data-api="https://other-host"` on the div overrides the API origin.
  */
 (function () {
@@ -57,10 +58,20 @@
     root.appendChild(el("style", "", CSS));
   }
 
+  // One encoded path segment: a "/" in a slug stays inside it, and "." or ".." (which a browser
+  // would resolve away, leaving the post's folder) are never used.
+  function isKey(value) {
+    return typeof value === "string" && value !== "" && value !== "." && value !== "..";
+  }
+
+  function postPath(related) {
+    var key = isKey(related.slug) ? related.slug : (isKey(related.id) ? related.id : "");
+    return key ? "/posts/" + encodeURIComponent(key) : "/";
+  }
+
   function item(related, origin) {
     var li = el("li", "item");
-    var href = safeHttpUrl(related.url) ||
-      origin + "/posts/" + encodeURIComponent(related.slug || related.id);
+    var href = safeHttpUrl(related.url) || origin + postPath(related);
     var link = el("a", "link");
     link.href = href;
     var thumbUrl = safeHttpUrl(related.thumbnail_url);
@@ -87,7 +98,8 @@
     var origin = (host.getAttribute("data-api") || DEFAULT_ORIGIN).replace(/\/+$/, "");
     var limit = parseInt(host.getAttribute("data-limit") || "4", 10);
     if (!(limit >= 1 && limit <= 50)) limit = 4;
-    var videosOnly = host.hasAttribute("data-videos-only") && host.getAttribute("data-videos-only") !== "false";
+    // Videos only unless the host page says data-videos-only="false".
+    var videosOnly = host.getAttribute("data-videos-only") !== "false";
 
     var root = host.shadowRoot || host.attachShadow({ mode: "open" });
     styleRoot(root);
@@ -99,7 +111,7 @@
     box.appendChild(state);
     root.appendChild(box);
 
-    if (!slug) {
+    if (!isKey(slug)) {
       state.textContent = "No related videos yet.";
       return;
     }
