@@ -46,13 +46,19 @@ def fail(error: RunphysError, as_json: bool) -> None:
     raise typer.Exit(error.exit_code)
 
 
-def open_service(settings: Settings, as_json: bool) -> Service:
-    """The service over the bundle, building the demo blog first when no bundle exists."""
+def ensure_bundle(settings: Settings, as_json: bool) -> None:
+    """Build the demo blog first when no bundle exists (so every command works on a fresh machine)."""
     from ..index.bundle import has_bundle
-    from ..service.service import Service
 
     if not has_bundle(settings.index):
         from ..service.pipeline import ensure_index  # building imports what reading never needs
 
         ensure_index(settings.index, progress=None if as_json else output.status_line)
+
+
+def open_service(settings: Settings, as_json: bool) -> Service:
+    """The service over the bundle, building the demo blog first when no bundle exists."""
+    from ..service.service import Service
+
+    ensure_bundle(settings, as_json)
     return Service.open(settings)

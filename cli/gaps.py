@@ -16,13 +16,21 @@ TERMINAL_ROWS = 10
 
 
 def parse_day(value: str | None, option: str) -> date | datetime | None:
-    """YYYY-MM-DD (or a full ISO 8601 time) from an option; BadRequest otherwise."""
+    """YYYY-MM-DD (or a full ISO 8601 time) from 1900 to 2199 from an option; BadRequest (exit 2) otherwise.
+
+    The range is the API's: the report adds days to these dates, which must not run off the calendar.
+    """
     if value is None:
         return None
+    earliest, latest = date(1900, 1, 1), date(2199, 12, 31)
     try:
-        return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+        parsed = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
     except ValueError:
         raise BadRequest(f"{option} must be a date like 2026-01-31 (got {value!r})") from None
+    day = parsed.date() if isinstance(parsed, datetime) else parsed
+    if not earliest <= day <= latest:
+        raise BadRequest(f"{option} must be between {earliest} and {latest} (got {value!r})")
+    return parsed
 
 
 @app.command()
@@ -73,7 +81,8 @@ def summary(report: dict[str, Any]) -> None:
     matrix = report["matrix"]
     thin = [[r["name"], r["posts"], r["videos"], r["status"]] for r in matrix["rows"] if r["status"] != "ok"]
     output.table(f"Thin or empty body parts (median {matrix['row_median']:g} posts)", ["body part", "posts", "with video", "status"], thin)
-    injuries = [[g["name"], g["post_count"], "; ".join(p["title"] for p in g["closest_posts"])] for g in report["injuries"]]
+    injuries = [[g["name"], g["post_count"], "; ".join(p["title"] for p in g["closest_posts"]) or "none comes close"]
+                for g in report["injuries"]]
     output.table("Injuries with 0 or 1 posts", ["injury", "posts", "closest posts"], injuries)
     demand = report["demand"]
     asked = [
@@ -83,7 +92,7 @@ def summary(report: dict[str, Any]) -> None:
     output.table(f"Missed searches ({demand['misses']} of {demand['entries']})", ["topic", "searches", "no results", "examples"], asked)
     fresh = report["freshness"]
     silent = [[a["type"], a["name"], (a["last_post"] or "")[:10], a["days_silent"]] for a in fresh["silent"]]
-    output.table(f"Silent for over {fresh['silence_days']} days (as of {fresh['now'][:10]})", ["type", "area", "last post", "days"], silent)
+    output.table(f"Quiet for over {fresh['silence_days']} days (as of {fresh['now'][:10]})", ["type", "area", "last post", "days"], silent)
     pairs = [[p["a"]["title"], p["b"]["title"], p["score"]] for p in report["near_duplicates"]]
     output.table("Near duplicates", ["post", "post", "similarity"], pairs)
     output.console.print(f"orphans: {', '.join(o['slug'] or o['id'] for o in report['orphans']) or 'none'}")

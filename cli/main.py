@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import build, gaps, query, serve  # noqa: F401  (each module registers its commands)
+from . import build, curation, gaps, query, serve, vocabulary  # noqa: F401  (each module registers its commands)
 from .app import app
 
 

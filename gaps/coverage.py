@@ -14,6 +14,26 @@ CLOSEST_POSTS = 3
 # cut-off (RelatedConfig.min_score, 0.12) decides whether a link is shown at all; a best link in
 # 0.12-0.15 comes from words every post shares ("running", "runners"), not from a shared topic.
 ORPHAN_MIN_SCORE = 0.15
+# "Closest posts" below this similarity share only words every post has: the report says that
+# nothing comes close rather than listing them as if they were related.
+CLOSEST_MIN_SCORE = 0.15
+
+
+def with_named_topics(post: Post, vocabulary: Any) -> Post:
+    """The post, also about every body part and injury its title or tags name (by any name).
+
+    Tagging already does this with the vocabulary the post was built with; the report may run
+    with another (an edited one), and it must never call a topic missing that a title names.
+    """
+    named = [m.key for text in (post.title, *post.tags) for m in vocabulary.find(text)]
+    injuries = [k for k in named if vocabulary.concept(k).kind == "injury" and k not in post.injuries]
+    parts = [k for k in named if vocabulary.concept(k).kind == "body_part"]
+    parts += [vocabulary.concept(k).body_part for k in injuries if vocabulary.concept(k).body_part]
+    parts = [k for k in parts if k not in post.body_parts]
+    if not injuries and not parts:
+        return post
+    return post.with_changes(body_parts=(*post.body_parts, *dict.fromkeys(parts)),
+                             injuries=(*post.injuries, *dict.fromkeys(injuries)))
 
 
 def median_of_nonzero(counts: Iterable[int]) -> float:
@@ -72,11 +92,14 @@ def concept_text(concept: Any) -> str:
     return " ".join([concept.name, *concept.terms])
 
 
-def closest_posts(related: Any, text: str, limit: int = CLOSEST_POSTS) -> tuple[PostRef, ...]:
-    """The posts the recommender finds nearest to `text` (empty when it finds none)."""
+def closest_posts(related: Any, text: str, limit: int = CLOSEST_POSTS,
+                  min_score: float = CLOSEST_MIN_SCORE) -> tuple[PostRef, ...]:
+    """The posts the recommender finds nearest to `text`, if they come close (else none)."""
     if related is None or not text.strip():
         return ()
-    return tuple(PostRef.of_hit(item) for item in related.related_to_text(text, limit=limit))
+    items = related.related_to_text(text, limit=limit)
+    return tuple(PostRef.of_hit(item) for item in items
+                 if not getattr(item, "fallback", False) and (item.score or 0.0) >= min_score)
 
 
 def injury_gaps(posts: Sequence[Post], vocabulary: Any, related: Any) -> tuple[InjuryGap, ...]:

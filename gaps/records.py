@@ -103,9 +103,9 @@ class Matrix:
             "posts_total": self.posts_total,
             "unassigned": self.unassigned,
             "rule": (
-                "a cell is 'empty' with no posts and 'thin' with fewer posts than half the median of "
-                "the non-empty cells (thin_below); a row (body part) likewise against the median of "
-                "the non-empty rows (row_thin_below). 'videos' counts the cell's posts that have a video."
+                f"A cell is empty with no posts and thin with fewer than {self.thin_below:g} (half the typical "
+                f"cell's {self.median:g}); a body part is thin with fewer than {self.row_thin_below:g} posts (half "
+                f"the typical body part's {self.row_median:g}). Videos count the posts with a video."
             ),
         }
 
@@ -191,10 +191,9 @@ class Demand:
             "median_top_score": self.median_top_score, "near_miss_fraction": self.near_miss_fraction,
             "near_miss_below": self.near_miss_below,
             "rule": (
-                "a miss is a logged search with no results, or a 'near miss' whose top score is below "
-                "near_miss_fraction × the median top score of the searches with results in the range; "
-                "misses are grouped by the vocabulary concept they name (else by their stemmed words) "
-                "and ranked by how many searches missed"
+                "A missed search found nothing, or found only posts scoring under "
+                f"{self.near_miss_fraction:.0%} of a typical search's best match. Misses are grouped by the "
+                "body part or injury they name (else by their words), most missed first."
             ),
             "items": [item.to_dict() for item in self.items],
         }
@@ -237,9 +236,9 @@ class Freshness:
         return {
             "now": self.now, "now_source": self.now_source, "silence_days": self.silence_days,
             "rule": (
-                "an area is silent when its last post is more than silence_days before 'now' "
-                "(default: the newest post's date, so an old blog is judged against itself); "
-                "posts_per_year = posts / years from the area's first post to now (at least one year)"
+                f"An area is quiet when its last post is more than {self.silence_days} days before "
+                f"{self.now[:10]} ({'the newest post' if self.now_source == 'newest post' else 'the date asked for'}). "
+                "Posts per year count from the area's first post."
             ),
             "categories": [a.to_dict() for a in self.categories],
             "body_parts": [a.to_dict() for a in self.body_parts],

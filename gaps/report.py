@@ -10,6 +10,7 @@ from ..index.post import Post
 from .coverage import (
     ORPHAN_MIN_SCORE,
     coverage_matrix,
+    with_named_topics,
     injury_gaps,
     near_duplicate_pairs,
     orphan_refs,
@@ -47,7 +48,7 @@ def build_gap_report(
     `orphan_min_score` is the best-neighbour similarity under which a post is an orphan
     (None: the recommender's own cut-off).
     """
-    posts = list(posts)
+    posts = [with_named_topics(post, vocabulary) for post in posts]
     reference = as_datetime(now, end_of_day=False)
     matrix = coverage_matrix(posts, vocabulary)
     injuries = injury_gaps(posts, vocabulary, related)

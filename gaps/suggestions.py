@@ -69,8 +69,16 @@ def suggestions(
     Ties break on the topic name.
     """
     drafts: dict[str, _Draft] = {}
+    # A body part with no post at all is one topic with its missing injury (Achilles and Achilles
+    # tendinopathy): whatever a section says about either lands on that one topic.
+    same_topic = {
+        row.key: gap for row in matrix.rows if row.status == "empty"
+        for gap in injuries[::-1] if gap.body_part == row.key and not gap.posts
+    }
 
     def draft(key: str, topic: str) -> _Draft:
+        if key in same_topic:
+            key, topic = same_topic[key].key, same_topic[key].name
         if key not in drafts:
             drafts[key] = _Draft(key, topic, evidence={"post_count": _post_count(posts, key)})
         return drafts[key]
@@ -79,10 +87,7 @@ def suggestions(
         _injury(draft(gap.key, gap.name), gap)
     for row in matrix.rows:
         if row.status != "ok":
-            # A body part with no post at all belongs with its missing injury (Achilles + tendinopathy).
-            missing = [g for g in injuries if g.body_part == row.key and not g.posts]
-            key, topic = (missing[0].key, missing[0].name) if row.status == "empty" and missing else (row.key, row.name)
-            _body_part(draft(key, topic), row, matrix)
+            _body_part(draft(row.key, row.name), row, matrix)
     for item in demand.items:
         _demand(draft(item.key, item.topic), item)
     for area in freshness.silent():
@@ -105,8 +110,9 @@ def _injury(d: _Draft, gap: InjuryGap) -> None:
     nearest = max((ref.score or 0.0 for ref in gap.closest if ref.id not in {p.id for p in gap.posts}), default=0.0)
     uncovered = UNCOVERED_WEIGHT * (1.0 - min(nearest, 1.0))
     if not gap.posts:
-        d.add(MISSING_INJURY + uncovered, f"no post about {gap.name} (closest post similarity {nearest:.2f})",
-              closest_posts=closest)
+        reason = (f"no post about {gap.name}; the closest, {gap.closest[0].title!r}, is {nearest:.0%} similar"
+                  if gap.closest else f"no post about {gap.name}, and no post comes close")
+        d.add(MISSING_INJURY + uncovered, reason, closest_posts=closest)
     else:
         d.add(SINGLE_INJURY + uncovered, f"only one post about {gap.name}: {gap.posts[0].title!r}",
               posts=_refs(gap.posts), closest_posts=closest)

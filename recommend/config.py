@@ -42,10 +42,11 @@ class RelatedConfig:
     recency_weight: float = 0.2  # prefer_recent: score *= 1 + weight * 0.5 ** (age / half-life)
     recency_half_life_days: float = 365.0
     # 1.0 = pure relevance, lower = more diversity; a candidate this similar to one already chosen
-    # is held back to the end of the list. 0.9 / 0.9 keep five versions of one exercise from
-    # filling a list at 0.65 precision (benchmarks/related_experiments.py); the gap report calls
-    # pairs at or above the same threshold near duplicates.
-    mmr_lambda: float = 0.9
+    # is held back to the end of the list. 0.95 / 0.9 keep five versions of one exercise from
+    # filling a list at 0.65 precision (benchmarks/related_experiments.py: 0.9 costs 0.003 of
+    # precision for diversity the threshold already gives); the gap report calls pairs at or
+    # above the same threshold near duplicates.
+    mmr_lambda: float = 0.95
     near_duplicate_threshold: float = 0.9
     why_terms: int = 4
 

@@ -41,6 +41,16 @@ class Curation:
         return not (self.pin or self.exclude or self.exclude_categories)
 
 
+@dataclass(frozen=True)
+class ListChange:
+    """Posts (or categories) to add to and take from one of a post's lists; `clear` empties it first."""
+
+    key: Field
+    add: tuple[str, ...] = ()
+    remove: tuple[str, ...] = ()
+    clear: bool = False
+
+
 def parse(data: Any, where: str = "curation") -> dict[str, Curation]:
     """Check the format above; BadRequest names the offending entry."""
     if not isinstance(data, Mapping):

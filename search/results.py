@@ -91,6 +91,9 @@ class SearchResult:
     match: Match = "all"
     # How many of `total` match every word of the query (they come first).
     total_all_words: int = 0
+    # Nothing found on a topic nobody has written about yet: posts on its nearest body parts,
+    # offered apart from the results (the notice says which).
+    nearby: tuple[SearchHit, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +107,7 @@ class SearchResult:
             "did_you_mean": self.did_you_mean,
             "notices": list(self.notices),
             "match": self.match,
+            "nearby": [hit.to_dict() for hit in self.nearby],
         }
 
 

@@ -34,6 +34,9 @@ from .vocabulary import Vocabulary
 Mask = npt.NDArray[np.bool_]
 NO_WORDS = "no searchable words in {query!r}: showing the newest posts"
 NO_QUERY = "no search words: showing the newest posts"
+NEARBY_PARTS = 2
+# Did-you-mean is for a few typed words; a pasted paragraph gets its any-word ranking as it is.
+SPELLED_CLAUSES = 12  # "calf and ankle posts": more would be a browse, not an answer
 
 
 class SearchIndex:
@@ -78,8 +81,6 @@ class SearchIndex:
 
     def suggest(self, prefix: str, limit: int = 8) -> list[Suggestion]:
         """Prefix suggestions (vocabulary terms with most posts first, then titles)."""
-        if not isinstance(prefix, str) or not isinstance(limit, int):
-            return []
         return self._suggester.suggest(prefix, max(0, min(limit, 50)))
 
     # -- search --------------------------------------------------------------------------------
@@ -99,11 +100,12 @@ class SearchIndex:
         hits = self._hits(ranked, ranking.marks)
         mask = np.zeros(self._size, dtype=bool)
         mask[ranking.docs] = True
+        nearby, offer = self._nearby(query, allowed, request.per_page) if ranking.total == 0 else ((), ())
         return SearchResult(
             query=text, total=ranking.total, page=request.page, per_page=request.per_page, hits=tuple(hits),
             facets=self._part.facets.count(mask, self._label), did_you_mean=did_you_mean,
-            notices=(*notices, *query.notices, *ranking.notices), match=ranking.match,
-            total_all_words=ranking.all_words,
+            notices=(*notices, *query.notices, *ranking.notices, *offer), match=ranking.match,
+            total_all_words=ranking.all_words, nearby=nearby,
         )
 
     def ranked_ids(self, q: str, limit: int = 100) -> list[str]:
@@ -122,7 +124,8 @@ class SearchIndex:
         typed; when the query as typed finds nothing at all, the corrected results are shown.
         """
         ranking = self._rank(query, allowed)
-        fixed = corrected_text(query, self._speller, self._vocab) if ranking.match != "none" else None
+        spell = ranking.match != "none" and query.clause_count <= SPELLED_CLAUSES
+        fixed = corrected_text(query, self._speller, self._vocab) if spell else None
         if fixed is None:
             return ranking, None
         alternative = self._rank(plan(fixed, self._vocab), allowed)
@@ -159,6 +162,30 @@ class SearchIndex:
             facets=self._part.facets.count(shown, self._label), did_you_mean=None,
             notices=(*notices, *((notice,) if notice else ())), match="none", total_all_words=0,
         )
+
+    def _nearby(self, query: QueryPlan, allowed: Mask | None, limit: int) -> tuple[tuple[SearchHit, ...], tuple[str, ...]]:
+        """For a search that found nothing on a body part or injury no post is about yet: the best
+        posts on its nearest body parts (the vocabulary's `near`), and the notice that offers them."""
+        facets = self._part.facets.facets
+        for token in query.tokens:
+            if token.kind != "concept" or not self._vocab.has_concept(token.key):
+                continue
+            concept = self._vocab.concept(token.key)
+            if facets[concept.kind].having(concept.key, self._size).any():
+                continue  # written about: the filters or the other words left it out
+            parts = [k for k in self._vocab.nearby(concept.key) if facets["body_part"].having(k, self._size).any()]
+            shown = np.zeros(self._size, dtype=bool)
+            for key in parts[:NEARBY_PARTS]:
+                shown |= facets["body_part"].having(key, self._size)
+            if allowed is not None:
+                shown &= allowed
+            if not shown.any():
+                continue
+            labels = [self._vocab.label(k) for k in parts[:NEARBY_PARTS]]
+            ranking = self._rank(plan(" ".join(labels), self._vocab), shown)
+            hits = self._hits(ranking.top(0, limit), ranking.marks)
+            return tuple(hits), (f"No posts on {concept.name} yet — {_listed(labels)} posts:",)
+        return (), ()
 
     # -- filters -------------------------------------------------------------------------------
 
@@ -237,6 +264,14 @@ def feedback_eligible(part: SearchPart) -> Mask:
     limit = MAX_DF_RATIO * len(part.ids)
     ok = [len(t) > 2 and not t.isdigit() and ":" not in t for t in part.impact.terms]
     return np.asarray(ok, dtype=bool) & (part.body_df <= limit)
+
+
+def _listed(labels: list[str]) -> str:
+    """"calf and ankle"; "foot and arch, ankle" when a label has its own "and"."""
+    lowered = [label[0].lower() + label[1:] for label in labels]
+    if len(lowered) > 1 and not any(" and " in label for label in lowered):
+        return ", ".join(lowered[:-1]) + " and " + lowered[-1]
+    return ", ".join(lowered)
 
 
 def _strict(ranking: Ranking) -> int:

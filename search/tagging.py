@@ -98,14 +98,14 @@ def tag(post: Post, vocabulary: Vocabulary) -> Post:
 def _kinds(post: Post, title: Analysed, body: Analysed, labels: list[tuple[str, Analysed]],
            vocabulary: Vocabulary) -> tuple[str, ...]:
     """The 1-2 best kinds of post by cue score; ("other",) when no cue is strong enough."""
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = {}
     for match in vocabulary.cues(post.title, title):
-        scores[match.key] += TITLE_WEIGHT
+        scores[match.key] = scores.get(match.key, 0.0) + TITLE_WEIGHT
     for label, analysed in labels:
         for key in dedupe(m.key for m in vocabulary.cues(label, analysed)):
-            scores[key] += LABEL_WEIGHT
+            scores[key] = scores.get(key, 0.0) + LABEL_WEIGHT
     for key, count in Counter(m.key for m in vocabulary.cues(post.body, body)).items():
-        scores[key] += min(count * BODY_WEIGHT, BODY_CAP)
+        scores[key] = scores.get(key, 0.0) + min(count * BODY_WEIGHT, BODY_CAP)
     order = {kind.key: i for i, kind in enumerate(vocabulary.kinds)}
     ranked = sorted(
         (key for key, score in scores.items() if score >= MIN_KIND_SCORE),
@@ -121,10 +121,13 @@ def _salient(text: str, analysed: Analysed, matches: list[Match], vocabulary: Vo
     """Keys the body is about, not just mentions.
 
     Injuries are specific, so two mentions (or one in the lead) are enough. Body parts also
-    turn up in exercise cues ("bend your knee"), so a post whose title, categories or tags
-    already name its topic needs a body part mentioned BODY_PART_MIN_MENTIONS times.
+    turn up in exercise cues ("bend your knee"): those mentions never count (the vocabulary's
+    `exercise_cues`), and a post whose title, categories or tags already name its topic needs a
+    body part mentioned BODY_PART_MIN_MENTIONS times.
     """
     lead_end = _lead_words(text, analysed)
+    matches = [m for m in matches if not (vocabulary.concept(m.key).kind == "body_part"
+                                          and vocabulary.is_exercise_cue(analysed, m))]
     counts = Counter(m.key for m in matches)
 
     def salient(key: str, start: int) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .analysis import Analysed, analyse, words
+from .analysis import Analysed, analyse, fold, terms, words
 from .phrases import Match, PhraseMatcher
 
 __all__ = ["Concept", "Match", "PostKind", "Vocabulary"]
@@ -34,6 +34,8 @@ class Concept:
     combined: tuple[str, ...] = ()
     # Phrases that mention the body part without being about it ("foot strike", "bend your knee").
     not_about: tuple[str, ...] = ()
+    # Body parts to offer when a search finds no post on this one (Achilles -> calf, ankle).
+    near: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,15 @@ class PostKind:
     name: str
     cues: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExerciseCues:
+    """Words around a body part that make the mention an instruction ("bend your knee")."""
+
+    before: tuple[str, ...] = ()
+    between: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -73,12 +84,22 @@ class Vocabulary:
         synonyms: Sequence[SynonymGroup] = (),
         categories: Mapping[str, Sequence[str]] | None = None,
         source: Source = Source(),
+        cues: ExerciseCues = ExerciseCues(),
+        vague_words: Sequence[str] = (),
     ) -> None:
         self.body_parts = tuple(body_parts)
         self.injuries = tuple(injuries)
         self.kinds = tuple(kinds)
         self.synonyms = tuple(synonyms)
         self.source = source
+        self.exercise_cues = cues
+        self._expansion_terms: dict[str, frozenset[str]] = {}
+        self._written_forms: dict[str, frozenset[str]] = {}
+        self.vague_words = tuple(vague_words)
+        # Compared on stems, so "bending" and "bent" are both "bend"-like where the stemmer agrees.
+        self._cue_before = _stems(cues.before)
+        self._cue_between = _stems(cues.between)
+        self._cue_after = _stems(cues.after)
         self.categories = {
             " ".join(words(name)): tuple(keys) for name, keys in (categories or {}).items()
         }
@@ -112,6 +133,32 @@ class Vocabulary:
         if key in self._concepts:
             return self._concepts[key].name
         return self._kinds[key].name
+
+    def nearby(self, key: str) -> tuple[str, ...]:
+        """Body parts to offer when nothing is written on this concept, closest first: an injury's
+        own body part, then the parts listed as `near` (the injury's, then its body part's)."""
+        concept = self._concepts[key]
+        out = [concept.body_part] if concept.body_part and concept.body_part != key else []
+        out += concept.near
+        if concept.body_part in self._concepts:
+            out += self._concepts[concept.body_part].near
+        return tuple(k for k in dict.fromkeys(out) if k != key)
+
+    def expansion_terms(self, key: str) -> frozenset[str]:
+        """The index terms of every name a search may use for a concept (cached: queries ask often)."""
+        found = self._expansion_terms.get(key)
+        if found is None:
+            found = frozenset(t for form in self.expansions(key) for t in terms(form))
+            self._expansion_terms[key] = found
+        return found
+
+    def written_forms(self, key: str) -> frozenset[str]:
+        """Every name a search may use for a concept, case and accents folded (cached)."""
+        found = self._written_forms.get(key)
+        if found is None:
+            found = frozenset(fold(form) for form in self.expansions(key))
+            self._written_forms[key] = found
+        return found
 
     def expansions(self, key: str) -> tuple[str, ...]:
         """Every name of a concept a search may use (misspellings left out)."""
@@ -147,6 +194,16 @@ class Vocabulary:
         """Keys of the concepts mentioned in `text`, in order of first appearance."""
         return list(dict.fromkeys(m.key for m in self.find(text, analysed)))
 
+    def is_exercise_cue(self, analysed: Analysed, match: Match) -> bool:
+        """True when a body-part mention is an instruction ("feet flat", "bend your knee")."""
+        stems = analysed.stems
+        if match.end < len(stems) and stems[match.end] in self._cue_after:
+            return True
+        i = match.start - 1
+        while i >= 0 and match.start - i <= 2 and stems[i] in self._cue_between:
+            i -= 1
+        return i >= 0 and stems[i] in self._cue_before
+
     def cues(self, text: str, analysed: Analysed | None = None) -> list[Match]:
         """Kind-of-post cues in a post's text (keys are kind keys)."""
         return self._cues.find(text, analysed if analysed is not None else analyse(text))
@@ -162,3 +219,7 @@ class Vocabulary:
 
 def dedupe(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
+
+
+def _stems(words_: Sequence[str]) -> frozenset[str]:
+    return frozenset(stem for word in words_ for stem in analyse(word).stems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -13,13 +14,13 @@ from typing import Any
 from ..index.errors import IndexDamaged, VocabularyError, is_transient
 from ..index.yaml_text import Path_, YamlDocument, YamlRefused, load_yaml
 from .analysis import words
-from .vocabulary import Concept, ConceptKind, PostKind, Source, SynonymGroup, Vocabulary, dedupe
+from .vocabulary import Concept, ConceptKind, ExerciseCues, PostKind, Source, SynonymGroup, Vocabulary, dedupe
 
 FILE_NAME = "vocabulary.yaml"
 SNAPSHOT = "vocabulary.yaml"  # the copy each bundle version keeps of the vocabulary it was built with
 PACKAGE_SOURCE = "package"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-_TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms"}
+_TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms", "exercise_cues", "vague_words"}
 MAX_BYTES = 2_000_000
 # Words that name no particular injury: "heel pain" is plantar fasciitis, but "toe pain" is not,
 # so a name whose only other words are these is never combined with the body part's names.
@@ -123,6 +124,10 @@ class _Reader:
             for i, item in enumerate(self.section(data, "injuries"))
         ]
         injuries = [self.combine(injury, parts) for injury in injuries]
+        for section, listed in (("body_parts", body_parts), ("injuries", injuries)):
+            for i, concept in enumerate(listed):
+                if wrong := [k for k in concept.near if k not in parts or k == concept.key]:
+                    raise self.fail((section, i, "near"), f"near must list other body-part keys, not {', '.join(wrong)}")
         kinds = [self.kind(item, ("kinds", i)) for i, item in enumerate(self.section(data, "kinds"))]
         if "other" not in {k.key for k in kinds}:
             raise self.fail(("kinds",), "a kind with key 'other' is required")
@@ -131,6 +136,8 @@ class _Reader:
             self.synonyms(data.get("general_synonyms")),
             self.categories(data.get("categories"), set(parts)),
             source,
+            self.exercise_cues(data.get("exercise_cues")),
+            self.strings(data.get("vague_words"), ("vague_words",), allow_empty=True),
         )
 
     def section(self, data: dict[str, Any], name: str) -> list[Any]:
@@ -171,13 +178,14 @@ class _Reader:
             raise self.fail(path, f"term {term!r} already belongs to {owner!r}")
 
     def concept(self, item: Any, path: Path_, kind: ConceptKind, parts: set[str]) -> Concept:
-        fields = {"key", "name", "terms", "misspellings", "not_about"}
+        fields = {"key", "name", "terms", "misspellings", "not_about", "near"}
         if kind == "injury":
             fields = (fields - {"not_about"}) | {"body_part"}
         key, name = self.entry(item, path, fields)
         terms = self.strings(item.get("terms"), (*path, "terms"), allow_empty=True)
         misspellings = self.strings(item.get("misspellings"), (*path, "misspellings"), allow_empty=True)
         not_about = self.strings(item.get("not_about"), (*path, "not_about"), allow_empty=True)
+        near = self.strings(item.get("near"), (*path, "near"), allow_empty=True)
         body_part = None
         if kind == "injury":
             if "body_part" not in item:
@@ -190,7 +198,7 @@ class _Reader:
             for i, term in enumerate(values):
                 self.claim(term, key, (*path, field_name, i))
         return Concept(key, name, kind, body_part, dedupe((name, *terms, *misspellings)), dedupe(misspellings),
-                       not_about=not_about)
+                       not_about=not_about, near=near)
 
     def combine(self, injury: Concept, parts: dict[str, Concept]) -> Concept:
         """The injury's names with its body part's other names put in ("IT band syndrome" ->
@@ -216,8 +224,7 @@ class _Reader:
         combined = [name for name in dedupe(made) if self.owner.setdefault(name, injury.key) == injury.key]
         known = {" ".join(words(t)) for t in injury.terms}
         combined = [name for name in combined if name not in known]
-        return Concept(injury.key, injury.name, injury.kind, injury.body_part, (*injury.terms, *combined),
-                       injury.misspellings, tuple(combined))
+        return replace(injury, terms=(*injury.terms, *combined), combined=tuple(combined))
 
     def kind(self, item: Any, path: Path_) -> PostKind:
         key, name = self.entry(item, path, {"key", "name", "cues", "words"})
@@ -238,6 +245,22 @@ class _Reader:
                 raise self.fail(path, f"unknown body-part key(s) {', '.join(unknown)}")
             out[str(name)] = keys
         return out
+
+    def exercise_cues(self, value: Any) -> ExerciseCues:
+        if value is None:
+            return ExerciseCues()
+        if not isinstance(value, dict):
+            raise self.fail(("exercise_cues",), "must be a mapping with before, between and after")
+        if unknown := set(value) - {"before", "between", "after"}:
+            raise self.fail(("exercise_cues",), f"unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+        lists = {}
+        for name in ("before", "between", "after"):
+            found = self.strings(value.get(name), ("exercise_cues", name), allow_empty=True)
+            for i, word in enumerate(found):
+                if len(words(word)) != 1:
+                    raise self.fail(("exercise_cues", name, i), f"{word!r} must be a single word")
+            lists[name] = found
+        return ExerciseCues(**lists)
 
     def synonyms(self, value: Any) -> tuple[SynonymGroup, ...]:
         if value is None:

@@ -48,3 +48,18 @@ def read_curation(index_dir: Path) -> dict[str, Curation]:
 
 def write_curation(index_dir: Path, curation: dict[str, Curation]) -> None:
     write_json(index_dir / CURATION_FILE, dump(curation))
+
+
+def current_vocabulary(index_dir: Path, override: Path | None = None) -> tuple[Vocabulary, str]:
+    """The vocabulary in use and where it comes from: the live version's snapshot when there is a
+    bundle (what queries use), else the one the next build would take."""
+    from ..index.bundle import has_bundle, open_bundle
+
+    if has_bundle(index_dir):
+        bundle = open_bundle(index_dir)
+        return bundle_vocabulary(bundle), f"the live index (build {bundle.manifest.build_id})"
+    if override is not None:
+        return read_vocabulary(override), f"RUNPHYS_VOCABULARY ({override})"
+    if (index_dir / VOCABULARY_FILE).exists():
+        return read_vocabulary(index_dir / VOCABULARY_FILE), f"the index root ({index_dir / VOCABULARY_FILE})"
+    return package_vocabulary(), "the package's default"

@@ -1,4 +1,4 @@
-"""GET /api/v1/gaps and the /author/gaps page (router included here until the app includes it)."""
+"""GET /api/v1/gaps and the /author/gaps page."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from runphys.api.app import create_app
-from runphys.api.routes import gaps as gaps_routes
 from runphys.gaps import SECTIONS
 from runphys.service.settings import Settings
+from tests.browser import chromium, needs_chromium
 
 TOKEN = "gaps-token-for-tests"
 
@@ -21,10 +21,7 @@ def make_gaps_client(fresh_index):
 
     def make(**overrides):
         overrides.setdefault("index", fresh_index)
-        app = create_app(Settings(**overrides))
-        if not any(getattr(route, "path", "") == "/api/v1/gaps" for route in app.routes):
-            app.include_router(gaps_routes.router)
-        client = TestClient(app)
+        client = TestClient(create_app(Settings(**overrides)))
         client.__enter__()
         started.append(client)
         return client
@@ -74,53 +71,20 @@ def test_page_data_levels_are_numbers(make_gaps_client):
     assert levels and max(levels) == 1.0
 
 
-@pytest.mark.browser
-def test_page_heatmap_is_coloured_by_gaps_js_under_the_csp(fresh_index, tmp_path):
-    import threading
-    import time
-    from pathlib import Path
-
-    import uvicorn
-
-    from tests.conftest import free_port
-
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("/usr/bin/chromium is missing: install Debian's chromium to run the browser test")
-    playwright = pytest.importorskip("playwright.sync_api")
-    app = create_app(Settings(index=fresh_index))
-    app.include_router(gaps_routes.router)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", ws="none"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
+@needs_chromium
+def test_page_heatmap_is_coloured_by_gaps_js_under_the_csp(serve_app, fresh_index):
+    server = serve_app(index=fresh_index)
     errors: list[str] = []
-    try:
-        with playwright.sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                      "--disable-component-update", "--disable-sync", "--no-first-run"],
-            )
-            try:
-                page = browser.new_page()
-                # favicon.ico is a 404 by design; what must not happen is a CSP refusal or a script error.
-                page.on("console", lambda msg: errors.append(msg.text) if "Refused" in msg.text else None)
-                page.on("pageerror", lambda exc: errors.append(str(exc)))
-                page.goto(f"http://127.0.0.1:{port}/author/gaps")
-                cell = page.locator("#heatmap td.cell.ok").first
-                page.wait_for_function(
-                    "() => document.querySelector('#heatmap td.cell.ok').style.backgroundColor !== ''"
-                )
-                assert cell.evaluate("el => getComputedStyle(el).backgroundColor").startswith("rgb(")
-                header = page.locator("table.sortable th").first
-                header.click()
-                assert header.get_attribute("aria-sort") == "ascending"
-            finally:
-                browser.close()
-    finally:
-        server.should_exit = True
-        thread.join(15)
+    with chromium() as browser:
+        page = browser.new_page()
+        # favicon.ico is a 404 by design; what must not happen is a CSP refusal or a script error.
+        page.on("console", lambda msg: errors.append(msg.text) if "Refused" in msg.text else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(f"{server.url}/author/gaps")
+        cell = page.locator("#heatmap td.cell.ok").first
+        page.wait_for_function("() => document.querySelector('#heatmap td.cell.ok').style.backgroundColor !== ''")
+        assert cell.evaluate("el => getComputedStyle(el).backgroundColor").startswith("rgb(")
+        header = page.locator("table.sortable th").first
+        header.click()
+        assert header.get_attribute("aria-sort") == "ascending"
     assert not errors, errors

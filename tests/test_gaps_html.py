@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from runphys.gaps.html import heat_colour, heatmap, render_html, safe_href, write_html
 from runphys.service.pipeline import ensure_index
 from runphys.service.service import Service
 from runphys.service.settings import Settings
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+from tests.browser import chromium, needs_chromium, screenshot
 
 
 @pytest.fixture(scope="module")
@@ -58,38 +53,26 @@ def test_report_escapes_titles(report):
     assert "&lt;script&gt;" in html and "javascript:x" not in html
 
 
-@pytest.mark.browser
+@needs_chromium
 def test_report_opens_in_headless_chromium(report, tmp_path):
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is missing: install Debian's chromium to run the browser test")
-    playwright = pytest.importorskip("playwright.sync_api")
     page_file = write_html(report, tmp_path / "gaps.html")
-    ARTIFACTS.mkdir(exist_ok=True)
     requests: list[str] = []
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.on("request", lambda request: requests.append(request.url))
-            page.goto(page_file.as_uri())
-            heat = page.locator("#heatmap")
-            heat.wait_for(state="visible")
-            assert heat.is_visible()
-            box = heat.bounding_box()
-            assert box is not None and box["width"] > 400 and box["height"] > 200
-            busiest = page.locator("#heatmap td.cell.ok").first
-            colour = busiest.evaluate("el => getComputedStyle(el).backgroundColor")
-            assert colour.startswith("rgb(") and colour != "rgb(255, 255, 255)"
-            assert page.locator("#heatmap td.cell.empty").count() > 0
-            # Sorting works in the standalone file.
-            page.locator("table.sortable th").first.click()
-            heat.scroll_into_view_if_needed()
-            page.screenshot(path=str(ARTIFACTS / "gaps-report.png"))
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(page_file.as_uri())
+        heat = page.locator("#heatmap")
+        heat.wait_for(state="visible")
+        assert heat.is_visible()
+        box = heat.bounding_box()
+        assert box is not None and box["width"] > 400 and box["height"] > 200
+        busiest = page.locator("#heatmap td.cell.ok").first
+        colour = busiest.evaluate("el => getComputedStyle(el).backgroundColor")
+        assert colour.startswith("rgb(") and colour != "rgb(255, 255, 255)"
+        assert page.locator("#heatmap td.cell.empty").count() > 0
+        # Sorting works in the standalone file.
+        page.locator("table.sortable th").first.click()
+        heat.scroll_into_view_if_needed()
+        shot = screenshot(page, "gaps-report.png")
     assert all(url.startswith("file:") for url in requests), requests
-    assert shutil.os.path.getsize(ARTIFACTS / "gaps-report.png") > 10_000
+    assert shot.stat().st_size > 10_000

@@ -1,0 +1,117 @@
+"""`runphys pin`, `unpin`, `exclude`, `unexclude` and `curation`: the author's say over related lists.
+
+Each change is saved at the index root (kept by every later build) and served at once: the related
+lists are made again as a new version.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..index.errors import RunphysError
+from . import output
+from ..recommend.curation import ListChange
+from .app import IndexOption, JsonOption, app, ensure_bundle, fail, settings_for
+
+Post = Annotated[str, typer.Argument(help="The post whose related list changes (id or slug).", show_default=False)]
+Others = Annotated[list[str], typer.Argument(help="Related posts (ids or slugs).", show_default=False)]
+Wait = Annotated[float, typer.Option("--wait", help="Seconds to wait for a build already running.")]
+Categories = Annotated[
+    list[str] | None,
+    typer.Option("--category", help="A category whose posts are never shown under POST (repeatable)."),
+]
+
+
+@app.command()
+def pin(post: Post, related: Others, index: IndexOption = None, wait: Wait = 60.0, as_json: JsonOption = False) -> None:
+    """Show RELATED posts first under POST, in this order, whatever their score."""
+    _edit(post, [ListChange("pin", add=tuple(related))], index, wait, as_json)
+
+
+@app.command()
+def unpin(
+    post: Post,
+    related: Annotated[list[str] | None, typer.Argument(help="Pinned posts to unpin (default: all).")] = None,
+    index: IndexOption = None,
+    wait: Wait = 60.0,
+    as_json: JsonOption = False,
+) -> None:
+    """Take pins off POST's related list (all of them when no RELATED is given)."""
+    _edit(post, [ListChange("pin", remove=tuple(related or ()), clear=not related)], index, wait, as_json)
+
+
+@app.command()
+def exclude(
+    post: Post,
+    related: Annotated[list[str] | None, typer.Argument(help="Posts never to show under POST.")] = None,
+    category: Categories = None,
+    index: IndexOption = None,
+    wait: Wait = 60.0,
+    as_json: JsonOption = False,
+) -> None:
+    """Never show RELATED posts (or posts filed under --category) under POST."""
+    if not related and not category:
+        raise typer.BadParameter("name at least one related post or --category")
+    _edit(post, [ListChange("exclude", add=tuple(related or ())),
+                 ListChange("exclude_categories", add=tuple(category or ()))], index, wait, as_json)
+
+
+@app.command()
+def unexclude(
+    post: Post,
+    related: Annotated[list[str] | None, typer.Argument(help="Excluded posts to allow again.")] = None,
+    category: Categories = None,
+    all_: Annotated[bool, typer.Option("--all", help="Allow every excluded post and category again.")] = False,
+    index: IndexOption = None,
+    wait: Wait = 60.0,
+    as_json: JsonOption = False,
+) -> None:
+    """Allow excluded posts (or categories) under POST again."""
+    if not (related or category or all_):
+        raise typer.BadParameter("name at least one related post, --category or --all")
+    _edit(post, [ListChange("exclude", remove=tuple(related or ()), clear=all_),
+                 ListChange("exclude_categories", remove=tuple(category or ()), clear=all_)], index, wait, as_json)
+
+
+@app.command()
+def curation(
+    post: Annotated[str | None, typer.Argument(help="Only this post (id or slug).")] = None,
+    index: IndexOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the author's pins and excludes (every curated post, or one)."""
+    from ..service.curating import show
+
+    settings = settings_for(index)
+    try:
+        ensure_bundle(settings, as_json)
+        changes = show(settings.index, post)
+    except RunphysError as error:
+        fail(error, as_json)
+    if as_json:
+        output.print_json({"curation": [change.to_dict() for change in changes]})
+        return
+    rows = [[c.post_id, ", ".join(c.curation.pin), ", ".join(c.curation.exclude),
+             ", ".join(c.curation.exclude_categories)] for c in changes]
+    output.table(f"Curation ({len(rows)} posts)", ["post", "pinned", "excluded", "excluded categories"], rows)
+
+
+def _edit(post: str, changes: list[ListChange], index: IndexOption, wait: float, as_json: bool) -> None:
+    from ..service.curating import edit
+
+    settings = settings_for(index)
+    try:
+        ensure_bundle(settings, as_json)
+        change = edit(settings.index, post, changes, wait_seconds=wait)
+    except RunphysError as error:
+        fail(error, as_json)
+    if as_json:
+        output.print_json(change.to_dict())
+        return
+    entry = change.curation
+    parts = [f"pinned: {', '.join(entry.pin) or '—'}", f"excluded: {', '.join(entry.exclude) or '—'}"]
+    if entry.exclude_categories:
+        parts.append(f"excluded categories: {', '.join(entry.exclude_categories)}")
+    output.console.print(f"{change.post_id} · {' · '.join(parts)} → build {change.build_id}")
