@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
 from ..index.errors import RunphysError
 from . import output
@@ -45,14 +46,14 @@ def build(
     settings = settings_for(index)
     try:
         mapping = parse_mapping(map) if map else None
-        with _file_progress(enabled=not as_json and output.console_err.is_terminal) as tick:
+        with _ProgressBars(enabled=not as_json and output.console_err.is_terminal) as bars:
             options = BuildOptions(
                 vocabulary=vocabulary, vocabulary_override=settings.vocabulary, discard_author_edits=discard_edits,
-                progress=None if as_json else output.status_line,
+                progress=None if as_json else output.status_line, post_progress=bars.tick("analysing"),
             )
             report = build_from_sources(sources, settings.index, format=format, mapping=mapping,
                                         include_drafts=include_drafts, strict=strict, options=options,
-                                        file_progress=tick)
+                                        file_progress=bars.tick("reading"))
     except RunphysError as error:
         if isinstance(error.detail, dict) and not as_json:
             _print_problems(error.detail.get("problems", []))
@@ -88,38 +89,52 @@ def stats(index: IndexOption = None, as_json: JsonOption = False) -> None:
     output.table("Categories", ["category", "posts"], [[k, v] for k, v in data["categories"].items()])
 
 
-class _file_progress:
-    """A progress bar over source files when attached to a terminal; a no-op callback otherwise."""
+class _ProgressBars:
+    """Bars for the files read and the posts analysed, on a terminal; none in a pipe or a log."""
 
     def __init__(self, enabled: bool) -> None:
         self.bar = (
-            Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(), console=output.console_err)
+            Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                     console=output.console_err)
             if enabled
             else None
         )
-        self.task = None
+        self.tasks: dict[str, TaskID] = {}
 
-    def __enter__(self):
-        if self.bar is None:
+    def __enter__(self) -> _ProgressBars:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def tick(self, name: str) -> Callable[[int, int], None] | None:
+        """A (done, total) callback for one bar, or None when there are no bars."""
+        bar = self.bar
+        if bar is None:
             return None
-        self.bar.start()
-        self.task = self.bar.add_task("import", total=None)
-        return self.tick
 
-    def tick(self, done: int, total: int) -> None:
-        self.bar.update(self.task, completed=done, total=total)
+        def tick(done: int, total: int) -> None:
+            if name not in self.tasks:
+                self.tasks[name] = bar.add_task(name, total=total)
+            bar.update(self.tasks[name], completed=done, total=total)
 
-    def __exit__(self, *exc) -> None:
+        return tick
+
+    def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
 
 
-def _print_problems(problems: list[dict]) -> None:
+def _print_problems(problems: list[dict[str, Any]]) -> None:
+    from rich.markup import escape  # source text can hold "[...]": print it, never read it as markup
+
     for problem in problems[:50]:
         colour = "red" if problem.get("severity") == "error" else "yellow"
+        # A problem with the whole file (missing, unreadable) has no position inside it.
+        where = f" ({problem['where']})" if problem.get("where") else ""
         output.console_err.print(
-            f"[{colour}]{problem.get('severity')}[/{colour}] {problem.get('source')} "
-            f"({problem.get('where')}): {problem.get('reason')}"
+            f"[{colour}]{problem.get('severity')}[/{colour}] "
+            + escape(f"{problem.get('source')}{where}: {problem.get('reason')}"),
+            highlight=False,
         )
     if len(problems) > 50:
         output.console_err.print(f"… and {len(problems) - 50} more problems (use --json for all)")

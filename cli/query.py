@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -30,11 +30,12 @@ def search(
 
     settings = settings_for(index)
     try:
-        if sort not in ("relevance", "date"):
+        if sort != "relevance" and sort != "date":
             raise BadRequest("--sort must be relevance or date")
+        order: Literal["relevance", "date"] = "date" if sort == "date" else "relevance"
         request = SearchRequest(
             q=query, category=category, body_part=body_part, injury=injury,
-            video=True if video else None, sort=sort, page=page, per_page=limit,
+            video=True if video else None, sort=order, page=page, per_page=limit,
         )
         service = open_service(settings, as_json)
         try:
@@ -55,13 +56,17 @@ def search(
             (result.page - 1) * result.per_page + rank,
             hit.title,
             (hit.date or "")[:10],
-            f"{hit.score:.2f}",
+            "" if hit.score is None else f"{hit.score:.2f}",
             ", ".join(hit.categories),
             "▶" if hit.has_video else "",
         ]
         for rank, hit in enumerate(result.hits, 1)
     ]
     output.table(f"{result.total} results for {result.query!r}", ["#", "title", "date", "score", "categories", "video"], rows)
+    if result.nearby:
+        nearby = [[hit.title, (hit.date or "")[:10], ", ".join(hit.categories), "▶" if hit.has_video else ""]
+                  for hit in result.nearby]
+        output.table("Nearby posts", ["title", "date", "categories", "video"], nearby)
 
 
 @app.command()
@@ -93,13 +98,16 @@ def related(
     if as_json:
         output.print_json({"post": about, "related": [item.to_dict() for item in items]})
         return
+    marked = any(item.fallback or item.pinned for item in items)
     rows = [
         [
             item.title,
             f"{item.score:.3f}",
-            ", ".join([*item.why.get("body_parts", []), *item.why.get("terms", [])][:6]),
-            "fallback" if item.fallback else ("pinned" if item.pinned else ""),
+            ", ".join([*item.why.get("body_parts", []), *item.why.get("injuries", []),
+                       *item.why.get("terms", [])][:6]),
+            *(["fallback" if item.fallback else ("pinned" if item.pinned else "")] if marked else []),
         ]
         for item in items
     ]
-    output.table(f"Related to {about.get('title') or about.get('text')!r}", ["title", "score", "why", ""], rows)
+    columns = ["title", "score", "why", *(["shown because"] if marked else [])]
+    output.table(f"Related to {about.get('title') or about.get('text')!r}", columns, rows)

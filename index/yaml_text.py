@@ -42,11 +42,11 @@ class _PlainLoader(yaml.SafeLoader):
     """SafeLoader that stops at the first anchor or alias instead of resolving it."""
 
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             line = event.start_mark.line + 1 if event.start_mark else 0
             raise YamlRefused("YAML anchors and aliases (&name, *name) are not accepted", line)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def load_yaml(text: str) -> YamlDocument:

@@ -196,9 +196,10 @@ def _make_lists(stored: store.Stored, posts: Sequence[Post], vocabulary: Vocabul
     for mode, (ptr, rows, scores, flags) in made.items():
         rows_ = np.asarray(rows, dtype=np.int32)
         flags_ = np.asarray(flags, dtype=np.uint8)
-        owner = np.repeat(np.arange(len(posts)), np.diff(np.asarray(ptr, dtype=np.int64)))
-        depth = np.arange(len(rows_)) - np.asarray(ptr, dtype=np.int64)[owner]
-        shown = (depth < store.WHY_DEPTH) & ((flags_ & FALLBACK) == 0)
+        starts = np.asarray(ptr, dtype=np.int64)
+        owner = np.repeat(np.arange(len(posts)), (starts[1:] - starts[:-1]).astype(np.int64))
+        place = np.arange(len(rows_)) - starts[owner]
+        shown = (place < store.WHY_DEPTH) & ((flags_ & FALLBACK) == 0)
         code = np.minimum(owner, rows_) * n + np.maximum(owner, rows_)
         at = np.searchsorted(codes, code)
         lengths = np.where(shown, reason_ptr[np.minimum(at + 1, len(codes))] - reason_ptr[np.minimum(at, len(codes))], 0)

@@ -18,4 +18,4 @@ def recency_factor(post: Post, newest: datetime | None, weight: float, half_life
     if post.date is None or newest is None or weight <= 0:
         return 1.0
     age = max((newest - post.date).total_seconds() / 86400.0, 0.0)
-    return 1.0 + weight * 0.5 ** (age / max(half_life_days, 1e-9))
+    return 1.0 + weight * float(0.5 ** (age / max(half_life_days, 1e-9)))

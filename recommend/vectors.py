@@ -172,10 +172,10 @@ def transform(counts: Counts | Sequence[Counter[str]], space: TermSpace) -> Rows
     data = data * space.idf[cols] if len(data) else data
     norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=len(counts)))
     norms[norms == 0] = 1.0
-    data = (data / norms[rows]).astype(np.float32)
+    weights = (data / norms[rows]).astype(np.float32)
     indptr = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(np.bincount(rows, minlength=len(counts)), out=indptr[1:])
-    return Rows(indptr, cols.astype(np.int32), data, len(space.vocabulary))
+    return Rows(indptr, cols.astype(np.int32), weights, len(space.vocabulary))
 
 
 class SurfaceForms:

@@ -15,10 +15,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from whoosh.lang.porter2 import stem as _porter2
-from whoosh.support.charset import accent_map
+from whoosh.lang.porter2 import stem as _whoosh_porter2
+from whoosh.support.charset import accent_map as _whoosh_accent_map
+
+# Whoosh's stemmer and accent table carry no type information; typed once here.
+_porter2: Callable[[str], str] = _whoosh_porter2
+accent_map: dict[int, str] = {int(k): v for k, v in _whoosh_accent_map.items()}  # code points, whatever its hint
 
 __all__ = [
     "IRREGULAR",

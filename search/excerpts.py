@@ -112,22 +112,25 @@ def _best_sentences(post: int, wanted: npt.NDArray[np.bool_], s: Sentences) -> l
     held = wanted[s.terms[lo:hi]]
     if not held.any():
         return []
-    # Distinct wanted terms per sentence: a cumulative count read at each sentence's bounds.
-    running = np.r_[0, np.cumsum(held)]
-    hits = running[s.term_ptr[first + 1 : last + 1] - lo] - running[s.term_ptr[first:last] - lo]
+    # Distinct wanted terms per sentence: a cumulative count read at each sentence's bounds. A
+    # post has tens of sentences, so past this one numpy pass plain Python is the faster tool.
+    running = np.cumsum(held).tolist()
+    bounds = (s.term_ptr[first : last + 1] - lo).tolist()
+    hits = [(running[b - 1] if b else 0) - (running[a - 1] if a else 0) for a, b in zip(bounds, bounds[1:], strict=False)]
+    spans = s.spans[first:last].tolist()
     chosen: list[int] = []
     length = 0
-    for j in np.argsort(-hits, kind="stable").tolist():
+    for j in sorted(range(len(hits)), key=lambda j: -hits[j]):
         if hits[j] == 0:
             break
-        start, end = int(s.spans[first + j, 0]), int(s.spans[first + j, 1])
+        start, end = spans[j]
         if chosen and length + (end - start) > EXCERPT_CHARS:
             continue
-        chosen.append(first + j)
+        chosen.append(j)
         length += end - start
         if len(chosen) == SENTENCES or length >= EXCERPT_CHARS:
             break
-    return [(int(s.spans[j, 0]), int(s.spans[j, 1])) for j in sorted(chosen)]
+    return [(spans[j][0], spans[j][1]) for j in sorted(chosen)]
 
 
 def _render(body: str, spans: list[tuple[int, int]], marks: Collection[str]) -> str:

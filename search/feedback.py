@@ -40,16 +40,16 @@ def relevance_model(
     # P(d|q) proportional to the retrieval score (as Anserini's RM3 does).
     weights = [max(score, 0.0) for score, _ in docs]
     total_weight = sum(weights) or 1.0
-    model: Counter[str] = Counter()
+    model: dict[str, float] = {}
     for weight, (_, counts) in zip(weights, docs, strict=False):
         length = sum(counts.values())
         if not length:
             continue
         for term, tf in counts.items():
-            model[term] += (weight / total_weight) * tf / length
+            model[term] = model.get(term, 0.0) + (weight / total_weight) * tf / length
     limit = MAX_DF_RATIO * doc_count
     ranked: list[tuple[str, float]] = []
-    for t, p in model.most_common():  # document frequencies only for the candidates examined
+    for t, p in sorted(model.items(), key=lambda item: -item[1]):  # document frequencies only for the candidates examined
         if t not in query_terms and len(t) > 2 and not t.isdigit() and doc_frequency(t) <= limit:
             ranked.append((t, p))
             if len(ranked) == n_terms:

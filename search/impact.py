@@ -71,15 +71,15 @@ def build(posts: Sequence[FieldCounts]) -> ImpactMatrix:
             continue
         t = np.asarray(t_list, dtype=np.int64)
         d = np.asarray(d_list, dtype=np.int64)
-        tf = np.asarray(tf_list, dtype=np.float64)
-        df = np.bincount(t, minlength=len(term_ids)).astype(np.float64)
-        idf = np.log1p((n - df + 0.5) / (df + 0.5))  # bm25_idf, vectorised
+        freqs = np.asarray(tf_list, dtype=np.float64)
+        doc_freq = np.bincount(t, minlength=len(term_ids)).astype(np.float64)
+        idf = np.log1p((n - doc_freq + 0.5) / (doc_freq + 0.5))  # bm25_idf, vectorised
         b = FIELD_B.get(field, STOP_B if field == STOP_FIELD else 0.3)
         avg = lengths.mean() or 1.0
         norm = K1 * ((1.0 - b) + b * lengths[d] / avg)
         pieces_t.append(t)
         pieces_d.append(d)
-        pieces_v.append(boost * idf[t] * tf * (K1 + 1.0) / (tf + norm))
+        pieces_v.append(boost * idf[t] * freqs * (K1 + 1.0) / (freqs + norm))
     return _pack(list(term_ids), pieces_t, pieces_d, pieces_v, n)
 
 

@@ -37,15 +37,16 @@ class PhraseMatcher:
     """Phrases (as folded words) -> keys, indexed by each phrase's first word and first stem."""
 
     def __init__(self, phrases: Iterable[tuple[str, _Phrase]]) -> None:
-        self._exact: dict[str, list[tuple[_Phrase, str]]] = {}
-        self._stemmed: dict[str, list[tuple[_Phrase, str]]] = {}
+        exact: dict[str, dict[int, dict[str | _Phrase, str]]] = {}
+        stemmed: dict[str, dict[int, dict[str | _Phrase, str]]] = {}
         for key, words in phrases:
             if words:
-                _add(self._exact, words, key)
-                _add(self._stemmed, tuple(map(stem, words)), key)
-        for table in (self._exact, self._stemmed):
-            for candidates in table.values():
-                candidates.sort(key=lambda item: -len(item[0]))  # stable: first defined wins
+                _add(exact, words, key)
+                _add(stemmed, tuple(map(stem, words)), key)
+        # Per first word: (length, phrases of that length), longest first, so that one dict
+        # lookup per length finds the longest phrase starting at a word, whatever the text holds.
+        self._exact = {w: sorted(by_length.items(), reverse=True) for w, by_length in exact.items()}
+        self._stemmed = {w: sorted(by_length.items(), reverse=True) for w, by_length in stemmed.items()}
 
     def find(self, text: str, analysed: Analysed) -> list[Match]:
         """Every match in `analysed` (the analysis of `text`), left to right."""
@@ -62,9 +63,11 @@ class PhraseMatcher:
                 continue
             if clause is None:
                 clause = clauses(text, analysed)
-            exact = _longest(exact_candidates, words, clause, i) if exact_candidates else None
-            stemmed = _longest(stemmed_candidates, stems, clause, i) if stemmed_candidates else None
-            best = exact if exact and (not stemmed or exact[0] >= stemmed[0]) else stemmed
+            exact = _longest(exact_candidates, words, clause, i, 1) if exact_candidates else None
+            # The exact spelling wins a tie: a stemmed match counts only when it is longer.
+            stemmed = (_longest(stemmed_candidates, stems, clause, i, exact[0] + 1 if exact else 1)
+                       if stemmed_candidates else None)
+            best = stemmed or exact
             if best is None:
                 i += 1
                 continue
@@ -84,17 +87,22 @@ def clauses(text: str, analysed: Analysed) -> list[int]:
     return out
 
 
-def _add(table: dict[str, list[tuple[_Phrase, str]]], words: _Phrase, key: str) -> None:
-    candidates = table.setdefault(words[0], [])
-    if all(existing != words for existing, _ in candidates):
-        candidates.append((words, key))
+def _add(table: dict[str, dict[int, dict[str | _Phrase, str]]], words: _Phrase, key: str) -> None:
+    # The first definition of a phrase wins; one-word phrases are keyed by the word itself (no tuple).
+    table.setdefault(words[0], {}).setdefault(len(words), {}).setdefault(words[0] if len(words) == 1 else words, key)
 
 
 def _longest(
-    candidates: Iterable[tuple[_Phrase, str]], words: Sequence[str], clause: Sequence[int], i: int
+    candidates: Sequence[tuple[int, dict[str | _Phrase, str]]], words: Sequence[str], clause: Sequence[int], i: int,
+    shortest: int,
 ) -> tuple[int, str] | None:
-    for phrase, key in candidates:  # sorted longest first
-        end = i + len(phrase)
-        if end <= len(words) and clause[end - 1] == clause[i] and tuple(words[i:end]) == phrase:
-            return len(phrase), key
+    n = len(words)
+    for length, phrases in candidates:  # longest first
+        if length < shortest:
+            return None
+        end = i + length
+        if end <= n and clause[end - 1] == clause[i]:
+            key = phrases.get(words[i] if length == 1 else tuple(words[i:end]))
+            if key is not None:
+                return length, key
     return None

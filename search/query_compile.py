@@ -124,8 +124,7 @@ class _Builder:
     def concept(self, node: Concept) -> Clause:
         vocabulary = self.vocabulary
         if vocabulary is not None and vocabulary.has_concept(node.key):
-            for form in vocabulary.expansions(node.key):
-                self.marks.update(terms(form))
+            self.marks.update(vocabulary.expansion_terms(node.key))
         self.content.extend(terms(node.surface))
         found = self.term_id(concept_term(node.key))
         if found is None or not self.reaches(found):

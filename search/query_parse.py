@@ -32,10 +32,14 @@ OPERATORS = {"AND": "and", "OR": "or", "NOT": "not", "&&": "and", "||": "or"}
 
 
 class MatchLike(Protocol):
-    key: str
-    start: int
-    end: int
-    surface: str
+    @property
+    def key(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def surface(self) -> str: ...
 
 
 def sanitize(text: str | None) -> tuple[str, tuple[str, ...]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
-from typing import Any
 
 from .analysis import fold, terms, words
 from .query_parse import QueryPlan
@@ -13,6 +12,9 @@ from .vocabulary import Vocabulary
 
 MIN_WORD = 4  # shorter words are not corrected (too many neighbours one letter away)
 MAX_WORD = 30  # longer "words" are not words; correcting them would only cost time
+# A reader's query has a typo or two; past this many unknown words it is not a query with typos
+# (a paste, a foreign language, an attack), and each correction costs a scan of the word list.
+MAX_CORRECTIONS = 3
 
 
 class Speller:
@@ -25,7 +27,7 @@ class Speller:
         self._freq = dict(indexed)
         for w in vocabulary_words:
             self._freq[w] = self._freq.get(w, 0) + 1
-        self._corrector: Any = None
+        self._by_length: dict[int, list[str]] | None = None
 
     def known(self, word: str) -> bool:
         """True for stop words, words of the index and words whose terms are indexed."""
@@ -41,21 +43,30 @@ class Speller:
         folded = "".join(words(word))
         if not MIN_WORD <= len(folded) <= MAX_WORD or not folded.isalpha():
             return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
         maxdist = 1 if len(folded) < 6 else 2
         best: tuple[int, int, str] | None = None
-        for score, candidate in self._list()._suggestions(folded, maxdist, 1):
-            key = (int(-score), -self._freq.get(candidate, 0), candidate)
-            if candidate != folded and (best is None or key < best):
-                best = key
+        by_length = self._lengths()
+        # Only words within `maxdist` letters of its length can be within `maxdist` edits.
+        for length in range(len(folded) - maxdist, len(folded) + maxdist + 1):
+            found = process.extract(folded, by_length.get(length, ()), scorer=Levenshtein.distance,
+                                    score_cutoff=maxdist, limit=None)
+            for candidate, distance, _ in found:
+                key = (int(distance), -self._freq.get(candidate, 0), candidate)
+                if candidate != folded and (best is None or key < best):
+                    best = key
         return best[2] if best else None
 
-    def _list(self) -> Any:
-        # Whoosh's corrector is imported and built on the first unknown word only.
-        if self._corrector is None:
-            from whoosh.spelling import ListCorrector
-
-            self._corrector = ListCorrector(sorted(self._freq))
-        return self._corrector
+    def _lengths(self) -> dict[int, list[str]]:
+        # Built on the first unknown word only: most searches never need it.
+        if self._by_length is None:
+            by_length: dict[int, list[str]] = {}
+            for word in sorted(self._freq):
+                by_length.setdefault(len(word), []).append(word)
+            self._by_length = by_length
+        return self._by_length
 
 
 def _closest(surface: str, forms: Sequence[str]) -> str:
@@ -67,12 +78,13 @@ def corrected_text(query_plan: QueryPlan, speller: Speller, vocabulary: Vocabula
     """The query with unknown words (and misspelled concept names) corrected, or None."""
     text = query_plan.text
     edits: list[tuple[int, int, str]] = []
+    looked_up = 0
     for t in query_plan.tokens:
         if t.kind == "concept" and vocabulary is not None and vocabulary.has_concept(t.key):
-            forms = list(vocabulary.expansions(t.key))
-            if forms and fold(t.text) not in {fold(f) for f in forms}:
+            if fold(t.text) not in vocabulary.written_forms(t.key) and (forms := vocabulary.expansions(t.key)):
                 edits.append((t.start, t.end, _closest(t.text, forms)))
-        elif t.kind == "word" and not speller.known(t.text):
+        elif t.kind == "word" and looked_up < MAX_CORRECTIONS and not speller.known(t.text):
+            looked_up += 1
             fix = speller.suggest(t.text)
             if fix and fix != fold(t.text):
                 edits.append((t.start, t.end, fix))

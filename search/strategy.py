@@ -131,7 +131,8 @@ def _accumulate(groups: list[Sparse], extras: tuple[tuple[int, float], ...], ind
         pieces.append((docs, data * np.float32(weight)))
     if pieces:
         docs = np.concatenate([p[0] for p in pieces])
-        score = np.bincount(docs, weights=np.concatenate([p[1] for p in pieces]).astype(np.float64), minlength=size)
+        score = np.bincount(docs, weights=np.concatenate([p[1] for p in pieces]).astype(np.float64),
+                            minlength=size).astype(np.float64)
     else:
         score = np.zeros(size, dtype=np.float64)
     counted = [g[0] for g in groups if len(g[0])]

@@ -24,7 +24,7 @@ class TextStoreWriter:
 
     def __init__(self, directory: Path) -> None:
         from whoosh import index as whoosh_index
-        from whoosh.analysis import SimpleAnalyzer
+        from whoosh.analysis.analyzers import SimpleAnalyzer
         from whoosh.fields import NUMERIC, TEXT, Schema
 
         # The analyzer is never run (terms arrive analysed); a Whoosh one keeps the schema portable.
@@ -39,12 +39,12 @@ class TextStoreWriter:
             self._writer.add_document(doc=docnum, **{name: list(fields.get(name) or []) for name in TEXT_FIELDS})
         except BaseException:
             self._writer.cancel()
-            self._ix.close()
+            self._ix.close()  # type: ignore[no-untyped-call]  # whoosh: partly annotated
             raise
 
     def close(self) -> None:
         self._writer.commit()
-        self._ix.close()
+        self._ix.close()  # type: ignore[no-untyped-call]
 
 
 def write_text_store(directory: Path, docs: Sequence[Mapping[str, Sequence[str]]]) -> None:
@@ -67,12 +67,13 @@ class TextStore:
 
     def phrase_mask(self, terms: Sequence[str]) -> npt.NDArray[np.bool_]:
         """Posts where `terms` stand next to each other, in that order, in any text field."""
-        from whoosh import query as wq
+        from whoosh.query.compound import Or
+        from whoosh.query.positional import Phrase
 
         mask = np.zeros(self._size, dtype=bool)
         with self._lock:
             searcher = self._opened()
-            q = wq.Or([wq.Phrase(name, list(terms)) for name in TEXT_FIELDS])
+            q = Or([Phrase(name, list(terms)) for name in TEXT_FIELDS])
             stored = searcher.stored_fields
             for internal in searcher.docs_for_query(q):
                 mask[int(stored(internal)["doc"])] = True

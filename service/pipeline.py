@@ -26,6 +26,7 @@ from .author import bundle_vocabulary, install_vocabulary, read_curation, vocabu
 
 Progress = Callable[[str], None]
 Tick = Callable[[int, int], None]  # (done, total)
+TICK_EVERY = 25  # posts between progress updates (a bar redrawn per post costs more than the post)
 
 
 @dataclass
@@ -216,7 +217,7 @@ def _write_parts(posts: Sequence[Post], staging: Staging, vocabulary: Vocabulary
         search.add(doc)
         related.add(doc)
         tagged.append(doc.post)
-        if tick is not None:
+        if tick is not None and (done % TICK_EVERY == 0 or done == len(posts)):
             tick(done, len(posts))
     say("writing the search index")
     search.finish()

@@ -121,17 +121,37 @@ def test_unknown_post_exits_1(tmp_path, small_source):
     assert json.loads(result.stdout)["error"]["code"] == "post_not_found"
 
 
-def test_every_command_has_accurate_help():
-    for command in ("build", "stats", "search", "related", "serve"):
-        result = invoke(command, "--help")
-        assert result.exit_code == 0
-        assert "--index" in result.output
+def registered() -> list[tuple[str, ...]]:
+    """Every command the app registers, sub-commands as (group, command)."""
+    import typer.main
+
+    root = typer.main.get_command(app)
+    out: list[tuple[str, ...]] = []
+    for name, command in sorted(root.commands.items()):  # type: ignore[attr-defined]
+        subcommands = getattr(command, "commands", None)
+        out += [(name, sub) for sub in sorted(subcommands)] if subcommands else [(name,)]
+    return out
 
 
-def test_every_command_is_in_the_readme():
+def test_the_commands_are_the_documented_ones():
+    assert {c[0] for c in registered()} >= {"build", "stats", "search", "related", "gaps", "serve", "pin", "unpin",
+                                            "exclude", "unexclude", "curation", "vocabulary"}
+
+
+@pytest.mark.parametrize("command", registered(), ids=" ".join)
+def test_every_command_has_help_index_and_json(command):
+    result = invoke(*command, "--help")
+    assert result.exit_code == 0, result.output
+    takes_index = command != ("vocabulary", "check")  # checks a file, whatever the index
+    assert ("--index" in result.output) == takes_index
+    if command != ("serve",):
+        assert "--json" in result.output
+
+
+@pytest.mark.parametrize("command", registered(), ids=" ".join)
+def test_every_command_is_in_the_readme(command):
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-    for command in ("build", "stats", "search", "related", "serve"):
-        assert f"runphys {command}" in readme
+    assert f"runphys {' '.join(command)}" in readme
 
 
 @pytest.mark.shared

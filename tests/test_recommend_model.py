@@ -57,10 +57,6 @@ def make_doc(pid: str, title: str, categories: list[str], tags: list[str], body:
     return analyse_post(post, VOCAB)
 
 
-def make_post(*args: object, **kw: object) -> Post:
-    return make_doc(*args, **kw).post  # type: ignore[arg-type]
-
-
 def corpus_docs(**extra: tuple[str, list[str], list[str], str]) -> list[AnalysedPost]:
     texts = {**TEXTS, **extra}
     return [make_doc(pid, *fields, days=i, video=i % 2 == 0) for i, (pid, fields) in enumerate(texts.items())]

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from runphys.index.errors import VocabularyError
-from runphys.index.post import Post
 from runphys.search.analysis import words
 from runphys.search.tagging import tag
 from runphys.search.vocabulary import Match, Vocabulary
 from runphys.search.vocabulary_file import package_vocabulary, read_vocabulary
+from tests.posts_factory import make_post
 
 BODY_PARTS = ["foot", "ankle", "achilles", "calf", "shin", "knee", "hamstrings", "quadriceps", "it_band", "hip", "hip_flexors", "glutes", "piriformis", "adductors", "low_back", "upper_back", "neck", "shoulders", "chest", "core"]
 INJURIES = ["plantar_fasciitis", "achilles_tendinopathy", "shin_splints", "stress_fracture", "runners_knee", "patellar_tendinopathy", "it_band_syndrome", "hamstring_strain", "hip_flexor_strain", "piriformis_syndrome", "low_back_pain", "ankle_sprain", "calf_strain", "groin_strain", "neck_pain", "hip_bursitis", "metatarsalgia", "mortons_neuroma", "side_stitch"]
@@ -21,12 +21,6 @@ KINDS = ["stretch", "strengthening", "mobility", "self_massage", "plyometrics", 
 @pytest.fixture(scope="module")
 def vocab() -> Vocabulary:
     return package_vocabulary()
-
-
-def make_post(**overrides: object) -> Post:
-    fields: dict[str, object] = {"id": "p1", "title": "A post"}
-    fields.update(overrides)
-    return Post(**fields)  # type: ignore[arg-type]
 
 
 # Loading ----------------------------------------------------------------------------------
@@ -320,7 +314,6 @@ def test_tag_kinds(
 
 
 def test_exercise_cues_do_not_tag_a_body_part_the_post_is_not_about():
-    from tests.posts_factory import make_post
 
     post = make_post(
         "h1", "Video: Hamstring Stretches at Your Desk",
