@@ -68,6 +68,19 @@ def require_author(request: Request) -> None:
     check_admin(settings, authorization)
 
 
+def is_author(request: Request) -> bool:
+    """The author's own request (the bearer token or a live session): not reader demand."""
+    store = sessions(request)
+    if store is None:
+        return False  # no token configured: the author cannot be told apart from a reader
+    cookie = request.cookies.get(COOKIE)
+    if cookie and store.is_valid(cookie):
+        return True
+    scheme, _, token = (request.headers.get("authorization") or "").strip().partition(" ")
+    token = token.strip()
+    return scheme.lower() == "bearer" and bool(token) and token_matches(request.app.state.settings, token)
+
+
 def _wants_page(request: Request) -> bool:
     """A browser asking for an author page (not the JSON API): sent to the login form instead of a 401."""
     return request.url.path.startswith("/author/") and "text/html" in request.headers.get("accept", "")

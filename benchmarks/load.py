@@ -213,8 +213,23 @@ def main() -> int:
         env.update(RUNPHYS_RATE_LIMIT_PER_MINUTE="0", RUNPHYS_ADMIN_TOKEN=TOKEN, RUNPHYS_RELOAD_CHECK_SECONDS="1")
         log = (work / "server.log").open("wb")
         server = subprocess.Popen(
-            [*runphys(), "serve", "--index", str(index), "--host", "127.0.0.1", "--port", str(port), "--workers", str(args.workers)],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            [
+                *runphys(),
+                "serve",
+                "--index",
+                str(index),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--workers",
+                str(args.workers),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         base = f"http://127.0.0.1:{port}"
         try:

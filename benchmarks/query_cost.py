@@ -28,11 +28,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from search_quality import Ours, scaled_docs  # noqa: E402
+from search_quality import Ours, scaled_docs
 
-from runphys.search.query_parse import MAX_QUERY_CHARS  # noqa: E402
-from runphys.search.results import SearchRequest  # noqa: E402
-from runphys.search.vocabulary_file import package_vocabulary  # noqa: E402
+from runphys.search.query_parse import MAX_QUERY_CHARS
+from runphys.search.results import SearchRequest
+from runphys.search.vocabulary_file import package_vocabulary
 
 RUNS = 21
 # What readers type: the baseline every hostile query is compared with (median of their medians).

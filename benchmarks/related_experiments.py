@@ -32,13 +32,13 @@ import scipy.sparse as sp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from related_quality import EXERCISES, exercise_docs, precision  # noqa: E402
+from related_quality import EXERCISES, exercise_docs, precision
 
-from runphys.recommend.builder import build_related  # noqa: E402
-from runphys.recommend.config import RelatedConfig  # noqa: E402
-from runphys.recommend.model import RelatedIndex  # noqa: E402
-from runphys.search.tagging import AnalysedPost  # noqa: E402
-from runphys.search.vocabulary_file import package_vocabulary  # noqa: E402
+from runphys.recommend.builder import build_related
+from runphys.recommend.config import RelatedConfig
+from runphys.recommend.model import RelatedIndex
+from runphys.search.tagging import AnalysedPost
+from runphys.search.vocabulary_file import package_vocabulary
 
 K = 5
 

@@ -224,7 +224,11 @@ def medquad_section(vocabulary) -> str:
                 continue
             items = index.related(by_title[title], limit=K)
             listed = "; ".join(f"{i.title} ({i.score:.2f}{', fallback' if i.fallback else ''})" for i in items)
-            why = ", ".join([*items[0].why["body_parts"], *items[0].why["injuries"], *items[0].why["terms"]]) if items else ""
+            why = (
+                ", ".join([*items[0].why["body_parts"], *items[0].why["injuries"], *items[0].why["terms"]])
+                if items
+                else ""
+            )
             out.append(f"- **{title}** → {listed}  _(why #1: {why})_")
     return "\n".join(out)
 
@@ -249,13 +253,25 @@ def synthetic_posts(n: int, seed: int = 0) -> list[Post]:
     return posts
 
 
+def peak_rss_kb() -> int:
+    """This process's peak resident memory. Linux's ru_maxrss survives exec (a child started by a
+    big parent reports the parent's peak), so the kernel's VmHWM, which does not, comes first."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def scale_child(n: int) -> None:
     """Runs in its own process so ru_maxrss is this size's peak alone."""
     from runphys.recommend.builder import RelatedPartWriter
     from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary
 
     vocabulary = load_vocabulary()
-    base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    base_rss = peak_rss_kb()
     started = time.perf_counter()
     # As the pipeline does it: each post analysed once and handed over, nothing else kept of it.
     writer = RelatedPartWriter(vocabulary=vocabulary)
@@ -268,7 +284,7 @@ def scale_child(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         stats = writer.finish(Path(tmp))
         stats["seconds"] = round(time.perf_counter() - started, 3)
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        peak = peak_rss_kb()
         size = sum(f.stat().st_size for f in Path(tmp).iterdir())
         started = time.perf_counter()
         index = RelatedIndex.load(Path(tmp), posts, vocabulary=vocabulary)

@@ -321,13 +321,26 @@ def latency(sizes: list[int], vocab) -> list[tuple[int, str, float, float, float
                 times.sort()
                 p50 = times[len(times) // 2]
                 p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
-                rows.append((n, getattr(engine, "latency_name", engine.name), p50, p99, build_ours if isinstance(engine, Ours) else float("nan")))
+                rows.append(
+                    (
+                        n,
+                        getattr(engine, "latency_name", engine.name),
+                        p50,
+                        p99,
+                        build_ours if isinstance(engine, Ours) else float("nan"),
+                    )
+                )
                 engine.close()
     return rows
 
 
 def tables(qrows: list, lrows: list) -> str:  # type: ignore[type-arg]
-    out = ["## Quality (top 100 per query)", "", "| collection | engine | nDCG@10 | MAP | Recall@100 |", "|---|---|---|---|---|"]
+    out = [
+        "## Quality (top 100 per query)",
+        "",
+        "| collection | engine | nDCG@10 | MAP | Recall@100 |",
+        "|---|---|---|---|---|",
+    ]
     out += [f"| {c} | {e} | {a:.3f} | {b:.3f} | {r:.3f} |" for c, e, a, b, r in qrows]
     out += ["", "### Mean over collections", "", "| engine | nDCG@10 | MAP | Recall@100 |", "|---|---|---|---|"]
     by_engine: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]

@@ -11,8 +11,8 @@ from typing import Annotated
 import typer
 
 from ..index.errors import RunphysError
-from . import output
 from ..recommend.curation import ListChange
+from . import output
 from .app import IndexOption, JsonOption, app, ensure_bundle, fail, settings_for
 
 Post = Annotated[str, typer.Argument(help="The post whose related list changes (id or slug).", show_default=False)]

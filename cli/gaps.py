@@ -42,9 +42,15 @@ def gaps(
         str | None,
         typer.Option(help="Judge freshness at this day (default: the newest post's date)."),
     ] = None,
-    silence_days: Annotated[int, typer.Option("--silence-days", min=1, help="An area is silent after this many days without a post.")] = 365,
-    html: Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report to FILE.", metavar="FILE")] = None,
-    csv: Annotated[Path | None, typer.Option("--csv", help="Write one CSV file per section into DIR.", metavar="DIR")] = None,
+    silence_days: Annotated[
+        int, typer.Option("--silence-days", min=1, help="An area is silent after this many days without a post.")
+    ] = 365,
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Write a self-contained HTML report to FILE.", metavar="FILE")
+    ] = None,
+    csv: Annotated[
+        Path | None, typer.Option("--csv", help="Write one CSV file per section into DIR.", metavar="DIR")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Coverage gaps: thin body parts and kinds of post, missing injuries, missed searches, silence."""
@@ -53,7 +59,9 @@ def gaps(
 
     settings = settings_for(index)
     try:
-        window = {name: parse_day(value, f"--{name}") for name, value in (("since", since), ("until", until), ("now", now))}
+        window = {
+            name: parse_day(value, f"--{name}") for name, value in (("since", since), ("until", until), ("now", now))
+        }
         service = open_service(settings, as_json)
         try:
             report = service.gap_report(silence_days=silence_days, **window).to_dict()
@@ -76,11 +84,18 @@ def gaps(
 
 def summary(report: dict[str, Any]) -> None:
     """The readable terminal version: suggestions, thin rows, injuries, demand, silence, duplicates."""
-    rows = [[s["rank"], s["topic"], f"{s['score']:.2f}", "; ".join(s["reasons"])] for s in report["suggestions"][:TERMINAL_ROWS]]
+    rows = [
+        [s["rank"], s["topic"], f"{s['score']:.2f}", "; ".join(s["reasons"])]
+        for s in report["suggestions"][:TERMINAL_ROWS]
+    ]
     output.table("What to write next", ["#", "topic", "score", "why"], rows)
     matrix = report["matrix"]
     thin = [[r["name"], r["posts"], r["videos"], r["status"]] for r in matrix["rows"] if r["status"] != "ok"]
-    output.table(f"Thin or empty body parts (median {matrix['row_median']:g} posts)", ["body part", "posts", "with video", "status"], thin)
+    output.table(
+        f"Thin or empty body parts (median {matrix['row_median']:g} posts)",
+        ["body part", "posts", "with video", "status"],
+        thin,
+    )
     injuries = [[g["name"], g["post_count"], "; ".join(p["title"] for p in g["closest_posts"]) or "none comes close"]
                 for g in report["injuries"]]
     output.table("Injuries with 0 or 1 posts", ["injury", "posts", "closest posts"], injuries)
@@ -89,10 +104,18 @@ def summary(report: dict[str, Any]) -> None:
         [i["topic"], i["searches"], i["no_results"], ", ".join(q["query"] for q in i["queries"][:3])]
         for i in demand["items"][:TERMINAL_ROWS]
     ]
-    output.table(f"Missed searches ({demand['misses']} of {demand['entries']})", ["topic", "searches", "no results", "examples"], asked)
+    output.table(
+        f"Missed searches ({demand['misses']} of {demand['entries']})",
+        ["topic", "searches", "no results", "examples"],
+        asked,
+    )
     fresh = report["freshness"]
     silent = [[a["type"], a["name"], (a["last_post"] or "")[:10], a["days_silent"]] for a in fresh["silent"]]
-    output.table(f"Quiet for over {fresh['silence_days']} days (as of {fresh['now'][:10]})", ["type", "area", "last post", "days"], silent)
+    output.table(
+        f"Quiet for over {fresh['silence_days']} days (as of {fresh['now'][:10]})",
+        ["type", "area", "last post", "days"],
+        silent,
+    )
     pairs = [[p["a"]["title"], p["b"]["title"], p["score"]] for p in report["near_duplicates"]]
     output.table("Near duplicates", ["post", "post", "similarity"], pairs)
     output.console.print(f"orphans: {', '.join(o['slug'] or o['id'] for o in report['orphans']) or 'none'}")

@@ -22,7 +22,9 @@ def search(
     sort: Annotated[str, typer.Option(help="relevance|date")] = "relevance",
     limit: Annotated[int, typer.Option(help="Hits per page (1 to RUNPHYS_MAX_PER_PAGE, default 50).")] = 10,
     page: Annotated[int, typer.Option(help="Page number, from 1.")] = 1,
-    log: Annotated[bool, typer.Option("--log", help="Record this search in the search log, as a reader's search.")] = False,
+    log: Annotated[
+        bool, typer.Option("--log", help="Record this search in the search log, as a reader's search.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Search the index; prints hits, facets and did-you-mean (not logged as reader demand unless --log)."""
@@ -62,7 +64,9 @@ def search(
         ]
         for rank, hit in enumerate(result.hits, 1)
     ]
-    output.table(f"{result.total} results for {result.query!r}", ["#", "title", "date", "score", "categories", "video"], rows)
+    output.table(
+        f"{result.total} results for {result.query!r}", ["#", "title", "date", "score", "categories", "video"], rows
+    )
     if result.nearby:
         nearby = [[hit.title, (hit.date or "")[:10], ", ".join(hit.categories), "▶" if hit.has_video else ""]
                   for hit in result.nearby]

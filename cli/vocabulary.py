@@ -73,5 +73,12 @@ def check(file: File, as_json: JsonOption = False) -> None:
 
 
 def _counts(vocabulary: object) -> dict[str, int]:
-    return {name: len(getattr(vocabulary, attr)) for name, attr in
-            (("body_parts", "body_parts"), ("injuries", "injuries"), ("kinds", "kinds"), ("synonym_groups", "synonyms"))}
+    return {
+        name: len(getattr(vocabulary, attr))
+        for name, attr in (
+            ("body_parts", "body_parts"),
+            ("injuries", "injuries"),
+            ("kinds", "kinds"),
+            ("synonym_groups", "synonyms"),
+        )
+    }

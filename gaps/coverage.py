@@ -117,7 +117,9 @@ def injury_gaps(posts: Sequence[Post], vocabulary: Any, related: Any) -> tuple[I
     return tuple(sorted(gaps, key=lambda gap: len(gap.posts)))
 
 
-def orphan_refs(posts_by_id: dict[str, Post], related: Any, min_score: float | None = ORPHAN_MIN_SCORE) -> tuple[PostRef, ...]:
+def orphan_refs(
+    posts_by_id: dict[str, Post], related: Any, min_score: float | None = ORPHAN_MIN_SCORE
+) -> tuple[PostRef, ...]:
     """Posts with no neighbour scoring `min_score` or more, in both directions, as references."""
     if related is None:
         return ()

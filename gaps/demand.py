@@ -37,7 +37,9 @@ def in_range(entries: Iterable[Any], since: datetime | None, until: datetime | N
     ]
 
 
-def near_miss_threshold(entries: Sequence[Any], fraction: float = NEAR_MISS_FRACTION) -> tuple[float | None, float | None]:
+def near_miss_threshold(
+    entries: Sequence[Any], fraction: float = NEAR_MISS_FRACTION
+) -> tuple[float | None, float | None]:
     """(median top score of searches with results, the near-miss threshold); Nones without data."""
     scores = [e.top_score for e in entries if e.results > 0 and e.top_score is not None]
     if not scores:

@@ -10,10 +10,10 @@ from ..index.post import Post
 from .coverage import (
     ORPHAN_MIN_SCORE,
     coverage_matrix,
-    with_named_topics,
     injury_gaps,
     near_duplicate_pairs,
     orphan_refs,
+    with_named_topics,
 )
 from .demand import NEAR_MISS_FRACTION, SearchFn, demand
 from .freshness import as_datetime, freshness

@@ -202,7 +202,9 @@ def _make_lists(stored: store.Stored, posts: Sequence[Post], vocabulary: Vocabul
         shown = (place < store.WHY_DEPTH) & ((flags_ & FALLBACK) == 0)
         code = np.minimum(owner, rows_) * n + np.maximum(owner, rows_)
         at = np.searchsorted(codes, code)
-        lengths = np.where(shown, reason_ptr[np.minimum(at + 1, len(codes))] - reason_ptr[np.minimum(at, len(codes))], 0)
+        lengths = np.where(
+            shown, reason_ptr[np.minimum(at + 1, len(codes))] - reason_ptr[np.minimum(at, len(codes))], 0
+        )
         why_ptr = np.zeros(len(rows_) + 1, dtype=np.int64)
         np.cumsum(lengths, out=why_ptr[1:])
         starts = reason_ptr[np.minimum(at, len(codes))]

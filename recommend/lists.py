@@ -71,7 +71,11 @@ class Catalogue:
                     topics.setdefault(key, []).append(i)
                 for name in dict.fromkeys(c.casefold() for c in post.categories):
                     categories.setdefault(name, []).append(i)
-            self.recency[videos_only], self.by_topic[videos_only], self.by_category[videos_only] = rows, topics, categories
+            self.recency[videos_only], self.by_topic[videos_only], self.by_category[videos_only] = (
+                rows,
+                topics,
+                categories,
+            )
         self.newest = max((p.date for p in self.posts if p.date), default=None)
 
     def _recency_key(self, i: int) -> tuple[int, float, str]:  # newest first, undated last, then id

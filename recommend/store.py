@@ -154,4 +154,6 @@ def load(directory: Path) -> Stored:
         _check(not len(part.why) or int(part.why.max()) < len(why_words), directory, f"lists.{mode} why is odd")
         lists[mode] = part
     space = TermSpace(dict(vocab), idf.astype(np.float32), dict(surface), config.sublinear_tf)
-    return Stored(config, list(ids), space, matrix, neighbours, lists, list(why_words), parse(curation, "curation.json"))
+    return Stored(
+        config, list(ids), space, matrix, neighbours, lists, list(why_words), parse(curation, "curation.json")
+    )

@@ -35,7 +35,11 @@ def _stop_words() -> frozenset[str]:
 
 def _words(analysed: Analysed, stop: frozenset[str]) -> list[str]:
     """Content terms of a text: no stop words, no numbers."""
-    return [t for t, w in zip(analysed.terms, analysed.words, strict=False) if t is not None and w not in stop and not t.isdigit()]
+    return [
+        t
+        for t, w in zip(analysed.terms, analysed.words, strict=False)
+        if t is not None and w not in stop and not t.isdigit()
+    ]
 
 
 def post_terms(doc: AnalysedPost, config: RelatedConfig, stop: frozenset[str]) -> Counter[str]:

@@ -1,7 +1,8 @@
 """Why two posts are related, in words a reader understands: the content words that carry most of
 their similarity. Shared body parts and injuries are said by their labels elsewhere; these are the
 other words, never a stop word, a number, a vague word ("things": the vocabulary's list), a
-category name or a second form of a word already said. A pair whose shared words carry almost nothing gets no words at all: none beats junk."""
+category name or a second form of a word already said. A pair whose shared words carry almost
+nothing gets no words at all: none beats junk."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ class Explainer:
         self._vocabulary = vocabulary
         self._limit = limit
         self._words_ok = word_columns(space)
+        self._roots: dict[int, str] = {}  # column -> stem of its readable word ("calves" -> calf)
         self._vague = frozenset(t for w in (vocabulary.vague_words if vocabulary else ()) for t in terms(w))
         self._category_terms: dict[int, frozenset[str]] = {}
         self._name_terms: dict[str, frozenset[str]] = {}
@@ -80,9 +82,12 @@ class Explainer:
         for col in cols[order].tolist():
             term = self._space.term(col)
             word = self._space.surface.get(term, term)
-            if term in skip or term in self._vague or stem(word) in seen:
+            root = self._roots.get(col)
+            if root is None:
+                root = self._roots[col] = stem(word)
+            if term in skip or term in self._vague or root in seen:
                 continue
-            seen.add(stem(word))
+            seen.add(root)
             shown.append(word)
             if len(shown) == self._limit:
                 break

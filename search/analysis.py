@@ -47,7 +47,41 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 # Whoosh's English stop words (whoosh.analysis.filters.STOP_WORDS), minus "it".
 STOPWORDS: frozenset[str] = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "by", "can", "for", "from", "have", "if", "in", "is", "may", "not", "of", "on", "or", "tbd", "that", "the", "this", "to", "us", "we", "when", "will", "with", "yet", "you", "your"]
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "can",
+        "for",
+        "from",
+        "have",
+        "if",
+        "in",
+        "is",
+        "may",
+        "not",
+        "of",
+        "on",
+        "or",
+        "tbd",
+        "that",
+        "the",
+        "this",
+        "to",
+        "us",
+        "we",
+        "when",
+        "will",
+        "with",
+        "yet",
+        "you",
+        "your",
+    ]
 )
 
 # Folded, unstemmed word -> the word the stemmer should see instead. Inflections the stemmer

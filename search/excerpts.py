@@ -8,6 +8,7 @@ sentence's distinct terms are stored. A search picks the sentences holding the m
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
@@ -116,7 +117,7 @@ def _best_sentences(post: int, wanted: npt.NDArray[np.bool_], s: Sentences) -> l
     # post has tens of sentences, so past this one numpy pass plain Python is the faster tool.
     running = np.cumsum(held).tolist()
     bounds = (s.term_ptr[first : last + 1] - lo).tolist()
-    hits = [(running[b - 1] if b else 0) - (running[a - 1] if a else 0) for a, b in zip(bounds, bounds[1:], strict=False)]
+    hits = [(running[b - 1] if b else 0) - (running[a - 1] if a else 0) for a, b in itertools.pairwise(bounds)]
     spans = s.spans[first:last].tolist()
     chosen: list[int] = []
     length = 0

@@ -49,7 +49,9 @@ def relevance_model(
             model[term] = model.get(term, 0.0) + (weight / total_weight) * tf / length
     limit = MAX_DF_RATIO * doc_count
     ranked: list[tuple[str, float]] = []
-    for t, p in sorted(model.items(), key=lambda item: -item[1]):  # document frequencies only for the candidates examined
+    for t, p in sorted(
+        model.items(), key=lambda item: -item[1]
+    ):  # document frequencies only for the candidates examined
         if t not in query_terms and len(t) > 2 and not t.isdigit() and doc_frequency(t) <= limit:
             ranked.append((t, p))
             if len(ranked) == n_terms:

@@ -55,9 +55,12 @@ class SearchLog:
             ensure_ascii=True,
         )
         data = (line + "\n").encode("ascii")
-        self.directory.mkdir(parents=True, exist_ok=True)
         self._rotate_if_needed(len(data))
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        except FileNotFoundError:  # the first entry (or the folder was removed): make it, once
+            self.directory.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:
             os.write(fd, data)  # one write < PIPE_BUF: lines never interleave
         finally:

@@ -62,7 +62,7 @@ class PhraseMatcher:
                 i += 1
                 continue
             if clause is None:
-                clause = clauses(text, analysed)
+                clause = _clauses_of(text, analysed)
             exact = _longest(exact_candidates, words, clause, i, 1) if exact_candidates else None
             # The exact spelling wins a tie: a stemmed match counts only when it is longer.
             stemmed = (_longest(stemmed_candidates, stems, clause, i, exact[0] + 1 if exact else 1)
@@ -75,6 +75,20 @@ class PhraseMatcher:
             out.append(Match(key, i, i + length, " ".join(words[i : i + length])))
             i += length
         return out
+
+
+# The clauses of the last text matched: a post's body is matched for concepts and then for cues.
+_last: tuple[Analysed, list[int]] | None = None
+
+
+def _clauses_of(text: str, analysed: Analysed) -> list[int]:
+    global _last
+    last = _last
+    if last is not None and last[0] is analysed:
+        return last[1]
+    found = clauses(text, analysed)
+    _last = (analysed, found)
+    return found
 
 
 def clauses(text: str, analysed: Analysed) -> list[int]:

@@ -83,7 +83,9 @@ class _Builder:
             subs = [c for child in node.children if (c := self.clause(child)) is not None]
             if not subs:
                 return None
-            return subs[0] if len(subs) == 1 else Clause("all" if isinstance(node, All) else "any", children=tuple(subs))
+            return (
+                subs[0] if len(subs) == 1 else Clause("all" if isinstance(node, All) else "any", children=tuple(subs))
+            )
         if isinstance(node, Word):
             return self.words(node.text, typed=True)
         if isinstance(node, Phrase):

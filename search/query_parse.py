@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol, Union
+from typing import Literal, Protocol
 
 from .analysis import WORD_PATTERN, terms, words
 from .vocabulary import Vocabulary
@@ -119,7 +119,7 @@ class Not:
     child: Node
 
 
-Node = Union[Word, Phrase, Concept, Intent, Synonym, All, AnyOf, Not]
+Node = Word | Phrase | Concept | Intent | Synonym | All | AnyOf | Not
 
 
 def tokenize(text: str) -> list[Token]:

@@ -70,10 +70,13 @@ class SearchHit:
     match: Match = "all"
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        for key in ("categories", "body_parts", "injuries"):
-            out[key] = list(out[key])
-        return out
+        # Built by hand: `asdict` deep-copies every value, a tenth of a search's time.
+        return {
+            "id": self.id, "slug": self.slug, "title": self.title, "url": self.url, "date": self.date,
+            "score": self.score, "excerpt": self.excerpt, "categories": list(self.categories),
+            "body_parts": list(self.body_parts), "injuries": list(self.injuries), "has_video": self.has_video,
+            "thumbnail_url": self.thumbnail_url, "match": self.match,
+        }
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 Scores are per-field BM25 summed over the fields (Whoosh's BM25F), with the standard BM25 idf:
 for a term t and a post d,
 
-    impact(t, d) = sum over fields f of  BOOST[f] * idf_f(t) * tf * (K1 + 1) / (tf + K1 * (1 - B[f] + B[f] * len_f(d) / avg_f))
+    impact(t, d) = sum over fields f of
+                   BOOST[f] * idf_f(t) * tf * (K1 + 1) / (tf + K1 * (1 - B[f] + B[f] * len_f(d) / avg_f))
 
 computed once at build for every (term, post) pair, so a search only adds stored numbers up.
 """

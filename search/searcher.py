@@ -163,7 +163,9 @@ class SearchIndex:
             notices=(*notices, *((notice,) if notice else ())), match="none", total_all_words=0,
         )
 
-    def _nearby(self, query: QueryPlan, allowed: Mask | None, limit: int) -> tuple[tuple[SearchHit, ...], tuple[str, ...]]:
+    def _nearby(
+        self, query: QueryPlan, allowed: Mask | None, limit: int
+    ) -> tuple[tuple[SearchHit, ...], tuple[str, ...]]:
         """For a search that found nothing on a body part or injury no post is about yet: the best
         posts on its nearest body parts (the vocabulary's `near`), and the notice that offers them."""
         facets = self._part.facets.facets

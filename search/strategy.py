@@ -136,7 +136,9 @@ def _accumulate(groups: list[Sparse], extras: tuple[tuple[int, float], ...], ind
     else:
         score = np.zeros(size, dtype=np.float64)
     counted = [g[0] for g in groups if len(g[0])]
-    count = (np.bincount(np.concatenate(counted), minlength=size) if counted else np.zeros(size, np.int64)).astype(np.int32)
+    count = (np.bincount(np.concatenate(counted), minlength=size) if counted else np.zeros(size, np.int64)).astype(
+        np.int32
+    )
     return score[:size], count[:size]
 
 

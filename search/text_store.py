@@ -95,7 +95,9 @@ class TextStore:
                 if self._ix is not None:
                     self._ix.close()
                     self._ix = None
-                raise IndexDamaged(f"cannot open the text store in {self._directory} ({exc}); rebuild with `runphys build`") from exc
+                raise IndexDamaged(
+                    f"cannot open the text store in {self._directory} ({exc}); rebuild with `runphys build`"
+                ) from exc
         return self._searcher
 
     def close(self) -> None:

@@ -25,7 +25,28 @@ MAX_BYTES = 2_000_000
 # Words that name no particular injury: "heel pain" is plantar fasciitis, but "toe pain" is not,
 # so a name whose only other words are these is never combined with the body part's names.
 GENERIC_WORDS = frozenset(
-    ["pain", "painful", "ache", "aches", "aching", "sore", "soreness", "hurt", "hurts", "hurting", "injury", "injuries", "problem", "problems", "issue", "issues", "tightness", "tight", "stiff", "stiffness"]
+    [
+        "pain",
+        "painful",
+        "ache",
+        "aches",
+        "aching",
+        "sore",
+        "soreness",
+        "hurt",
+        "hurts",
+        "hurting",
+        "injury",
+        "injuries",
+        "problem",
+        "problems",
+        "issue",
+        "issues",
+        "tightness",
+        "tight",
+        "stiff",
+        "stiffness",
+    ]
 )  # a vocabulary is a few hundred lines; anything this large is a mistake
 
 
@@ -113,7 +134,9 @@ class _Reader:
         if not isinstance(data, dict):
             raise self.fail((), "the top level must be a mapping with body_parts, injuries and kinds")
         if unknown := set(data) - _TOP_LEVEL:
-            raise self.fail((sorted(map(str, unknown))[0],), f"unknown section(s) {', '.join(sorted(map(str, unknown)))}")
+            raise self.fail(
+                (sorted(map(str, unknown))[0],), f"unknown section(s) {', '.join(sorted(map(str, unknown)))}"
+            )
         body_parts = [
             self.concept(item, ("body_parts", i), "body_part", set())
             for i, item in enumerate(self.section(data, "body_parts"))
@@ -127,7 +150,9 @@ class _Reader:
         for section, listed in (("body_parts", body_parts), ("injuries", injuries)):
             for i, concept in enumerate(listed):
                 if wrong := [k for k in concept.near if k not in parts or k == concept.key]:
-                    raise self.fail((section, i, "near"), f"near must list other body-part keys, not {', '.join(wrong)}")
+                    raise self.fail(
+                        (section, i, "near"), f"near must list other body-part keys, not {', '.join(wrong)}"
+                    )
         kinds = [self.kind(item, ("kinds", i)) for i, item in enumerate(self.section(data, "kinds"))]
         if "other" not in {k.key for k in kinds}:
             raise self.fail(("kinds",), "a kind with key 'other' is required")

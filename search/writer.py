@@ -113,7 +113,7 @@ class SearchPartWriter:
         self._text.close()
         posts = self._posts
         impact = self._impact()
-        body_terms, body_owners, _ = self._fields["body"]
+        body_terms, _body_owners, _ = self._fields["body"]
         body_df = np.bincount(np.asarray(body_terms, dtype=np.int64), minlength=len(self.term_ids)).astype(np.int32)
         fb_ptr, fb_terms, fb_counts = self._feedback
         s_ptr, s_spans, s_term_ptr, s_terms = self._sentences
@@ -147,7 +147,9 @@ class SearchPartWriter:
     def _add_feedback(self, doc: AnalysedPost) -> None:
         """Counts of the title's and the body start's terms (what RM3 reads of a top post)."""
         ptr, terms, counts = self._feedback
-        body = [t for t, s in zip(doc.body.terms, doc.body.starts, strict=False) if t is not None and s < FEEDBACK_CHARS]
+        body = [
+            t for t, s in zip(doc.body.terms, doc.body.starts, strict=False) if t is not None and s < FEEDBACK_CHARS
+        ]
         for term, n in sorted(Counter([*doc.title.indexed(), *body]).items()):
             terms.append(self._id(term))
             counts.append(min(n, 65_535))

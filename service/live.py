@@ -72,6 +72,16 @@ class LiveService:
             self._leases[service] = self._leases.get(service, 0) + 1
             return service
 
+    def acquire_if_current(self) -> Service | None:
+        """The open service, leased, when no look at `current` is due; None when one is (then
+        `acquire`, which may open a new version, belongs in a worker thread)."""
+        with self._state:
+            service = self._service
+            if service is None or time.monotonic() - self._checked_at >= self.settings.reload_check_seconds:
+                return None
+            self._leases[service] = self._leases.get(service, 0) + 1
+            return service
+
     def release(self, service: Service) -> None:
         """One request is done with `service`; a replaced service closes with its last lease."""
         with self._state:

@@ -125,7 +125,8 @@ class Service:
         """Search; with `record`, a reader's first page is written to the search log (demand)."""
         self._check_page_size(request.per_page)
         result = self._searcher.search(request)
-        if record and request.q.strip() and request.page == 1:
+        # match "none" is browsing: an empty query or one with no searchable words is not demand.
+        if record and result.match != "none" and request.page == 1:
             top = result.hits[0].score if result.hits else None
             self._search_log.record(result.query, result.total, top)
         return result

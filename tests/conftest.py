@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.live_server import ServerThread
+
 
 def pytest_configure(config: pytest.Config) -> None:
     # Starlette's TestClient warns that it wants `httpx2`; httpx is what the project pins.
@@ -29,7 +31,9 @@ def demo_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def fresh_index(demo_index: Path, tmp_path: Path) -> Path:
     """A private copy of the demo bundle, for tests that upsert, delete, rebuild or log searches."""
     target = tmp_path / "index"
-    shutil.copytree(demo_index, target, symlinks=True, ignore=shutil.ignore_patterns("searches", ".build.lock", ".sessions*"))
+    shutil.copytree(
+        demo_index, target, symlinks=True, ignore=shutil.ignore_patterns("searches", ".build.lock", ".sessions*")
+    )
     return target
 
 
@@ -61,49 +65,6 @@ def make_client(demo_index: Path) -> Iterator[Callable[..., Any]]:
 def client(make_client: Callable[..., Any]) -> Any:
     """A client over the shared demo bundle with default settings."""
     return make_client()
-
-
-def free_port() -> int:
-    """A port nothing listens on right now (127.0.0.1)."""
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class ServerThread:
-    """A real uvicorn serving `create_app(settings)` from a thread, on a free 127.0.0.1 port."""
-
-    def __init__(self, settings: Any) -> None:
-        import uvicorn
-
-        from runphys.api.app import create_app
-
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(
-            create_app(settings), host="127.0.0.1", port=self.port, log_level="warning", ws="none", lifespan="on"
-        )
-        self.server = uvicorn.Server(config)
-        import threading
-
-        self.thread = threading.Thread(target=self.server.run, name=f"uvicorn-{self.port}", daemon=True)
-
-    def start(self) -> ServerThread:
-        import time
-
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if not self.thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.05)
-        return self
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(15)
 
 
 @pytest.fixture

@@ -132,7 +132,9 @@ def test_upsert_then_search_finds_it_and_delete_removes_it(admin):
     assert post["id"] == "zebra-1" and "knee" in post["body_parts"] and post["has_video"]
     assert admin.get("/readyz").json()["build_id"] == change["build_id"]
 
-    again = admin.put("/api/v1/admin/posts/zebra-1", json=new_post(id="zebra-1", title="Zebrafish, revised"), headers=AUTH)
+    again = admin.put(
+        "/api/v1/admin/posts/zebra-1", json=new_post(id="zebra-1", title="Zebrafish, revised"), headers=AUTH
+    )
     assert again.status_code == 200
     assert admin.get("/api/v1/posts/zebra-1").json()["title"] == "Zebrafish, revised"
 
@@ -234,7 +236,12 @@ def upsert_xss(admin):
             body=XSS_BODY,
             url="javascript:alert(4)",
             videos=[
-                {"provider": "youtube", "video_id": "x", "url": "javascript:alert(5)", "thumbnail_url": "javascript:alert(6)"}
+                {
+                    "provider": "youtube",
+                    "video_id": "x",
+                    "url": "javascript:alert(5)",
+                    "thumbnail_url": "javascript:alert(6)",
+                }
             ],
         )
         assert admin.put(f"/api/v1/admin/posts/xss-{number}", json=post, headers=AUTH).status_code == 200

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from runphys.cli.main import app
 from runphys.index.author_state import CURATION_FILE
 from runphys.index.demo import POSTS as DEMO_POSTS
-from tests.served_process import ServedProcess
+from tests.live_server import ServedProcess
 
 TOKEN = "curation-test-token-0123456789"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import ARTIFACTS, BROWSER_MARKS, chromium, screenshot
-from tests.conftest import free_port
+from tests.live_server import free_port
 
 TOKEN = "browser-test-token"
 

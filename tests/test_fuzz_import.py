@@ -87,7 +87,9 @@ def test_hostile_files_are_problems_and_the_rest_imports(tmp_path: Path) -> None
     result, seconds = import_in_subprocess([folder])
     assert seconds < 60
     assert {"good-1", "u16", "u16le", "latin", "cp"} <= set(result["posts"])
-    problems = {Path(source).name: reason for source, _where, reason, severity in result["problems"] if severity == "error"}
+    problems = {
+        Path(source).name: reason for source, _where, reason, severity in result["problems"] if severity == "error"
+    }
     for name in ("bomb.xml", "huge-entity.xml", "junk.bin", "deep.json", "truncated.json"):
         assert name in problems, (name, result["problems"])
     assert "entit" in problems["bomb.xml"].lower() and "entit" in problems["huge-entity.xml"].lower()

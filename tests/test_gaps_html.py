@@ -47,7 +47,16 @@ def test_safe_href(url, expected):
 
 def test_report_escapes_titles(report):
     hostile = dict(report)
-    hostile["orphans"] = [{"id": "x", "slug": "x", "title": "<script>alert(1)</script>", "url": "javascript:x", "date": None, "score": None}]
+    hostile["orphans"] = [
+        {
+            "id": "x",
+            "slug": "x",
+            "title": "<script>alert(1)</script>",
+            "url": "javascript:x",
+            "date": None,
+            "score": None,
+        }
+    ]
     html = render_html(hostile)
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html and "javascript:x" not in html

@@ -195,9 +195,16 @@ def test_recheck_discounts_queries_the_index_now_answers(demo_engine, tmp_path):
 
 @pytest.mark.parametrize(
     ("query", "key"),
-    [("it band", "it_band"), ("ITB", "it_band"), ("illiotibial band", "it_band"),
-     ("IT band syndrome", "it_band_syndrome"), ("itb stretch for knee pain", "it_band"), ("knee pain with patellar tendonitis", "patellar_tendinopathy"),
-     ("Achilles tendonitis", "achilles_tendinopathy"), ("marathon tapering", "words:marathon taper")],
+    [
+        ("it band", "it_band"),
+        ("ITB", "it_band"),
+        ("illiotibial band", "it_band"),
+        ("IT band syndrome", "it_band_syndrome"),
+        ("itb stretch for knee pain", "it_band"),
+        ("knee pain with patellar tendonitis", "patellar_tendinopathy"),
+        ("Achilles tendonitis", "achilles_tendinopathy"),
+        ("marathon tapering", "words:marathon taper"),
+    ],
 )
 def test_group_key(query, key):
     assert group_key(query, load_vocabulary())[0] == key

@@ -4,7 +4,6 @@ and a reader's search that found nothing (after offering nearby posts) counted a
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path

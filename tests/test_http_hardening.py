@@ -14,8 +14,7 @@ import pytest
 
 from runphys.api.app import safe_url
 from runphys.gaps.html import safe_href
-from tests.conftest import ServerThread
-from tests.served_process import ROOT, clean_env, runphys
+from tests.live_server import ROOT, ServerThread, clean_env, runphys
 from tests.test_api_search import assert_error
 
 TOKEN = "hardening-token"

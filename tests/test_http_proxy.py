@@ -7,7 +7,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.served_process import ServedProcess
+from tests.live_server import ServedProcess
 
 TOKEN = "proxy-test-token"
 

@@ -15,7 +15,7 @@ import pytest
 
 from runphys.index.post import Post, Video
 from runphys.service.pipeline import update_posts
-from tests.conftest import ServerThread
+from tests.live_server import ServerThread
 
 WORD = "wombat"
 # id -> slug; the ids are plain, the slugs are what careless or hostile sources write.

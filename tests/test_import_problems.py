@@ -112,7 +112,9 @@ def test_nothing_usable_is_skipped(tmp_path: Path) -> None:
 
 
 def test_duplicate_ids_later_wins_and_is_counted(tmp_path: Path) -> None:
-    first = write(tmp_path, "a.jsonl", '{"id": "7", "title": "Old", "body": "x"}\n{"id": "8", "title": "B", "body": "y"}\n')
+    first = write(
+        tmp_path, "a.jsonl", '{"id": "7", "title": "Old", "body": "x"}\n{"id": "8", "title": "B", "body": "y"}\n'
+    )
     second = write(tmp_path, "b.jsonl", '{"id": "7", "title": "New", "body": "z"}\n')
     result = read_sources([tmp_path])
     assert {p.id: p.title for p in result.posts} == {"7": "New", "8": "B"}

@@ -241,7 +241,7 @@ def test_missing_file_and_missing_posts(make_index: Callable[..., RelatedIndex],
     with pytest.raises(IndexDamaged, match="not in the bundle"):
         RelatedIndex.load(tmp_path / "related", corpus()[:3], vocabulary=VOCAB)
     (tmp_path / "related" / "lists.all.scores.npy").unlink()
-    with pytest.raises(IndexDamaged, match="lists.all.scores.npy is missing"):
+    with pytest.raises(IndexDamaged, match=r"lists\.all\.scores\.npy is missing"):
         RelatedIndex.load(tmp_path / "related", corpus(), vocabulary=VOCAB)
 
 

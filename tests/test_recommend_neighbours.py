@@ -50,7 +50,7 @@ def test_neighbours_among_a_subset_equal_brute_force() -> None:
     matrix = random_matrix(80, 60, 0.1, seed=11)
     among = np.arange(0, 80, 3)
     ids, scores = neighbours(matrix, 6, among=among)
-    want_ids, want_scores = brute_force(matrix, 6, among)
+    _want_ids, want_scores = brute_force(matrix, 6, among)
     np.testing.assert_allclose(scores, want_scores, atol=1e-5)
     assert set(ids[ids >= 0].tolist()) <= set(among.tolist())
 

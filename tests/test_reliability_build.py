@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from runphys.index.bundle import current_build_id, open_bundle
-from tests.served_process import ROOT, clean_env, runphys
+from tests.live_server import ROOT, clean_env, runphys
 
 EXERCISES = Path(__file__).resolve().parents[2] / "shared" / "data" / "exercises" / "exercises.json"
 MAP = "id=id,title=name,body=instructions,categories=category,tags=primaryMuscles+secondaryMuscles+equipment"
@@ -55,7 +55,9 @@ def test_a_build_killed_at_any_moment_leaves_the_previous_bundle_serving(fresh_i
         assert bundle.manifest.build_id in live or bundle.manifest.posts > 500, delay
         live.add(bundle.manifest.build_id)
         assert len(bundle.posts) == bundle.manifest.posts
-    done = subprocess.run(build_command(fresh_index), env=clean_env(), cwd=ROOT, capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        build_command(fresh_index), env=clean_env(), cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout)
     assert open_bundle(fresh_index).manifest.build_id == report["build_id"] == current_build_id(fresh_index)

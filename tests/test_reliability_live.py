@@ -23,7 +23,7 @@ from runphys.service import live as live_module
 from runphys.service.live import IndexUnavailable, LiveService
 from runphys.service.pipeline import DEMO_POSTS, update_posts
 from runphys.service.settings import Settings
-from tests.served_process import ROOT, ServedProcess, clean_env, runphys
+from tests.live_server import ROOT, ServedProcess, clean_env, runphys
 
 TOKEN = "reliability-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

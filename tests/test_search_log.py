@@ -57,3 +57,27 @@ def test_concurrent_appends_do_not_interleave(tmp_path):
         p.join()
     entries = list(SearchLog(tmp_path).read())
     assert len(entries) == 600
+
+
+def test_the_authors_own_searches_are_not_logged(make_client, fresh_index):
+    """Only readers' searches are demand: a request with the admin token is not written down."""
+    client = make_client(admin_token="log-test-token-0123456789", index=fresh_index)
+    index = fresh_index
+    client.get("/api/v1/search", params={"q": "reader knee"})
+    client.get("/api/v1/search", params={"q": "author knee"},
+               headers={"Authorization": "Bearer log-test-token-0123456789"})
+    client.get("/api/v1/search", params={"q": "wrong token knee"}, headers={"Authorization": "Bearer nope"})
+    queries = [entry.query for entry in SearchLog(index / "searches").read()]
+    assert "reader knee" in queries and "wrong token knee" in queries
+    assert "author knee" not in queries
+
+
+def test_queries_with_no_searchable_words_are_not_demand(make_client, fresh_index):
+    client = make_client(index=fresh_index)
+    for q in ("(((", "", "the and of", "achilles"):
+        answer = client.get("/api/v1/search", params={"q": q}).json()
+        if q != "achilles":
+            assert answer["match"] == "none" and all(hit["score"] is None for hit in answer["hits"])
+            assert answer["notices"]
+    queries = [entry.query for entry in SearchLog(fresh_index / "searches").read()]
+    assert queries == ["achilles"]  # found nothing: unmet demand, written down

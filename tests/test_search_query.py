@@ -131,9 +131,13 @@ def test_corrected_text_is_none_when_everything_is_known(vocab):
 
 @pytest.mark.parametrize(
     ("text", "node"),
-    [("tight", Intent("stretch", "tight")), ("loosen up", Intent("stretch", "loosen up")),
-     ("strengthening", Intent("strengthening", "strengthening")), ("foam roller", Intent("self_massage", "foam roller")),
-     ("sore", Synonym(0, "sore"))],
+    [
+        ("tight", Intent("stretch", "tight")),
+        ("loosen up", Intent("stretch", "loosen up")),
+        ("strengthening", Intent("strengthening", "strengthening")),
+        ("foam roller", Intent("self_massage", "foam roller")),
+        ("sore", Synonym(0, "sore")),
+    ],
 )
 def test_readers_words_for_kinds_and_synonyms_become_one_clause(text, node, vocab):
     assert plan(text, vocab).tree == node

@@ -17,8 +17,7 @@ import pytest
 
 from runphys.api.author_auth import COOKIE, COOKIE_MAX_AGE
 from runphys.api.sessions import SESSIONS_FILE
-from tests.conftest import ServerThread
-from tests.served_process import ServedProcess
+from tests.live_server import ServedProcess, ServerThread
 from tests.test_api_search import assert_error
 
 TOKEN = "author-token-for-tests"

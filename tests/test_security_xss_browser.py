@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
+from tests.browser import BROWSER_MARKS
 from tests.test_browser_site import (  # noqa: F401
-    CHROMIUM,
     TOKEN,
     browser,
     host_page,
@@ -20,10 +18,7 @@ from tests.test_browser_site import (  # noqa: F401
     put,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_MARKS
 
 SCRIPT = "<script>window.__pwned='script';alert(1)</script>"
 IMG = "<img src=x onerror=\"window.__pwned='img'\">"

@@ -5,28 +5,18 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port
+from tests.live_server import ServedProcess
 
 TOKEN = "process-test-token"
-
-
-def command(index: Path, port: int, workers: int) -> list[str]:
-    runphys = Path(sys.executable).with_name("runphys")
-    if runphys.exists():
-        return [str(runphys), "serve", "--index", str(index), "--port", str(port), "--workers", str(workers)]
-    # Before the CLI existed: uvicorn's factory mode, exactly what `serve()` runs.
-    return [sys.executable, "-m", "uvicorn", "runphys.api.server:app_from_env", "--factory", "--port", str(port),
-            "--workers", str(workers)]
 
 
 def get(url: str, timeout: float = 5.0) -> tuple[int, dict]:
@@ -37,51 +27,19 @@ def get(url: str, timeout: float = 5.0) -> tuple[int, dict]:
         return error.code, json.loads(error.read() or b"{}")
 
 
-def wait_ready(base: str, process: subprocess.Popen, seconds: float = 60.0) -> dict:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"server exited with {process.returncode}")
-        try:
-            status, body = get(base + "/readyz", timeout=2)
-            if status == 200:
-                return body
-        except (OSError, ValueError):
-            pass
-        time.sleep(0.2)
-    raise AssertionError("server did not become ready")
-
-
 @pytest.fixture
-def served(fresh_index: Path, tmp_path: Path) -> Iterator[callable]:
-    processes: list[subprocess.Popen] = []
-    logs: list = []
+def served(fresh_index: Path, tmp_path: Path) -> Iterator[Callable[..., str]]:
+    servers: list[ServedProcess] = []
 
     def start(workers: int = 1) -> str:
-        port = free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith("RUNPHYS_")}
-        env.update(RUNPHYS_INDEX=str(fresh_index), RUNPHYS_ADMIN_TOKEN=TOKEN, RUNPHYS_RELOAD_CHECK_SECONDS="0.2")
-        log = (tmp_path / f"server-{port}.log").open("wb")
-        logs.append(log)
-        process = subprocess.Popen(
-            command(fresh_index, port, workers), env=env, stdout=log, stderr=subprocess.STDOUT,
-            cwd=Path(__file__).resolve().parents[1],
-        )
-        processes.append(process)
-        base = f"http://127.0.0.1:{port}"
-        wait_ready(base, process)
-        return base
+        server = ServedProcess(fresh_index, tmp_path / f"server-{len(servers)}.log", workers=workers,
+                               admin_token=TOKEN, reload_check_seconds="0.2").start()
+        servers.append(server)
+        return server.url
 
     yield start
-    for process in processes:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-    for log in logs:
-        log.close()
+    for server in servers:
+        server.stop()
 
 
 @pytest.mark.slow
@@ -106,8 +64,13 @@ def test_every_worker_follows_a_new_bundle(served):
     )
     with urllib.request.urlopen(request, timeout=60) as response:
         build_id = json.loads(response.read())["build_id"]
-    time.sleep(1.0)  # > reload_check_seconds: every worker has looked at `current` again
-    for _ in range(20):  # new connections, spread over both workers
+    # Each worker looks at `current` within reload_check_seconds: poll until 20 requests in a row
+    # (new connections, spread over both workers) come from the new build.
+    deadline, in_a_row = time.monotonic() + 30, 0
+    while in_a_row < 20:
+        assert time.monotonic() < deadline, "the workers did not all switch to the new build"
+        in_a_row = in_a_row + 1 if get(base + "/readyz")[1]["build_id"] == build_id else 0
+    for _ in range(20):
         status, body = get(base + "/api/v1/search?q=zebrafish")
         assert status == 200 and [hit["id"] for hit in body["hits"]] == ["zebra-1"]
         assert get(base + "/readyz")[1]["build_id"] == build_id

@@ -13,8 +13,49 @@ from runphys.search.vocabulary import Match, Vocabulary
 from runphys.search.vocabulary_file import package_vocabulary, read_vocabulary
 from tests.posts_factory import make_post
 
-BODY_PARTS = ["foot", "ankle", "achilles", "calf", "shin", "knee", "hamstrings", "quadriceps", "it_band", "hip", "hip_flexors", "glutes", "piriformis", "adductors", "low_back", "upper_back", "neck", "shoulders", "chest", "core"]
-INJURIES = ["plantar_fasciitis", "achilles_tendinopathy", "shin_splints", "stress_fracture", "runners_knee", "patellar_tendinopathy", "it_band_syndrome", "hamstring_strain", "hip_flexor_strain", "piriformis_syndrome", "low_back_pain", "ankle_sprain", "calf_strain", "groin_strain", "neck_pain", "hip_bursitis", "metatarsalgia", "mortons_neuroma", "side_stitch"]
+BODY_PARTS = [
+    "foot",
+    "ankle",
+    "achilles",
+    "calf",
+    "shin",
+    "knee",
+    "hamstrings",
+    "quadriceps",
+    "it_band",
+    "hip",
+    "hip_flexors",
+    "glutes",
+    "piriformis",
+    "adductors",
+    "low_back",
+    "upper_back",
+    "neck",
+    "shoulders",
+    "chest",
+    "core",
+]
+INJURIES = [
+    "plantar_fasciitis",
+    "achilles_tendinopathy",
+    "shin_splints",
+    "stress_fracture",
+    "runners_knee",
+    "patellar_tendinopathy",
+    "it_band_syndrome",
+    "hamstring_strain",
+    "hip_flexor_strain",
+    "piriformis_syndrome",
+    "low_back_pain",
+    "ankle_sprain",
+    "calf_strain",
+    "groin_strain",
+    "neck_pain",
+    "hip_bursitis",
+    "metatarsalgia",
+    "mortons_neuroma",
+    "side_stitch",
+]
 KINDS = ["stretch", "strengthening", "mobility", "self_massage", "plyometrics", "form", "injury", "other"]
 
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ...recommend.curation import MAX_ENTRIES
 from ..models import ERROR_RESPONSES
-from .deps import AdminOnly, LiveDep, SettingsDep
+from .deps import AdminOnly, LiveDep, SettingsDep, use_service
 
 router = APIRouter(
     prefix="/api/v1/admin/curation",
@@ -71,7 +71,7 @@ def put_curation(request: Request, settings: SettingsDep, live: LiveDep, post: P
     from ...service.curating import replace
 
     change = replace(settings.index, post, body.model_dump(), wait_seconds=WAIT_SECONDS)
-    request.state.service = live.reload()
+    use_service(request, live.acquire(refresh=True))
     return CurationOut(**change.to_dict())
 
 
@@ -81,5 +81,5 @@ def delete_curation(request: Request, settings: SettingsDep, live: LiveDep, post
     from ...service.curating import replace
 
     change = replace(settings.index, post, {}, wait_seconds=WAIT_SECONDS)
-    request.state.service = live.reload()
+    use_service(request, live.acquire(refresh=True))
     return CurationOut(**change.to_dict())

@@ -1,13 +1,19 @@
-"""Dependencies shared by the routers, as `Annotated` aliases."""
+"""Dependencies shared by the routers, as `Annotated` aliases.
+
+The ones that only read the request or the settings are `async def`: FastAPI runs a plain `def`
+dependency in a worker thread, and a request used to make twenty such hops before its route ran
+(most of its time). `get_service` goes to a thread only when it may open a new bundle version."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import Field
+from starlette.concurrency import run_in_threadpool
 
 from ...search.results import SearchRequest
 from ...service.live import LiveService
@@ -19,31 +25,36 @@ from ..models import EARLIEST_DAY, LATEST_DAY
 from ..security import require_admin
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_live(request: Request) -> LiveService:
+async def get_live(request: Request) -> LiveService:
     live: LiveService = request.app.state.live
     return live
 
 
-def get_service(request: Request) -> Service:
+async def get_service(request: Request) -> Service:
     """The service of this request: taken once, so one request never mixes two bundle versions.
 
     Leased until the response is sent (see `index_version.IndexVersionHeader`), so a newer version
-    can close this one as soon as no request uses it any more.
+    can close this one as soon as no request uses it any more. Only when a look at the bundle's
+    `current` link is due (it may open a new version: disk work) does it go to a worker thread.
     """
     service: Service | None = getattr(request.state, "service", None)
     if service is None:
-        service = use_service(request, get_live(request).acquire())
+        live: LiveService = request.app.state.live
+        leased = live.acquire_if_current()
+        if leased is None:
+            leased = await run_in_threadpool(live.acquire)
+        service = use_service(request, leased)
     return service
 
 
 def use_service(request: Request, service: Service) -> Service:
     """Make a leased `service` the one this request answers from (its build id goes in the header)."""
-    lease(request.scope, get_live(request), service)
+    lease(request.scope, request.app.state.live, service)
     request.state.service = service
     return service
 
@@ -63,6 +74,12 @@ async def cache_headers(
     return await apply_cache(request, response, service.build_id, settings.cache_max_age)
 
 
+async def answer_headers(request: Request, service: Service) -> dict[str, str]:
+    """`cache_headers` for a hot route that fetches its service itself (one dependency less to solve)."""
+    settings: Settings = request.app.state.settings
+    return await apply_cache(request, Response(), service.build_id, settings.cache_max_age)
+
+
 Cached = Depends(cache_headers)
 CacheHeaders = Annotated[dict[str, str], Cached]
 AdminOnly = Depends(require_admin)
@@ -77,27 +94,27 @@ def check_at_most(value: int, maximum: int, name: str, location: str = "query") 
         )
 
 
-def page_size(settings: SettingsDep, per_page: Annotated[int, Query(ge=1)] = 10) -> int:
+async def page_size(settings: SettingsDep, per_page: Annotated[int, Query(ge=1)] = 10) -> int:
     check_at_most(per_page, settings.max_per_page, "per_page")
     return per_page
 
 
-def post_page_size(settings: SettingsDep, per_page: Annotated[int, Query(ge=1)] = 20) -> int:
+async def post_page_size(settings: SettingsDep, per_page: Annotated[int, Query(ge=1)] = 20) -> int:
     check_at_most(per_page, settings.max_per_page, "per_page")
     return per_page
 
 
-def related_limit(settings: SettingsDep, limit: Annotated[int, Query(ge=1)] = 5) -> int:
+async def related_limit(settings: SettingsDep, limit: Annotated[int, Query(ge=1)] = 5) -> int:
     check_at_most(limit, settings.max_related, "limit")
     return limit
 
 
-def widget_limit(settings: SettingsDep, limit: Annotated[int, Query(ge=1)] = 4) -> int:
+async def widget_limit(settings: SettingsDep, limit: Annotated[int, Query(ge=1)] = 4) -> int:
     check_at_most(limit, settings.max_related, "limit")
     return limit
 
 
-def suggestion_limit(settings: SettingsDep, limit: Annotated[int, Query(ge=1)] = 8) -> int:
+async def suggestion_limit(settings: SettingsDep, limit: Annotated[int, Query(ge=1)] = 8) -> int:
     check_at_most(limit, settings.max_suggestions, "limit")
     return limit
 
@@ -117,8 +134,9 @@ def day_query(description: str) -> Any:
     return Query(description=f"{description} ({EARLIEST_DAY} to {LATEST_DAY}).")
 
 
-def search_request(
-    per_page: PageSize,
+async def search_request(
+    http: Request,
+    per_page: Annotated[int, Query(ge=1)] = 10,
     q: Annotated[str, Query(description="Search text (longer than 500 characters is cut, with a notice).")] = "",
     category: Annotated[str | None, Query(max_length=200)] = None,
     body_part: Annotated[str | None, Query(max_length=200)] = None,
@@ -131,6 +149,7 @@ def search_request(
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
 ) -> SearchRequest:
     """Query parameters -> the library's SearchRequest (validated here, run elsewhere)."""
+    check_at_most(per_page, http.app.state.settings.max_per_page, "per_page")
     return SearchRequest(
         q=q,
         category=category or None,
@@ -147,3 +166,11 @@ def search_request(
 
 
 SearchRequestDep = Annotated[SearchRequest, Depends(search_request)]
+
+
+def json_answer(content: Any, headers: dict[str, str]) -> Response:
+    """A JSON answer written directly from plain data the library already shaped: FastAPI would
+    otherwise validate the records into the response model and serialize them again (the model
+    still documents the route; a test checks that answers match it)."""
+    return Response(json.dumps(content, ensure_ascii=False, separators=(",", ":")), media_type="application/json",
+                    headers=headers)

@@ -17,13 +17,13 @@ async def healthz() -> HealthResponse:
 
 
 @router.get("/readyz", response_model=ReadyResponse)
-def readyz(live: LiveDep, service: ServiceDep) -> ReadyResponse:
+async def readyz(live: LiveDep, service: ServiceDep) -> ReadyResponse:
     """A bundle is open and valid; 503 in the error shape otherwise."""
     return ReadyResponse(build_id=service.build_id, posts=service.post_count, warning=live.last_error)
 
 
 @router.get("/api/v1/stats", response_model=StatsResponse)
-def stats(service: ServiceDep) -> StatsResponse:
+async def stats(service: ServiceDep) -> StatsResponse:
     """Counts and the build of the live bundle."""
     stats = service.stats()
     stats.pop("index", None)  # the absolute index path: for the CLI, not for anyone over HTTP

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from ...index.post import Post
 from ...search.results import SearchRequest
+from ..author_auth import is_author
 from ..security import is_head
 from .deps import SearchRequestDep, ServiceDep
 from .posts import IdOrSlug
@@ -90,12 +91,12 @@ def paragraphs(post: Post) -> list[str]:
 
 
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, service: ServiceDep, search: SearchRequestDep) -> HTMLResponse:
+async def search_page(request: Request, service: ServiceDep, search: SearchRequestDep) -> HTMLResponse:
     """The reader's search page: everything is in the URL, results rendered on the server."""
     asked = bool(search.q.strip()) or any(getattr(search, name) is not None for name in FILTERS)
     context: dict[str, Any] = {"search": search, "asked": asked, "params": request_params(search)}
     if asked:
-        result = service.search(search, record=not is_head(request))
+        result = service.search(search, record=not is_head(request) and not is_author(request))
         context.update(
             result=result,
             facets=facet_groups(result.to_dict()["facets"], search),
@@ -109,7 +110,7 @@ def search_page(request: Request, service: ServiceDep, search: SearchRequestDep)
 
 
 @router.get("/posts/{id_or_slug}", response_class=HTMLResponse)
-def post_page(request: Request, service: ServiceDep, key: IdOrSlug) -> HTMLResponse:
+async def post_page(request: Request, service: ServiceDep, key: IdOrSlug) -> HTMLResponse:
     """One post, with its related videos shown by the embeddable widget."""
     post = service.post(key)
     context = {"post": post, "paragraphs": paragraphs(post)}

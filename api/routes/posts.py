@@ -14,7 +14,7 @@ from .deps import Cached, PostPageSize, ServiceDep
 router = APIRouter(prefix="/api/v1", tags=["posts"], responses=ERROR_RESPONSES)
 
 
-def id_or_slug(
+async def id_or_slug(
     id_or_slug: Annotated[
         str, Path(min_length=1, max_length=1000, description='Post id or slug (a "/" in it may be sent as %2F).')
     ],
@@ -27,7 +27,7 @@ IdOrSlug = Annotated[str, Depends(id_or_slug)]
 
 
 @router.get("/posts", response_model=PostPageOut, dependencies=[Cached])
-def list_posts(
+async def list_posts(
     service: ServiceDep,
     per_page: PostPageSize,
     category: Annotated[str | None, Query(max_length=200)] = None,
@@ -48,6 +48,6 @@ def list_posts(
 
 
 @router.get("/posts/{id_or_slug}", response_model=PostOut, dependencies=[Cached])
-def get_post(service: ServiceDep, key: IdOrSlug) -> PostOut:
+async def get_post(service: ServiceDep, key: IdOrSlug) -> PostOut:
     """One whole post, by id or slug."""
     return PostOut.of(service.post(key))

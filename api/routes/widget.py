@@ -26,7 +26,7 @@ def widget_js(settings: SettingsDep) -> FileResponse:
 
 
 @router.get("/widget/related/{id_or_slug}", response_class=HTMLResponse)
-def related_fragment(
+async def related_fragment(
     request: Request,
     service: ServiceDep,
     cache: CacheHeaders,

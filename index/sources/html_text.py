@@ -12,11 +12,64 @@ from .normalize import paragraphs
 from .videos import file_video, unique_videos, video_from_url
 
 _BLOCKS = frozenset(
-    ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "pre", "figure", "figcaption", "table", "tr", "thead", "tbody", "section", "article", "header", "footer", "aside", "main", "nav", "dl", "dt", "dd", "hr", "address", "details", "summary"]
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "table",
+        "tr",
+        "thead",
+        "tbody",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "main",
+        "nav",
+        "dl",
+        "dt",
+        "dd",
+        "hr",
+        "address",
+        "details",
+        "summary",
+    ]
 )
 # Never text: code, styling, media players and form controls.
 _SKIP = frozenset(
-    ["script", "style", "noscript", "template", "object", "svg", "button", "form", "input", "select", "textarea", "head", "title", "meta", "link", "canvas", "map", "audio"]
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "object",
+        "svg",
+        "button",
+        "form",
+        "input",
+        "select",
+        "textarea",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "canvas",
+        "map",
+        "audio",
+    ]
 )
 _MEDIA = frozenset(("iframe", "embed", "video"))
 _BARE_URL = re.compile(r"^(?:https?:)?//\S+$")

@@ -79,7 +79,9 @@ def _records(data: Any) -> list[Any] | None:
     return None
 
 
-def read_json(path: str, text: str, *, mapping: dict[str, list[str]] | None = None, **_: object) -> Iterator[Post | Problem]:
+def read_json(
+    path: str, text: str, *, mapping: dict[str, list[str]] | None = None, **_: object
+) -> Iterator[Post | Problem]:
     """Posts from a JSON list of records (or {"posts"|"items"|"data": [...]}, or one record)."""
     try:
         data = load_json(text)
@@ -95,7 +97,9 @@ def read_json(path: str, text: str, *, mapping: dict[str, list[str]] | None = No
         yield from record_posts(record, mapping, SourceRef(path, f"record {number}"))
 
 
-def read_jsonl(path: str, text: str, *, mapping: dict[str, list[str]] | None = None, **_: object) -> Iterator[Post | Problem]:
+def read_jsonl(
+    path: str, text: str, *, mapping: dict[str, list[str]] | None = None, **_: object
+) -> Iterator[Post | Problem]:
     """Posts from JSON Lines: one record per line; a bad line is a Problem, the rest continue."""
     for number, line in enumerate(json_lines(text), start=1):
         if not line.strip():

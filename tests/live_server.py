@@ -1,4 +1,9 @@
-"""`runphys serve` as a subprocess on a free loopback port, for tests that need a real server process."""
+"""The one place tests start a live server, on a free loopback port, polled until it is ready:
+
+* `ServerThread` — uvicorn serving `create_app(settings)` in a thread of the test process (fast;
+  what most HTTP tests use, through the `serve_app` fixture);
+* `ServedProcess` — `runphys serve` as a real process (workers, signals, the CLI's own settings).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,52 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-
-from tests.conftest import free_port
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    """A port nothing listens on right now (127.0.0.1)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ServerThread:
+    """A real uvicorn serving `create_app(settings)` from a thread, on a free 127.0.0.1 port."""
+
+    def __init__(self, settings: Any) -> None:
+        import uvicorn
+
+        from runphys.api.app import create_app
+
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(
+            create_app(settings), host="127.0.0.1", port=self.port, log_level="warning", ws="none", lifespan="on"
+        )
+        self.server = uvicorn.Server(config)
+        import threading
+
+        self.thread = threading.Thread(target=self.server.run, name=f"uvicorn-{self.port}", daemon=True)
+
+    def start(self) -> ServerThread:
+        import time
+
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(15)
 
 
 def runphys() -> list[str]:
