@@ -163,7 +163,8 @@ class Ours:
     def __init__(self, docs: Docs, workdir: Path, vocab, posts: list[Post] | None = None) -> None:  # type: ignore[no-untyped-def]
         self.vocab = vocab
         tagged = index_posts(posts or to_posts(docs), workdir / "ours", vocab)
-        self.index = SearchIndex.open(workdir / "ours", {p.id: p for p in tagged}, vocab)
+        # Nothing remembered: every timed search is worked out, as a first-time search is.
+        self.index = SearchIndex.open(workdir / "ours", {p.id: p for p in tagged}, vocab, remember=0)
 
     def rank(self, text: str) -> list[str]:
         """What a reader pages through: `search()` page after page, 10 at a time, up to DEPTH."""

@@ -8,6 +8,7 @@ first, deeper than the stored depth) run the same list-making function for that 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +29,9 @@ __all__ = ["RelatedConfig", "RelatedIndex", "RelatedItem"]
 # Settings a caller may change when loading (the others shaped the stored vectors and lists).
 QUERY_TIME = ("min_score", "same_body_part_boost", "recency_weight", "recency_half_life_days", "mmr_lambda",
               "near_duplicate_threshold")
+# Stored lists answered from memory per open index: (post, videos or all, limit) for a blog's
+# every post and the widget's two or three limits.
+REMEMBERED_LISTS = 4096
 
 
 class RelatedIndex:
@@ -45,6 +49,8 @@ class RelatedIndex:
         self._explainer: Explainer | None = None
         self._columns: tuple[npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.float32]] | None = None
         self._stored_lists_apply = stored_lists_apply  # False when query-time settings were changed
+        # The widget asks for the same few lists again and again, and a bundle never changes.
+        self._listed = lru_cache(maxsize=REMEMBERED_LISTS)(self._from_lists)
 
     @classmethod
     def load(cls, directory: Path, posts: Mapping[str, Post] | Sequence[Post], *, config: RelatedConfig | None = None,
@@ -77,7 +83,7 @@ class RelatedIndex:
                           frozenset(c.casefold() for c in exclude_categories), tuple(pins), same_body_part_boost,
                           prefer_recent)
         if self._stored_lists_apply and options == Options(limit, videos_only) and limit <= store.LIST_DEPTH:
-            return self._from_lists(i, mode, limit)
+            return list(self._listed(i, mode, limit))
         entries = related_list(i, options, self.catalogue, self._stored.neighbours[mode], self._stored.curation,
                                self.config)
         return [self._item(i, entry) for entry in entries]
@@ -138,7 +144,7 @@ class RelatedIndex:
             self._catalogue = Catalogue(self.posts)
         return self._catalogue
 
-    def _from_lists(self, i: int, mode: str, limit: int) -> list[RelatedItem]:
+    def _from_lists(self, i: int, mode: str, limit: int) -> tuple[RelatedItem, ...]:
         lists = self._stored.lists[mode]
         start = int(lists.ptr[i])
         end = min(int(lists.ptr[i + 1]), start + limit)
@@ -155,7 +161,7 @@ class RelatedIndex:
                 terms = self.explainer.words(i, j)
             out.append(make_item(about, self.posts[j], float(lists.scores[e]), terms, self._vocabulary,
                                  fallback=bool(flags & FALLBACK), pinned=bool(flags & PINNED)))
-        return out
+        return tuple(out)
 
     def _item(self, i: int, entry: Entry) -> RelatedItem:
         j, score, flags = entry

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ Mask = npt.NDArray[np.bool_]
 NO_WORDS = "no searchable words in {query!r}: showing the newest posts"
 NO_QUERY = "no search words: showing the newest posts"
 NEARBY_PARTS = 2
+REMEMBERED_SEARCHES = 1024  # distinct searches answered from memory per open index (a result is a few KB)
 # Did-you-mean is for a few typed words; a pasted paragraph gets its any-word ranking as it is.
 SPELLED_CLAUSES = 12  # "calf and ankle posts": more would be a browse, not an answer
 
@@ -42,7 +44,8 @@ SPELLED_CLAUSES = 12  # "calf and ankle posts": more would be a browse, not an a
 class SearchIndex:
     """One open search part; `search()` and `suggest()` are safe to call from many threads."""
 
-    def __init__(self, part: SearchPart, posts: Mapping[str, Post], vocabulary: Vocabulary, directory: Path) -> None:
+    def __init__(self, part: SearchPart, posts: Mapping[str, Post], vocabulary: Vocabulary, directory: Path,
+                 *, remember: int = REMEMBERED_SEARCHES) -> None:
         missing = [pid for pid in part.ids if pid not in posts]
         if missing:
             raise IndexDamaged(f"the search index in {directory} names {len(missing)} posts the bundle lacks "
@@ -60,11 +63,15 @@ class SearchIndex:
         self._speller = Speller(part.words, lambda t: t in self._term_ids,
                                 [w for s, _ in vocabulary.prefix_terms() for w in words(s)])
         self._suggester = Suggester(part.suggest)
+        self._remembered = lru_cache(maxsize=remember)(self._search)
 
     @classmethod
-    def open(cls, directory: Path, posts: Mapping[str, Post], vocabulary: Vocabulary) -> SearchIndex:
-        """Open the search part in `directory` (IndexMissing, IndexDamaged, IndexVersionMismatch)."""
-        return cls(load(directory), posts, vocabulary, directory)
+    def open(cls, directory: Path, posts: Mapping[str, Post], vocabulary: Vocabulary,
+             *, remember: int = REMEMBERED_SEARCHES) -> SearchIndex:
+        """Open the search part in `directory` (IndexMissing, IndexDamaged, IndexVersionMismatch).
+
+        `remember`: how many distinct searches to answer from memory (0: work out every one)."""
+        return cls(load(directory), posts, vocabulary, directory, remember=remember)
 
     @property
     def doc_count(self) -> int:
@@ -75,6 +82,7 @@ class SearchIndex:
         self._text.open()
 
     def close(self) -> None:
+        self._remembered.cache_clear()
         self._text.close()
 
     # -- type-ahead ----------------------------------------------------------------------------
@@ -86,7 +94,13 @@ class SearchIndex:
     # -- search --------------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResult:
-        """One search: parse, tiers, feedback for questions, spelling, facets, one page of hits."""
+        """One search: parse, tiers, feedback for questions, spelling, facets, one page of hits.
+
+        The index never changes once open, so an answer stays true: the last `remember`
+        distinct searches are answered from memory (readers repeat the popular ones)."""
+        return self._remembered(request)
+
+    def _search(self, request: SearchRequest) -> SearchResult:
         request.validate()
         text, notices = sanitize(request.q)
         allowed = self._filter(request)

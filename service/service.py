@@ -95,7 +95,8 @@ class Service:
 
                     bundle = self._bundle
                     self._search = _opened(
-                        bundle, lambda: SearchIndex.open(bundle.part("search"), bundle.posts, self._vocabulary))
+                        bundle, lambda: SearchIndex.open(bundle.part("search"), bundle.posts, self._vocabulary,
+                                                 remember=self.settings.remembered_searches))
         return self._search
 
     @property

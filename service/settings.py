@@ -49,6 +49,10 @@ class Settings(BaseSettings):
         600, ge=0, description="Requests per client per minute (0 = no limit); over it answers 429."
     )
     cache_max_age: int = Field(300, ge=0, description="Cache-Control max-age for cacheable answers.")
+    remembered_searches: int = Field(
+        1024, ge=0, le=100_000, description="Distinct searches each worker answers from memory per index version "
+        "(0: work out every search)."
+    )
     search_log_max_bytes: int = Field(5_000_000, ge=10_000, description="Search log size before rotation.")
     reload_check_seconds: float = Field(
         1.0, ge=0, description="How often a worker checks for a newer bundle."

@@ -109,6 +109,16 @@ def test_related_ranks_the_obvious_post_first(make_index: Callable[..., RelatedI
     assert ids(index.related("race-day"))[0] == "taper"
 
 
+def test_a_remembered_list_is_the_same_answer_and_a_caller_cannot_change_it(
+        make_index: Callable[..., RelatedIndex]) -> None:
+    index = make_index()
+    first = index.related("itb-foam", limit=3)
+    expected = list(first)
+    first.clear()  # a caller's own copy
+    assert index.related("itb-foam", limit=3) == expected
+    assert index.related("itb-foam", limit=2) == expected[:2]
+
+
 def test_stored_neighbours_sorted_and_never_self(make_index: Callable[..., RelatedIndex], tmp_path: Path) -> None:
     index = make_index()
     for ids_, scores in load(tmp_path / "related").neighbours.values():

@@ -10,6 +10,9 @@ from hypothesis import strategies as st
 
 from runphys.index.errors import BadQuery
 from runphys.search.results import SearchRequest
+from runphys.search.searcher import SearchIndex
+from runphys.search.vocabulary_file import package_vocabulary
+from runphys.search.writer import index_posts
 from tests.search_fixtures import FILLER, build_index, make_post, sample_posts
 
 
@@ -225,3 +228,26 @@ def test_arbitrary_text_never_raises(index, text):
     result = index.search(SearchRequest(q=text))
     assert result.total >= len(result.hits)
     index.suggest(text)
+
+
+def test_a_repeated_search_is_answered_from_memory(index):
+    request = SearchRequest(q="knee pain running downhill", category="Knees")
+    first = index.search(request)
+    assert index.search(SearchRequest(q="knee pain running downhill", category="Knees")) is first
+    # Another page is another search, worked out on its own.
+    assert index.search(SearchRequest(q="knee pain running downhill", category="Knees", page=2)) is not first
+
+
+def test_remember_zero_works_out_every_search_with_the_same_answer(tmp_path):
+    vocabulary = package_vocabulary()
+    tagged = {post.id: post for post in index_posts(sample_posts(), tmp_path / "search", vocabulary)}
+    remembering = SearchIndex.open(tmp_path / "search", tagged, vocabulary)
+    fresh = SearchIndex.open(tmp_path / "search", tagged, vocabulary, remember=0)
+    try:
+        request = SearchRequest(q="it band")
+        first, again = fresh.search(request), fresh.search(request)
+        assert first is not again
+        assert first == again == remembering.search(request)
+    finally:
+        fresh.close()
+        remembering.close()

@@ -104,11 +104,6 @@ async def post_page_size(settings: SettingsDep, per_page: Annotated[int, Query(g
     return per_page
 
 
-async def related_limit(settings: SettingsDep, limit: Annotated[int, Query(ge=1)] = 5) -> int:
-    check_at_most(limit, settings.max_related, "limit")
-    return limit
-
-
 async def widget_limit(settings: SettingsDep, limit: Annotated[int, Query(ge=1)] = 4) -> int:
     check_at_most(limit, settings.max_related, "limit")
     return limit
@@ -121,7 +116,6 @@ async def suggestion_limit(settings: SettingsDep, limit: Annotated[int, Query(ge
 
 PageSize = Annotated[int, Depends(page_size)]
 PostPageSize = Annotated[int, Depends(post_page_size)]
-RelatedLimit = Annotated[int, Depends(related_limit)]
 WidgetLimit = Annotated[int, Depends(widget_limit)]
 SuggestionLimit = Annotated[int, Depends(suggestion_limit)]
 

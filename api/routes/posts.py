@@ -14,11 +14,13 @@ from .deps import Cached, PostPageSize, ServiceDep
 router = APIRouter(prefix="/api/v1", tags=["posts"], responses=ERROR_RESPONSES)
 
 
-async def id_or_slug(
-    id_or_slug: Annotated[
-        str, Path(min_length=1, max_length=1000, description='Post id or slug (a "/" in it may be sent as %2F).')
-    ],
-) -> str:
+# The path segment naming a post, still encoded (see `slug_paths`): decode it with `decode_key`.
+PostKeyPath = Annotated[
+    str, Path(min_length=1, max_length=1000, description='Post id or slug (a "/" in it may be sent as %2F).')
+]
+
+
+async def id_or_slug(id_or_slug: PostKeyPath) -> str:
     """The post key of the path (see `slug_paths`: "/" and "%" arrive still encoded)."""
     return decode_key(id_or_slug)
 
