@@ -105,7 +105,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     # add_middleware puts each one outside the previous: the last added runs first.
     app.add_middleware(SlugPaths)
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    if settings.compress_min_bytes:  # the costliest middleware: off when a proxy compresses
+        app.add_middleware(GZipMiddleware, minimum_size=settings.compress_min_bytes)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute)
     app.add_middleware(HeadAsGet)

@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = Field(
         600, ge=0, description="Requests per client per minute (0 = no limit); over it answers 429."
     )
+    compress_min_bytes: int = Field(
+        1000, ge=0, description="Answers at least this large are gzip-compressed for clients that accept it; 0 turns "
+        "compression off (for a proxy in front that compresses)."
+    )
     cache_max_age: int = Field(300, ge=0, description="Cache-Control max-age for cacheable answers.")
     remembered_searches: int = Field(
         1024, ge=0, le=100_000, description="Distinct searches each worker answers from memory per index version "

@@ -64,6 +64,14 @@ def test_large_responses_are_gzipped(client):
     assert "Content-Encoding" not in small.headers
 
 
+def test_compression_follows_settings(make_client):
+    for threshold in (100_000, 0):  # larger than the answer; off
+        client = make_client(compress_min_bytes=threshold)
+        response = client.get("/api/v1/posts?per_page=50", headers={"Accept-Encoding": "gzip"})
+        assert response.status_code == 200 and "Content-Encoding" not in response.headers
+        assert response.json()["posts"]
+
+
 def test_cors_is_closed_by_default(client):
     response = client.get("/api/v1/search?q=knee", headers={"Origin": "https://blog.example"})
     assert "Access-Control-Allow-Origin" not in response.headers
