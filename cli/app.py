@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..index.errors import RunphysError
+from ..index.errors import BadRequest, RunphysError
 from ..service.settings import Settings
 from . import output
 
@@ -31,18 +31,33 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable
 
 
 def settings_for(index: Path | None, **overrides: Any) -> Settings:
-    """Settings from the environment, with the command's flags on top."""
+    """Settings from the environment, with the command's flags on top (BadRequest naming the
+    variable when one is out of range or not a value of its type)."""
+    from pydantic import ValidationError
+
     if index is not None:
         overrides["index"] = index
-    return Settings(**overrides)
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        def named(field: str) -> str:  # as the user gave it: a flag of this command, or the variable
+            return f"--{field.replace('_', '-')}" if field in overrides else f"RUNPHYS_{field.upper()}"
+
+        problems = "; ".join(f"{named(str(e['loc'][0]))}: {e['msg']} (got {e.get('input')!r})" for e in exc.errors())
+        raise BadRequest(f"bad setting: {problems}") from None
 
 
-def fail(error: RunphysError, as_json: bool) -> None:
-    """Report a library error the same way everywhere and exit with its code."""
+def report(error: RunphysError, as_json: bool) -> None:
+    """Print a library error the same way everywhere."""
     if as_json:
         print(json.dumps(error.to_dict(), default=str))
     else:
         output.console_err.print(f"[red]error:[/red] {error.message}", highlight=False)
+
+
+def fail(error: RunphysError, as_json: bool) -> None:
+    """Report a library error and exit with its code."""
+    report(error, as_json)
     raise typer.Exit(error.exit_code)
 
 

@@ -24,10 +24,6 @@ from .neighbours import neighbours, rows_entered, rows_pointing_to, searchable, 
 from .vectors import Counts, Rows, SurfaceForms, _stop_words, fit, post_terms, transform
 from .why import Explainer
 
-# Settings that shape the vectors and neighbour rows: changing one needs a full rebuild.
-BUILD_TIME = ("title_weight", "taxonomy_weight", "label_weight", "concept_weight", "tagged_weight", "kind_weight",
-              "body_weight", "sublinear_tf", "max_df", "k", "prune_from", "prune_max_df", "prune_top_terms")
-
 
 class RelatedPartWriter:
     """Collects each post's weighted terms as it is analysed, then finds neighbours, makes every
@@ -141,12 +137,6 @@ def update_related(directory: Path, posts: Mapping[str, Post], changed_docs: Seq
     store.save(directory, stored)
     return {"posts": len(ids), "changed": len(changed), "deleted": len(gone), "rows_recomputed": redone,
             "seconds": round(time.perf_counter() - started, 3)}
-
-
-def check_config(stored: RelatedConfig, wanted: RelatedConfig) -> None:
-    changed = [name for name in BUILD_TIME if getattr(wanted, name) != getattr(stored, name)]
-    if changed:
-        raise BadRequest(f"{', '.join(changed)} differ from the stored index; a full rebuild is needed")
 
 
 def _pool(posts: Sequence[Post], mode: str) -> npt.NDArray[np.intp] | None:

@@ -130,12 +130,6 @@ class RelatedIndex:
         pointed = set(ids[good].tolist())
         return [pid for i, pid in enumerate(self.ids) if not good[i].any() and i not in pointed]
 
-    def best_score(self, post_id: str) -> float:
-        """The cosine of a post's closest neighbour (0 when it has none)."""
-        ids, scores = self._stored.neighbours["all"]
-        row = self.row[post_id]
-        return float(scores[row, 0]) if ids[row, 0] >= 0 else 0.0
-
     # -- steps -----------------------------------------------------------------------------
 
     @property

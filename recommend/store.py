@@ -12,8 +12,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..index.errors import IndexDamaged, IndexMissing, IndexVersionMismatch, is_transient
+from ..index.errors import IndexDamaged, IndexMissing, IndexVersionMismatch
+from ..index.part_files import REBUILD, read_part_file, write_json
 from .config import FORMAT_VERSION, RelatedConfig
 from .curation import Curation, dump, parse
 from .vectors import Rows, TermSpace
@@ -33,7 +32,6 @@ LIST_DEPTH = 10
 # Reasons are stored for the first entries of each list (the widget shows four or five); deeper
 # entries get theirs when asked for.
 WHY_DEPTH = 6
-REBUILD = "rebuild with `runphys build`"
 
 
 @dataclass(frozen=True)
@@ -64,12 +62,12 @@ class Stored:
 
 def save(directory: Path, stored: Stored) -> None:
     directory.mkdir(parents=True, exist_ok=True)
-    _json(directory / "config.json", stored.config.to_dict())
-    _json(directory / "ids.json", stored.ids)
-    _json(directory / "vocab.json", stored.space.vocabulary)
-    _json(directory / "surface.json", stored.space.surface)
-    _json(directory / "why_words.json", stored.why_words)
-    _json(directory / "curation.json", dump(stored.curation))
+    write_json(directory / "config.json", stored.config.to_dict())
+    write_json(directory / "ids.json", stored.ids)
+    write_json(directory / "vocab.json", stored.space.vocabulary)
+    write_json(directory / "surface.json", stored.space.surface)
+    write_json(directory / "why_words.json", stored.why_words)
+    write_json(directory / "curation.json", dump(stored.curation))
     arrays: dict[str, npt.NDArray[Any]] = {
         "idf": stored.space.idf.astype(np.float32),
         "matrix.indptr": stored.matrix.indptr, "matrix.indices": stored.matrix.indices,
@@ -85,26 +83,8 @@ def save(directory: Path, stored: Stored) -> None:
         np.save(directory / f"{name}.npy", array, allow_pickle=False)
 
 
-def _json(path: Path, data: Any) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def _read(directory: Path, name: str) -> Any:
-    path = directory / name
-    try:
-        if name.endswith(".json"):
-            return json.loads(path.read_text(encoding="utf-8"))
-        with path.open("rb") as handle:  # our handle: closed even when the file is truncated
-            return np.load(handle, allow_pickle=False)
-    except FileNotFoundError:
-        raise IndexDamaged(f"related index {directory}: {name} is missing; {REBUILD}", {"file": str(path)}) from None
-    except (ValueError, OSError, EOFError) as exc:
-        if is_transient(exc):
-            raise
-        raise IndexDamaged(f"related index {directory}: {name} is damaged ({exc}); {REBUILD}",
-                           {"file": str(path)}) from exc
+    return read_part_file(directory / name, f"related index {directory}")
 
 
 def _check(condition: bool, directory: Path, message: str) -> None:

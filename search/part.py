@@ -18,8 +18,6 @@ whole with checks (no file stays open, so a retired version holds no descriptors
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,14 +25,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..index.errors import IndexDamaged, IndexMissing, IndexVersionMismatch, is_transient
+from ..index.errors import IndexDamaged, IndexMissing, IndexVersionMismatch
+from ..index.part_files import REBUILD, read_part_file, write_json
 from .excerpts import Sentences
 from .facets import FACETS, Facet, FacetTable
 from .impact import ImpactMatrix
 
 FORMAT_VERSION = 1
 NO_DATE = np.iinfo(np.int64).min
-REBUILD = "rebuild with `runphys build`"
 
 
 @dataclass(frozen=True)
@@ -66,10 +64,10 @@ class SearchPart:
 
 def save(directory: Path, part: SearchPart) -> None:
     directory.mkdir(parents=True, exist_ok=True)
-    _json(directory / "info.json", {"format_version": FORMAT_VERSION, "posts": len(part.ids),
-                                    "terms": len(part.impact.terms)})
-    _json(directory / "ids.json", part.ids)
-    _json(directory / "terms.json", part.impact.terms)
+    write_json(directory / "info.json", {"format_version": FORMAT_VERSION, "posts": len(part.ids),
+                                         "terms": len(part.impact.terms)})
+    write_json(directory / "ids.json", part.ids)
+    write_json(directory / "terms.json", part.impact.terms)
     arrays: dict[str, npt.NDArray[Any]] = {
         "impact.indptr": part.impact.indptr, "impact.indices": part.impact.indices, "impact.data": part.impact.data,
         "feedback.ptr": part.feedback.ptr, "feedback.terms": part.feedback.terms,
@@ -83,24 +81,26 @@ def save(directory: Path, part: SearchPart) -> None:
         arrays[f"facet.{name}.codes"] = part.facets.facets[name].codes
     for name, array in arrays.items():
         np.save(directory / f"{name}.npy", array, allow_pickle=False)
-    _json(directory / "facets.json", {
+    write_json(directory / "facets.json", {
         "values": {name: list(part.facets.facets[name].values) for name in FACETS},
         "category_labels": part.facets.category_labels,
     })
-    _json(directory / "words.json", part.words)
-    _json(directory / "suggest.json", part.suggest)
+    write_json(directory / "words.json", part.words)
+    write_json(directory / "suggest.json", part.suggest)
 
 
 def load(directory: Path) -> SearchPart:
     """Read and check a search part; IndexMissing, IndexVersionMismatch or IndexDamaged."""
     if not (directory / "info.json").exists():
         raise IndexMissing(f"no search index in {directory}; {REBUILD}")
-    info = _read_json(directory, "info.json")
+    where = f"the search index in {directory}"
+    info = read_part_file(directory / "info.json", where)
     if not isinstance(info, dict) or info.get("format_version") != FORMAT_VERSION:
-        raise IndexVersionMismatch(f"the search index in {directory} is of another format; {REBUILD}")
-    ids, terms = _read_json(directory, "ids.json"), _read_json(directory, "terms.json")
-    facet_info, words, suggest = (_read_json(directory, n) for n in ("facets.json", "words.json", "suggest.json"))
-    a = {p.name[: -len(".npy")]: _read_npy(p) for p in sorted(directory.glob("*.npy"))}
+        raise IndexVersionMismatch(f"{where} is of another format; {REBUILD}")
+    ids, terms, facet_info, words, suggest = (
+        read_part_file(directory / name, where)
+        for name in ("ids.json", "terms.json", "facets.json", "words.json", "suggest.json"))
+    a = {p.name[: -len(".npy")]: read_part_file(p, where) for p in sorted(directory.glob("*.npy"))}
     n, t = len(ids), len(terms)
     try:
         impact = ImpactMatrix(list(terms), a["impact.indptr"], a["impact.indices"], a["impact.data"])
@@ -116,7 +116,7 @@ def load(directory: Path) -> SearchPart:
             a["video"], a["year"], a["date"], a["date_order"], sentences, dict(words), list(suggest),
         )
     except (KeyError, TypeError) as exc:
-        raise IndexDamaged(f"the search index in {directory} is incomplete ({exc}); {REBUILD}") from exc
+        raise IndexDamaged(f"{where} is incomplete ({exc}); {REBUILD}") from exc
     checks = [
         (len(impact.indptr) == t + 1 and int(impact.indptr[-1]) == len(impact.indices) == len(impact.data),
          "impact rows"),
@@ -130,35 +130,5 @@ def load(directory: Path) -> SearchPart:
     ]
     for ok, what in checks:
         if not ok:
-            raise IndexDamaged(f"the search index in {directory} is damaged ({what} do not agree); {REBUILD}")
+            raise IndexDamaged(f"{where} is damaged ({what} do not agree); {REBUILD}")
     return part
-
-
-def _json(path: Path, data: Any) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def _read_json(directory: Path, name: str) -> Any:
-    path = directory / name
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise IndexDamaged(f"{path} is missing; {REBUILD}") from None
-    except (OSError, ValueError) as exc:
-        if is_transient(exc):
-            raise
-        raise IndexDamaged(f"{path} is damaged ({exc}); {REBUILD}") from exc
-
-
-def _read_npy(path: Path) -> npt.NDArray[Any]:
-    try:
-        with path.open("rb") as handle:
-            array: npt.NDArray[Any] = np.load(handle, allow_pickle=False)
-        return array
-    except (OSError, ValueError, EOFError) as exc:
-        if is_transient(exc):
-            raise
-        raise IndexDamaged(f"{path} is damaged ({exc}); {REBUILD}") from exc
-

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,3 +166,23 @@ def test_exercises_load_through_a_field_mapping(tmp_path):
     result = invoke("build", str(source), "--index", str(tmp_path / "index"), "--map", mapping, "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["posts"] == 873
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "named"),
+    [
+        (["stats", "--json"], {"RUNPHYS_REMEMBERED_SEARCHES": "-1"}, "RUNPHYS_REMEMBERED_SEARCHES"),
+        (["search", "knee"], {"RUNPHYS_COMPRESS_MIN_BYTES": "many"}, "RUNPHYS_COMPRESS_MIN_BYTES"),
+        (["serve", "--port", "99999"], {}, "--port"),
+    ],
+)
+def test_a_bad_setting_is_one_line_naming_it_not_a_traceback(tmp_path, args, env, named):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("RUNPHYS_")}
+    done = subprocess.run([sys.executable, "-c", "from runphys.cli.main import run; run()", *args,
+                           "--index", str(tmp_path / "index")],
+                          env={**clean, **env}, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    said = json.loads(done.stdout)["error"]["message"] if "--json" in args else done.stderr
+    assert f"bad setting: {named}:" in said
+    assert not (tmp_path / "index").exists()  # nothing was built or touched

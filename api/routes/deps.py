@@ -94,11 +94,6 @@ def check_at_most(value: int, maximum: int, name: str, location: str = "query") 
         )
 
 
-async def page_size(settings: SettingsDep, per_page: Annotated[int, Query(ge=1)] = 10) -> int:
-    check_at_most(per_page, settings.max_per_page, "per_page")
-    return per_page
-
-
 async def post_page_size(settings: SettingsDep, per_page: Annotated[int, Query(ge=1)] = 20) -> int:
     check_at_most(per_page, settings.max_per_page, "per_page")
     return per_page
@@ -114,7 +109,6 @@ async def suggestion_limit(settings: SettingsDep, limit: Annotated[int, Query(ge
     return limit
 
 
-PageSize = Annotated[int, Depends(page_size)]
 PostPageSize = Annotated[int, Depends(post_page_size)]
 WidgetLimit = Annotated[int, Depends(widget_limit)]
 SuggestionLimit = Annotated[int, Depends(suggestion_limit)]
