@@ -12,8 +12,8 @@ from typing import Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from ..index.post import Link, Post, Video
+from ..index.search_log import LogEntry
 from ..recommend.items import RelatedItem
-from ..search.log import LogEntry
 from ..search.results import Suggestion
 
 # Every day the API takes or stores lies in this range: a blog's dates do, and date arithmetic

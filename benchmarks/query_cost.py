@@ -32,7 +32,7 @@ from search_quality import Ours, scaled_docs
 
 from runphys.search.query_parse import MAX_QUERY_CHARS
 from runphys.search.results import SearchRequest
-from runphys.search.vocabulary_file import package_vocabulary
+from runphys.text.vocabulary_file import package_vocabulary
 
 RUNS = 21
 # What readers type: the baseline every hostile query is compared with (median of their medians).

@@ -37,8 +37,8 @@ from related_quality import EXERCISES, exercise_docs, precision
 from runphys.recommend.builder import build_related
 from runphys.recommend.config import RelatedConfig
 from runphys.recommend.model import RelatedIndex
-from runphys.search.tagging import AnalysedPost
-from runphys.search.vocabulary_file import package_vocabulary
+from runphys.text.tagging import AnalysedPost
+from runphys.text.vocabulary_file import package_vocabulary
 
 K = 5
 

@@ -37,7 +37,7 @@ from runphys.recommend.builder import build_related  # noqa: E402
 from runphys.recommend.config import RelatedConfig  # noqa: E402
 from runphys.recommend.model import RelatedIndex  # noqa: E402
 from runphys.recommend.store import load  # noqa: E402
-from runphys.search.tagging import analyse_post  # noqa: E402
+from runphys.text.tagging import analyse_post  # noqa: E402
 
 DATA = Path("/work/shared/data")
 EXERCISES = DATA / "exercises" / "exercises.json"
@@ -268,7 +268,7 @@ def peak_rss_kb() -> int:
 def scale_child(n: int) -> None:
     """Runs in its own process so ru_maxrss is this size's peak alone."""
     from runphys.recommend.builder import RelatedPartWriter
-    from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary
+    from runphys.text.vocabulary_file import package_vocabulary as load_vocabulary
 
     vocabulary = load_vocabulary()
     base_rss = peak_rss_kb()
@@ -334,7 +334,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.scale_child:
         scale_child(args.scale_child)
         return
-    from runphys.search.vocabulary_file import package_vocabulary as load_vocabulary
+    from runphys.text.vocabulary_file import package_vocabulary as load_vocabulary
 
     vocabulary = load_vocabulary()
     skip = set(filter(None, args.skip.split(",")))

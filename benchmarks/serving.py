@@ -83,7 +83,7 @@ def search_rows(sizes: list[int]) -> list[tuple[int, str, float, float]]:
     """(posts, engine, p50 ms, p99 ms) from the search benchmark's latency runner."""
     sys.path.insert(0, str(HERE))
     search_quality = importlib.import_module("search_quality")
-    from runphys.search.vocabulary_file import package_vocabulary
+    from runphys.text.vocabulary_file import package_vocabulary
 
     rows = search_quality.latency(sizes, package_vocabulary())
     return [(n, engine, p50, p99) for n, engine, p50, p99, _build in rows]

@@ -56,7 +56,7 @@ def export(
 @vocabulary_app.command("check")
 def check(file: File, as_json: JsonOption = False) -> None:
     """Check an edited vocabulary file: a mistake names the line and exits 1."""
-    from ..search.vocabulary_file import read_vocabulary
+    from ..text.vocabulary_file import read_vocabulary
 
     try:
         vocabulary = read_vocabulary(file)

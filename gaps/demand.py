@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..search.analysis import fold, terms
+from ..text.analysis import fold, terms
 from .coverage import CLOSEST_POSTS, closest_posts, concept_text
 from .records import Demand, DemandItem, Recheck, iso
 

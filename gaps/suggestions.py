@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..index.post import Post
-from ..search.analysis import words
+from ..text.analysis import words
 from .freshness import DAYS_PER_YEAR
 from .records import Area, Demand, Freshness, InjuryGap, Matrix, PostRef, Suggestion
 

@@ -14,8 +14,8 @@ import numpy.typing as npt
 
 from ..index.errors import BadRequest
 from ..index.post import Post
-from ..search.tagging import AnalysedPost
-from ..search.vocabulary import Vocabulary
+from ..text.tagging import AnalysedPost
+from ..text.vocabulary import Vocabulary
 from . import store
 from .config import RelatedConfig
 from .curation import Curation

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..index.post import Post
-from ..search.vocabulary import Vocabulary
+from ..text.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)

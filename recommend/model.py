@@ -16,7 +16,7 @@ import numpy.typing as npt
 
 from ..index.errors import IndexDamaged, PostNotFound
 from ..index.post import Post
-from ..search.vocabulary import Vocabulary
+from ..text.vocabulary import Vocabulary
 from . import store
 from .config import RelatedConfig
 from .items import RelatedItem, make_item

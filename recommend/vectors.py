@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from ..search.analysis import Analysed, analyse, fold
-from ..search.tagging import AnalysedPost
-from ..search.vocabulary import Vocabulary
+from ..text.analysis import Analysed, analyse, fold
+from ..text.tagging import AnalysedPost
+from ..text.vocabulary import Vocabulary
 from .config import RelatedConfig
 
 CONCEPT, TAGGED, LABEL, KIND = "concept:", "tagged:", "label:", "kind:"

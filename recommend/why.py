@@ -12,8 +12,8 @@ import numpy as np
 import numpy.typing as npt
 
 from ..index.post import Post
-from ..search.analysis import stem, terms
-from ..search.vocabulary import Vocabulary
+from ..text.analysis import stem, terms
+from ..text.vocabulary import Vocabulary
 from .vectors import Rows, TermSpace
 
 # A word is shown only when its part of the pair's cosine is at least this share of the cosine.

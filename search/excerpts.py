@@ -18,7 +18,7 @@ from html import escape
 import numpy as np
 import numpy.typing as npt
 
-from .analysis import IRREGULAR, WORD_PATTERN, Analysed, stem, token_term
+from ..text.analysis import IRREGULAR, WORD_PATTERN, Analysed, stem, token_term
 
 EXCERPT_CHARS = 240
 EXCERPT_SOURCE_CHARS = 5_000  # excerpts come from the start of the body: long posts cost no more

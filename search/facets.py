@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .analysis import fold
+from ..text.analysis import fold
 
 FACETS = ("category", "body_part", "injury", "video", "year")
 Mask = npt.NDArray[np.bool_]

@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .analysis import STOPWORDS, terms, words
+from ..text.analysis import STOPWORDS, terms, words
+from ..text.vocabulary import Vocabulary
 from .query_parse import All, AnyOf, Concept, Intent, Node, Not, Phrase, QueryPlan, Synonym, Word
 from .schema import concept_term, kind_term, stop_term
-from .vocabulary import Vocabulary
 
 # The other words of a synonym group count a little less than the word the reader typed.
 SYNONYM_WEIGHT = 0.8

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from .analysis import WORD_PATTERN, terms, words
-from .vocabulary import Vocabulary
+from ..text.analysis import WORD_PATTERN, terms, words
+from ..text.vocabulary import Vocabulary
 
 MAX_QUERY_CHARS = 500
 # More atoms than this are dropped, with a notice. A 500-character question has ~90 words: none

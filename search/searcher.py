@@ -18,7 +18,8 @@ import numpy.typing as npt
 
 from ..index.errors import IndexDamaged
 from ..index.post import Post
-from .analysis import words
+from ..text.analysis import words
+from ..text.vocabulary import Vocabulary
 from .excerpts import excerpt
 from .feedback import MAX_DF_RATIO
 from .part import NO_DATE, SearchPart, load
@@ -30,7 +31,6 @@ from .spelling import Speller, corrected_text
 from .strategy import QUESTION_TERMS, Index, Ranking, rank
 from .suggest import Suggester
 from .text_store import TextStore
-from .vocabulary import Vocabulary
 
 Mask = npt.NDArray[np.bool_]
 NO_WORDS = "no searchable words in {query!r}: showing the newest posts"

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from difflib import SequenceMatcher
 
-from .analysis import fold, terms, words
+from ..text.analysis import fold, terms, words
+from ..text.vocabulary import Vocabulary
 from .query_parse import QueryPlan
-from .vocabulary import Vocabulary
 
 MIN_WORD = 4  # shorter words are not corrected (too many neighbours one letter away)
 MAX_WORD = 30  # longer "words" are not words; correcting them would only cost time

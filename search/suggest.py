@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .analysis import fold
+from ..text.analysis import fold
 from .results import Suggestion, SuggestionKind
 
 MAX_PREFIX_CHARS = 100

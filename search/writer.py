@@ -19,7 +19,9 @@ import numpy as np
 import numpy.typing as npt
 
 from ..index.post import Post
-from .analysis import STOPWORDS, analyse
+from ..text.analysis import STOPWORDS, analyse
+from ..text.tagging import AnalysedPost, analyse_post
+from ..text.vocabulary import Vocabulary
 from .excerpts import Sentences, sentences_of
 from .facets import FacetTable, category_key, make_facet
 from .feedback import FEEDBACK_CHARS
@@ -38,9 +40,7 @@ from .schema import (
     stop_term,
 )
 from .suggest import entries
-from .tagging import AnalysedPost, analyse_post
 from .text_store import TextStoreWriter
-from .vocabulary import Vocabulary
 
 # Every field the impact matrix scores, with its boost and length normalisation.
 SCORED = (*((f, FIELD_BOOSTS[f], FIELD_B[f]) for f in FIELD_BOOSTS), ("kinds", KIND_BOOST, 0.3),

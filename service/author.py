@@ -9,8 +9,8 @@ from ..index.author_state import CURATION_FILE, VOCABULARY_FILE, read_json, writ
 from ..index.bundle import OpenBundle
 from ..index.errors import BadRequest
 from ..recommend.curation import Curation, dump, parse
-from ..search.vocabulary import Vocabulary
-from ..search.vocabulary_file import SNAPSHOT, package_vocabulary, read_vocabulary, read_vocabulary_snapshot
+from ..text.vocabulary import Vocabulary
+from ..text.vocabulary_file import SNAPSHOT, package_vocabulary, read_vocabulary, read_vocabulary_snapshot
 
 
 def vocabulary_for_build(index_dir: Path, override: Path | None = None) -> Vocabulary:

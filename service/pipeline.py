@@ -18,10 +18,10 @@ from ..index.post import Post
 from ..index.sources.problems import ImportResult, Problem
 from ..recommend.builder import RelatedPartWriter, relist, update_related
 from ..recommend.curation import Curation
-from ..search.tagging import analyse_post
-from ..search.vocabulary import Vocabulary
-from ..search.vocabulary_file import SNAPSHOT, read_vocabulary
 from ..search.writer import SearchPartWriter
+from ..text.tagging import analyse_post
+from ..text.vocabulary import Vocabulary
+from ..text.vocabulary_file import SNAPSHOT, read_vocabulary
 from .author import bundle_vocabulary, install_vocabulary, read_curation, vocabulary_for_build, write_curation
 
 Progress = Callable[[str], None]

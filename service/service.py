@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from ..index.bundle import REBUILD_HINT, OpenBundle, open_bundle
 from ..index.errors import BadQuery, IndexDamaged, RunphysError, is_transient
 from ..index.post import Post
-from ..search.log import SearchLog
+from ..index.search_log import SearchLog
 from ..search.results import SearchHit, SearchRequest, SearchResult, Suggestion
-from ..search.vocabulary import Vocabulary
+from ..text.vocabulary import Vocabulary
 from .author import bundle_vocabulary
 from .settings import Settings
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -10,9 +12,27 @@ from typing import Any
 import pytest
 
 from tests.live_server import ServerThread
+from tests.paths import ROOT
+
+
+def _source_of(package: str) -> Path:
+    # In a strict editable install each file is a link into the tree: follow the package's own file.
+    module = importlib.import_module(package)
+    return Path(module.__file__ or "").resolve().parent
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # The tests must exercise the files in this tree, not a stale copy in site-packages
+    # (`pip install .`): the development install is a strict editable one (docs/contributing.md).
+    if os.environ.get("RUNPHYS_TEST_INSTALLED") != "1":
+        for package in ("runphys.search", "runphys.index", "runphys.api"):
+            found = _source_of(package)
+            if found != ROOT / package.rsplit(".", 1)[1]:
+                raise pytest.UsageError(
+                    f"{package} is loaded from {found}, not from this tree ({ROOT}). Install for development with\n"
+                    '  .venv/bin/pip install -e ".[test,dev]" --config-settings editable_mode=strict\n'
+                    "or set RUNPHYS_TEST_INSTALLED=1 to test an installed copy on purpose."
+                )
     # Starlette's TestClient warns that it wants `httpx2`; httpx is what the project pins.
     config.addinivalue_line("filterwarnings", "ignore:Using `httpx` with `starlette.testclient`")
 

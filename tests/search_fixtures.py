@@ -9,9 +9,9 @@ from typing import Any
 
 from runphys.index.post import Post, Video
 from runphys.search.searcher import SearchIndex
-from runphys.search.vocabulary import Vocabulary
-from runphys.search.vocabulary_file import package_vocabulary
 from runphys.search.writer import index_posts
+from runphys.text.vocabulary import Vocabulary
+from runphys.text.vocabulary_file import package_vocabulary
 from tests import posts_factory
 
 FILLER = (

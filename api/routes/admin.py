@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import PlainTextResponse
 
 from ...index.errors import BadRequest
-from ...search.log import SearchLog
+from ...index.search_log import SearchLog
 from ..models import ERROR_RESPONSES, AdminChange, PostIn, ReindexResponse, SearchReport
 from .deps import AdminOnly, LiveDep, SettingsDep, use_service
 

@@ -1,0 +1,183 @@
+"""Pure query functions: sanitize, tokenize, parse, vocabulary marking, compiling, corrections."""
+
+from __future__ import annotations
+
+import pytest
+
+from runphys.search.query_compile import NOTHING, Clause, compile_plan
+from runphys.search.query_parse import (
+    MAX_CLAUSES,
+    MAX_QUERY_CHARS,
+    All,
+    AnyOf,
+    Concept,
+    Intent,
+    Not,
+    Phrase,
+    Synonym,
+    Word,
+    parse,
+    plan,
+    sanitize,
+    tokenize,
+)
+from runphys.search.spelling import Speller, corrected_text
+from runphys.text.vocabulary_file import package_vocabulary
+
+
+@pytest.fixture(scope="module")
+def vocab():
+    return package_vocabulary()
+
+
+def compiled(text, vocab, known=None):
+    """Compile against a term table that knows every term (or only `known`)."""
+    table: dict[str, int] = {}
+
+    def term_id(term):
+        if known is not None and term not in known:
+            return None
+        return table.setdefault(term, len(table))
+
+    return compile_plan(plan(text, vocab), term_id, lambda i: True, vocab), table
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("  knee\t\tpain \n", "knee pain"),
+        ("knee\x00\x07pain", "knee pain"),
+        ("", ""),
+        (None, ""),
+        ("\u200bshin", "shin"),
+    ],
+)
+def test_sanitize(raw, clean):
+    assert sanitize(raw)[0] == clean
+
+
+def test_sanitize_cuts_long_queries_with_a_notice():
+    text, notices = sanitize("knee " * 3000)
+    assert len(text) <= MAX_QUERY_CHARS
+    assert notices == (f"query cut to {MAX_QUERY_CHARS} characters",)
+
+
+@pytest.mark.parametrize(
+    ("text", "tree", "operators"),
+    [
+        ("foam roller", All((Word("foam"), Word("roller"))), False),
+        ('"heel drops"', Phrase("heel drops"), False),
+        ("taper OR cadence", AnyOf((Word("taper"), Word("cadence"))), True),
+        ("taper AND cadence", All((Word("taper"), Word("cadence"))), True),
+        ("taper NOT cadence", All((Word("taper"), Not(Word("cadence")))), True),
+        ("taper -cadence", All((Word("taper"), Not(Word("cadence")))), True),
+        ("(taper OR week) drills", All((AnyOf((Word("taper"), Word("week"))), Word("drills"))), True),
+        ("well-known", All((Word("well"), Word("known"))), False),
+    ],
+)
+def test_parse_user_syntax(text, tree, operators):
+    assert parse(tokenize(text)) == (tree, operators)
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ['knee AND', "AND knee", "((knee", "knee)", 'knee "', 'title:knee', "kne*", "kn?e",
+     "NOT", "-", '"', "😀🏃", "the and of", "", "x" * 10_000, "OR OR OR", "((((((((a))))))))"],
+)
+def test_odd_input_degrades_without_exceptions(junk, vocab):
+    p = plan(sanitize(junk)[0], vocab)
+    compile_plan(p, lambda term: 0, lambda i: True, vocab)
+
+
+def test_stray_operator_degrades_to_plain_words():
+    tree, operators = parse(tokenize("knee AND"))
+    assert tree == Word("knee") and operators is False
+
+
+def test_field_syntax_and_wildcards_are_plain_words():
+    assert parse(tokenize("title:knee* pain?"))[0] == All((Word("title"), Word("knee"), Word("pain")))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("runner's knee", "runners_knee"), ("IT band", "it_band"), ('"it band"', "it_band"),
+     ("shin splints", "shin_splints"), ("hamstirng", "hamstrings")],
+)
+def test_concepts_become_one_clause(text, key, vocab):
+    tree = plan(text, vocab).tree
+    assert isinstance(tree, Concept) and tree.key == key
+
+
+def test_concept_is_one_required_clause_among_words(vocab):
+    tree = plan("runner's knee downhill", vocab).tree
+    assert isinstance(tree, All) and len(tree.children) == 2
+    assert isinstance(tree.children[0], Concept)
+
+
+def test_negated_concept(vocab):
+    tree = plan('taper -"runner\'s knee"', vocab).tree
+    assert tree == All((Word("taper"), Not(Concept("runners_knee", "runner's knee"))))
+
+
+def test_corrected_text_fixes_unknown_words_and_misspelled_concepts(vocab):
+    speller = Speller({"stretch": 5, "stretches": 2}, lambda term: term == "stretch")
+    assert corrected_text(plan("hamstirng strech", vocab), speller, vocab) == "hamstring stretch"
+
+
+def test_corrected_text_is_none_when_everything_is_known(vocab):
+    speller = Speller({"knee": 3, "pain": 3}, lambda term: True)
+    assert corrected_text(plan("knee pain", vocab), speller, vocab) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "node"),
+    [
+        ("tight", Intent("stretch", "tight")),
+        ("loosen up", Intent("stretch", "loosen up")),
+        ("strengthening", Intent("strengthening", "strengthening")),
+        ("foam roller", Intent("self_massage", "foam roller")),
+        ("sore", Synonym(0, "sore")),
+    ],
+)
+def test_readers_words_for_kinds_and_synonyms_become_one_clause(text, node, vocab):
+    assert plan(text, vocab).tree == node
+
+
+def test_a_body_part_and_an_intent_are_two_groups(vocab):
+    scoring, table = compiled("tight hamstrings", vocab)
+    assert len(scoring.groups) == 2
+    kind_rows = {table["kind:stretch"], table["tight"]}
+    assert {row for row, _ in scoring.groups[0].rows} == kind_rows
+    assert scoring.groups[1].rows == ((table["concept:hamstrings"], 1.0),)
+
+
+def test_a_synonym_reads_its_group_a_little_lower(vocab):
+    scoring, table = compiled("sore", vocab)
+    [group] = scoring.groups
+    assert group.kind == "best"
+    term_of = {row: term for term, row in table.items()}
+    weights = {term_of[row]: weight for child in group.children for row, weight in child.rows}
+    assert weights["sore"] == 1.0 and weights["pain"] == 0.8
+
+
+def test_an_unknown_word_is_a_group_nothing_reaches(vocab):
+    scoring, _ = compiled("knee zzyzx", vocab, known={"concept:knee"})
+    assert scoring.groups[1] == NOTHING
+
+
+def test_a_quoted_phrase_is_checked_for_adjacency(vocab):
+    scoring, _ = compiled('"heel drops" calf', vocab)
+    assert scoring.groups[0].kind == "phrase" and scoring.groups[0].phrase == ("heel", "drop")
+
+
+def test_negated_clauses_are_exclusions(vocab):
+    scoring, table = compiled("taper -metronome", vocab)
+    assert scoring.exclude == (Clause("rows", rows=((table["metronom"], 1.0),)),)
+
+
+def test_repeats_are_read_once_and_the_excess_is_dropped_with_a_notice(vocab):
+    assert plan("knee AND " * 60 + "knee", vocab).tree == Concept("knee", "knee")
+    assert plan("-knee " * 80 + "run", vocab).tree == All((Not(Concept("knee", "knee")), Word("run")))
+    many = " ".join(f"w{i}" for i in range(MAX_CLAUSES + 10))
+    p = plan(many, vocab)
+    assert p.clause_count == MAX_CLAUSES and "10 more words left out" in p.notices[0]

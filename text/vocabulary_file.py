@@ -1,0 +1,314 @@
+"""Reading, checking and writing `vocabulary.yaml`: every mistake names the file, the line and what
+is wrong (a `VocabularyError`), so the author can fix it and the last good index keeps serving."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..index.errors import IndexDamaged, VocabularyError, is_transient
+from ..index.yaml_text import Path_, YamlDocument, YamlRefused, load_yaml
+from .analysis import words
+from .vocabulary import Concept, ConceptKind, ExerciseCues, PostKind, Source, SynonymGroup, Vocabulary, dedupe
+
+FILE_NAME = "vocabulary.yaml"
+SNAPSHOT = "vocabulary.yaml"  # the copy each bundle version keeps of the vocabulary it was built with
+PACKAGE_SOURCE = "package"
+_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+_TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms", "exercise_cues", "vague_words"}
+MAX_BYTES = 2_000_000
+# Words that name no particular injury: "heel pain" is plantar fasciitis, but "toe pain" is not,
+# so a name whose only other words are these is never combined with the body part's names.
+GENERIC_WORDS = frozenset(
+    [
+        "pain",
+        "painful",
+        "ache",
+        "aches",
+        "aching",
+        "sore",
+        "soreness",
+        "hurt",
+        "hurts",
+        "hurting",
+        "injury",
+        "injuries",
+        "problem",
+        "problems",
+        "issue",
+        "issues",
+        "tightness",
+        "tight",
+        "stiff",
+        "stiffness",
+    ]
+)  # a vocabulary is a few hundred lines; anything this large is a mistake
+
+
+def package_text() -> str:
+    """The vocabulary shipped with the package (what a fresh index uses)."""
+    return resources.files("runphys.text").joinpath(FILE_NAME).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def package_vocabulary() -> Vocabulary:
+    return parse(package_text(), PACKAGE_SOURCE)
+
+
+def read_vocabulary(path: Path) -> Vocabulary:
+    """Load and check the vocabulary file at `path` (VocabularyError names what is wrong)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise VocabularyError(f"{path}: cannot read the vocabulary file: {exc.strerror or exc}",
+                              {"file": str(path), "line": 0, "problem": "unreadable"}) from exc
+    if len(data) > MAX_BYTES:
+        raise VocabularyError(f"{path}: the vocabulary file is larger than {MAX_BYTES} bytes",
+                              {"file": str(path), "line": 0, "problem": "too large"})
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise VocabularyError(f"{path}: the vocabulary file is not UTF-8 text",
+                              {"file": str(path), "line": 0, "problem": "not UTF-8"}) from exc
+    return parse(text, str(path))
+
+
+def read_vocabulary_snapshot(path: Path) -> Vocabulary:
+    """A version's own copy of its vocabulary (IndexDamaged when it is missing or unreadable)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        if is_transient(exc):
+            raise
+        raise IndexDamaged(f"{path} is missing or unreadable; rebuild with `runphys build`") from exc
+    try:
+        return _snapshot(digest(text), text)
+    except VocabularyError as exc:
+        raise IndexDamaged(f"{path} is damaged ({exc.message}); rebuild with `runphys build`") from exc
+
+
+@lru_cache(maxsize=4)
+def _snapshot(sha256: str, text: str) -> Vocabulary:
+    """Parsed once per process for each distinct text (versions of one index usually share it)."""
+    return parse(text, SNAPSHOT)
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def parse(text: str, source: str) -> Vocabulary:
+    """Check the YAML text of a vocabulary and build it; VocabularyError on the first mistake."""
+    try:
+        document = load_yaml(text)
+    except YamlRefused as exc:
+        raise _error(source, exc.line, str(exc)) from exc
+    return _Reader(source, document).vocabulary(Source(source, digest(text), text))
+
+
+def _error(source: str, line: int, problem: str) -> VocabularyError:
+    place = f"{source}:{line}" if line else source
+    return VocabularyError(f"{place}: {problem}", {"file": source, "line": line, "problem": problem})
+
+
+class _Reader:
+    """Checks the document; every error names the file, the line and the entry."""
+
+    def __init__(self, source: str, document: YamlDocument) -> None:
+        self.source = source
+        self.document = document
+        self.owner: dict[str, str] = {}  # folded term -> key that owns it
+        self.keys: set[str] = set()
+
+    def fail(self, path: Path_, problem: str) -> VocabularyError:
+        where = _describe(path)
+        return _error(self.source, self.document.line_of(path), f"{where}: {problem}" if where else problem)
+
+    def vocabulary(self, source: Source) -> Vocabulary:
+        data = self.document.data
+        if not isinstance(data, dict):
+            raise self.fail((), "the top level must be a mapping with body_parts, injuries and kinds")
+        if unknown := set(data) - _TOP_LEVEL:
+            raise self.fail(
+                (sorted(map(str, unknown))[0],), f"unknown section(s) {', '.join(sorted(map(str, unknown)))}"
+            )
+        body_parts = [
+            self.concept(item, ("body_parts", i), "body_part", set())
+            for i, item in enumerate(self.section(data, "body_parts"))
+        ]
+        parts = {c.key: c for c in body_parts}
+        injuries = [
+            self.concept(item, ("injuries", i), "injury", set(parts))
+            for i, item in enumerate(self.section(data, "injuries"))
+        ]
+        injuries = [self.combine(injury, parts) for injury in injuries]
+        for section, listed in (("body_parts", body_parts), ("injuries", injuries)):
+            for i, concept in enumerate(listed):
+                if wrong := [k for k in concept.near if k not in parts or k == concept.key]:
+                    raise self.fail(
+                        (section, i, "near"), f"near must list other body-part keys, not {', '.join(wrong)}"
+                    )
+        kinds = [self.kind(item, ("kinds", i)) for i, item in enumerate(self.section(data, "kinds"))]
+        if "other" not in {k.key for k in kinds}:
+            raise self.fail(("kinds",), "a kind with key 'other' is required")
+        return Vocabulary(
+            body_parts, injuries, kinds,
+            self.synonyms(data.get("general_synonyms")),
+            self.categories(data.get("categories"), set(parts)),
+            source,
+            self.exercise_cues(data.get("exercise_cues")),
+            self.strings(data.get("vague_words"), ("vague_words",), allow_empty=True),
+        )
+
+    def section(self, data: dict[str, Any], name: str) -> list[Any]:
+        value = data.get(name)
+        if not isinstance(value, list):
+            raise self.fail((name,), "missing, or not a list")
+        return value
+
+    def strings(self, value: Any, path: Path_, *, allow_empty: bool = False) -> tuple[str, ...]:
+        if value is None and allow_empty:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(path, "must be a list of words (quote words YAML reads as yes/no or numbers)")
+        for i, text in enumerate(value):
+            if not words(text):
+                raise self.fail((*path, i), f"{text!r} has no letters or digits")
+        return tuple(value)
+
+    def entry(self, item: Any, path: Path_, fields: set[str]) -> tuple[str, str]:
+        if not isinstance(item, dict):
+            raise self.fail(path, "must be a mapping with key, name, ...")
+        key, name = item.get("key"), item.get("name")
+        if unknown := set(item) - fields:
+            raise self.fail(path, f"unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+        if not isinstance(key, str) or not _KEY.match(key):
+            raise self.fail((*path, "key"), "key must be lowercase letters, digits and _, starting with a letter")
+        if key in self.keys:
+            raise self.fail((*path, "key"), f"duplicate key {key!r}")
+        if not isinstance(name, str) or not name.strip():
+            raise self.fail((*path, "name"), "name must be a non-empty string")
+        self.keys.add(key)
+        return key, name
+
+    def claim(self, term: str, key: str, path: Path_) -> None:
+        folded = " ".join(words(term))
+        owner = self.owner.setdefault(folded, key)
+        if owner != key:
+            raise self.fail(path, f"term {term!r} already belongs to {owner!r}")
+
+    def concept(self, item: Any, path: Path_, kind: ConceptKind, parts: set[str]) -> Concept:
+        fields = {"key", "name", "terms", "misspellings", "not_about", "near"}
+        if kind == "injury":
+            fields = (fields - {"not_about"}) | {"body_part"}
+        key, name = self.entry(item, path, fields)
+        terms = self.strings(item.get("terms"), (*path, "terms"), allow_empty=True)
+        misspellings = self.strings(item.get("misspellings"), (*path, "misspellings"), allow_empty=True)
+        not_about = self.strings(item.get("not_about"), (*path, "not_about"), allow_empty=True)
+        near = self.strings(item.get("near"), (*path, "near"), allow_empty=True)
+        body_part = None
+        if kind == "injury":
+            if "body_part" not in item:
+                raise self.fail(path, "body_part missing (use ~ for none)")
+            body_part = item["body_part"]
+            if body_part is not None and body_part not in parts:
+                raise self.fail((*path, "body_part"), f"body_part {body_part!r} is not a body-part key")
+        self.claim(name, key, (*path, "name"))
+        for field_name, values in (("terms", terms), ("misspellings", misspellings)):
+            for i, term in enumerate(values):
+                self.claim(term, key, (*path, field_name, i))
+        return Concept(key, name, kind, body_part, dedupe((name, *terms, *misspellings)), dedupe(misspellings),
+                       not_about=not_about, near=near)
+
+    def combine(self, injury: Concept, parts: dict[str, Concept]) -> Concept:
+        """The injury's names with its body part's other names put in ("IT band syndrome" ->
+        "ITB syndrome", "iliotibial band syndrome"); a name another concept owns is left out."""
+        part = parts.get(injury.body_part or "")
+        if part is None:
+            return injury
+        # A display name like "Foot and arch" is a label, not something people write.
+        aliases = [tuple(words(a)) for a in part.terms if a not in part.misspellings and " and " not in a]
+        made: list[str] = []
+        for term in injury.terms:
+            if term in injury.misspellings:
+                continue
+            tokens = tuple(words(term))
+            for alias in aliases:
+                n = len(alias)
+                if len(tokens) <= n:
+                    continue
+                if tokens[:n] == alias and not set(tokens[n:]) <= GENERIC_WORDS:
+                    made += [" ".join((*other, *tokens[n:])) for other in aliases if other != alias]
+                if tokens[-n:] == alias and not set(tokens[:-n]) <= GENERIC_WORDS:
+                    made += [" ".join((*tokens[:-n], *other)) for other in aliases if other != alias]
+        combined = [name for name in dedupe(made) if self.owner.setdefault(name, injury.key) == injury.key]
+        known = {" ".join(words(t)) for t in injury.terms}
+        combined = [name for name in combined if name not in known]
+        return replace(injury, terms=(*injury.terms, *combined), combined=tuple(combined))
+
+    def kind(self, item: Any, path: Path_) -> PostKind:
+        key, name = self.entry(item, path, {"key", "name", "cues", "words"})
+        cues = self.strings(item.get("cues"), (*path, "cues"), allow_empty=True)
+        reader_words = self.strings(item.get("words"), (*path, "words"), allow_empty=True)
+        return PostKind(key, name, dedupe(cues), dedupe(reader_words))
+
+    def categories(self, value: Any, parts: set[str]) -> dict[str, tuple[str, ...]]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.fail(("categories",), "must map category names to lists of body-part keys")
+        out = {}
+        for name, keys in value.items():
+            path: Path_ = ("categories", name)
+            keys = self.strings(keys, path, allow_empty=True)
+            if unknown := [k for k in keys if k not in parts]:
+                raise self.fail(path, f"unknown body-part key(s) {', '.join(unknown)}")
+            out[str(name)] = keys
+        return out
+
+    def exercise_cues(self, value: Any) -> ExerciseCues:
+        if value is None:
+            return ExerciseCues()
+        if not isinstance(value, dict):
+            raise self.fail(("exercise_cues",), "must be a mapping with before, between and after")
+        if unknown := set(value) - {"before", "between", "after"}:
+            raise self.fail(("exercise_cues",), f"unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+        lists = {}
+        for name in ("before", "between", "after"):
+            found = self.strings(value.get(name), ("exercise_cues", name), allow_empty=True)
+            for i, word in enumerate(found):
+                if len(words(word)) != 1:
+                    raise self.fail(("exercise_cues", name, i), f"{word!r} must be a single word")
+            lists[name] = found
+        return ExerciseCues(**lists)
+
+    def synonyms(self, value: Any) -> tuple[SynonymGroup, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.fail(("general_synonyms",), "must be a list of lists of words")
+        groups = []
+        seen: dict[str, int] = {}
+        for i, group in enumerate(value):
+            members = self.strings(group, ("general_synonyms", i))
+            if len(members) < 2:
+                raise self.fail(("general_synonyms", i), "a group needs at least two words")
+            for j, member in enumerate(members):
+                folded = " ".join(words(member))
+                if seen.setdefault(folded, i) != i:
+                    raise self.fail(("general_synonyms", i, j), f"{member!r} is already in group {seen[folded] + 1}")
+            groups.append(SynonymGroup(dedupe(members)))
+        return tuple(groups)
+
+
+def _describe(path: Path_) -> str:
+    """("injuries", 3, "terms", 2) -> "injuries[3].terms[2]"."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
