@@ -5,7 +5,7 @@ Not a test; prints one markdown table. Usage:
     python benchmarks/query_cost.py                 # 1k and 10k posts
     python benchmarks/query_cost.py --sizes 1000
 
-Every query is built from the README's syntax (words, "quoted phrases", AND / OR / NOT, -word,
+Every query is built from the query syntax of docs/search.md (words, "quoted phrases", AND / OR / NOT, -word,
 parentheses) and fills the 500 characters `search()` accepts: long AND and OR chains, 80
 exclusions, nested parentheses, one long random word, long misspelt words that send the speller
 looking, a long quoted phrase (the only path that opens the Whoosh text store), every body part

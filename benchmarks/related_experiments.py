@@ -6,7 +6,7 @@ Not a test; prints one markdown table. Usage:
 
 The measure is `related_quality.py`'s: for every exercise, the share of its 5 nearest posts that
 share a primary muscle, and the share in the same category (the muscle lists are read only as
-tags, the way the README's `--map` imports them). Rows 1-9 rank by plain cosine of the vectors
+tags, the way the `--map` of docs/cli.md imports them). Rows 1-9 rank by plain cosine of the vectors
 described (no MMR, no threshold), each row adding one lever to the row it names; the last rows
 are the product's own build (`build_related`), as `GET /api/v1/posts/{id}/related` serves it.
 

@@ -57,7 +57,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 # -- 1. exercises ------------------------------------------------------------------------------
 
 def exercise_docs(records: list[dict], with_tags: bool, vocabulary) -> list:
-    """The exercises as the README's --map reads them (tags: muscles and equipment), analysed."""
+    """The exercises as the --map of docs/cli.md reads them (tags: muscles and equipment), analysed."""
     docs = []
     for i, r in enumerate(records):
         tags = (*r["primaryMuscles"], *r["secondaryMuscles"], *([r["equipment"]] if r.get("equipment") else ()))

@@ -111,7 +111,7 @@ READER_MAP = "id=id,title=name,body=instructions,categories=category,tags=primar
 
 
 def load_reader_queries() -> tuple[Docs, Queries, Qrels, list[Post]]:
-    """exercise_reader_queries: the exercises loaded with the README's --map (title, body,
+    """exercise_reader_queries: the exercises loaded with the --map of docs/cli.md (title, body,
     categories, tags), and 40 reader-style queries with graded judgments."""
     posts = read_sources([DATA / "exercises" / "exercises.json"], mapping=parse_mapping(READER_MAP)).posts
     docs = [{"id": p.id, "title": p.title, "text": p.body, "categories": " ".join(p.categories),

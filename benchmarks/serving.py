@@ -14,7 +14,7 @@ What it measures:
 * in-process `RelatedIndex.related()` p50 and the related precompute (time, peak RSS, in a process
   of its own per size: the cost runner of `related_quality.py`);
 * over HTTP, against a real `runphys serve` on the 873 exercises (`../shared/data/exercises`, the
-  README's `--map`): `/healthz`, `/api/v1/posts/{id}/related?limit=5` and `/api/v1/search` with
+  `--map` of docs/cli.md): `/healthz`, `/api/v1/posts/{id}/related?limit=5` and `/api/v1/search` with
   eight popular reader queries repeated (answered from the service's memory after their first
   time) and with 512 queries each asked once (worked out every time), interleaved request by
   request so that machine noise falls on all alike; related and search are reported as ratios to
