@@ -109,10 +109,12 @@ def injury_gaps(posts: Sequence[Post], vocabulary: Vocabulary, related: RelatedP
         about = [post for post in posts if concept.key in post.injuries]
         if len(about) > 1:
             continue
+        ids = {post.id for post in about}
         gaps.append(InjuryGap(
             key=concept.key, name=concept.name, body_part=concept.body_part,
             posts=tuple(PostRef.of(post) for post in about),
-            closest=closest_posts(related, concept_text(concept)),
+            # The one post about it is not "closest" to it: it is the post.
+            closest=tuple(ref for ref in closest_posts(related, concept_text(concept)) if ref.id not in ids),
         ))
     return tuple(sorted(gaps, key=lambda gap: len(gap.posts)))
 

@@ -11,6 +11,10 @@ from ..recommend.items import RelatedItem
 from ..search.results import SearchHit
 from .wording import counted
 
+# A JSON document as `to_dict()` writes it and json, csv and Jinja read it. Its values are JSON of
+# every shape, which only the json library's own `Any` describes: this is the report's one edge.
+JsonDoc = dict[str, Any]
+
 SECTIONS = ("matrix", "injuries", "demand", "freshness", "orphans", "near_duplicates", "suggestions")
 
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..index.post import Post
 from ..text.analysis import words
 from ..text.vocabulary import Vocabulary
 from .freshness import DAYS_PER_YEAR
-from .records import Area, Axis, Demand, DemandItem, Freshness, InjuryGap, Matrix, PostRef, Suggestion
+from .records import Area, Axis, Demand, DemandItem, Freshness, InjuryGap, JsonDoc, Matrix, PostRef, Suggestion
 from .topics import merged_topics
 from .wording import counted
 
@@ -101,7 +100,7 @@ def _post_count(posts: Sequence[Post], key: str) -> int:
     return sum(1 for p in posts if key in p.body_parts or key in p.injuries)
 
 
-def _refs(refs: Sequence[PostRef]) -> list[dict[str, Any]]:
+def _refs(refs: Sequence[PostRef]) -> list[JsonDoc]:
     return [r.to_dict() for r in refs]
 
 
@@ -139,6 +138,11 @@ def _demand(d: _Draft, item: DemandItem) -> None:
     if item.recheck is not None and item.recheck.answered:
         points *= ANSWERED_FACTOR
         reason += f"; the index now answers {item.recheck.query!r}"
+    tagged = d.evidence.get("post_count")
+    if item.concept_kind is not None and isinstance(tagged, int) and tagged > 1:
+        # Posts exist, yet readers' words missed them: the fix may be a term in the vocabulary.
+        reason += (f"; {counted(tagged, 'post')} about it exist, so readers' words may be missing "
+                   "from the vocabulary")
     d.add(points, reason, searches=item.searches, no_results=item.no_results,
           example_queries=examples, closest_posts=_refs(item.closest))
 
