@@ -74,22 +74,26 @@ class Reader:
     def _read(self, query: str) -> Reading:
         if ADDRESS.search(query):
             return Reading(None)
+        typed = words(query)
+        named = self._vocabulary.find(query)
         as_typed = self._concepts(query, query)
+        # Words inside a concept name are understood already ("achillies" is a listed misspelling).
+        inside = {i for m in named for i in range(m.start, m.end)}
+        unknown = list(dict.fromkeys(
+            w for i, w in enumerate(typed) if i not in inside and w not in STOPWORDS and not self._speller.known(w)
+        ))
+        if len(unknown) > MAX_CORRECTIONS:
+            return as_typed or Reading(None)  # a paste, another language or noise, not typos
+        fixes = {w: self._fix(w) for w in unknown}
+        read_as = " ".join(w if i in inside else fixes.get(w) or w for i, w in enumerate(typed))
+        if unknown:
+            # "shin splnts" names the shin as typed, shin splints once corrected: the fuller reading wins.
+            by_fix = self._concepts(read_as, read_as)
+            if by_fix is not None:
+                return by_fix
         if as_typed is not None:
             return as_typed
-        typed = words(query)
-        content = [w for w in typed if w not in STOPWORDS]
-        if not content:
-            return Reading(None)
-        unknown = [w for w in dict.fromkeys(content) if not self._speller.known(w)]
-        if len(unknown) > MAX_CORRECTIONS:
-            return Reading(None)  # a paste, another language or noise, not a search with typos
-        fixes = {w: self._fix(w) for w in unknown}
-        read_as = " ".join(fixes.get(w) or w for w in typed)
-        by_fix = self._concepts(read_as, read_as)
-        if by_fix is not None:
-            return by_fix
-        if any(fix is None for fix in fixes.values()):
+        if not any(w not in STOPWORDS for w in typed) or any(fix is None for fix in fixes.values()):
             return Reading(None)
         stems = sorted(set(terms(self._main_synonyms(read_as))))
         return Reading(WORDS_PREFIX + " ".join(stems), (), read_as) if stems else Reading(None)
