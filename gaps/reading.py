@@ -5,8 +5,8 @@ Demand counts only searches the blog's language understands. A search is underst
 1. it names a body part or injury of the vocabulary, by any of its names or listed misspellings
    ("it band", "ITB", "illiotibial band"), or does so once its joined words are split and its
    misspelt words corrected ("shinsplints" -> "shin splints", "hamstrng" -> "hamstring"); or
-2. every word in it that is not a stop word is a word the posts use, as typed or after the same
-   fixes ("marathon taper").
+2. at least half the words in it that are not stop words are words the posts use, as typed or
+   after the same fixes ("marathon taper", "shoe advice").
 
 Everything else is unrecognised: nonsense ("asdfgh qwerty"), another language ("laufen
 knieschmerzen"), a web or e-mail address, stop words alone. The report counts those apart and
@@ -93,7 +93,10 @@ class Reader:
                 return by_fix
         if as_typed is not None:
             return as_typed
-        if not any(w not in STOPWORDS for w in typed) or any(fix is None for fix in fixes.values()):
+        content = [w for w in typed if w not in STOPWORDS]
+        unread = sum(1 for w in content if w in fixes and fixes[w] is None)
+        # Mostly the blog's words ("shoe advice"), not noise with one known word by chance.
+        if not content or unread * 2 > len(content):
             return Reading(None)
         stems = sorted(set(terms(self._main_synonyms(read_as))))
         return Reading(WORDS_PREFIX + " ".join(stems), (), read_as) if stems else Reading(None)

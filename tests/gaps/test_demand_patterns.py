@@ -86,9 +86,14 @@ def test_junk_is_not_understood(reader: Reader, query: str) -> None:
     assert not reader.read(query).recognised
 
 
-@pytest.mark.parametrize("query", ["marathon taper", "how long should a long run be", "pain on the outside of my knee"])
+@pytest.mark.parametrize("query", ["marathon taper", "how long should a long run be", "pain on the outside of my knee",
+                                   "shoe advice"])
 def test_the_blogs_own_words_are_understood(reader: Reader, query: str) -> None:
     assert reader.read(query).recognised
+
+
+def test_synonyms_are_one_group(reader: Reader) -> None:
+    assert reader.read("sore after marathon").key == reader.read("aching after a marathon").key
 
 
 def test_junk_searches_are_counted_apart_and_never_suggested(engine: Service, posts: list[Post]) -> None:
