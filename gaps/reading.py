@@ -5,8 +5,8 @@ Demand counts only searches the blog's language understands. A search is underst
 1. it names a body part or injury of the vocabulary, by any of its names or listed misspellings
    ("it band", "ITB", "illiotibial band"), or does so once its joined words are split and its
    misspelt words corrected ("shinsplints" -> "shin splints", "hamstrng" -> "hamstring"); or
-2. at least half the words in it that are not stop words are words the posts use, as typed or
-   after the same fixes ("marathon taper", "shoe advice").
+2. of the words in it that are not stop words, at least half are words the posts use as typed
+   ("marathon taper", "shoe advice"), or more than half once corrected ("marathn tapr").
 
 Everything else is unrecognised: nonsense ("asdfgh qwerty"), another language ("laufen
 knieschmerzen"), a web or e-mail address, stop words alone. The report counts those apart and
@@ -94,9 +94,11 @@ class Reader:
         if as_typed is not None:
             return as_typed
         content = [w for w in typed if w not in STOPWORDS]
-        unread = sum(1 for w in content if w in fixes and fixes[w] is None)
-        # Mostly the blog's words ("shoe advice"), not noise with one known word by chance.
-        if not content or unread * 2 > len(content):
+        as_typed_known = sum(1 for w in content if w not in fixes)
+        read = sum(1 for w in content if w not in fixes or fixes[w] is not None)
+        # Half the blog's words as typed ("shoe advice"), or most of them once corrected ("marathn
+        # tapr"); never noise in which one word corrects to a real one by chance ("pamnty yawoixz").
+        if not content or (as_typed_known * 2 < len(content) and read * 2 <= len(content)):
             return Reading(None)
         stems = sorted(set(terms(self._main_synonyms(read_as))))
         return Reading(WORDS_PREFIX + " ".join(stems), (), read_as) if stems else Reading(None)

@@ -204,7 +204,7 @@ class Demand:
     def rule(self) -> str:
         return (
             "Only searches the blog understands count: they name a body part or injury (misspellings and "
-            "joined words included), or use words the posts use. A missed search found nothing, or found "
+            "joined words included), or mostly use words the posts use. A missed search found nothing, or found "
             f"at most {counted(self.near_miss_max_results, 'post')} with the best scoring under "
             f"{self.near_miss_fraction:.0%} of a typical search's best match; a search that found more posts "
             "was answered, however broad. Misses are grouped by the body part or injury they name (a body "
