@@ -301,7 +301,7 @@ class Suggestion:
     topic: str
     score: float
     reasons: tuple[str, ...]
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: JsonDoc = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "topic": self.topic, "score": round(self.score, 3),
