@@ -181,7 +181,6 @@ class Service:
         """The coverage-gap report for this bundle and the search log read for [since, until]."""
         from ..gaps import build_gap_report
         from ..gaps.freshness import as_datetime
-
         from ..gaps.lexicon import Lexicon
 
         start, end = as_datetime(since), as_datetime(until, end_of_day=True)
