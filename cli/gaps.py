@@ -84,6 +84,7 @@ def gaps(
 
 def summary(report: dict[str, Any]) -> None:
     """The readable terminal version: suggestions, thin rows, injuries, demand, silence, duplicates."""
+    from ..gaps.wording import counted
     rows = [
         [s["rank"], s["topic"], f"{s['score']:.2f}", "; ".join(s["reasons"])]
         for s in report["suggestions"][:TERMINAL_ROWS]
@@ -98,21 +99,22 @@ def summary(report: dict[str, Any]) -> None:
     )
     injuries = [[g["name"], g["post_count"], "; ".join(p["title"] for p in g["closest_posts"]) or "none comes close"]
                 for g in report["injuries"]]
-    output.table("Injuries with 0 or 1 posts", ["injury", "posts", "closest posts"], injuries)
+    output.table("Injuries with no post or a single post", ["injury", "posts", "closest posts"], injuries)
     demand = report["demand"]
     asked = [
         [i["topic"], i["searches"], i["no_results"], ", ".join(q["query"] for q in i["queries"][:3])]
         for i in demand["items"][:TERMINAL_ROWS]
     ]
     output.table(
-        f"Missed searches ({demand['misses']} of {demand['entries']})",
+        f"Missed searches ({demand['misses']} of {demand['entries'] - demand['unrecognised_searches']} understood)",
         ["topic", "searches", "no results", "examples"],
         asked,
     )
+    output.console.print(demand["summary"])
     fresh = report["freshness"]
     silent = [[a["type"], a["name"], (a["last_post"] or "")[:10], a["days_silent"]] for a in fresh["silent"]]
     output.table(
-        f"Quiet for over {fresh['silence_days']} days (as of {fresh['now'][:10]})",
+        f"Quiet for over {counted(fresh['silence_days'], 'day')} (as of {fresh['now'][:10]})",
         ["type", "area", "last post", "days"],
         silent,
     )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from ..index.post import Post
+from ..text.vocabulary import Concept, Vocabulary
 from .records import Axis, Cell, InjuryGap, Matrix, NearDuplicate, PostRef
+from .related_posts import RelatedPosts
 
 CLOSEST_POSTS = 3
 # A post whose best similarity to any other post is below this is an orphan. The recommender's own
@@ -19,7 +20,7 @@ ORPHAN_MIN_SCORE = 0.15
 CLOSEST_MIN_SCORE = 0.15
 
 
-def with_named_topics(post: Post, vocabulary: Any) -> Post:
+def with_named_topics(post: Post, vocabulary: Vocabulary) -> Post:
     """The post, also about every body part and injury its title or tags name (by any name).
 
     Tagging already does this with the vocabulary the post was built with; the report may run
@@ -28,7 +29,7 @@ def with_named_topics(post: Post, vocabulary: Any) -> Post:
     named = [m.key for text in (post.title, *post.tags) for m in vocabulary.find(text)]
     injuries = [k for k in named if vocabulary.concept(k).kind == "injury" and k not in post.injuries]
     parts = [k for k in named if vocabulary.concept(k).kind == "body_part"]
-    parts += [vocabulary.concept(k).body_part for k in injuries if vocabulary.concept(k).body_part]
+    parts += [part for k in injuries if (part := vocabulary.concept(k).body_part)]
     parts = [k for k in parts if k not in post.body_parts]
     if not injuries and not parts:
         return post
@@ -49,7 +50,7 @@ def status_of(count: int, thin_below: float) -> str:
     return "thin" if count < thin_below else "ok"
 
 
-def coverage_matrix(posts: Sequence[Post], vocabulary: Any) -> Matrix:
+def coverage_matrix(posts: Sequence[Post], vocabulary: Vocabulary) -> Matrix:
     """Post and video counts per body part × kind of post, empty and thin cells and rows flagged."""
     parts = [(c.key, c.name) for c in vocabulary.body_parts]
     kinds = [(k.key, k.name) for k in vocabulary.kinds]
@@ -87,38 +88,39 @@ def coverage_matrix(posts: Sequence[Post], vocabulary: Any) -> Matrix:
     )
 
 
-def concept_text(concept: Any) -> str:
+def concept_text(concept: Concept) -> str:
     """A concept's name and terms as one text, to find the posts closest to it."""
     return " ".join([concept.name, *concept.terms])
 
 
-def closest_posts(related: Any, text: str, limit: int = CLOSEST_POSTS,
+def closest_posts(related: RelatedPosts | None, text: str, limit: int = CLOSEST_POSTS,
                   min_score: float = CLOSEST_MIN_SCORE) -> tuple[PostRef, ...]:
     """The posts the recommender finds nearest to `text`, if they come close (else none)."""
     if related is None or not text.strip():
         return ()
     items = related.related_to_text(text, limit=limit)
-    return tuple(PostRef.of_hit(item) for item in items
-                 if not getattr(item, "fallback", False) and (item.score or 0.0) >= min_score)
+    return tuple(PostRef.of_related(item) for item in items if not item.fallback and item.score >= min_score)
 
 
-def injury_gaps(posts: Sequence[Post], vocabulary: Any, related: Any) -> tuple[InjuryGap, ...]:
+def injury_gaps(posts: Sequence[Post], vocabulary: Vocabulary, related: RelatedPosts | None) -> tuple[InjuryGap, ...]:
     """Every vocabulary injury with no post or a single post, missing ones first."""
     gaps = []
     for concept in vocabulary.injuries:
         about = [post for post in posts if concept.key in post.injuries]
         if len(about) > 1:
             continue
+        ids = {post.id for post in about}
         gaps.append(InjuryGap(
             key=concept.key, name=concept.name, body_part=concept.body_part,
             posts=tuple(PostRef.of(post) for post in about),
-            closest=closest_posts(related, concept_text(concept)),
+            # The one post about it is not "closest" to it: it is the post.
+            closest=tuple(ref for ref in closest_posts(related, concept_text(concept)) if ref.id not in ids),
         ))
     return tuple(sorted(gaps, key=lambda gap: len(gap.posts)))
 
 
 def orphan_refs(
-    posts_by_id: dict[str, Post], related: Any, min_score: float | None = ORPHAN_MIN_SCORE
+    posts_by_id: dict[str, Post], related: RelatedPosts | None, min_score: float | None = ORPHAN_MIN_SCORE
 ) -> tuple[PostRef, ...]:
     """Posts with no neighbour scoring `min_score` or more, in both directions, as references."""
     if related is None:
@@ -126,7 +128,7 @@ def orphan_refs(
     return tuple(PostRef.of(posts_by_id[i]) for i in related.orphans(min_score=min_score) if i in posts_by_id)
 
 
-def near_duplicate_pairs(posts_by_id: dict[str, Post], related: Any) -> tuple[NearDuplicate, ...]:
+def near_duplicate_pairs(posts_by_id: dict[str, Post], related: RelatedPosts | None) -> tuple[NearDuplicate, ...]:
     """Pairs of posts so similar that one may be redundant, most similar first."""
     if related is None:
         return ()

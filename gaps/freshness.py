@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
 from ..index.post import Post
+from ..text.vocabulary import Vocabulary
 from .records import Area, Freshness, iso
 
 DAYS_PER_YEAR = 365.25
@@ -60,7 +60,7 @@ def _areas(kind: str, keys: Sequence[tuple[str, str]], member: Callable[[Post, s
 
 
 def freshness(
-    posts: Sequence[Post], vocabulary: Any, *, now: datetime | None = None, silence_days: int = 365
+    posts: Sequence[Post], vocabulary: Vocabulary, *, now: datetime | None = None, silence_days: int = 365
 ) -> Freshness:
     """Last post, posts per year and silence per category, body part and injury.
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .records import JsonDoc
+from .wording import counted
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOW = (239, 246, 255)  # colour of a cell with one post
@@ -21,7 +23,7 @@ def heat_colour(level: float) -> str:
     return f"rgb({r}, {g}, {b})"
 
 
-def heatmap(matrix: dict[str, Any]) -> dict[str, Any]:
+def heatmap(matrix: JsonDoc) -> JsonDoc:
     """`matrix` of `GapReport.to_dict()` as rows of cells with a heat level and colours."""
     maximum = max(matrix["max"], 1)
     by_cell = {(c["body_part"], c["kind"]): c for c in matrix["cells"]}
@@ -64,10 +66,11 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["href"] = safe_href
+    env.globals["counted"] = counted
     return env
 
 
-def render_html(report: dict[str, Any], *, title: str = "Coverage gaps", generated_at: datetime | None = None) -> str:
+def render_html(report: JsonDoc, *, title: str = "Coverage gaps", generated_at: datetime | None = None) -> str:
     """The standalone HTML report of `GapReport.to_dict()`."""
     template = environment().get_template("report.html")
     return template.render(
@@ -78,7 +81,8 @@ def render_html(report: dict[str, Any], *, title: str = "Coverage gaps", generat
     )
 
 
-def write_html(report: dict[str, Any], path: Path, **options: Any) -> Path:
+def write_html(report: JsonDoc, path: Path, *, title: str = "Coverage gaps",
+               generated_at: datetime | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(report, **options), encoding="utf-8")
+    path.write_text(render_html(report, title=title, generated_at=generated_at), encoding="utf-8")
     return path

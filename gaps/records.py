@@ -7,6 +7,13 @@ from datetime import datetime
 from typing import Any
 
 from ..index.post import Post
+from ..recommend.items import RelatedItem
+from ..search.results import SearchHit
+from .wording import counted
+
+# A JSON document as `to_dict()` writes it and json, csv and Jinja read it. Its values are JSON of
+# every shape, which only the json library's own `Any` describes: this is the report's one edge.
+JsonDoc = dict[str, Any]
 
 SECTIONS = ("matrix", "injuries", "demand", "freshness", "orphans", "near_duplicates", "suggestions")
 
@@ -31,15 +38,15 @@ class PostRef:
         return cls(post.id, post.slug, post.title, post.url, iso(post.date), score)
 
     @classmethod
-    def of_hit(cls, hit: Any) -> PostRef:
-        """From a RelatedItem, a SearchHit or a plain dict with id/slug/title/url/score."""
-        get = hit.get if isinstance(hit, dict) else lambda name, default=None: getattr(hit, name, default)
-        score = get("score")
-        return cls(
-            id=str(get("id", "")), slug=str(get("slug", "") or ""), title=str(get("title", "") or ""),
-            url=str(get("url", "") or ""), date=get("date"),
-            score=None if score is None else round(float(score), 4),
-        )
+    def of_related(cls, item: RelatedItem) -> PostRef:
+        """A post the recommender found near a text, with its similarity."""
+        return cls(item.id, item.slug, item.title, item.url, None, round(float(item.score), 4))
+
+    @classmethod
+    def of_search_hit(cls, hit: SearchHit) -> PostRef:
+        """A post a search found, with its score (None when nothing was scored)."""
+        score = None if hit.score is None else round(float(hit.score), 4)
+        return cls(hit.id, hit.slug, hit.title, hit.url, hit.date, score)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(vars(self))
@@ -103,9 +110,10 @@ class Matrix:
             "posts_total": self.posts_total,
             "unassigned": self.unassigned,
             "rule": (
-                f"A cell is empty with no posts and thin with fewer than {self.thin_below:g} (half the typical "
-                f"cell's {self.median:g}); a body part is thin with fewer than {self.row_thin_below:g} posts (half "
-                f"the typical body part's {self.row_median:g}). Videos count the posts with a video."
+                f"A cell is empty with no posts and thin with fewer than {counted(self.thin_below, 'post')} (half "
+                f"the typical cell's {self.median:g}); a body part is thin with fewer than "
+                f"{counted(self.row_thin_below, 'post')} (half the typical body part's {self.row_median:g}). "
+                "Videos count the posts with a video."
             ),
         }
 
@@ -174,27 +182,56 @@ class DemandItem:
 
 @dataclass(frozen=True)
 class Demand:
-    """The demand section: what readers searched for and did not find (well)."""
+    """The demand section: what readers searched for and did not find (well).
+
+    `entries` counts every search in the range; `unrecognised_searches` those the blog's language
+    does not understand (nonsense, another language, an address), counted apart and never
+    grouped into items; `misses` the understood searches that missed."""
 
     since: str | None
     until: str | None
     entries: int
     misses: int
+    unrecognised_searches: int
+    unrecognised_no_results: int
     median_top_score: float | None
     near_miss_fraction: float
     near_miss_below: float | None
+    near_miss_max_results: int
     items: tuple[DemandItem, ...]
+
+    @property
+    def rule(self) -> str:
+        return (
+            "Only searches the blog understands count: they name a body part or injury (misspellings and "
+            "joined words included), or mostly use words the posts use. A missed search found nothing, or found "
+            f"at most {counted(self.near_miss_max_results, 'post')} with the best scoring under "
+            f"{self.near_miss_fraction:.0%} of a typical search's best match; a search that found more posts "
+            "was answered, however broad. Misses are grouped by the body part or injury they name (a body "
+            "part with no post goes with its missing injury), else by their words, most missed first."
+        )
+
+    @property
+    def summary(self) -> str:
+        """One line: how many searches, how many missed, how many were not understood."""
+        if not self.entries:
+            return "No searches in range."
+        understood = self.entries - self.unrecognised_searches
+        return (
+            f"{counted(self.entries, 'search')} in range: {understood} understood, of which "
+            f"{self.misses} missed; {self.unrecognised_searches} not understood (nonsense, another language "
+            "or a web address), counted apart and never suggested."
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "since": self.since, "until": self.until, "entries": self.entries, "misses": self.misses,
+            "unrecognised_searches": self.unrecognised_searches,
+            "unrecognised_no_results": self.unrecognised_no_results,
             "median_top_score": self.median_top_score, "near_miss_fraction": self.near_miss_fraction,
-            "near_miss_below": self.near_miss_below,
-            "rule": (
-                "A missed search found nothing, or found only posts scoring under "
-                f"{self.near_miss_fraction:.0%} of a typical search's best match. Misses are grouped by the "
-                "body part or injury they name (else by their words), most missed first."
-            ),
+            "near_miss_below": self.near_miss_below, "near_miss_max_results": self.near_miss_max_results,
+            "rule": self.rule,
+            "summary": self.summary,
             "items": [item.to_dict() for item in self.items],
         }
 
@@ -236,7 +273,7 @@ class Freshness:
         return {
             "now": self.now, "now_source": self.now_source, "silence_days": self.silence_days,
             "rule": (
-                f"An area is quiet when its last post is more than {self.silence_days} days before "
+                f"An area is quiet when its last post is more than {counted(self.silence_days, 'day')} before "
                 f"{self.now[:10]} ({'the newest post' if self.now_source == 'newest post' else 'the date asked for'}). "
                 "Posts per year count from the area's first post."
             ),
@@ -264,7 +301,7 @@ class Suggestion:
     topic: str
     score: float
     reasons: tuple[str, ...]
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: JsonDoc = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "topic": self.topic, "score": round(self.score, 3),

@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..index.post import Post
 from ..text.analysis import words
+from ..text.vocabulary import Vocabulary
 from .freshness import DAYS_PER_YEAR
-from .records import Area, Demand, Freshness, InjuryGap, Matrix, PostRef, Suggestion
+from .records import Area, Axis, Demand, DemandItem, Freshness, InjuryGap, JsonDoc, Matrix, PostRef, Suggestion
+from .topics import merged_topics
+from .wording import counted
 
 MISSING_INJURY = 2.0
 SINGLE_INJURY = 1.0
@@ -34,9 +36,9 @@ class _Draft:
     topic: str
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, object] = field(default_factory=dict)
 
-    def add(self, points: float, reason: str, **evidence: Any) -> None:
+    def add(self, points: float, reason: str, **evidence: object) -> None:
         self.score += points
         self.reasons.append(reason)
         self.evidence.update({k: v for k, v in evidence.items() if k not in self.evidence})
@@ -44,7 +46,7 @@ class _Draft:
 
 def suggestions(
     posts: Sequence[Post],
-    vocabulary: Any,
+    vocabulary: Vocabulary,
     matrix: Matrix,
     injuries: Sequence[InjuryGap],
     demand: Demand,
@@ -71,10 +73,7 @@ def suggestions(
     drafts: dict[str, _Draft] = {}
     # A body part with no post at all is one topic with its missing injury (Achilles and Achilles
     # tendinopathy): whatever a section says about either lands on that one topic.
-    same_topic = {
-        row.key: gap for row in matrix.rows if row.status == "empty"
-        for gap in injuries[::-1] if gap.body_part == row.key and not gap.posts
-    }
+    same_topic = merged_topics(matrix, injuries)
 
     def draft(key: str, topic: str) -> _Draft:
         if key in same_topic:
@@ -101,7 +100,7 @@ def _post_count(posts: Sequence[Post], key: str) -> int:
     return sum(1 for p in posts if key in p.body_parts or key in p.injuries)
 
 
-def _refs(refs: Sequence[PostRef]) -> list[dict[str, Any]]:
+def _refs(refs: Sequence[PostRef]) -> list[JsonDoc]:
     return [r.to_dict() for r in refs]
 
 
@@ -118,35 +117,40 @@ def _injury(d: _Draft, gap: InjuryGap) -> None:
               posts=_refs(gap.posts), closest_posts=closest)
 
 
-def _body_part(d: _Draft, row: Any, matrix: Matrix) -> None:
+def _body_part(d: _Draft, row: Axis, matrix: Matrix) -> None:
     empty_kinds = [c.kind for c in matrix.cells if c.body_part == row.key and c.posts == 0]
     if row.status == "empty":
         d.add(EMPTY_BODY_PART, f"no post about the body part {row.name} at all")
     else:
         d.add(THIN_BODY_PART,
-              f"only {row.posts} post{'s' if row.posts != 1 else ''} about {row.name} "
-              f"(a typical body part has {matrix.row_median:g})",
+              f"only {counted(row.posts, 'post')} about {row.name} "
+              f"(a typical body part has {counted(matrix.row_median, 'post')})",
               kinds_missing=[k for k in empty_kinds if k != "other"])
 
 
-def _demand(d: _Draft, item: Any) -> None:
+def _demand(d: _Draft, item: DemandItem) -> None:
     points = DEMAND_WEIGHT * math.log2(1 + item.searches) + (NO_RESULTS_BONUS if item.no_results else 0.0)
     examples = [q for q, _ in item.queries]
     reason = (
-        f"readers searched {item.searches} time{'s' if item.searches != 1 else ''} without a good answer"
+        f"readers searched {counted(item.searches, 'time')} without a good answer"
         f" ({item.no_results} with no results), e.g. " + ", ".join(repr(q) for q in examples[:3])
     )
     if item.recheck is not None and item.recheck.answered:
         points *= ANSWERED_FACTOR
         reason += f"; the index now answers {item.recheck.query!r}"
+    tagged = d.evidence.get("post_count")
+    if item.concept_kind is not None and isinstance(tagged, int) and tagged > 1:
+        # Posts exist, yet readers' words missed them: the fix may be a term in the vocabulary.
+        reason += (f"; {counted(tagged, 'post')} about it exist, so readers' words may be missing "
+                   "from the vocabulary")
     d.add(points, reason, searches=item.searches, no_results=item.no_results,
           example_queries=examples, closest_posts=_refs(item.closest))
 
 
-def _area_topic(area: Area, vocabulary: Any) -> tuple[str, str]:
+def _area_topic(area: Area, vocabulary: Vocabulary) -> tuple[str, str]:
     if area.type != "category":
         return area.key, area.name
-    parts = getattr(vocabulary, "categories", {}).get(" ".join(words(area.key)), ())
+    parts = vocabulary.categories.get(" ".join(words(area.key)), ())
     if len(parts) == 1:
         return parts[0], vocabulary.label(parts[0])
     return f"category:{area.key}", area.name
@@ -160,5 +164,5 @@ def _silence(d: _Draft, area: Area, silence_days: int) -> None:
     points = 0.0 if "days_silent" in d.evidence else SILENCE_BASE + SILENCE_PER_YEAR * over
     d.add(points,
           f"{label} {area.name!r}: nothing new since {(area.last_post or '')[:10]} "
-          f"({days / DAYS_PER_YEAR:.1f} years before the report date)",
+          f"({counted(round(days / DAYS_PER_YEAR, 1), 'year')} before the report date)",
           last_post=area.last_post, days_silent=days)

@@ -7,30 +7,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .records import JsonDoc
+
 
 @dataclass(frozen=True)
 class Table:
     name: str
     columns: tuple[str, ...]
-    rows: tuple[tuple[Any, ...], ...]
+    rows: tuple[tuple[Any, ...], ...]  # CSV cells: whatever the JSON holds (csv writes any value)
 
 
-def _titles(refs: list[dict[str, Any]]) -> str:
+def _titles(refs: list[JsonDoc]) -> str:
     return "; ".join(ref["title"] for ref in refs)
 
 
-def _slugs(refs: list[dict[str, Any]]) -> str:
+def _slugs(refs: list[JsonDoc]) -> str:
     return "; ".join(ref["slug"] or ref["id"] for ref in refs)
 
 
-def matrix_table(matrix: dict[str, Any]) -> Table:
+def matrix_table(matrix: JsonDoc) -> Table:
     rows = tuple(
         (c["body_part"], c["kind"], c["posts"], c["videos"], c["status"]) for c in matrix["cells"]
     )
     return Table("matrix", ("body_part", "kind", "posts", "videos", "status"), rows)
 
 
-def injuries_table(injuries: list[dict[str, Any]]) -> Table:
+def injuries_table(injuries: list[JsonDoc]) -> Table:
     rows = tuple(
         (g["key"], g["name"], g["body_part"] or "", g["status"], g["post_count"],
          _slugs(g["posts"]), _titles(g["closest_posts"]))
@@ -39,7 +41,7 @@ def injuries_table(injuries: list[dict[str, Any]]) -> Table:
     return Table("injuries", ("key", "name", "body_part", "status", "posts", "post_slugs", "closest_posts"), rows)
 
 
-def demand_table(demand: dict[str, Any]) -> Table:
+def demand_table(demand: JsonDoc) -> Table:
     rows = tuple(
         (i["key"], i["topic"], i["searches"], i["no_results"], i["weak_results"],
          "; ".join(f"{q['query']} ({q['count']})" for q in i["queries"]),
@@ -51,7 +53,7 @@ def demand_table(demand: dict[str, Any]) -> Table:
                             "last_searched", "answered_now", "closest_posts"), rows)
 
 
-def freshness_table(freshness: dict[str, Any]) -> Table:
+def freshness_table(freshness: JsonDoc) -> Table:
     rows = tuple(
         (a["type"], a["key"], a["name"], a["posts"], (a["first_post"] or "")[:10], (a["last_post"] or "")[:10],
          a["posts_per_year"], "" if a["days_silent"] is None else a["days_silent"], str(a["silent"]).lower())
@@ -62,12 +64,12 @@ def freshness_table(freshness: dict[str, Any]) -> Table:
                                "days_silent", "silent"), rows)
 
 
-def orphans_table(orphans: list[dict[str, Any]]) -> Table:
+def orphans_table(orphans: list[JsonDoc]) -> Table:
     rows = tuple((o["id"], o["slug"], o["title"], (o["date"] or "")[:10]) for o in orphans)
     return Table("orphans", ("id", "slug", "title", "date"), rows)
 
 
-def near_duplicates_table(pairs: list[dict[str, Any]]) -> Table:
+def near_duplicates_table(pairs: list[JsonDoc]) -> Table:
     rows = tuple(
         (p["a"]["slug"] or p["a"]["id"], p["a"]["title"], p["b"]["slug"] or p["b"]["id"], p["b"]["title"], p["score"])
         for p in pairs
@@ -75,7 +77,7 @@ def near_duplicates_table(pairs: list[dict[str, Any]]) -> Table:
     return Table("near_duplicates", ("slug_a", "title_a", "slug_b", "title_b", "score"), rows)
 
 
-def suggestions_table(suggestions: list[dict[str, Any]]) -> Table:
+def suggestions_table(suggestions: list[JsonDoc]) -> Table:
     rows = tuple(
         (s["rank"], s["topic"], s["key"], s["score"], " | ".join(s["reasons"]),
          s["evidence"].get("post_count", ""), s["evidence"].get("searches", ""),
@@ -86,7 +88,7 @@ def suggestions_table(suggestions: list[dict[str, Any]]) -> Table:
                                  "example_queries", "closest_posts"), rows)
 
 
-def report_tables(report: dict[str, Any]) -> list[Table]:
+def report_tables(report: JsonDoc) -> list[Table]:
     """One table per section of `GapReport.to_dict()`, in report order."""
     return [
         matrix_table(report["matrix"]),
@@ -99,7 +101,7 @@ def report_tables(report: dict[str, Any]) -> list[Table]:
     ]
 
 
-def write_csv(report: dict[str, Any], directory: Path) -> list[Path]:
+def write_csv(report: JsonDoc, directory: Path) -> list[Path]:
     """Write `<section>.csv` for every section into `directory`; returns the files written."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []

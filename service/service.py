@@ -20,6 +20,7 @@ from .settings import Settings
 
 if TYPE_CHECKING:
     from ..gaps import GapReport
+    from ..gaps.lexicon import Lexicon
     from ..recommend.model import RelatedIndex, RelatedItem
     from ..search.searcher import SearchIndex
 
@@ -64,6 +65,7 @@ class Service:
         self._parts_lock = threading.Lock()
         self._search: SearchIndex | None = None
         self._recommender: RelatedIndex | None = None
+        self._lexicon: Lexicon | None = None  # the posts' words, for the gap report (once per version)
         if verify:
             try:
                 _opened(bundle, self._searcher.verify)
@@ -179,12 +181,16 @@ class Service:
         """The coverage-gap report for this bundle and the search log read for [since, until]."""
         from ..gaps import build_gap_report
         from ..gaps.freshness import as_datetime
+        from ..gaps.lexicon import Lexicon
 
         start, end = as_datetime(since), as_datetime(until, end_of_day=True)
+        posts = list(self._bundle.posts.values())
+        if self._lexicon is None:
+            self._lexicon = Lexicon.of_posts(posts)  # a version's posts never change: read them once
         return build_gap_report(
-            list(self._bundle.posts.values()), self._vocabulary, self._related,
-            list(self._search_log.read(start, end)),
-            since=start, until=end, now=now, silence_days=silence_days, search=self._recheck,
+            posts, self._vocabulary, self._related, list(self._search_log.read(start, end)),
+            lexicon=self._lexicon, since=start, until=end, now=now, silence_days=silence_days,
+            search=self._recheck,
         )
 
     def _recheck(self, query: str) -> tuple[int, float | None, list[SearchHit]]:

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ...gaps.html import heatmap
+from ...gaps.wording import counted
 from ...index.errors import BadRequest
 from ..author_auth import require_author
 from ..models import ERROR_RESPONSES
@@ -42,6 +43,6 @@ def gap_report(service: ServiceDep, window: WindowDep) -> dict[str, Any]:
 def gaps_page(request: Request, service: ServiceDep, window: WindowDep) -> HTMLResponse:
     """The report as a page: heatmap, sortable tables, links to the posts."""
     report = service.gap_report(**window).to_dict()
-    context = {"report": report, "heat": heatmap(report["matrix"]), "window": window}
+    context = {"report": report, "heat": heatmap(report["matrix"]), "window": window, "counted": counted}
     response: HTMLResponse = request.app.state.templates.TemplateResponse(request, "author_gaps.html", context)
     return response

@@ -88,3 +88,73 @@ def test_page_heatmap_is_coloured_by_gaps_js_under_the_csp(serve_app, fresh_inde
         header.click()
         assert header.get_attribute("aria-sort") == "ascending"
     assert not errors, errors
+
+
+# -- what the author reads: junk apart, whole sentences, named columns, both widths --------------
+
+JUNK = ("asdfgh qwerty", "laufen knieschmerzen", "https://example.com/foo")
+
+
+def log_searches(index_dir):
+    from datetime import UTC, datetime
+
+    from runphys.index.search_log import SearchLog
+
+    log = SearchLog(index_dir / "searches")
+    when = datetime(2026, 3, 1, 12, tzinfo=UTC)
+    for query in JUNK:
+        log.record(query, 0, None, when=when)
+    for query in ("achilles", "achilles tendinopathy", "shinsplints"):
+        log.record(query, 0, None, when=when)
+    for _ in range(5):
+        log.record("knee", 45, 1.0, when=when)  # a broad search that found many posts
+        log.record("plantar fasciitis", 3, 16.0, when=when)
+
+
+def visible_text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_page_counts_junk_apart_and_reads_in_whole_sentences(make_gaps_client, fresh_index):
+    log_searches(fresh_index)
+    client = make_gaps_client()
+    data = client.get("/api/v1/gaps").json()["demand"]
+    assert data["unrecognised_searches"] == len(JUNK)
+    assert [(i["key"], i["searches"]) for i in data["items"]] == [("achilles_tendinopathy", 2), ("shin_splints", 1)]
+    html = client.get("/author/gaps").text
+    text = visible_text(html)
+    for query in JUNK:
+        assert query not in text
+    assert f"{len(JUNK)} not understood" in text
+    assert not re.search(r"(?<!\.)\.\.(?!\.)", text), "a sentence ends in '..'"
+    assert not re.search(r"<th[^>]*>\s*</th>", html), "a column without a name"
+    assert "1 posts" not in text and "1 searches" not in text
+    assert "“knee”" not in text  # 45 posts found: never a miss
+
+
+@needs_chromium
+def test_page_at_desktop_and_phone_width(serve_app, fresh_index):
+    from tests.browser import screenshot
+
+    log_searches(fresh_index)
+    server = serve_app(index=fresh_index)
+    with chromium() as browser:
+        for width in (1280, 390):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(f"{server.url}/author/gaps")
+            page.wait_for_function("() => document.querySelector('#heatmap td.cell.ok').style.backgroundColor !== ''")
+            # The page itself never scrolls sideways: a wide table scrolls inside its own box.
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            freshness = page.locator("table.gaps-freshness").first
+            if width == 1280:
+                headers = freshness.locator("thead th").all_inner_texts()
+                assert [h.strip() for h in headers][:2] == ["body part", "status"] and all(h.strip() for h in headers)
+                widths = freshness.locator("thead th").evaluate_all("ths => ths.map(th => th.offsetWidth)")
+                assert min(widths) >= 60, widths  # no cramped column
+            else:
+                # On a phone each row is a card whose lines carry the column names.
+                label = freshness.locator("tbody td").nth(1).evaluate(
+                    "td => getComputedStyle(td, '::before').content")
+                assert label == '"status"'
+            screenshot(page, f"author-gaps-{width}.png")
+            page.close()

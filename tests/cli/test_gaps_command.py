@@ -66,3 +66,23 @@ def test_help_documents_every_option():
     out = CliRunner().invoke(app, ["gaps", "--help"]).stdout
     for option in ("--index", "--since", "--until", "--now", "--json", "--html", "--csv", "--silence-days"):
         assert option in out
+
+
+def test_terminal_summary_counts_junk_apart(tmp_path):
+    from datetime import UTC, datetime
+
+    from runphys.index.search_log import SearchLog
+
+    ensure_index(tmp_path / "index")
+    log = SearchLog(tmp_path / "index" / "searches")
+    when = datetime(2026, 3, 1, tzinfo=UTC)
+    for query in ("asdfgh qwerty", "https://example.com/foo", "achilles", "shinsplints"):
+        log.record(query, 0, None, when=when)
+    log.record("knee", 45, 1.0, when=when)
+    out = " ".join(run("--index", tmp_path / "index").stdout.split())
+    assert "Missed searches (2 of 3 understood)" in out
+    assert "5 searches in range: 3 understood, of which 2 missed; 2 not understood" in out
+    assert "asdfgh" not in out and "example.com" not in out
+    assert "Injuries with no post or a single post" in out and "1 posts" not in out
+    data = json.loads(run("--index", tmp_path / "index", "--json").stdout)["demand"]
+    assert data["unrecognised_searches"] == 2 and data["near_miss_max_results"] == 3

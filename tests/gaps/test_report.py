@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from runphys.gaps import SECTIONS, build_gap_report
-from runphys.gaps.demand import group_key
+from runphys.gaps.lexicon import Lexicon
+from runphys.gaps.reading import Reader
 from runphys.index.search_log import SearchLog
 from runphys.service.pipeline import build_from_sources, ensure_index
 from runphys.service.service import Service
@@ -23,6 +24,11 @@ def demo_engine(tmp_path_factory):
     engine = Service.open(Settings(index=index_dir))
     yield engine
     engine.close()
+
+
+@pytest.fixture(scope="module")
+def demo_reader(demo_engine):
+    return Reader(load_vocabulary(), Lexicon.of_posts(demo_engine._bundle.posts.values()))
 
 
 @pytest.fixture(scope="module")
@@ -206,12 +212,12 @@ def test_recheck_discounts_queries_the_index_now_answers(demo_engine, tmp_path):
         ("marathon tapering", "words:marathon taper"),
     ],
 )
-def test_group_key(query, key):
-    assert group_key(query, load_vocabulary())[0] == key
+def test_grouping_key(demo_reader, query, key):
+    assert demo_reader.read(query).key == key
 
 
-def test_group_key_of_stop_words_only():
-    assert group_key("the and of", load_vocabulary()) is None
+def test_stop_words_only_are_not_understood(demo_reader):
+    assert not demo_reader.read("the and of").recognised
 
 
 # -- a small corpus with a near-duplicate pair -----------------------------------------------
