@@ -22,6 +22,7 @@ from .curation import Curation
 from .lists import FALLBACK, Catalogue, Options, related_list
 from .neighbours import neighbours, rows_entered, rows_pointing_to, searchable, to_scipy
 from .vectors import Counts, Rows, SurfaceForms, _stop_words, fit, post_terms, transform
+from .topics import injury_body_parts
 from .why import Explainer
 
 
@@ -155,7 +156,7 @@ def _neighbours(matrix: Rows, posts: Sequence[Post], config: RelatedConfig
 def _make_lists(stored: store.Stored, posts: Sequence[Post], vocabulary: Vocabulary | None) -> None:
     """Every post's related list for each mode, with the reasons of its first WHY_DEPTH entries."""
     config = stored.config
-    catalogue = Catalogue(posts)
+    catalogue = Catalogue(posts, injury_body_parts(vocabulary))
     n = max(len(posts), 1)
     made: dict[str, tuple[array[int], array[int], array[float], array[int]]] = {}
     pairs = array("q")  # min * n + max of every pair whose reasons are shown

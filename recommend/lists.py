@@ -1,5 +1,6 @@
 """The related list of a post, as readers see it: the author's pins, then neighbours above the
-threshold in maximal-marginal-relevance order, then marked fallbacks, so a list is never short.
+threshold in maximal-marginal-relevance order (posts on the post's own injury ranked up: see
+`topics`), then marked fallbacks, so a list is never short.
 
 Built for every post at build time (all posts, and videos only) and stored; a request reads a
 slice. The same function serves the rare request with options of its own (another threshold,
@@ -21,7 +22,8 @@ from ..index.post import Post
 from .config import RelatedConfig
 from .curation import Curation
 from .diversity import mmr
-from .ranking import body_part_factor, recency_factor
+from .ranking import recency_factor, topic_factor
+from .topics import on_topic, own_topics
 
 PINNED, FALLBACK = 1, 2  # flags of a list entry
 
@@ -38,6 +40,7 @@ class Options:
     pins: tuple[str, ...] = ()
     same_body_part_boost: float | None = None
     prefer_recent: bool = False
+    same_topic_boost: float | None = None
 
 
 @dataclass
@@ -45,7 +48,10 @@ class Catalogue:
     """The posts as the lists see them, with lookups built once."""
 
     posts: Sequence[Post]
+    # Injury -> its body part (the vocabulary's), for each post's own topics (see `topics`).
+    body_part_of: Mapping[str, str] = field(default_factory=dict)
     row: dict[str, int] = field(init=False)
+    topics: list[frozenset[str]] = field(init=False)  # row -> its own topics
     rank: list[int] = field(init=False)  # row -> its place, newest first, undated last
     # Per kind of list (every post / videos only): rows newest first, overall, by body part or
     # injury, and by (casefolded) category. A fallback walks these and stops once it has enough.
@@ -56,6 +62,7 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         self.row = {post.id: i for i, post in enumerate(self.posts)}
+        self.topics = [own_topics(post, self.body_part_of) for post in self.posts]
         order = sorted(range(len(self.posts)), key=self._recency_key)
         self.rank = [0] * len(self.posts)
         for place, i in enumerate(order):
@@ -163,13 +170,15 @@ def _completed(about: Post, chosen: list[Entry], taken: set[int], candidates: li
 def _diversified(about: Post, candidates: list[tuple[int, float]], options: Options, catalogue: Catalogue,
                  neighbours: tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]], config: RelatedConfig,
                  limit: int) -> list[int]:
-    """Candidate positions in maximal-marginal-relevance order (body-part boost, recency)."""
+    """Candidate positions in maximal-marginal-relevance order (topic and body-part boosts, recency)."""
     posts = catalogue.posts
     parts = set(about.body_parts)
+    topics = own_topics(about, catalogue.body_part_of)
     boost = config.same_body_part_boost if options.same_body_part_boost is None else options.same_body_part_boost
+    topic_boost = config.same_topic_boost if options.same_topic_boost is None else options.same_topic_boost
     weight = config.recency_weight if options.prefer_recent else 0.0
     relevance = [
-        s * body_part_factor(posts[j], parts, boost)
+        s * topic_factor(posts[j], topics, parts, topic_boost, boost)
         * recency_factor(posts[j], catalogue.newest, weight, config.recency_half_life_days)
         for j, s in candidates]
     rows = [j for j, _ in candidates]
@@ -194,13 +203,17 @@ def pair_similarity(rows: Sequence[int], neighbours: tuple[npt.NDArray[np.int32]
 
 def _fallback(post: Post, limit: int, cosine: Mapping[int, float], taken: set[int],
               allowed: Callable[[int], bool], catalogue: Catalogue, videos_only: bool) -> list[Entry]:
-    """Closest posts sharing a body part or injury, then the same category, then the newest; within
-    a tier, the neighbours first (by cosine), then the newest."""
+    """Closest posts on the post's own topics (its injury and the injury's body part), then
+    sharing any body part or injury, then the same category, then the newest; within a tier, the
+    neighbours first (by cosine), then the newest."""
     posts = catalogue.posts
+    own = own_topics(post, catalogue.body_part_of)
     topics = {*post.body_parts, *post.injuries}
     categories = {c.casefold() for c in post.categories}
     by_topic, by_category = catalogue.by_topic[videos_only], catalogue.by_category[videos_only]
     tiers: list[tuple[Callable[[int], bool], Iterable[int]]] = [
+        (lambda j: on_topic(posts[j], own),
+         heapq.merge(*(by_topic.get(k, []) for k in own), key=catalogue.rank.__getitem__)),
         (lambda j: not topics.isdisjoint((*posts[j].body_parts, *posts[j].injuries)),
          heapq.merge(*(by_topic.get(k, []) for k in topics), key=catalogue.rank.__getitem__)),
         (lambda j: any(c.casefold() in categories for c in posts[j].categories),
