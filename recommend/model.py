@@ -20,16 +20,16 @@ from ..text.vocabulary import Vocabulary
 from . import store
 from .config import RelatedConfig
 from .items import RelatedItem, make_item
-from .topics import injury_body_parts
 from .lists import FALLBACK, PINNED, Catalogue, Entry, Options, draft_list, related_list
+from .topics import injury_body_parts
 from .vectors import text_terms, transform
 from .why import Explainer
 
 __all__ = ["RelatedConfig", "RelatedIndex", "RelatedItem"]
 
 # Settings a caller may change when loading (the others shaped the stored vectors and lists).
-QUERY_TIME = ("min_score", "same_body_part_boost", "same_topic_boost", "recency_weight", "recency_half_life_days", "mmr_lambda",
-              "near_duplicate_threshold")
+QUERY_TIME = ("min_score", "same_body_part_boost", "same_topic_boost", "recency_weight", "recency_half_life_days",
+              "mmr_lambda", "near_duplicate_threshold")
 # Stored lists answered from memory per open index: (post, videos or all, limit) for a blog's
 # every post and the widget's two or three limits.
 REMEMBERED_LISTS = 4096

@@ -10,13 +10,13 @@ from functools import cache
 
 from .analysis import stem
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_LARGE = "hundred thousand million billion dozen".split()
-_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-             "twentieth thirtieth hundredth").split()
-_MULTIPLES = "once twice thrice".split()
+_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_LARGE = ("hundred", "thousand", "million", "billion", "dozen")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth", "twentieth", "thirtieth", "hundredth")
+_MULTIPLES = ("once", "twice", "thrice")
 # "Second" is also a unit ("30 seconds"), which says no more about a post than a count does;
 # "single" and "double" are left out: "single-leg" and "double-leg" do tell exercises apart.
 NUMBER_WORDS = frozenset((*_UNITS, *_TENS, *_LARGE, *_ORDINALS, *_MULTIPLES))
