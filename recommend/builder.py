@@ -22,6 +22,7 @@ from .config import RelatedConfig
 from .curation import Curation
 from .neighbours import neighbours, rows_entered, rows_pointing_to, searchable, to_scipy
 from .stored_lists import make_lists
+from .topics import named_injuries
 from .vectors import Counts, Rows, SurfaceForms, _stop_words, fit, post_terms, transform
 
 
@@ -36,11 +37,13 @@ class RelatedPartWriter:
         self._counts = Counts()
         self._surface = SurfaceForms()
         self._posts: list[Post] = []
+        self._topics: list[tuple[str, ...]] = []
 
     def add(self, doc: AnalysedPost) -> None:
         self._counts.add(post_terms(doc, self.config, self._stop))
         self._surface.add(doc)
         self._posts.append(doc.post)
+        self._topics.append(named_injuries(doc))
 
     def finish(self, directory: Path, curation: Mapping[str, Curation] | None = None) -> dict[str, Any]:
         started = time.perf_counter()
@@ -50,7 +53,8 @@ class RelatedPartWriter:
         self._counts = Counts()  # the arrays are in the matrix now
         posts = self._posts
         found = _neighbours(matrix, posts, self.config)
-        stored = store.Stored(self.config, [p.id for p in posts], space, matrix, found, {}, [], dict(curation or {}))
+        stored = store.Stored(self.config, [p.id for p in posts], space, matrix, found, {}, [], dict(curation or {}),
+                              self._topics)
         make_lists(stored, posts, self.vocabulary)
         store.save(directory, stored)
         return {"posts": len(posts), "terms": len(space.vocabulary), "seconds": round(time.perf_counter() - started, 3)}
@@ -90,8 +94,13 @@ def update_related(directory: Path, posts: Mapping[str, Post], changed_docs: Seq
     for mode in store.MODES:
         found[mode], redone = _repaired_neighbours(old.neighbours[mode], rows, search, _pool(ordered, mode))
         recomputed += redone
+    # Each post's named injuries: the stored ones, the changed posts' from their new analysis.
+    stored_named = old.topics if old.topics is not None else [posts[pid].injuries if pid in posts else ()
+                                                              for pid in old.ids]
+    named = dict(zip(old.ids, stored_named, strict=True))
+    named.update((pid, named_injuries(by_id[pid])) for pid in rows.changed)
     stored = store.Stored(old.config, rows.ids, old.space, matrix, found, {}, [],
-                          dict(old.curation if curation is None else curation))
+                          dict(old.curation if curation is None else curation), [named[pid] for pid in rows.ids])
     make_lists(stored, ordered, vocabulary)
     store.save(directory, stored)
     return {"posts": len(rows.ids), "changed": len(rows.changed), "deleted": len(rows.gone),

@@ -136,7 +136,7 @@ class RelatedIndex:
     @property
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
-            self._catalogue = Catalogue(self.posts, injury_body_parts(self._vocabulary))
+            self._catalogue = Catalogue(self.posts, injury_body_parts(self._vocabulary), self._stored.topics)
         return self._catalogue
 
     def _from_lists(self, i: int, mode: str, limit: int) -> tuple[RelatedItem, ...]:

@@ -49,7 +49,7 @@ class _Made:
 def make_lists(stored: store.Stored, posts: Sequence[Post], vocabulary: Vocabulary | None) -> None:
     """Every post's related list for each mode into `stored.lists`, with the reasons of the first
     WHY_DEPTH entries (`stored.why_words` holds the words they point to)."""
-    catalogue = Catalogue(posts, injury_body_parts(vocabulary))
+    catalogue = Catalogue(posts, injury_body_parts(vocabulary), stored.topics)
     made = {mode: _lists_of_mode(stored, catalogue, mode) for mode in store.MODES}
     pairs = PairKeys(len(posts))
     for lists in made.values():

@@ -5,15 +5,21 @@ the fix is at the hip), but its own topics are the injury and the injury's body 
 band). A related list ranks posts on those above posts that share only a neighbouring body part:
 a reader of the ITB post wants the IT band posts before the runner's-knee posts.
 
-Own topics are every injury the post is tagged with and the body part each injury belongs to
-(from the vocabulary). A post without an injury has none: its body parts all weigh the same.
+Own topics are the injuries the post's title, categories or tags name, and the body part each
+of them belongs to (from the vocabulary). An injury the body only mentions is a tag, not the
+post's topic: "Prostate cancer" that mentions low back pain is not a back-pain post, and a strong
+boost would otherwise follow every passing mention. A post without such an injury has no own
+topics: its body parts all weigh the same. They are worked out at build (`named_injuries`, from
+the one analysis) and stored with the related part.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping
 
 from ..index.post import Post
+from ..text.tagging import AnalysedPost
 from ..text.vocabulary import Vocabulary
 
 
@@ -24,10 +30,16 @@ def injury_body_parts(vocabulary: Vocabulary | None) -> dict[str, str]:
     return {injury.key: injury.body_part for injury in vocabulary.injuries if injury.body_part}
 
 
-def own_topics(post: Post, body_part_of: Mapping[str, str]) -> frozenset[str]:
-    """The injuries and body parts `post` is about first (see the module's docstring)."""
-    parts = [body_part_of[key] for key in post.injuries if key in body_part_of]
-    return frozenset((*post.injuries, *parts))
+def named_injuries(doc: AnalysedPost) -> tuple[str, ...]:
+    """The injuries a post is tagged with that its title, categories or tags name."""
+    named = (doc.concepts.get("title", Counter()), doc.concepts.get("tags", Counter()))
+    return tuple(key for key in doc.post.injuries if any(found[key] for found in named))
+
+
+def own_topics(injuries: Iterable[str], body_part_of: Mapping[str, str]) -> frozenset[str]:
+    """A post's own topics from its named injuries: each injury and the body part it belongs to."""
+    keys = tuple(injuries)
+    return frozenset((*keys, *(body_part_of[key] for key in keys if key in body_part_of)))
 
 
 def on_topic(post: Post, topics: Collection[str]) -> bool:
