@@ -65,7 +65,7 @@ class FailingApi:
 
 
 class _Failing(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (the http.server name)
+    def do_GET(self) -> None:
         body = b'{"error": {"code": "error", "message": "broken", "detail": null}}'
         self.send_response(500)
         self.send_header("Content-Type", "application/json")
