@@ -34,11 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from related_quality import EXERCISES, exercise_docs, precision
 
-from runphys.recommend.builder import build_related
 from runphys.recommend.config import RelatedConfig
 from runphys.recommend.model import RelatedIndex
 from runphys.text.tagging import AnalysedPost
 from runphys.text.vocabulary_file import package_vocabulary
+from tests.related_fixtures import build_related
 
 K = 5
 

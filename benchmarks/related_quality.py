@@ -7,6 +7,8 @@ Not a test. Prints markdown tables (and writes them with --out FILE).
 1. exercises.json (873 exercises): precision@5 of neighbours sharing a primary muscle, and
    sharing the category. Tags hold the muscles (leakage), so every method is also run without them.
 2. medquad_topics (no labels): mean neighbour score and five neighbour lists, read by eye.
+   Injury posts of the demo blog: how many related lists open with the posts on the same injury
+   or the injury's body part (with and without the topic boost, in the same run).
 3. cost: build time and peak RSS (one subprocess per size) for recombined texts, related() p50/p99.
 """
 
@@ -33,11 +35,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from runphys.index.post import Post  # noqa: E402
-from runphys.recommend.builder import build_related  # noqa: E402
 from runphys.recommend.config import RelatedConfig  # noqa: E402
 from runphys.recommend.model import RelatedIndex  # noqa: E402
 from runphys.recommend.store import load  # noqa: E402
 from runphys.text.tagging import analyse_post  # noqa: E402
+from tests.related_fixtures import build_related  # noqa: E402
 
 DATA = Path("/work/shared/data")
 EXERCISES = DATA / "exercises" / "exercises.json"
@@ -233,6 +235,66 @@ def medquad_section(vocabulary) -> str:
     return "\n".join(out)
 
 
+# -- 2b. the demo blog's injury posts ----------------------------------------------------------
+
+def on_same_injury(post: Post, other: Post, body_part_of: dict[str, str]) -> bool:
+    """Whether `other` is on one of `post`'s injuries, or on the body part such an injury belongs to."""
+    topics = {*post.injuries, *(body_part_of[k] for k in post.injuries if k in body_part_of)}
+    return bool(topics & {*other.injuries, *other.body_parts})
+
+
+def opens_on_injury(post: Post, listed: Sequence[Post], posts: Sequence[Post], body_part_of: dict[str, str],
+                    videos_only: bool) -> bool:
+    """The list opens with the posts on the same injury or its body part: its first min(n, K)
+    entries all are, n being how many such posts could be listed at all."""
+    could = sum(other.id != post.id and (other.has_video or not videos_only)
+                and on_same_injury(post, other, body_part_of) for other in posts)
+    return all(on_same_injury(post, other, body_part_of) for other in listed[:min(could, K)])
+
+
+def injury_section() -> str:
+    """Every injury post of the demo blog (tagged through the vocabulary), as the widget and the
+    API list them (K entries, all posts and videos only), with and without the topic boost."""
+    from runphys.index.bundle import open_bundle
+    from runphys.recommend.topics import injury_body_parts
+    from runphys.service.author import bundle_vocabulary
+    from runphys.service.pipeline import ensure_index
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ensure_index(Path(tmp) / "index")
+        bundle = open_bundle(Path(tmp) / "index")
+        vocabulary = bundle_vocabulary(bundle)
+        body_part_of = injury_body_parts(vocabulary)
+        posts = list(bundle.posts.values())
+        injured = [post for post in posts if post.injuries]
+        by_id = bundle.posts
+        rows, lists = [], []
+        default = RelatedConfig().same_topic_boost
+        for boost in (0.0, 1.0, 1.5, default):
+            index = RelatedIndex.load(bundle.part("related"), by_id, vocabulary=vocabulary,
+                                      config=RelatedConfig(same_topic_boost=boost))
+            counts = []
+            for videos_only in (False, True):
+                opened = first = 0
+                for post in injured:
+                    listed = [by_id[item.id] for item in index.related(post.id, limit=K, videos_only=videos_only)]
+                    opened += opens_on_injury(post, listed, posts, body_part_of, videos_only)
+                    first += bool(listed) and on_same_injury(post, listed[0], body_part_of)
+                    if boost == default and not videos_only:
+                        marks = "".join("x" if on_same_injury(post, other, body_part_of) else "." for other in listed)
+                        lists.append((post.title, marks, "; ".join(other.title for other in listed[:3])))
+                counts += [f"{opened}/{len(injured)}", f"{first}/{len(injured)}"]
+            label = "**as served**" if boost == default else ("no topic boost (before)" if boost == 0 else "")
+            rows.append((f"same_topic_boost={boost} {label}".strip(), *counts))
+    return (f"### Demo blog: related lists of its {len(injured)} injury posts (K={K})\n\n"
+            "A list opens on its injury when its first min(n, K) entries are on one of the post's injuries or "
+            "the injury's body part (n: how many posts could be). Before the topic boost the same-body-part "
+            "boost counted the knee under *ITB Syndrome and Single-Leg Strength* as much as the IT band.\n\n"
+            + table(("ranking", "opens on its injury (all posts)", "first entry on it (all)",
+                     "opens on its injury (videos only)", "first entry on it (videos)"), rows)
+            + "\n\n" + table(("injury post (as served)", f"top {K} on its injury", "first three"), lists))
+
+
 # -- 3. cost -----------------------------------------------------------------------------------
 
 def synthetic_posts(n: int, seed: int = 0) -> list[Post]:
@@ -328,7 +390,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="also write the markdown here")
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated post counts for the cost table")
-    parser.add_argument("--skip", default="", help="comma-separated sections to skip: quality,medquad,cost")
+    parser.add_argument("--skip", default="", help="comma-separated sections to skip: quality,medquad,injury,cost")
     parser.add_argument("--scale-child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.scale_child:
@@ -345,6 +407,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         emit(exercises_section(vocabulary)[0])
     if "medquad" not in skip:
         emit(medquad_section(vocabulary))
+    if "injury" not in skip:
+        emit(injury_section())
     if "cost" not in skip:
         emit(scale_section([int(s) for s in args.sizes.split(",") if s]))
     if args.out:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from ..index.errors import BadRequest, RunphysError
 from ..service.settings import Settings
@@ -15,7 +18,44 @@ from . import output
 if TYPE_CHECKING:
     from ..service.service import Service
 
-app = typer.Typer(
+CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
+
+
+class PlainUsageCommand(TyperCommand):
+    """A command that names its arguments the usual way, in capitals: `QUERY`, `[POST]`,
+    `SOURCES...` in the usage line, the help and the errors (Typer writes `{query}`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # Any: passed through to Typer as given
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument) and param.metavar is None:
+                param.metavar = (param.name or "").upper() + ("..." if param.nargs != 1 else "")
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:  # Any: Typer's own (vendored) click Context
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = (param.metavar or param.name or "").upper().removesuffix("...")
+                name = name if param.required else f"[{name}]"
+                pieces.append(name + ("..." if param.nargs != 1 else ""))
+        return pieces
+
+
+class App(typer.Typer):
+    """Typer with `PlainUsageCommand` for every command registered on it; help and usage errors
+    drawn in boxes only on a terminal, plain lines in a pipe or a file (as every other output)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # Any: passed through to Typer as given
+        attached = sys.stdout.isatty() and sys.stderr.isatty()
+        kwargs.setdefault("rich_markup_mode", "rich" if attached else None)
+        super().__init__(*args, **kwargs)
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[CommandFunction], CommandFunction]:
+        kwargs.setdefault("cls", PlainUsageCommand)
+        return super().command(*args, **kwargs)
+
+
+app = App(
     name="runphys",
     help="Search, related videos and coverage gaps for a running and physical-therapy blog.",
     no_args_is_help=True,
@@ -52,7 +92,9 @@ def report(error: RunphysError, as_json: bool) -> None:
     if as_json:
         print(json.dumps(error.to_dict(), default=str))
     else:
-        output.console_err.print(f"[red]error:[/red] {error.message}", highlight=False)
+        from rich.markup import escape  # a message may quote a path or a value holding "[...]"
+
+        output.console_err.print(f"[red]error:[/red] {escape(error.message)}", highlight=False)
 
 
 def fail(error: RunphysError, as_json: bool) -> None:

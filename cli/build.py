@@ -62,15 +62,17 @@ def build(
         output.print_json(report.to_dict())
         return
     _print_problems([p.to_dict() for p in report.problems])
-    output.console.print(
-        f"imported {report.posts} posts, skipped {report.skipped}, duplicates {report.duplicates}, "
-        f"problems {len(report.problems)}, author edits replayed {report.edits} → {settings.index}"
+    output.say(
+        f"imported {output.plural(report.posts, 'post')}, skipped {output.plural(report.skipped, 'record')}, "
+        f"{output.plural(report.duplicates, 'duplicate')}, {output.plural(len(report.problems), 'problem')}, "
+        f"{output.plural(report.edits, 'author edit')} replayed → {settings.index}"
     )
 
 
 @app.command()
 def stats(index: IndexOption = None, as_json: JsonOption = False) -> None:
-    """Show what the index holds: posts, categories, videos, where and when it was built."""
+    """Show what the index holds: posts, videos and categories, its build id and format version,
+    when it was built and where it is."""
     settings = settings_for(index)
     try:
         service = open_service(settings, as_json)
@@ -83,10 +85,11 @@ def stats(index: IndexOption = None, as_json: JsonOption = False) -> None:
     if as_json:
         output.print_json(data)
         return
-    output.console.print(
-        f"{data['posts']} posts, {data['videos']} with video · built {data['built_at']} · {data['index']}"
-    )
-    output.table("Categories", ["category", "posts"], [[k, v] for k, v in data["categories"].items()])
+    output.say(f"{output.plural(data['posts'], 'post')}, {data['videos']} with video")
+    output.say(f"build {data['version']} (format version {data['format_version']}), built {data['built_at']}")
+    output.say(f"index {data['index']}")
+    output.table(f"Categories ({len(data['categories'])})", ["category", "posts"],
+                 [[k, v] for k, v in data["categories"].items()])
 
 
 class _ProgressBars:
@@ -132,9 +135,9 @@ def _print_problems(problems: list[dict[str, Any]]) -> None:
         # A problem with the whole file (missing, unreadable) has no position inside it.
         where = f" ({problem['where']})" if problem.get("where") else ""
         output.console_err.print(
-            f"[{colour}]{problem.get('severity')}[/{colour}] "
+            f"[{colour}]{problem.get('severity')}:[/{colour}] "
             + escape(f"{problem.get('source')}{where}: {problem.get('reason')}"),
             highlight=False,
         )
     if len(problems) > 50:
-        output.console_err.print(f"… and {len(problems) - 50} more problems (use --json for all)")
+        output.console_err.print(f"… and {output.plural(len(problems) - 50, 'more problem')} (use --json for all)")

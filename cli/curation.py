@@ -6,12 +6,13 @@ lists are made again as a new version.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..index.errors import RunphysError
-from ..recommend.curation import ListChange
+from ..recommend.curation import Curation, ListChange
 from . import output
 from .app import IndexOption, JsonOption, app, ensure_bundle, fail, settings_for
 
@@ -81,7 +82,8 @@ def curation(
     index: IndexOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List the author's pins and excludes (every curated post, or one)."""
+    """List the author's pins and excludes (every curated post, or one), posts by slug and title:
+    one row per pinned post (in its place), excluded post and excluded category."""
     from ..service.curating import show
 
     settings = settings_for(index)
@@ -93,9 +95,15 @@ def curation(
     if as_json:
         output.print_json({"curation": [change.to_dict() for change in changes]})
         return
-    rows = [[c.post_id, ", ".join(c.curation.pin), ", ".join(c.curation.exclude),
-             ", ".join(c.curation.exclude_categories)] for c in changes]
-    output.table(f"Curation ({len(rows)} posts)", ["post", "pinned", "excluded", "excluded categories"], rows)
+    posts = _Names(settings.index)
+    if not changes:
+        output.say("No pins or excludes yet.")
+        return
+    if post is not None and changes[0].curation.empty:
+        output.say(f"No pins or excludes under {posts.slug(changes[0].post_id)}.")
+        return
+    rows = [row for change in changes for row in _rows(change.post_id, change.curation, posts)]
+    output.table(f"Curation ({output.plural(len(changes), 'post')})", ["post", "list", "related", "title"], rows)
 
 
 def _edit(post: str, changes: list[ListChange], index: IndexOption, wait: float, as_json: bool) -> None:
@@ -110,8 +118,37 @@ def _edit(post: str, changes: list[ListChange], index: IndexOption, wait: float,
     if as_json:
         output.print_json(change.to_dict())
         return
+    posts = _Names(settings.index)
     entry = change.curation
-    parts = [f"pinned: {', '.join(entry.pin) or '—'}", f"excluded: {', '.join(entry.exclude) or '—'}"]
-    if entry.exclude_categories:
-        parts.append(f"excluded categories: {', '.join(entry.exclude_categories)}")
-    output.console.print(f"{change.post_id} · {' · '.join(parts)} → build {change.build_id}")
+    output.say(f"{posts.slug(change.post_id)} ({posts.title(change.post_id)}) → build {change.build_id}")
+    if entry.empty:
+        output.say("  no pins or excludes")
+    for list_name, related, title in (row[1:] for row in _rows(change.post_id, entry, posts)):
+        output.say(f"  {list_name}: {related}" + (f" ({title})" if title else ""))
+
+
+class _Names:
+    """Slugs and titles of the live bundle's posts, for ids the curation holds."""
+
+    def __init__(self, index: Path) -> None:
+        from ..index.bundle import open_bundle
+
+        self._posts = open_bundle(index).posts
+
+    def slug(self, post_id: str) -> str:
+        post = self._posts.get(post_id)
+        return post.slug or post.id if post is not None else post_id
+
+    def title(self, post_id: str) -> str:
+        post = self._posts.get(post_id)
+        # A pinned or excluded post deleted since keeps its place in the curation, by id.
+        return post.title if post is not None else "(no longer in the index)"
+
+
+def _rows(post_id: str, entry: Curation, posts: _Names) -> list[list[str]]:
+    """One row per pinned post, excluded post and excluded category: post, list, related, title."""
+    slug = posts.slug(post_id)
+    rows = [[slug, f"pinned {place}", posts.slug(pid), posts.title(pid)] for place, pid in enumerate(entry.pin, 1)]
+    rows += [[slug, "excluded", posts.slug(pid), posts.title(pid)] for pid in entry.exclude]
+    rows += [[slug, "excluded category", name, ""] for name in entry.exclude_categories]
+    return rows

@@ -26,13 +26,20 @@ def serve(
         ),
     ] = None,
 ) -> None:
-    """Serve the search page, the JSON API and the related-videos widget (builds the demo first if needed)."""
+    """Serve the search page, the JSON API and the related-videos widget (builds the demo first if
+    needed). A port already in use is one line and exit 1, before anything else is done."""
+    from ..api.address import check_address
+
+    flags = {"host": host, "port": port, "workers": workers, "forwarded_allow_ips": forwarded_allow_ips}
+    settings = settings_for(index, **{k: v for k, v in flags.items() if v is not None})
+    try:
+        check_address(settings.host, settings.port)
+    except RunphysError as error:
+        fail(error, as_json=False)
     from ..api.server import serve as run_server
     from ..service.pipeline import ensure_index
     from ..service.service import Service
 
-    flags = {"host": host, "port": port, "workers": workers, "forwarded_allow_ips": forwarded_allow_ips}
-    settings = settings_for(index, **{k: v for k, v in flags.items() if v is not None})
     try:
         ensure_index(settings.index, progress=output.status_line)
         Service.open(settings, verify=True).close()  # a damaged bundle is refused here, not served

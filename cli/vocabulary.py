@@ -10,9 +10,9 @@ import typer
 
 from ..index.errors import BadRequest, RunphysError
 from . import output
-from .app import IndexOption, JsonOption, app, fail, settings_for
+from .app import App, IndexOption, JsonOption, app, fail, settings_for
 
-vocabulary_app = typer.Typer(
+vocabulary_app = App(
     name="vocabulary",
     help="Export the vocabulary in use, or check an edited one (install it with `runphys build --vocabulary`).",
     no_args_is_help=True,
@@ -50,7 +50,7 @@ def export(
     if as_json:
         output.print_json(summary)
         return
-    output.console.print(f"wrote the vocabulary of {origin} to {file} (sha256 {vocabulary.source.sha256[:12]}…)")
+    output.say(f"wrote the vocabulary of {origin} to {file} (sha256 {vocabulary.source.sha256[:12]}…)")
 
 
 @vocabulary_app.command("check")
@@ -62,13 +62,15 @@ def check(file: File, as_json: JsonOption = False) -> None:
         vocabulary = read_vocabulary(file)
     except RunphysError as error:
         fail(error, as_json)
-    summary = {"file": str(file), "sha256": vocabulary.source.sha256, **_counts(vocabulary)}
+    counts = _counts(vocabulary)
     if as_json:
-        output.print_json(summary)
+        output.print_json({"file": str(file), "sha256": vocabulary.source.sha256, **counts})
         return
-    output.console.print(
-        f"{file} is valid: {summary['body_parts']} body parts, {summary['injuries']} injuries, "
-        f"{summary['kinds']} kinds of post, {summary['synonym_groups']} synonym groups"
+    output.say(
+        f"{file} is valid: {output.plural(counts['body_parts'], 'body part')}, "
+        f"{output.plural(counts['injuries'], 'injury', 'injuries')}, "
+        f"{output.plural(counts['kinds'], 'kind of post', 'kinds of post')}, "
+        f"{output.plural(counts['synonym_groups'], 'synonym group')}"
     )
 
 

@@ -60,6 +60,12 @@ class SlugTaken(RunphysError):
     code, status = "slug_taken", 409
 
 
+class PortUnavailable(RunphysError):
+    """The address to serve on is taken (another server listens there) or cannot be used."""
+
+    code = "port_unavailable"
+
+
 class BadQuery(RunphysError):
     code, status, exit_code = "bad_query", 400, 2
 

@@ -4,13 +4,14 @@ all at build time; and repairing it in place when a few posts change or the auth
 from __future__ import annotations
 
 import time
-from array import array
 from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import scipy.sparse as sp
 
 from ..index.errors import BadRequest
 from ..index.post import Post
@@ -19,10 +20,10 @@ from ..text.vocabulary import Vocabulary
 from . import store
 from .config import RelatedConfig
 from .curation import Curation
-from .lists import FALLBACK, Catalogue, Options, related_list
 from .neighbours import neighbours, rows_entered, rows_pointing_to, searchable, to_scipy
+from .stored_lists import make_lists
+from .topics import named_injuries
 from .vectors import Counts, Rows, SurfaceForms, _stop_words, fit, post_terms, transform
-from .why import Explainer
 
 
 class RelatedPartWriter:
@@ -36,11 +37,13 @@ class RelatedPartWriter:
         self._counts = Counts()
         self._surface = SurfaceForms()
         self._posts: list[Post] = []
+        self._topics: list[tuple[str, ...]] = []
 
     def add(self, doc: AnalysedPost) -> None:
         self._counts.add(post_terms(doc, self.config, self._stop))
         self._surface.add(doc)
         self._posts.append(doc.post)
+        self._topics.append(named_injuries(doc))
 
     def finish(self, directory: Path, curation: Mapping[str, Curation] | None = None) -> dict[str, Any]:
         started = time.perf_counter()
@@ -50,22 +53,11 @@ class RelatedPartWriter:
         self._counts = Counts()  # the arrays are in the matrix now
         posts = self._posts
         found = _neighbours(matrix, posts, self.config)
-        stored = store.Stored(self.config, [p.id for p in posts], space, matrix, found, {}, [], dict(curation or {}))
-        _make_lists(stored, posts, self.vocabulary)
+        stored = store.Stored(self.config, [p.id for p in posts], space, matrix, found, {}, [], dict(curation or {}),
+                              self._topics)
+        make_lists(stored, posts, self.vocabulary)
         store.save(directory, stored)
         return {"posts": len(posts), "terms": len(space.vocabulary), "seconds": round(time.perf_counter() - started, 3)}
-
-
-def build_related(docs: Sequence[AnalysedPost], directory: Path, config: RelatedConfig = RelatedConfig(), *,
-                  curation: Mapping[str, Curation] | None = None, vocabulary: Vocabulary | None = None
-                  ) -> dict[str, Any]:
-    """Vectorise every post, find every post's neighbours, make and store every related list."""
-    started = time.perf_counter()
-    writer = RelatedPartWriter(config, vocabulary)
-    for doc in docs:
-        writer.add(doc)
-    stats = writer.finish(directory, curation)
-    return {**stats, "seconds": round(time.perf_counter() - started, 3)}
 
 
 def relist(directory: Path, posts: Mapping[str, Post], curation: Mapping[str, Curation],
@@ -73,7 +65,7 @@ def relist(directory: Path, posts: Mapping[str, Post], curation: Mapping[str, Cu
     """Make the related lists again with new curation (vectors and neighbours unchanged)."""
     stored = store.load(directory)
     stored.curation = dict(curation)
-    _make_lists(stored, [posts[pid] for pid in stored.ids], vocabulary)
+    make_lists(stored, [posts[pid] for pid in stored.ids], vocabulary)
     store.save(directory, stored)
 
 
@@ -89,54 +81,105 @@ def update_related(directory: Path, posts: Mapping[str, Post], changed_docs: Seq
     """
     started = time.perf_counter()
     old = store.load(directory)
-    config = old.config
     by_id = {doc.post.id: doc for doc in changed_docs}
-    deleted = set(deleted_ids)
-    changed = [pid for pid in by_id if pid not in deleted]
-    position = {pid: i for i, pid in enumerate(old.ids)}
-    gone = sorted(position[pid] for pid in deleted if pid in position)
-    touched = [position[pid] for pid in changed if pid in position]
-    # New row order: surviving rows keep their order, added posts are appended.
-    keep = np.setdiff1d(np.arange(len(old.ids)), np.asarray(gone, dtype=np.int64))
-    remap = np.full(len(old.ids) + 1, -1, dtype=np.int64)  # index -1 (no neighbour) maps to -1
-    remap[keep] = np.arange(len(keep))
-    added = [pid for pid in changed if pid not in position]
-    ids = [old.ids[i] for i in keep] + added
-    new_position = {pid: i for i, pid in enumerate(ids)}
-    if set(ids) != set(posts):
+    rows = RowChanges.between(old.ids, list(by_id), deleted_ids)
+    if set(rows.ids) != set(posts):
         raise BadRequest("update_related: the posts given are not the posts of the updated index")
-    stop = _stop_words()
-    fresh = transform([post_terms(by_id[pid], config, stop) for pid in changed], old.space)
-    matrix = _replace_rows(old.matrix, keep, [new_position[pid] for pid in changed], fresh, len(ids))
-    ordered = [posts[pid] for pid in ids]
-    search = searchable(to_scipy(matrix), config)
-    rows = np.asarray([new_position[pid] for pid in changed], dtype=np.int64)
-    found = {}
-    redone = 0
+    fresh = transform([post_terms(by_id[pid], old.config, _stop_words()) for pid in rows.changed], old.space)
+    matrix = _replace_rows(old.matrix, rows.kept, rows.changed_rows().tolist(), fresh, len(rows.ids))
+    ordered = [posts[pid] for pid in rows.ids]
+    search = searchable(to_scipy(matrix), old.config)
+    found: dict[str, tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]] = {}
+    recomputed = 0
     for mode in store.MODES:
-        old_ids, old_scores = old.neighbours[mode]
-        affected = rows_pointing_to(old_ids, [*gone, *touched])
-        k = old_ids.shape[1]
-        nbr = np.vstack([remap[old_ids[keep]].astype(np.int32), np.full((len(added), k), -1, np.int32)])
-        scores = np.vstack([old_scores[keep], np.zeros((len(added), k), np.float32)])
-        among = _pool(ordered, mode)
-        redo = {int(remap[r]) for r in affected if remap[r] >= 0} | set(rows.tolist())
-        # A changed post can enter another post's list only where it may be listed at all.
-        sources = rows if among is None else rows[np.isin(rows, among)]
-        if len(sources) and k:
-            kth = np.where(nbr[:, k - 1] >= 0, scores[:, k - 1], 0.0).astype(np.float32)
-            redo |= rows_entered(search, sources, kth)
-        redo_rows = np.asarray(sorted(redo), dtype=np.int64)
-        if len(redo_rows):
-            nbr[redo_rows], scores[redo_rows] = neighbours(search, k, redo_rows, among)
-        found[mode] = (nbr, scores)
-        redone += len(redo_rows)
-    stored = store.Stored(config, ids, old.space, matrix, found, {}, [],
-                          dict(old.curation if curation is None else curation))
-    _make_lists(stored, ordered, vocabulary)
+        found[mode], redone = _repaired_neighbours(old.neighbours[mode], rows, search, _pool(ordered, mode))
+        recomputed += redone
+    # Each post's named injuries: the stored ones, the changed posts' from their new analysis.
+    stored_named = old.topics if old.topics is not None else [posts[pid].injuries if pid in posts else ()
+                                                              for pid in old.ids]
+    named = dict(zip(old.ids, stored_named, strict=True))
+    named.update((pid, named_injuries(by_id[pid])) for pid in rows.changed)
+    stored = store.Stored(old.config, rows.ids, old.space, matrix, found, {}, [],
+                          dict(old.curation if curation is None else curation), [named[pid] for pid in rows.ids])
+    make_lists(stored, ordered, vocabulary)
     store.save(directory, stored)
-    return {"posts": len(ids), "changed": len(changed), "deleted": len(gone), "rows_recomputed": redone,
-            "seconds": round(time.perf_counter() - started, 3)}
+    return {"posts": len(rows.ids), "changed": len(rows.changed), "deleted": len(rows.gone),
+            "rows_recomputed": recomputed, "seconds": round(time.perf_counter() - started, 3)}
+
+
+@dataclass(frozen=True)
+class RowChanges:
+    """How an update renumbers the rows: surviving rows keep their order, added posts are appended.
+
+    `gone` and `touched` are OLD rows (deleted; changed in place), `kept` the old rows that survive
+    in their new order, `old_to_new` maps an old row to its new one (-1: deleted; its last entry
+    maps the "no neighbour" -1 to -1), `changed` the ids re-vectorised (changed or added)."""
+
+    ids: list[str]
+    changed: list[str]
+    added: list[str]
+    gone: list[int]
+    touched: list[int]
+    kept: npt.NDArray[np.int64]
+    old_to_new: npt.NDArray[np.int64]
+
+    @classmethod
+    def between(cls, old_ids: Sequence[str], changed_ids: Sequence[str], deleted_ids: Collection[str]) -> RowChanges:
+        deleted = set(deleted_ids)
+        changed = [pid for pid in changed_ids if pid not in deleted]
+        old_row = {pid: i for i, pid in enumerate(old_ids)}
+        gone = sorted(old_row[pid] for pid in deleted if pid in old_row)
+        touched = [old_row[pid] for pid in changed if pid in old_row]
+        kept = np.setdiff1d(np.arange(len(old_ids)), np.asarray(gone, dtype=np.int64))
+        old_to_new = np.full(len(old_ids) + 1, -1, dtype=np.int64)
+        old_to_new[kept] = np.arange(len(kept))
+        added = [pid for pid in changed if pid not in old_row]
+        ids = [old_ids[i] for i in kept] + added
+        return cls(ids, changed, added, gone, touched, kept, old_to_new)
+
+    def changed_rows(self) -> npt.NDArray[np.int64]:
+        """The NEW rows of the changed and added posts."""
+        new_row = {pid: i for i, pid in enumerate(self.ids)}
+        return np.asarray([new_row[pid] for pid in self.changed], dtype=np.int64)
+
+
+def _repaired_neighbours(old: tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]], rows: RowChanges,
+                         search: sp.csr_matrix, among: npt.NDArray[np.intp] | None
+                         ) -> tuple[tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]], int]:
+    """One mode's neighbour lists after the update, and how many rows were searched again."""
+    ids, scores = _carried_over(old, rows)
+    redo = _rows_to_search_again(old[0], rows, search, among, ids, scores)
+    if len(redo):
+        ids[redo], scores[redo] = neighbours(search, ids.shape[1], redo, among)
+    return (ids, scores), len(redo)
+
+
+def _carried_over(old: tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]], rows: RowChanges
+                  ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
+    """The old lists renumbered (a deleted neighbour becomes -1), with empty lists for added posts."""
+    old_ids, old_scores = old
+    k = old_ids.shape[1]
+    ids = np.vstack([rows.old_to_new[old_ids[rows.kept]].astype(np.int32), np.full((len(rows.added), k), -1, np.int32)])
+    scores = np.vstack([old_scores[rows.kept], np.zeros((len(rows.added), k), np.float32)])
+    return ids, scores
+
+
+def _rows_to_search_again(old_ids: npt.NDArray[np.int32], rows: RowChanges, search: sp.csr_matrix,
+                          among: npt.NDArray[np.intp] | None, ids: npt.NDArray[np.int32],
+                          scores: npt.NDArray[np.float32]) -> npt.NDArray[np.int64]:
+    """New rows whose list may change: the changed posts themselves, the posts that listed a deleted
+    or changed post, and the posts a changed post now scores at least their k-th neighbour for."""
+    pointed = rows_pointing_to(old_ids, [*rows.gone, *rows.touched])
+    redo = {int(rows.old_to_new[r]) for r in pointed if rows.old_to_new[r] >= 0}
+    changed = rows.changed_rows()
+    redo |= set(changed.tolist())
+    # A changed post can enter another post's list only where it may be listed at all.
+    entering = changed if among is None else changed[np.isin(changed, among)]
+    k = ids.shape[1]
+    if len(entering) and k:
+        kth = np.where(ids[:, k - 1] >= 0, scores[:, k - 1], 0.0).astype(np.float32)
+        redo |= rows_entered(search, entering, kth)
+    return np.asarray(sorted(redo), dtype=np.int64)
 
 
 def _pool(posts: Sequence[Post], mode: str) -> npt.NDArray[np.intp] | None:
@@ -150,59 +193,6 @@ def _neighbours(matrix: Rows, posts: Sequence[Post], config: RelatedConfig
                 ) -> dict[str, tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]]:
     search = searchable(to_scipy(matrix), config)
     return {mode: neighbours(search, config.k, among=_pool(posts, mode)) for mode in store.MODES}
-
-
-def _make_lists(stored: store.Stored, posts: Sequence[Post], vocabulary: Vocabulary | None) -> None:
-    """Every post's related list for each mode, with the reasons of its first WHY_DEPTH entries."""
-    config = stored.config
-    catalogue = Catalogue(posts)
-    n = max(len(posts), 1)
-    made: dict[str, tuple[array[int], array[int], array[float], array[int]]] = {}
-    pairs = array("q")  # min * n + max of every pair whose reasons are shown
-    for mode in store.MODES:
-        ptr, rows, scores, flags = array("q", [0]), array("i"), array("f"), array("B")
-        options = Options(limit=store.LIST_DEPTH, videos_only=mode == "videos")
-        for i in range(len(posts)):
-            for depth, (j, score, flag) in enumerate(
-                    related_list(i, options, catalogue, stored.neighbours[mode], stored.curation, config)):
-                rows.append(j)
-                scores.append(score)
-                flags.append(flag)
-                if depth < store.WHY_DEPTH and not flag & FALLBACK:
-                    pairs.append(min(i, j) * n + max(i, j))
-            ptr.append(len(rows))
-        made[mode] = (ptr, rows, scores, flags)
-    codes = np.unique(np.asarray(pairs, dtype=np.int64))
-    explain = Explainer(stored.matrix, stored.space, posts, vocabulary, config.why_terms)
-    found = explain.words_of_pairs(np.stack([codes // n, codes % n], axis=1) if len(codes) else
-                                   np.zeros((0, 2), dtype=np.int64))
-    words: dict[str, int] = {}
-    reason_ptr = np.zeros(len(codes) + 1, dtype=np.int64)
-    reason_ids: list[int] = []
-    for p, said in enumerate(found):
-        reason_ids.extend(words.setdefault(w, len(words)) for w in said)
-        reason_ptr[p + 1] = len(reason_ids)
-    reasons = np.asarray(reason_ids, dtype=np.int32)
-    for mode, (ptr, rows, scores, flags) in made.items():
-        rows_ = np.asarray(rows, dtype=np.int32)
-        flags_ = np.asarray(flags, dtype=np.uint8)
-        starts = np.asarray(ptr, dtype=np.int64)
-        owner = np.repeat(np.arange(len(posts)), (starts[1:] - starts[:-1]).astype(np.int64))
-        place = np.arange(len(rows_)) - starts[owner]
-        shown = (place < store.WHY_DEPTH) & ((flags_ & FALLBACK) == 0)
-        code = np.minimum(owner, rows_) * n + np.maximum(owner, rows_)
-        at = np.searchsorted(codes, code)
-        lengths = np.where(
-            shown, reason_ptr[np.minimum(at + 1, len(codes))] - reason_ptr[np.minimum(at, len(codes))], 0
-        )
-        why_ptr = np.zeros(len(rows_) + 1, dtype=np.int64)
-        np.cumsum(lengths, out=why_ptr[1:])
-        starts = reason_ptr[np.minimum(at, len(codes))]
-        take = np.repeat(starts, lengths) + (np.arange(int(why_ptr[-1])) - np.repeat(why_ptr[:-1], lengths))
-        stored.lists[mode] = store.Lists(
-            np.asarray(ptr, dtype=np.int64), rows_, np.asarray(scores, dtype=np.float32), flags_, why_ptr,
-            reasons[take] if len(take) else np.zeros(0, dtype=np.int32))
-    stored.why_words = list(words)
 
 
 def _replace_rows(old: Rows, keep: npt.NDArray[np.int64], at: Sequence[int], fresh: Rows, n: int) -> Rows:

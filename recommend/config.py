@@ -39,6 +39,9 @@ class RelatedConfig:
     # of topics keep a top-1 >= 0.12. So it trims only the junk tail of short or odd posts.
     min_score: float = 0.12
     same_body_part_boost: float = 0.15  # ranking score *= 1 + boost when body parts are shared
+    # Ranking score *= 1 + this instead when the post is on the listed post's own topic (its
+    # injury, the injury's body part, its first body part: `topics`).
+    same_topic_boost: float = 2.0
     recency_weight: float = 0.2  # prefer_recent: score *= 1 + weight * 0.5 ** (age / half-life)
     recency_half_life_days: float = 365.0
     # 1.0 = pure relevance, lower = more diversity; a candidate this similar to one already chosen

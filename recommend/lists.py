@@ -1,5 +1,6 @@
 """The related list of a post, as readers see it: the author's pins, then neighbours above the
-threshold in maximal-marginal-relevance order, then marked fallbacks, so a list is never short.
+threshold in maximal-marginal-relevance order (posts on the post's own injury ranked up: see
+`topics`), then marked fallbacks, so a list is never short.
 
 Built for every post at build time (all posts, and videos only) and stored; a request reads a
 slice. The same function serves the rare request with options of its own (another threshold,
@@ -21,7 +22,8 @@ from ..index.post import Post
 from .config import RelatedConfig
 from .curation import Curation
 from .diversity import mmr
-from .ranking import body_part_factor, recency_factor
+from .ranking import recency_factor, topic_factor
+from .topics import on_topic, own_topics
 
 PINNED, FALLBACK = 1, 2  # flags of a list entry
 
@@ -38,6 +40,7 @@ class Options:
     pins: tuple[str, ...] = ()
     same_body_part_boost: float | None = None
     prefer_recent: bool = False
+    same_topic_boost: float | None = None
 
 
 @dataclass
@@ -45,7 +48,12 @@ class Catalogue:
     """The posts as the lists see them, with lookups built once."""
 
     posts: Sequence[Post]
+    # Injury -> its body part (the vocabulary's), for each post's own topics (see `topics`).
+    body_part_of: Mapping[str, str] = field(default_factory=dict)
+    # Row -> the injuries its title, categories or tags name (None: every injury it is tagged with).
+    named_injuries: Sequence[Sequence[str]] | None = None
     row: dict[str, int] = field(init=False)
+    topics: list[frozenset[str]] = field(init=False)  # row -> its own topics
     rank: list[int] = field(init=False)  # row -> its place, newest first, undated last
     # Per kind of list (every post / videos only): rows newest first, overall, by body part or
     # injury, and by (casefolded) category. A fallback walks these and stops once it has enough.
@@ -56,6 +64,8 @@ class Catalogue:
 
     def __post_init__(self) -> None:
         self.row = {post.id: i for i, post in enumerate(self.posts)}
+        named = self.named_injuries or [post.injuries for post in self.posts]
+        self.topics = [own_topics(keys, self.body_part_of) for keys in named]
         order = sorted(range(len(self.posts)), key=self._recency_key)
         self.rank = [0] * len(self.posts)
         for place, i in enumerate(order):
@@ -119,7 +129,8 @@ def related_list(
     threshold = config.min_score if options.min_score is None else options.min_score
     candidates = [(int(j), float(s)) for j, s in zip(ids[i], scores[i], strict=False)
                   if j >= 0 and s >= threshold and int(j) not in taken and allowed(int(j))]
-    return _completed(post, chosen, taken, candidates, cosine, allowed, options, catalogue, neighbours, config)
+    return _completed(post, catalogue.topics[i], chosen, taken, candidates, cosine, allowed, options, catalogue,
+                      neighbours, config)
 
 
 def draft_list(about: Post, cosine: npt.NDArray[np.float64], options: Options, catalogue: Catalogue,
@@ -140,36 +151,41 @@ def draft_list(about: Post, cosine: npt.NDArray[np.float64], options: Options, c
     above = above[np.lexsort((above, -cosine[above]))]
     candidates = [(int(j), float(cosine[j])) for j in above if allowed(int(j))][:breadth]
     near = dict(candidates)
-    return _completed(about, [], set(), candidates, near, allowed, options, catalogue, neighbours, config)
+    own = own_topics(about.injuries, catalogue.body_part_of)
+    return _completed(about, own, [], set(), candidates, near, allowed, options, catalogue, neighbours, config)
 
 
-def _completed(about: Post, chosen: list[Entry], taken: set[int], candidates: list[tuple[int, float]],
-               cosine: Mapping[int, float], allowed: Callable[[int], bool], options: Options, catalogue: Catalogue,
+def _completed(about: Post, own: frozenset[str], chosen: list[Entry], taken: set[int],
+               candidates: list[tuple[int, float]], cosine: Mapping[int, float], allowed: Callable[[int], bool],
+               options: Options, catalogue: Catalogue,
                neighbours: tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]], config: RelatedConfig
                ) -> list[Entry]:
-    """`chosen` (pins) followed by the candidates in MMR order, then fallbacks up to the limit."""
+    """`chosen` (pins) followed by the candidates in MMR order, then fallbacks up to the limit;
+    `own`: the listed post's own topics (see `topics`)."""
     wanted = options.limit - len(chosen)
     if candidates and wanted > 0:
-        for p in _diversified(about, candidates, options, catalogue, neighbours, config, wanted):
+        for p in _diversified(about, own, candidates, options, catalogue, neighbours, config, wanted):
             j, s = candidates[p]
             chosen.append((j, s, 0))
             taken.add(j)
     if len(chosen) < options.limit:
-        chosen.extend(_fallback(about, options.limit - len(chosen), cosine, taken, allowed, catalogue,
+        chosen.extend(_fallback(about, own, options.limit - len(chosen), cosine, taken, allowed, catalogue,
                                 options.videos_only))
     return chosen
 
 
-def _diversified(about: Post, candidates: list[tuple[int, float]], options: Options, catalogue: Catalogue,
+def _diversified(about: Post, own: frozenset[str], candidates: list[tuple[int, float]], options: Options,
+                 catalogue: Catalogue,
                  neighbours: tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]], config: RelatedConfig,
                  limit: int) -> list[int]:
-    """Candidate positions in maximal-marginal-relevance order (body-part boost, recency)."""
+    """Candidate positions in maximal-marginal-relevance order (topic and body-part boosts, recency)."""
     posts = catalogue.posts
     parts = set(about.body_parts)
     boost = config.same_body_part_boost if options.same_body_part_boost is None else options.same_body_part_boost
+    topic_boost = config.same_topic_boost if options.same_topic_boost is None else options.same_topic_boost
     weight = config.recency_weight if options.prefer_recent else 0.0
     relevance = [
-        s * body_part_factor(posts[j], parts, boost)
+        s * topic_factor(posts[j], own, parts, topic_boost, boost)
         * recency_factor(posts[j], catalogue.newest, weight, config.recency_half_life_days)
         for j, s in candidates]
     rows = [j for j, _ in candidates]
@@ -192,15 +208,18 @@ def pair_similarity(rows: Sequence[int], neighbours: tuple[npt.NDArray[np.int32]
     return np.maximum(out, out.T)
 
 
-def _fallback(post: Post, limit: int, cosine: Mapping[int, float], taken: set[int],
+def _fallback(post: Post, own: frozenset[str], limit: int, cosine: Mapping[int, float], taken: set[int],
               allowed: Callable[[int], bool], catalogue: Catalogue, videos_only: bool) -> list[Entry]:
-    """Closest posts sharing a body part or injury, then the same category, then the newest; within
-    a tier, the neighbours first (by cosine), then the newest."""
+    """Closest posts on the post's own topics (its injury and the injury's body part), then
+    sharing any body part or injury, then the same category, then the newest; within a tier, the
+    neighbours first (by cosine), then the newest."""
     posts = catalogue.posts
     topics = {*post.body_parts, *post.injuries}
     categories = {c.casefold() for c in post.categories}
     by_topic, by_category = catalogue.by_topic[videos_only], catalogue.by_category[videos_only]
     tiers: list[tuple[Callable[[int], bool], Iterable[int]]] = [
+        (lambda j: on_topic(posts[j], own),
+         heapq.merge(*(by_topic.get(k, []) for k in own), key=catalogue.rank.__getitem__)),
         (lambda j: not topics.isdisjoint((*posts[j].body_parts, *posts[j].injuries)),
          heapq.merge(*(by_topic.get(k, []) for k in topics), key=catalogue.rank.__getitem__)),
         (lambda j: any(c.casefold() in categories for c in posts[j].categories),

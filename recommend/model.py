@@ -21,14 +21,15 @@ from . import store
 from .config import RelatedConfig
 from .items import RelatedItem, make_item
 from .lists import FALLBACK, PINNED, Catalogue, Entry, Options, draft_list, related_list
+from .topics import injury_body_parts
 from .vectors import text_terms, transform
 from .why import Explainer
 
 __all__ = ["RelatedConfig", "RelatedIndex", "RelatedItem"]
 
 # Settings a caller may change when loading (the others shaped the stored vectors and lists).
-QUERY_TIME = ("min_score", "same_body_part_boost", "recency_weight", "recency_half_life_days", "mmr_lambda",
-              "near_duplicate_threshold")
+QUERY_TIME = ("min_score", "same_body_part_boost", "same_topic_boost", "recency_weight", "recency_half_life_days",
+              "mmr_lambda", "near_duplicate_threshold")
 # Stored lists answered from memory per open index: (post, videos or all, limit) for a blog's
 # every post and the widget's two or three limits.
 REMEMBERED_LISTS = 4096
@@ -135,7 +136,7 @@ class RelatedIndex:
     @property
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
-            self._catalogue = Catalogue(self.posts)
+            self._catalogue = Catalogue(self.posts, injury_body_parts(self._vocabulary), self._stored.topics)
         return self._catalogue
 
     def _from_lists(self, i: int, mode: str, limit: int) -> tuple[RelatedItem, ...]:

@@ -8,6 +8,8 @@
     lists.{all,videos}.{ptr,rows,scores,flags,why_ptr,why}.npy   each post's related list, ready
     why_words.json    the words `lists.*.why` point into
     curation.json     the author's pins and excludes these lists were built with
+    topics.json       per row, the injuries its title, categories or tags name (`topics`); a part
+                      written before it existed has none, and then every tagged injury counts
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ class Stored:
     lists: dict[str, Lists]
     why_words: list[str]
     curation: dict[str, Curation]
+    topics: list[tuple[str, ...]] | None = None  # row -> its named injuries (see `topics`)
 
 
 def save(directory: Path, stored: Stored) -> None:
@@ -68,6 +71,8 @@ def save(directory: Path, stored: Stored) -> None:
     write_json(directory / "surface.json", stored.space.surface)
     write_json(directory / "why_words.json", stored.why_words)
     write_json(directory / "curation.json", dump(stored.curation))
+    if stored.topics is not None:
+        write_json(directory / "topics.json", [list(keys) for keys in stored.topics])
     arrays: dict[str, npt.NDArray[Any]] = {
         "idf": stored.space.idf.astype(np.float32),
         "matrix.indptr": stored.matrix.indptr, "matrix.indices": stored.matrix.indices,
@@ -135,5 +140,17 @@ def load(directory: Path) -> Stored:
         lists[mode] = part
     space = TermSpace(dict(vocab), idf.astype(np.float32), dict(surface), config.sublinear_tf)
     return Stored(
-        config, list(ids), space, matrix, neighbours, lists, list(why_words), parse(curation, "curation.json")
+        config, list(ids), space, matrix, neighbours, lists, list(why_words), parse(curation, "curation.json"),
+        _topics(directory, n),
     )
+
+
+def _topics(directory: Path, n: int) -> list[tuple[str, ...]] | None:
+    """topics.json, checked; None for a part written before it existed."""
+    if not (directory / "topics.json").exists():
+        return None
+    raw = _read(directory, "topics.json")
+    _check(isinstance(raw, list) and len(raw) == n
+           and all(isinstance(keys, list) and all(isinstance(k, str) for k in keys) for keys in raw),
+           directory, "topics.json is not a list of key lists, one per id")
+    return [tuple(keys) for keys in raw]

@@ -1,6 +1,6 @@
 """Why two posts are related, in words a reader understands: the content words that carry most of
 their similarity. Shared body parts and injuries are said by their labels elsewhere; these are the
-other words, never a stop word, a number, a vague word ("things": the vocabulary's list), a
+other words, never a stop word, a number (digits or a number word), a vague word ("things": the vocabulary's list), a
 category name or a second form of a word already said. A pair whose shared words carry almost
 nothing gets no words at all: none beats junk."""
 
@@ -13,6 +13,7 @@ import numpy.typing as npt
 
 from ..index.post import Post
 from ..text.analysis import stem, terms
+from ..text.number_words import is_number_term
 from ..text.vocabulary import Vocabulary
 from .vectors import Rows, TermSpace
 
@@ -23,10 +24,12 @@ BATCH = 20_000  # pairs multiplied at once (bounds memory)
 
 
 def word_columns(space: TermSpace) -> npt.NDArray[np.bool_]:
-    """Columns that are plain words (not labels, concepts, tags or kinds) of three letters or more."""
+    """Columns that are plain words (not labels, concepts, tags or kinds) of three letters or more,
+    never a number (digits or a number word: a bundle built before number words were left out of
+    the vectors still holds them)."""
     ok = np.zeros(len(space.vocabulary), dtype=bool)
     for term, col in space.vocabulary.items():
-        ok[col] = ":" not in term and len(term) > 2 and not term.isdigit()
+        ok[col] = ":" not in term and len(term) > 2 and not is_number_term(term)
     return ok
 
 

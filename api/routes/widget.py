@@ -37,14 +37,16 @@ async def related_fragment(
 ) -> HTMLResponse:
     """A ready HTML list of related videos for server-side includes (classes prefixed `runphys-`).
 
-    Videos only unless `videos_only=false`: a post with too few video neighbours is filled with
-    videos on its body part or injury, then its category, then recent ones (marked as fallbacks).
+    Videos only ("Related videos") unless `videos_only=false` ("Related posts"): a post with too
+    few video neighbours is filled with videos on its body part or injury, then its category,
+    then recent ones (marked as fallbacks). A play mark stands in only for a video without a
+    thumbnail.
 
     Links are absolute only with RUNPHYS_PUBLIC_URL set, never built from the request's Host: the
     fragment is cached publicly under an ETag that does not depend on the Host.
     """
     post, items = service.related(key, limit=limit, videos_only=videos_only)
-    context = {"post": post, "items": items, "origin": settings.public_url or ""}
+    context = {"post": post, "items": items, "videos_only": videos_only, "origin": settings.public_url or ""}
     response: HTMLResponse = request.app.state.templates.TemplateResponse(
         request, "widget_fragment.html", context, headers=cache
     )

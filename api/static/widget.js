@@ -3,9 +3,12 @@
  *   <div data-runphys-related="SLUG" data-limit="4"></div>
  *   <script src="https://SEARCH-HOST/widget.js" defer></script>
  *
- * Fetches SEARCH-HOST/api/v1/posts/SLUG/related (video posts; data-videos-only="false" for
- * every kind of post) and renders the list inside a shadow root, so the host page's CSS and
- * ours never meet. Text goes in with textContent only.
+ * Fetches SEARCH-HOST/api/v1/posts/SLUG/related (video posts, under "Related videos";
+ * data-videos-only="false" for every kind of post, under "Related posts") and renders the list
+ * inside a shadow root, so the host page's CSS and ours never meet. Text goes in with
+ * textContent only. A post with a video but no thumbnail gets a play mark; a post without a video
+ * gets none. An unknown post (404) or an empty list says "No related videos yet." (or posts); only
+ * a real failure (the API unreachable, refused, or answering 5xx) says it "could not be loaded".
  * `data-api="https://other-host"` on the div overrides the API origin.
  */
 (function () {
@@ -81,7 +84,8 @@
       img.alt = "";
       img.loading = "lazy";
       link.appendChild(img);
-    } else {
+    } else if (related.has_video) {
+      // A video without a thumbnail: a play mark stands in for it. A post without a video gets none.
       var tile = el("span", "thumb placeholder", "\u25B6");
       tile.setAttribute("aria-hidden", "true");
       link.appendChild(tile);
@@ -101,31 +105,36 @@
     // Videos only unless the host page says data-videos-only="false".
     var videosOnly = host.getAttribute("data-videos-only") !== "false";
 
+    var what = videosOnly ? "videos" : "posts";
+
     var root = host.shadowRoot || host.attachShadow({ mode: "open" });
     styleRoot(root);
     var box = el("section", "box");
-    box.setAttribute("aria-label", "Related videos");
-    box.appendChild(el("h2", "heading", "Related videos"));
+    box.setAttribute("aria-label", "Related " + what);
+    box.appendChild(el("h2", "heading", "Related " + what));
     var state = el("p", "state", "Loading\u2026");
     state.setAttribute("role", "status");
     box.appendChild(state);
     root.appendChild(box);
 
+    var nothing = "No related " + what + " yet.";
     if (!isKey(slug)) {
-      state.textContent = "No related videos yet.";
+      state.textContent = nothing;
       return;
     }
     var url = origin + "/api/v1/posts/" + encodeURIComponent(slug) + "/related?limit=" + limit +
       "&videos_only=" + (videosOnly ? "true" : "false");
     fetch(url, { headers: { Accept: "application/json" }, credentials: "omit" })
       .then(function (response) {
+        // An unknown post (renamed, not built yet) has no related list: that is not a failure.
+        if (response.status === 404) return { related: [] };
         if (!response.ok) throw new Error("HTTP " + response.status);
         return response.json();
       })
       .then(function (data) {
         var related = (data && data.related) || [];
         if (!related.length) {
-          state.textContent = "No related videos yet.";
+          state.textContent = nothing;
           return;
         }
         var list = el("ul", "list");
@@ -133,7 +142,7 @@
         box.replaceChild(list, state);
       })
       .catch(function () {
-        state.textContent = "Related videos could not be loaded.";
+        state.textContent = "Related " + what + " could not be loaded.";
         state.className = "state error";
       });
   }

@@ -45,7 +45,11 @@ def expand(sources: Sequence[str | Path]) -> tuple[list[str], list[Problem]]:
                 problems.append(Problem(source, "", "no file matches", code="no-match"))
         elif Path(source).is_dir():
             root = Path(source)
-            files.extend(str(p) for p in sorted(root.rglob("*")) if _visible(p, root))
+            inside = [str(p) for p in sorted(root.rglob("*")) if _visible(p, root)]
+            files.extend(inside)
+            if not inside:
+                problems.append(Problem(source, "", "the folder is empty (no files to import, hidden ones aside)",
+                                        code="empty-folder"))
         elif Path(source).is_file():
             files.append(source)
         else:

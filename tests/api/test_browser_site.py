@@ -204,7 +204,7 @@ def test_widget_on_another_origin(serve_app, host_site, page):
     page.wait_for_function(
         "() => document.getElementById('w3').shadowRoot.querySelector('.state').textContent !== 'Loading\u2026'"
     )
-    assert "could not be loaded" in error.inner_text()
+    assert error.inner_text() == "No related videos yet."  # an unknown post is not a failure
     shot(page, "05-host-widget")
 
 

@@ -155,6 +155,17 @@ def test_widget_fragment_empty_state(make_client, monkeypatch):
     assert "No related videos yet." in html
 
 
+def test_widget_fragment_says_related_posts_and_marks_only_videos(client):
+    mixed = "medial-tibial-stress-syndrome-and-calf-capacity"  # its list holds posts with and without video
+    listed = client.get(f"/api/v1/posts/{mixed}/related", params={"limit": 6, "videos_only": "false"}).json()
+    assert {item["has_video"] for item in listed["related"]} == {True, False}
+    html = client.get(f"/widget/related/{mixed}", params={"limit": 6, "videos_only": "false"}).text
+    assert "Related posts</h2>" in html
+    without_thumbnail = sum(1 for item in listed["related"] if item["has_video"] and not item["thumbnail_url"])
+    assert html.count("runphys-related-placeholder") == without_thumbnail
+    assert "Related videos</h2>" in client.get(f"/widget/related/{mixed}").text
+
+
 def test_widget_fragment_unknown_post(client):
     assert client.get("/widget/related/nope").status_code == 404
 

@@ -206,7 +206,7 @@ def test_self_hosted_videos_make_video_posts(built: tuple[Path, dict[str, Any]])
 def test_missing_file_reads_cleanly(tmp_path: Path) -> None:
     text = runner.invoke(app, ["build", "nope.xml", "--index", str(tmp_path / "index")])
     assert text.exit_code == 1
-    assert "error nope.xml: no such file or folder" in text.stderr
+    assert "error: nope.xml: no such file or folder" in text.stderr
     assert "()" not in text.stderr
     as_json = runner.invoke(app, ["build", "nope.xml", "--index", str(tmp_path / "index"), "--json"])
     [problem] = json.loads(as_json.stdout)["error"]["detail"]["problems"]

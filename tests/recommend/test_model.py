@@ -12,14 +12,14 @@ import pytest
 
 from runphys.index.errors import IndexDamaged, PostNotFound
 from runphys.index.post import Post, Video
-from runphys.recommend.builder import build_related
 from runphys.recommend.config import RelatedConfig
 from runphys.recommend.curation import parse
-from runphys.recommend.lists import Catalogue, Options, related_list
+from runphys.recommend.lists import Options, related_list
 from runphys.recommend.model import RelatedIndex
 from runphys.recommend.store import load
 from runphys.text.tagging import AnalysedPost, analyse_post
 from runphys.text.vocabulary_file import package_vocabulary as load_vocabulary
+from tests.related_fixtures import build_related
 
 START = datetime(2024, 1, 1, tzinfo=UTC)
 VOCAB = load_vocabulary()
@@ -129,7 +129,7 @@ def test_stored_neighbours_sorted_and_never_self(make_index: Callable[..., Relat
 def test_stored_lists_are_the_lists_made_on_request(make_index: Callable[..., RelatedIndex], tmp_path: Path) -> None:
     index = make_index(curation={"itb-foam": {"pin": ["taper"]}})
     stored = load(tmp_path / "related")
-    catalogue = Catalogue(index.posts)
+    catalogue = index.catalogue
     for pid in index.ids:
         for videos_only in (False, True):
             mode = "videos" if videos_only else "all"

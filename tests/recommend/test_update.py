@@ -6,12 +6,13 @@ from pathlib import Path
 
 import numpy as np
 
-from runphys.recommend.builder import build_related, update_related
+from runphys.recommend.builder import update_related
 from runphys.recommend.model import RelatedIndex
 from runphys.recommend.neighbours import neighbours, searchable, to_scipy
 from runphys.recommend.store import MODES, load
 from runphys.recommend.vectors import _stop_words, post_terms, transform
 from tests.recommend.test_model import TEXTS, VOCAB, corpus_docs, make_doc
+from tests.related_fixtures import build_related
 
 
 def full_recompute(directory: Path, docs_by_id: dict) -> dict[str, tuple[np.ndarray, np.ndarray]]:

@@ -9,11 +9,11 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from runphys.recommend.builder import build_related
 from runphys.recommend.config import RelatedConfig
 from runphys.recommend.store import load
 from runphys.recommend.vectors import Counts, _stop_words, fit, post_terms, text_terms, transform
 from tests.recommend.test_model import VOCAB, corpus_docs, make_doc
+from tests.related_fixtures import build_related
 
 
 def dense(rows) -> np.ndarray:  # type: ignore[no-untyped-def]
