@@ -18,6 +18,7 @@ from ..gaps.html import safe_href
 from ..index.errors import RunphysError
 from ..service.live import LiveService
 from ..service.settings import Settings
+from ..service.sync import Poller
 from .author_auth import LoginThrottle, session_store
 from .caching import NotModified, handle_not_modified
 from .docs import install_docs
@@ -34,6 +35,7 @@ from .routes import (
     posts,
     related,
     search,
+    sync,
     widget,
 )
 from .security import BodyLimit, HeadAsGet, RateLimit, SecurityHeaders
@@ -65,6 +67,13 @@ def make_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+def _poller(settings: Settings) -> Poller | None:
+    """The WordPress poller, when RUNPHYS_SYNC_URL and RUNPHYS_SYNC_EVERY are both set."""
+    if not settings.sync_url or not settings.sync_every:
+        return None
+    return Poller(settings).start()
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The whole HTTP app for these settings; the service opens in the lifespan."""
 
@@ -76,9 +85,12 @@ def create_app(settings: Settings) -> FastAPI:
             live.get()  # warm up; a missing bundle is reported by /readyz, not fatal
         except RunphysError as exc:
             logger.warning("index not ready: %s", exc.message)
+        poller = _poller(settings)
         try:
             yield
         finally:
+            if poller is not None:
+                poller.stop()
             live.close()
 
     app = FastAPI(
@@ -98,7 +110,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
     app.add_exception_handler(NotModified, handle_not_modified)
 
-    for module in (search, posts, related, admin, curation, author, gaps, health, widget, pages):
+    for module in (search, posts, related, admin, sync, curation, author, gaps, health, widget, pages):
         app.include_router(module.router)
     install_docs(app)
     app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")
