@@ -8,10 +8,10 @@ site's address and application password (`RUNPHYS_SYNC_*`), so the plugin's ping
 
 from __future__ import annotations
 
-import json
 import subprocess
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -138,5 +138,21 @@ def ids_by_title(site: WordPressSite) -> dict[str, int]:
     return {title: int(pid) for pid, title in (line.split("\t", 1) for line in rows.splitlines() if line)}
 
 
-def dump(value: Any) -> str:
-    return json.dumps(value, indent=1)[:3000]
+@dataclass
+class Blog:
+    """The plugin tests' world: the site, the service indexing it, the blog's post IDs by title."""
+
+    site: WordPressSite
+    service: RunphysService
+    ids: dict[str, int]
+
+    def link(self, title: str) -> str:
+        """The post's permalink, as WordPress gives it."""
+        return str(self.site.rest("GET", f"/wp/v2/posts/{self.ids[title]}").json()["link"])
+
+    def slug(self, title: str) -> str:
+        return str(self.site.rest("GET", f"/wp/v2/posts/{self.ids[title]}").json()["slug"])
+
+    def forget_cached_answers(self) -> None:
+        """Drop the plugin's cached fragments and failures (transients), as if minutes had passed."""
+        self.site.sql("DELETE FROM wp_options WHERE option_name LIKE '\\_transient\\_%'")

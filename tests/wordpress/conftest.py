@@ -4,7 +4,8 @@
   where they are not installed);
 * `wordpress_clean` — the same site emptied for this test (no posts, faults, request log or plugin
   settings; pretty permalinks; the PHP server running);
-* `wordpress_plain` — `wordpress_clean` with plain permalinks (the REST API only at `?rest_route=`).
+* `wordpress_plain` — `wordpress_clean` with plain permalinks (the REST API only at `?rest_route=`);
+* `plugin_blog` — per module: a small blog in the site, `runphys serve` indexing it, the plugin on.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.wordpress.blog import Blog, RunphysService, blog_posts, configure_plugin, ids_by_title
 from tests.wordpress.site import WordPressSite, missing_packages
 
 
@@ -50,3 +52,17 @@ def wordpress_plain(wordpress_clean: WordPressSite) -> Iterator[WordPressSite]:
     wordpress_clean.set_permalinks(pretty=False)
     yield wordpress_clean
     wordpress_clean.set_permalinks(pretty=True)
+
+
+@pytest.fixture(scope="module")
+def plugin_blog(wordpress: WordPressSite, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Blog]:
+    """For one test module: the small running blog in WordPress, a `runphys serve` indexing it
+    (built from the site's WXR export), and the plugin pointed at that service."""
+    wordpress.reset()
+    wordpress.insert_posts(blog_posts())
+    service = RunphysService(wordpress, tmp_path_factory.mktemp("runphys-service")).start()
+    try:
+        configure_plugin(wordpress, service.url)
+        yield Blog(wordpress, service, ids_by_title(wordpress))
+    finally:
+        service.stop()

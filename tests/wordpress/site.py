@@ -10,7 +10,8 @@ ways real sites fail (`set_fault`) and logs every REST request (`requests`).
 
 The stable API other tests use: `url`, `user`, `app_password`, `rest()`, `create_post()`,
 `insert_posts()`, `export_wxr()`, `stop()` / `start()`, `set_fault()` / `clear_faults()`,
-`requests()` / `clear_requests()`, `reset()`, `set_permalinks()`, `php()`, `sql()`.
+`requests()` / `clear_requests()`, `reset()`, `set_permalinks()`, `define_constants()`, `set_option()`,
+`get_option()`, `php()`, `sql()`.
 """
 
 from __future__ import annotations
@@ -60,6 +61,15 @@ def missing_packages() -> list[str]:
     return missing
 
 
+def php_literal(value: str | int | bool) -> str:
+    """`value` as a PHP literal (strings single-quoted: nothing inside is interpolated)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
 class WordPressError(RuntimeError):
     """A step of starting or driving the test WordPress failed (the message names the step and its log)."""
 
@@ -81,6 +91,7 @@ class WordPressSite:
         self.faults_file = root / "faults.json"
         self.requests_file = root / "rest-requests.jsonl"
         self.server_log = root / "php-server.log"
+        self.extra_config = root / "wp-config-extra.php"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.user = "editor-admin"
@@ -248,9 +259,7 @@ class WordPressSite:
         (www / "wp-config.php").write_text(self._config())
 
     def _config(self) -> str:
-        def php(value: str) -> str:
-            return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
-
+        php = php_literal
         salts = "\n".join(
             f"define({php(name)}, {php(os.urandom(24).hex())});"
             for name in ("AUTH_KEY", "SECURE_AUTH_KEY", "LOGGED_IN_KEY", "NONCE_KEY", "AUTH_SALT",
@@ -283,6 +292,10 @@ define('WP_HTTP_BLOCK_EXTERNAL', true);
 define('WP_ACCESSIBLE_HOSTS', '127.0.0.1,localhost');
 define('RUNPHYS_TEST_FAULTS_FILE', {php(str(self.faults_file))});
 define('RUNPHYS_TEST_REQUEST_LOG', {php(str(self.requests_file))});
+// Constants a test adds for a while (`define_constants`), as a host would in wp-config.php.
+if (file_exists({php(str(self.extra_config))})) {{
+    require {php(str(self.extra_config))};
+}}
 if (!defined('ABSPATH')) {{
     define('ABSPATH', __DIR__ . '/');
 }}
@@ -458,6 +471,7 @@ require_once ABSPATH . 'wp-settings.php';
         plugin's settings and all transients gone; pretty permalinks; the PHP server running."""
         self.clear_faults()
         self.clear_requests()
+        self.define_constants()
         self.sql(
             "DELETE pm FROM wp_postmeta pm JOIN wp_posts p ON p.ID = pm.post_id"
             " WHERE p.post_type IN ('post', 'page', 'revision', 'attachment');"
@@ -478,6 +492,14 @@ require_once ABSPATH . 'wp-settings.php';
         # The rewrite rules are rebuilt lazily by WordPress when the option is empty.
         self.sql(f"UPDATE wp_options SET option_value = '{structure}' WHERE option_name = 'permalink_structure';"
                  "UPDATE wp_options SET option_value = '' WHERE option_name = 'rewrite_rules';")
+
+    def define_constants(self, **constants: str | int | bool) -> None:
+        """Define these PHP constants in wp-config.php from now on (none: remove the ones defined)."""
+        if not constants:
+            self.extra_config.unlink(missing_ok=True)
+            return
+        lines = ["<?php"] + [f"define({php_literal(name)}, {php_literal(value)});" for name, value in constants.items()]
+        self.extra_config.write_text("\n".join(lines) + "\n")
 
     def set_option(self, name: str, value: Any) -> None:
         """`update_option(name, value)` in WordPress (value as JSON: strings, numbers, lists, maps)."""
