@@ -27,6 +27,9 @@ PUBLISHED = ("publish",)
 DRAFTS = ("publish", "future", "draft", "pending", "private")
 # WordPress ends the excerpt it makes from the body (wp_trim_excerpt) with this.
 _MORE = "[…]"
+# Rendered text has been through wptexturize, which curls the straight quotes the author typed:
+# straightened again, the text is the author's (dashes and ellipses stay as WordPress set them).
+_STRAIGHT = str.maketrans({"‘": "'", "’": "'", "′": "'", "“": '"', "”": '"', "″": '"'})
 
 
 def _field(post: Mapping[str, Any], key: str) -> tuple[str, bool]:
@@ -78,16 +81,12 @@ def _featured_video(post: Mapping[str, Any]) -> list[Video]:
     return [video] if video else []
 
 
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
 def _own_excerpt(excerpt: str, body: str) -> str:
     """The rendered excerpt unless WordPress made it from the body (the body's first words, then
     "[…]", or the whole short body): a WXR export has no excerpt there, and neither has the post."""
-    words, body_words = _words(excerpt), _words(body)
+    words, body_words = excerpt.split(), body.split()
     if excerpt.endswith(_MORE):
-        head = _words(excerpt[: -len(_MORE)])
+        head = excerpt[: -len(_MORE)].split()
         if head[:10] == body_words[: min(10, len(head))]:
             return ""
     elif words and words == body_words:
@@ -110,13 +109,16 @@ def _post(post: Mapping[str, Any], source: SourceRef) -> Iterator[Post | Problem
     content, raw = _field(post, "content")
     # The author's text takes the WXR reader's path; rendered HTML has its shortcodes run already.
     body, videos = html_to_text(expand_shortcodes(content) if raw else expand_video_shortcodes(content))
-    title, _ = _field(post, "title")
+    body = body if raw else body.translate(_STRAIGHT)
+    title_html, raw_title = _field(post, "title")
+    title = inline_text(title_html) if raw_title else inline_text(title_html).translate(_STRAIGHT)
     excerpt_html, raw_excerpt = _field(post, "excerpt")
     excerpt = inline_text(expand_shortcodes(excerpt_html) if raw_excerpt else excerpt_html)
+    excerpt = excerpt if raw_excerpt else _own_excerpt(excerpt.translate(_STRAIGHT), " ".join(body.split()))
     yield from assemble(
         source,
         id=post.get("id", ""),
-        title=inline_text(title),
+        title=title,
         slug=str(post.get("slug") or ""),
         url=str(post.get("link") or ""),
         date=_date(post),
@@ -124,7 +126,7 @@ def _post(post: Mapping[str, Any], source: SourceRef) -> Iterator[Post | Problem
         categories=terms[0] if terms else (),
         tags=terms[1] if terms else (),
         body=body,
-        excerpt=excerpt if raw_excerpt else _own_excerpt(excerpt, " ".join(body.split())),
+        excerpt=excerpt,
         videos=unique_videos([*videos, *_featured_video(post)]),
     )
 
