@@ -121,19 +121,20 @@ class WordPressClient:
 
     # -- discovery -----------------------------------------------------------------------------
 
-    def discover(self, params: Mapping[str, Any]) -> Page:
+    def discover(self, params: Mapping[str, Any], what: str = "listing") -> Page:
         """The first page of `params` from /wp-json/wp/v2/posts, else from /?rest_route=/wp/v2/posts
         (a site without pretty permalinks); remembers which answered."""
         if self._pretty is not None:
-            return self.get("/wp/v2/posts", params, "listing page 1")
+            return self.get("/wp/v2/posts", params, f"{what} page 1")
+        step = f"discovery, {what} page 1"
         try:
-            page = self.get("/wp/v2/posts", params, "discovery", pretty=True)
+            page = self.get("/wp/v2/posts", params, step, pretty=True)
         except SyncFailed as first:
             detail = first.detail if isinstance(first.detail, dict) else {}
             if detail.get("reason") not in ("not_found", "not_json"):
                 raise
             try:
-                page = self.get("/wp/v2/posts", params, "discovery", pretty=False)
+                page = self.get("/wp/v2/posts", params, step, pretty=False)
             except SyncFailed as second:
                 second_detail = second.detail if isinstance(second.detail, dict) else {}
                 if second_detail.get("reason") == "not_found":
@@ -249,7 +250,7 @@ class WordPressClient:
     def pages(self, params: Mapping[str, Any], what: str) -> list[Any]:
         """Every item of a paged listing (`per_page` 100, pages by X-WP-TotalPages, ≤ 4 at once)."""
         query = {**params, "per_page": PER_PAGE, "orderby": "id", "order": "asc"}
-        first = self.discover({**query, "page": 1})
+        first = self.discover({**query, "page": 1}, what)
         total_pages = min(first.total_pages or 1, MAX_PAGES)
         results: list[list[Any]] = [self._items(first, what, 1)]
 
