@@ -1,9 +1,9 @@
 """The plugin's tests' world: a small running blog in the real WordPress, and a real `runphys serve`
 indexing it, with the plugin pointed at that service.
 
-The index is built the way an author did it before sync existed: the site's own WXR export, then
-`runphys build`. Its post ids are WordPress post IDs, as a sync's are. The service also gets the
-site's address and application password (`RUNPHYS_SYNC_*`), so the plugin's pings can sync a post.
+The index is built the way an author sets it up: `runphys sync` of the site (its post ids are
+WordPress post IDs). The service gets the site's address and application password
+(`RUNPHYS_SYNC_*`), so the plugin's pings (`POST /api/v1/admin/sync {"post_id": N}`) can sync a post.
 """
 
 from __future__ import annotations
@@ -90,13 +90,13 @@ class RunphysService:
         self.url = self.process.url
 
     def build(self) -> None:
-        """(Re)build the index from the site's current WXR export with `runphys build`."""
-        export = self.root / "site.wxr.xml"
-        export.write_bytes(self.site.export_wxr())
-        done = subprocess.run(runphys() + ["build", str(export), "--index", str(self.index), "--json"],
-                              env=clean_env(), capture_output=True, text=True, check=False, timeout=300)
+        """(Re)build the index from the site with `runphys sync --full` (its REST API, the application password)."""
+        done = subprocess.run(
+            runphys() + ["sync", self.site.url, "--index", str(self.index), "--user", self.site.user,
+                         "--app-password", self.site.app_password, "--full", "--json"],
+            env=clean_env(), capture_output=True, text=True, check=False, timeout=300)
         if done.returncode != 0:
-            raise AssertionError(f"runphys build failed: {done.stdout[-2000:]} {done.stderr[-2000:]}")
+            raise AssertionError(f"runphys sync failed: {done.stdout[-2000:]} {done.stderr[-2000:]}")
 
     def start(self) -> RunphysService:
         self.process.start()
