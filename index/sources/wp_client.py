@@ -139,9 +139,9 @@ class WordPressClient:
                 second_detail = second.detail if isinstance(second.detail, dict) else {}
                 if second_detail.get("reason") == "not_found":
                     raise SyncFailed(
-                        f"no WordPress REST API at {self.site} (discovery): {self.url('/wp/v2/posts', pretty=True)} "
-                        f"and {self.url('/wp/v2/posts', pretty=False)} both failed: {second.message}",
-                        {**second_detail, "site": self.site, "step": "discovery"},
+                        f"no WordPress REST API at {self.site} ({step}): {self.url('/wp/v2/posts', pretty=True)} "
+                        f"and {self.url('/wp/v2/posts', pretty=False)} both answered HTTP 404",
+                        {**second_detail, "site": self.site, "step": step},
                     ) from None
                 raise
             self._pretty = False
