@@ -211,6 +211,7 @@ class _Sync:
 
     def one(self, live: OpenBundle, state: SyncState, number: int) -> SyncReport:
         """One post, as a ping after it was published, updated, trashed or deleted."""
+        self.client.assume(state.api)
         item = self.client.post(number, self.params)
         posts, problems = self.convert([item] if item is not None else [])
         # Nothing to keep (gone, not public, not a post of a synced status) and no problem: removed.
