@@ -92,8 +92,8 @@ class RunphysService:
     def build(self) -> None:
         """(Re)build the index from the site with `runphys sync --full` (its REST API, the application password)."""
         done = subprocess.run(
-            runphys() + ["sync", self.site.url, "--index", str(self.index), "--user", self.site.user,
-                         "--app-password", self.site.app_password, "--full", "--json"],
+            [*runphys(), "sync", self.site.url, "--index", str(self.index), "--user", self.site.user,
+             "--app-password", self.site.app_password, "--full", "--json"],
             env=clean_env(), capture_output=True, text=True, check=False, timeout=300)
         if done.returncode != 0:
             raise AssertionError(f"runphys sync failed: {done.stdout[-2000:]} {done.stderr[-2000:]}")

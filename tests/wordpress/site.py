@@ -10,8 +10,8 @@ ways real sites fail (`set_fault`) and logs every REST request (`requests`).
 
 The stable API other tests use: `url`, `user`, `app_password`, `rest()`, `create_post()`,
 `insert_posts()`, `export_wxr()`, `stop()` / `start()`, `set_fault()` / `clear_faults()`,
-`requests()` / `clear_requests()`, `reset()`, `set_permalinks()`, `define_constants()`, `set_option()`,
-`get_option()`, `php()`, `sql()`.
+`requests()` / `clear_requests()`, `page_timings()`, `reset()`, `set_permalinks()`,
+`define_constants()`, `set_option()`, `get_option()`, `php()`, `sql()`.
 """
 
 from __future__ import annotations
@@ -92,6 +92,7 @@ class WordPressSite:
         self.requests_file = root / "rest-requests.jsonl"
         self.server_log = root / "php-server.log"
         self.extra_config = root / "wp-config-extra.php"
+        self.timing_file = root / "page-timings.jsonl"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.user = "editor-admin"
@@ -292,6 +293,7 @@ define('WP_HTTP_BLOCK_EXTERNAL', true);
 define('WP_ACCESSIBLE_HOSTS', '127.0.0.1,localhost');
 define('RUNPHYS_TEST_FAULTS_FILE', {php(str(self.faults_file))});
 define('RUNPHYS_TEST_REQUEST_LOG', {php(str(self.requests_file))});
+define('RUNPHYS_TEST_TIMING_LOG', {php(str(self.timing_file))});
 // Constants a test adds for a while (`define_constants`), as a host would in wp-config.php.
 if (file_exists({php(str(self.extra_config))})) {{
     require {php(str(self.extra_config))};
@@ -360,9 +362,12 @@ require_once ABSPATH . 'wp-settings.php';
             "flush_rewrite_rules(false);\n"
             "update_option('blogdescription', 'Running injuries, explained');\n"
             f"$active = activate_plugin('{PLUGIN_FILE}');\n"
-            "if (is_wp_error($active)) { fwrite(STDERR, 'PHP Fatal error: ' . $active->get_error_message()); exit(1); }\n"
+            "if (is_wp_error($active)) {\n"
+            "  fwrite(STDERR, 'PHP Fatal error: ' . $active->get_error_message()); exit(1);\n"
+            "}\n"
             "$user = get_user_by('login', wp_get_current_user()->user_login);\n"
-            "$made = WP_Application_Passwords::create_new_application_password($user->ID, ['name' => 'runphys-tests']);\n"
+            "$made = WP_Application_Passwords::create_new_application_password(\n"
+            "  $user->ID, ['name' => 'runphys-tests']);\n"
             "if (is_wp_error($made)) { fwrite(STDERR, 'PHP Fatal error: ' . $made->get_error_message()); exit(1); }\n"
             "echo json_encode(['password' => $made[0], 'user_id' => $user->ID]);\n"
         )
@@ -471,6 +476,7 @@ require_once ABSPATH . 'wp-settings.php';
         plugin's settings and all transients gone; pretty permalinks; the PHP server running."""
         self.clear_faults()
         self.clear_requests()
+        self.timing_file.unlink(missing_ok=True)
         self.define_constants()
         self.sql(
             "DELETE pm FROM wp_postmeta pm JOIN wp_posts p ON p.ID = pm.post_id"
@@ -547,6 +553,19 @@ require_once ABSPATH . 'wp-settings.php';
 
     def clear_requests(self) -> None:
         self.requests_file.unlink(missing_ok=True)
+
+    def page_timings(self, *, start: bool = False) -> list[dict[str, Any]]:
+        """The server-side cost of each non-REST page served since the last call with `start=True`.
+
+        Each: `uri`, `wall` and `cpu` (seconds from the must-use plugins loading to the end of the
+        request), `status`. `start=True` empties the record and starts recording (off by default).
+        """
+        if start:
+            self.timing_file.write_text("")
+            return []
+        if not self.timing_file.exists():
+            return []
+        return [json.loads(line) for line in self.timing_file.read_text().splitlines() if line.strip()]
 
     # ----------------------------------------------------------------- helpers
 

@@ -55,7 +55,8 @@ def test_settings_page_needs_a_login(wordpress_clean: WordPressSite) -> None:
 def test_settings_page_needs_manage_options(wordpress_clean: WordPressSite) -> None:
     configure_plugin(wordpress_clean, "http://127.0.0.1:9")
     made = wordpress_clean.rest("POST", "/wp/v2/users", json={
-        "username": "reader", "email": "reader@example.invalid", "password": "a reader's password", "roles": ["author"]})
+        "username": "reader", "email": "reader@example.invalid", "password": "a reader's password",
+        "roles": ["author"]})
     assert made.status_code == 201, made.text
     try:
         author = logged_in(wordpress_clean, "reader", "a reader's password")

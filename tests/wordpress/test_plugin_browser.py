@@ -19,7 +19,8 @@ THUMBNAIL = (b'<svg xmlns="http://www.w3.org/2000/svg" width="160" height="90">'
              b'<rect width="160" height="90" fill="#2b4a5e"/>'
              b'<polygon points="68,30 68,60 94,45" fill="#ffffff"/></svg>')
 EMOJI_PLAY = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 36">'
-              b'<rect width="36" height="36" rx="6" fill="#3b88c3"/><polygon points="13,9 13,27 28,18" fill="#fff"/></svg>')
+              b'<rect width="36" height="36" rx="6" fill="#3b88c3"/>'
+              b'<polygon points="13,9 13,27 28,18" fill="#fff"/></svg>')
 
 
 def test_post_page_in_chromium_shows_the_related_videos(plugin_blog: Blog) -> None:

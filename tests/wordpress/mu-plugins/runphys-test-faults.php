@@ -2,7 +2,8 @@
 /**
  * Plugin Name: RunPhys test faults
  * Description: For the runphys-search tests only: makes the REST API fail as real sites fail
- *   (rules in the JSON file RUNPHYS_TEST_FAULTS_FILE) and logs REST requests (RUNPHYS_TEST_REQUEST_LOG).
+ *   (rules in the JSON file RUNPHYS_TEST_FAULTS_FILE), logs REST requests (RUNPHYS_TEST_REQUEST_LOG)
+ *   and, while the file RUNPHYS_TEST_TIMING_LOG exists, what every other page cost (for benchmarks).
  * License: GPL-2.0-or-later
  *
  * Runs when must-use plugins load, before WordPress parses the request: a faulted answer costs
@@ -69,6 +70,29 @@ function runphys_test_log_request(float $start, string $uri, string $fault): voi
     ]);
     file_put_contents(RUNPHYS_TEST_REQUEST_LOG, $line . "\n", FILE_APPEND | LOCK_EX);
 }
+
+/** A page's wall and CPU time from here (before any regular plugin loads) to the end of the request. */
+function runphys_test_log_timing(float $wall, float $cpu): void {
+    $usage = getrusage();
+    $line = json_encode([
+        'uri' => $_SERVER['REQUEST_URI'] ?? '',
+        'wall' => microtime(true) - $wall,
+        'cpu' => $usage['ru_utime.tv_sec'] + $usage['ru_utime.tv_usec'] / 1e6
+            + $usage['ru_stime.tv_sec'] + $usage['ru_stime.tv_usec'] / 1e6 - $cpu,
+        'status' => http_response_code(),
+    ]);
+    file_put_contents(RUNPHYS_TEST_TIMING_LOG, $line . "\n", FILE_APPEND | LOCK_EX);
+}
+
+(function (): void {
+    if (PHP_SAPI !== 'cli' && !runphys_test_is_rest_request() && defined('RUNPHYS_TEST_TIMING_LOG')
+        && file_exists(RUNPHYS_TEST_TIMING_LOG)) {
+        $usage = getrusage();
+        $cpu = $usage['ru_utime.tv_sec'] + $usage['ru_utime.tv_usec'] / 1e6
+            + $usage['ru_stime.tv_sec'] + $usage['ru_stime.tv_usec'] / 1e6;
+        register_shutdown_function('runphys_test_log_timing', microtime(true), $cpu);
+    }
+})();
 
 (function (): void {
     if (PHP_SAPI === 'cli' || !runphys_test_is_rest_request() || !empty($_SERVER['HTTP_X_RUNPHYS_TEST_BYPASS'])) {
