@@ -25,7 +25,8 @@ def test_state_round_trips_at_the_index_root(tmp_path: Path) -> None:
                                "modified_gmt": "2024-03-02T10:00:00", "posts": 3}
 
 
-@pytest.mark.parametrize("text", ["{not json", '{"ids": [1]}', '{"site": "x", "ids": ["a"]}', '{"site": "x", "ids": 5}'])
+@pytest.mark.parametrize("text", ["{not json", '{"ids": [1]}', '{"site": "x", "ids": ["a"]}',
+                                  '{"site": "x", "ids": 5}'])
 def test_a_broken_state_file_is_one_clear_error(tmp_path: Path, text: str) -> None:
     (tmp_path / SYNC_FILE).write_text(text)
     with pytest.raises(BadRequest, match="sync with --full"):

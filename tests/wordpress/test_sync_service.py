@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -113,4 +114,4 @@ def test_serve_polls_the_site_by_itself(wordpress_clean: WordPressSite, tmp_path
         server.stop()
     # Two workers poll, one sync at a time: never two REST listings of a sync overlapping.
     listings = sorted((r["start"], r["end"]) for r in site.requests() if "_fields=id" in r["uri"])
-    assert listings and all(a[1] <= b[0] for a, b in zip(listings, listings[1:], strict=False))
+    assert listings and all(a[1] <= b[0] for a, b in itertools.pairwise(listings))

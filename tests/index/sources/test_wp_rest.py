@@ -88,7 +88,8 @@ def rest_item(**changes: Any) -> dict[str, Any]:
         "id": 7, "date": "2024-03-01T09:00:00", "date_gmt": "2024-03-01T08:00:00", "modified_gmt":
         "2024-03-02T10:00:00", "slug": "warm-up", "status": "publish", "type": "post",
         "link": "https://runphys.example/warm-up/",
-        "title": {"raw": "Don't skip the \"warm-up\" drills", "rendered": "Don&#8217;t skip the &#8220;warm-up&#8221; drills"},
+        "title": {"raw": "Don't skip the \"warm-up\" drills",
+                  "rendered": "Don&#8217;t skip the &#8220;warm-up&#8221; drills"},
         "content": {"raw": CONTENT, "rendered": "<p>Leg swings and skips before every run &#8212; it&#8217;s worth "
                     "it.</p>\n<p><a href=\"https://www.youtube.com/watch?v=WarmUp0001\">"
                     "https://www.youtube.com/watch?v=WarmUp0001</a></p>\n"
