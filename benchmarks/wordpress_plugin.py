@@ -172,8 +172,8 @@ def row(what: str, sample: Sample, base: Sample, target: str, worst: bool = Fals
 def measure(site: WordPressSite, service: RunphysService, link: str, count: int, publishes: int) -> list[str]:
     view(link)  # warm PHP's opcache and the plugin's cache
     inactive, active = Sample(), Sample()
-    block = max(5, count // 4)
-    # Blocks alternate, so the machine's noise falls on both variants alike.
+    block = 5
+    # Short blocks alternate, so the machine's noise falls on both variants alike.
     while len(active.client) < count:
         site.php(f"deactivate_plugins('{PLUGIN_FILE}');")
         view(link)
@@ -187,7 +187,7 @@ def measure(site: WordPressSite, service: RunphysService, link: str, count: int,
 
     service.stop()
     try:
-        refused = Sample().take(site, link, block, before=lambda: forget(site))
+        refused = Sample().take(site, link, max(5, count // 4), before=lambda: forget(site))
         rows.append(row("Post page, service down (refused), failure not yet remembered", refused, inactive, "—"))
         hung = HungService()
         try:
@@ -195,7 +195,7 @@ def measure(site: WordPressSite, service: RunphysService, link: str, count: int,
             slow = Sample().take(site, link, 5, before=lambda: forget(site))
             rows.append(row("Post page, service hung, every view asking (worst case, max)", slow, inactive,
                             "≤ 1.1 s", worst=True))
-            remembered = Sample().take(site, link, block)
+            remembered = Sample().take(site, link, max(5, count // 4))
             rows.append(row("Post page, service hung, failure remembered", remembered, inactive, "—"))
         finally:
             hung.close()
