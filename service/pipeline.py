@@ -262,9 +262,13 @@ def _check_changes(live: OpenBundle, upserts: Sequence[Post], delete_ids: Sequen
     for post_id in delete_ids:
         if post_id not in live.posts:
             raise PostNotFound(f"no post with id {post_id[:200]!r}")
+    # The slugs after the change: a post changed in the same batch gives up its old slug (a sync
+    # can bring a renamed post and the post that took its old slug together).
+    changing = set(delete_ids) | {post.id for post in upserts}
+    owners = {slug: pid for slug, pid in live.slugs.items() if pid not in changing}
     for post in upserts:
-        owner = live.slugs.get(post.slug) if post.slug else None
-        if owner is not None and owner != post.id and owner not in delete_ids:
+        owner = owners.setdefault(post.slug, post.id) if post.slug else post.id
+        if owner != post.id:
             raise SlugTaken(f"slug {post.slug!r} already belongs to post {owner!r}",
                             {"slug": post.slug, "post": owner})
 

@@ -24,6 +24,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 import httpx
 
 from ..errors import BadRequest, SyncFailed
+from .json_text import load_json
 
 MAX_IN_FLIGHT = 4
 PER_PAGE = 100
@@ -242,7 +243,7 @@ class WordPressClient:
             raise SyncFailed(f"{url} answered HTTP {status} {response.reason_phrase} ({step})"
                              + _api_message(body), {**where, "reason": "http_error"})
         try:
-            data = json.loads(body)
+            data = load_json(body.decode("utf-8", errors="replace"))
         except (ValueError, RecursionError):
             kind = _html_title(body)
             what = (f"an HTML page{kind} where JSON was expected (a caching or security plugin in front of the "
