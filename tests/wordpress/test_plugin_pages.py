@@ -253,3 +253,13 @@ def test_no_list_in_the_rest_api_or_feeds(plugin_blog: Blog) -> None:
     assert feed.status_code == 200
     assert "runphys-related" not in feed.text
     assert our_php_problems(site) == []
+
+
+def test_narrowed_searches_are_left_to_wordpress(plugin_blog: Blog) -> None:
+    # The service would ignore a category or an author: WordPress answers those itself.
+    site = plugin_blog.site
+    knees = site.rest("GET", "/wp/v2/categories", params={"search": "Knees"}).json()[0]["id"]
+    answer = httpx.get(site.url + "/", params={"s": "knee", "cat": knees}, timeout=30)
+    assert answer.status_code == 200
+    assert "x-runphys-search" not in answer.headers
+    assert search_titles(answer.text)

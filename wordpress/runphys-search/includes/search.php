@@ -23,7 +23,7 @@ function runphys_search_posts_pre_query( $posts, $query ) {
 		return $posts;
 	}
 	$terms = trim( (string) $query->get( 's' ) );
-	if ( '' === $terms ) {
+	if ( '' === $terms || ! runphys_search_is_plain_search( $query ) ) {
 		return $posts;
 	}
 	$per_page = (int) $query->get( 'posts_per_page' );
@@ -76,6 +76,20 @@ function runphys_search_posts_pre_query( $posts, $query ) {
 	return $found;
 }
 add_filter( 'posts_pre_query', 'runphys_search_posts_pre_query', 10, 2 );
+
+/**
+ * Whether this is a reader's plain search of posts: one narrowed by category, tag, author, date
+ * or another post type is left to WordPress (the service would ignore those filters).
+ */
+function runphys_search_is_plain_search( $query ) {
+	foreach ( array( 'cat', 'category_name', 'tag', 'tag_id', 'author', 'author_name', 'year', 'monthnum', 'day', 'm', 'tax_query' ) as $var ) {
+		if ( ! empty( $query->get( $var ) ) ) {
+			return false;
+		}
+	}
+	$type = $query->get( 'post_type' );
+	return in_array( $type, array( '', 'any', 'post' ), true ) || array( 'post' ) === $type;
+}
 
 /** Say who answered the search, for people debugging a page (the headers are not sent yet). */
 function runphys_search_mark( $who ) {
