@@ -6,6 +6,7 @@ benchmarks/wordpress_plugin.py measures them.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
@@ -89,3 +90,21 @@ def test_pings_never_wait_for_the_service(plugin_blog: Blog, record_property: Ca
         assert post["status"] == "publish"
     finally:
         plugin_blog.service.start()
+
+
+def test_a_bulk_import_asks_for_one_sync_of_the_site(plugin_blog: Blog) -> None:
+    # 25 posts saved in one request (an import): one whole-site sync, not 25 pings.
+    site = plugin_blog.site
+    site.clear_requests()
+    ids = site.insert_posts([{"title": f"Video: Marathon Taper Week {n}", "content": f"<p>Taper week {n} of the "
+                              "marathon plan: less volume, same intensity, more sleep.</p>"} for n in range(25)])
+    wanted = {str(i) for i in ids}
+
+    def all_found() -> bool:
+        hits = plugin_blog.service.search("marathon taper week", per_page=50)["hits"]
+        return wanted <= {hit["id"] for hit in hits}
+
+    wait_for(all_found, BOUND_SECONDS * 2)
+    asked = [r["uri"] for r in site.requests()]
+    assert any("_fields=id" in uri for uri in asked)  # the site's listing, as a sync reads it
+    assert not [uri for uri in asked if re.search(r"/wp/v2/posts/\d+", uri)]  # no post fetched alone

@@ -60,7 +60,10 @@ function runphys_search_on_delete( $post_id ) {
 }
 add_action( 'before_delete_post', 'runphys_search_on_delete', 10, 1 );
 
-/** At shutdown: one non-blocking POST {service}/api/v1/admin/sync per changed post. */
+/**
+ * At shutdown: one non-blocking POST {service}/api/v1/admin/sync per changed post, or, after a
+ * bulk change (an import, a bulk edit), one sync of the whole site instead of a ping per post.
+ */
 function runphys_search_send_pings() {
 	$base  = runphys_search_service_url();
 	$token = runphys_search_admin_token();
@@ -73,7 +76,22 @@ function runphys_search_send_pings() {
 	 * @param float $timeout Default 0.01.
 	 */
 	$timeout = (float) apply_filters( 'runphys_search_ping_timeout', 0.01 );
-	foreach ( runphys_search_pending() as $post_id ) {
+	/**
+	 * Above this many changed posts in one request, one whole-site sync is asked for instead.
+	 *
+	 * @param int $most Default 20.
+	 */
+	$most    = (int) apply_filters( 'runphys_search_most_pings', 20 );
+	$changed = runphys_search_pending();
+	$bodies  = array();
+	if ( count( $changed ) > $most ) {
+		$bodies[] = new stdClass(); // {}: the service syncs what changed since its last sync
+	} else {
+		foreach ( $changed as $post_id ) {
+			$bodies[] = array( 'post_id' => (int) $post_id );
+		}
+	}
+	foreach ( $bodies as $body ) {
 		wp_remote_post(
 			$base . '/api/v1/admin/sync',
 			array(
@@ -85,7 +103,7 @@ function runphys_search_send_pings() {
 					'Authorization' => 'Bearer ' . $token,
 					'Content-Type'  => 'application/json',
 				),
-				'body'        => wp_json_encode( array( 'post_id' => (int) $post_id ) ),
+				'body'        => wp_json_encode( $body ),
 			)
 		);
 	}
