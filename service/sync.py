@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,7 +28,6 @@ from ..index.sources.slugs import unique_slugs
 from ..index.sources.wp_client import Credentials, WordPressClient, site_url
 from ..index.sources.wp_rest import DRAFTS, PUBLISHED, modified, post_id, rest_posts
 from ..index.sync_state import SyncState, read_sync_state, sync_lock, write_sync_state
-from .pipeline import BuildOptions, build_posts, update_posts
 from .settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -38,6 +38,10 @@ EMBED = "author,wp:term,wp:featuredmedia"
 # unchanged is recognised as unchanged.
 OVERLAP = timedelta(seconds=2)
 _DERIVED = {"body_parts": (), "injuries": (), "kinds": ()}
+# With a password, the author's text only: WordPress then skips rendering the content and the
+# excerpt it would make from it (the_content filters, twice), the costliest part of its answer.
+EDIT_FIELDS = ("id,date,date_gmt,modified_gmt,slug,status,type,link,title,content.raw,excerpt.raw,author,"
+               "featured_media,categories,tags,_links,_embedded")
 
 
 @dataclass
@@ -137,6 +141,8 @@ class _Sync:
         self.client = WordPressClient(site, credentials=options.credentials, timeout=options.timeout)
         self.params: dict[str, Any] = {"_embed": EMBED, "status": ",".join(statuses),
                                        "context": "edit" if options.credentials else "view"}
+        if options.credentials:
+            self.params["_fields"] = EDIT_FIELDS
         self.newest = ""
 
     # -- reading ---------------------------------------------------------------------------------
@@ -182,6 +188,8 @@ class _Sync:
             report.build_id = live.manifest.build_id
             write_sync_state(self.index_dir, self.state(ids, report.build_id))
             return report
+        from .pipeline import BuildOptions, build_posts  # building: imported only when there is work
+
         state = self.state(ids, "")
         options = BuildOptions(vocabulary_override=self.options.vocabulary_override,
                                wait_seconds=self.options.wait_seconds, sync=state.summary())
@@ -192,15 +200,22 @@ class _Sync:
 
     def changes(self, live: OpenBundle, state: SyncState) -> SyncReport:
         """Posts modified since the last sync, new ids, and ids gone from the complete listing."""
-        listing = self.client.pages({"_fields": "id", "status": self.params["status"]}, "id listing")
-        listed = {post_id(item) for item in listing}
-        complete = None not in listed
-        listed.discard(None)
         params = dict(self.params)
         if state.modified_gmt:
             since = datetime.fromisoformat(state.modified_gmt).replace(tzinfo=UTC) - OVERLAP
             params["modified_after"] = since.strftime("%Y-%m-%dT%H:%M:%SZ")
-        items = self.client.pages(params, "listing changes")
+        id_query = {"_fields": "id", "status": self.params["status"]}
+        try:
+            listing, items = self._listings(state, id_query, params)
+        except SyncFailed as exc:
+            reason = exc.detail.get("reason") if isinstance(exc.detail, dict) else None
+            if reason not in ("not_found", "not_json") or not state.api:
+                raise
+            # The address that answered last time does not any more (permalinks changed?): find it again.
+            listing, items = self._listings(SyncState(site=state.site), id_query, params)
+        listed = {post_id(item) for item in listing}
+        complete = None not in listed
+        listed.discard(None)
         seen = {number for number in map(post_id, items) if number is not None}
         new = sorted(n for n in listed if n is not None and n not in state.ids and n not in seen)
         if new:
@@ -208,6 +223,18 @@ class _Sync:
         posts, problems = self.convert(items)
         gone = sorted(str(n) for n in state.ids if n not in listed) if complete else []
         return self.apply(live, state, posts, problems, gone, listed_count=len(listed))
+
+    def _listings(self, state: SyncState, id_query: dict[str, Any],
+                  params: dict[str, Any]) -> tuple[list[Any], list[Any]]:
+        """The complete id listing and the changed posts: both at once when the API's address is known
+        from the last sync, else the id listing's first page finds it."""
+        if not self.client.assume(state.api):
+            self.client.forget()
+            self.client.discover({**id_query, "per_page": 1}, "id listing")
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            listing = pool.submit(self.client.pages, id_query, "id listing")
+            items = self.client.pages(params, "listing changes")
+            return listing.result(), items
 
     def one(self, live: OpenBundle, state: SyncState, number: int) -> SyncReport:
         """One post, as a ping after it was published, updated, trashed or deleted."""
@@ -242,6 +269,8 @@ class _Sync:
         if len(deletes) >= len(live.posts) and not upserts:
             raise ImportFailed(f"the sync would remove every post of the index; the index was left as it was "
                                f"(sync {self.site} with --full to check)", report.to_dict())
+        from .pipeline import update_posts
+
         manifest = update_posts(self.index_dir, upserts, deletes, wait_seconds=self.options.wait_seconds,
                                 as_edits=False, sync=new_state.summary())
         report.build_id = manifest.build_id

@@ -115,10 +115,17 @@ class WordPressClient:
             return f"{self.site}/?{urlencode({'rest_route': route, **query})}"
         return f"{self.site}/wp-json{route}" + (f"?{urlencode(query)}" if query else "")
 
-    def assume(self, api: str) -> None:
-        """Take where an earlier discovery found the posts route (`api`), saving a request."""
-        if api in (self.url("/wp/v2/posts", pretty=True), self.url("/wp/v2/posts", pretty=False)):
-            self._pretty = api == self.url("/wp/v2/posts", pretty=True)
+    def assume(self, api: str) -> bool:
+        """Take where an earlier discovery found the posts route (`api`), saving a request; False
+        when `api` is not one of this site's two addresses."""
+        if api not in (self.url("/wp/v2/posts", pretty=True), self.url("/wp/v2/posts", pretty=False)):
+            return False
+        self._pretty = api == self.url("/wp/v2/posts", pretty=True)
+        return True
+
+    def forget(self) -> None:
+        """Find the API's address again at the next request."""
+        self._pretty = None
 
     @property
     def api(self) -> str:
