@@ -233,7 +233,7 @@ class _Sync:
             self.client.discover({**id_query, "per_page": 1}, "id listing")
         with ThreadPoolExecutor(max_workers=2) as pool:
             listing = pool.submit(self.client.pages, id_query, "id listing")
-            items = self.client.pages(params, "listing changes")
+            items = self.client.pages(params, "changes listing")
             return listing.result(), items
 
     def one(self, live: OpenBundle, state: SyncState, number: int) -> SyncReport:

@@ -113,5 +113,5 @@ def test_serve_polls_the_site_by_itself(wordpress_clean: WordPressSite, tmp_path
     finally:
         server.stop()
     # Two workers poll, one sync at a time: never two REST listings of a sync overlapping.
-    listings = sorted((r["start"], r["end"]) for r in site.requests() if "_fields=id" in r["uri"])
+    listings = sorted((r["start"], r["end"]) for r in site.requests() if "_fields=id&" in r["uri"])
     assert listings and all(a[1] <= b[0] for a, b in itertools.pairwise(listings))
