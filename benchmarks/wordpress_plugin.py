@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.wordpress.blog import (  # noqa: E402  (the repository root first)
+    FORGET_CACHED_ANSWERS,
     RunphysService,
     blog_posts,
     configure_plugin,
@@ -86,7 +87,7 @@ def view(url: str) -> float:
 
 
 def forget(site: WordPressSite) -> None:
-    site.sql("DELETE FROM wp_options WHERE option_name LIKE '\\_transient\\_%'")
+    site.sql(FORGET_CACHED_ANSWERS)
 
 
 class Sample:

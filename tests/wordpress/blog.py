@@ -23,6 +23,10 @@ from tests.wordpress.site import WordPressSite
 
 ADMIN_TOKEN = "plugin-tests-admin-token-0123456789abcdef"
 OPTION = "runphys_search_options"
+RELATED_META = "_runphys_search_related"
+# What the plugin caches: related lists in each post's meta, searches and failures in transients.
+FORGET_CACHED_ANSWERS = (f"DELETE FROM wp_postmeta WHERE meta_key = '{RELATED_META}';"
+                         "DELETE FROM wp_options WHERE option_name LIKE '\\_transient\\_%'")
 
 
 def _embed(video_id: str) -> str:
@@ -154,5 +158,5 @@ class Blog:
         return str(self.site.rest("GET", f"/wp/v2/posts/{self.ids[title]}").json()["slug"])
 
     def forget_cached_answers(self) -> None:
-        """Drop the plugin's cached fragments and failures (transients), as if minutes had passed."""
-        self.site.sql("DELETE FROM wp_options WHERE option_name LIKE '\\_transient\\_%'")
+        """Drop the plugin's cached lists and failures (post meta, transients), as if minutes had passed."""
+        self.site.sql(FORGET_CACHED_ANSWERS)

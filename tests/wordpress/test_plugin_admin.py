@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests.wordpress.blog import ADMIN_TOKEN, OPTION, configure_plugin
+from tests.wordpress.blog import ADMIN_TOKEN, OPTION, RELATED_META, configure_plugin
 from tests.wordpress.site import PLUGIN_FILE, WordPressSite
 
 PAGE = "/wp-admin/options-general.php?page=runphys-search"
@@ -139,6 +139,8 @@ def test_uninstall_removes_the_options(wordpress_clean: WordPressSite) -> None:
     site = wordpress_clean
     configure_plugin(site, "http://127.0.0.1:9")
     site.set_option("_transient_runphys_search_0123", {"ok": True})
+    post = site.create_post("Video: Strides", "<p>Strides after an easy run.</p>")
+    site.php(f"update_post_meta({post['id']}, '{RELATED_META}', ['k' => ['ok' => true]]);")
     try:
         out = site.php(
             f"deactivate_plugins('{PLUGIN_FILE}');\n"
@@ -147,6 +149,7 @@ def test_uninstall_removes_the_options(wordpress_clean: WordPressSite) -> None:
         )
         assert out.strip().splitlines()[-1] == "null"
         assert site.sql("SELECT option_name FROM wp_options WHERE option_name LIKE '%runphys%'").strip() == ""
+        assert site.sql(f"SELECT COUNT(*) FROM wp_postmeta WHERE meta_key = '{RELATED_META}'").strip() == "0"
     finally:
         site.php(f"activate_plugin('{PLUGIN_FILE}');\n")
     assert site.get_option(OPTION)["related_count"] == 4  # activation stores the defaults again

@@ -263,3 +263,15 @@ def test_narrowed_searches_are_left_to_wordpress(plugin_blog: Blog) -> None:
     assert answer.status_code == 200
     assert "x-runphys-search" not in answer.headers
     assert search_titles(answer.text)
+
+
+def test_a_cached_list_outlives_a_short_outage(plugin_blog: Blog) -> None:
+    # The list is kept for a few minutes: a service restart does not empty the pages meanwhile.
+    link = plugin_blog.link(IT_BAND)
+    shown = related_links(httpx.get(link, timeout=30).text)
+    assert len(shown) == 4
+    plugin_blog.service.stop()
+    try:
+        assert related_links(httpx.get(link, timeout=30).text) == shown
+    finally:
+        plugin_blog.service.start()

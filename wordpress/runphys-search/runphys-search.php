@@ -21,11 +21,14 @@ defined( 'ABSPATH' ) || exit;
 define( 'RUNPHYS_SEARCH_VERSION', '0.1.0' );
 define( 'RUNPHYS_SEARCH_FILE', __FILE__ );
 define( 'RUNPHYS_SEARCH_OPTION', 'runphys_search_options' );
-// Cached answers: the fragment a few minutes, a failure briefly (a down service must not cost
+// Cached answers: a related list a few minutes, a failure briefly (a down service must not cost
 // a timeout on every page view, and must not be remembered long once it is back).
 define( 'RUNPHYS_SEARCH_FRAGMENT_TTL', 5 * MINUTE_IN_SECONDS );
 define( 'RUNPHYS_SEARCH_FAILURE_TTL', MINUTE_IN_SECONDS );
 define( 'RUNPHYS_SEARCH_TRANSIENT_PREFIX', 'runphys_search_' );
+// The post meta holding a post's cached related lists (hidden: the underscore keeps it out of
+// the editor's custom fields and the REST API).
+define( 'RUNPHYS_SEARCH_RELATED_META', '_runphys_search_related' );
 
 require_once __DIR__ . '/includes/settings.php';
 require_once __DIR__ . '/includes/service.php';

@@ -1,6 +1,6 @@
 <?php
 /**
- * Uninstalling RunPhys Search: its settings and its cached answers go; nothing else is touched.
+ * Uninstalling RunPhys Search: its settings and its cached answers (transients, the posts' cached related lists) go; nothing else is touched.
  *
  * @package RunPhysSearch
  */
@@ -8,6 +8,7 @@
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
 delete_option( 'runphys_search_options' );
+delete_post_meta_by_key( '_runphys_search_related' );
 
 global $wpdb;
 $runphys_search_like = array(

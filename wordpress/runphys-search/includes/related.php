@@ -26,19 +26,49 @@ function runphys_search_related_html( $post, $limit, $videos_only ) {
 	 * @param float $timeout Default 1.
 	 */
 	$timeout = min( 1.0, (float) apply_filters( 'runphys_search_related_timeout', 1.0 ) );
-	$answer  = runphys_search_get(
+	$answer  = runphys_search_related_cached(
+		$post->ID,
 		'/widget/related/' . rawurlencode( $post->post_name ),
 		array(
 			'limit'       => (string) max( 1, min( 50, (int) $limit ) ),
 			'videos_only' => $videos_only ? 'true' : 'false',
 		),
-		RUNPHYS_SEARCH_FRAGMENT_TTL,
 		$timeout
 	);
 	if ( ! $answer['ok'] || '' === trim( $answer['body'] ) ) {
 		return '';
 	}
 	return '<div class="runphys-search-related">' . wp_kses_post( $answer['body'] ) . '</div>';
+}
+
+/**
+ * The service's answer for a post's list, cached in the post's own meta: WordPress has loaded
+ * the shown post's meta already, so a cached list costs no database query (a transient would
+ * cost two). An answer is kept RUNPHYS_SEARCH_FRAGMENT_TTL, a failure RUNPHYS_SEARCH_FAILURE_TTL.
+ */
+function runphys_search_related_cached( $post_id, $path, array $query, $timeout ) {
+	$url = runphys_search_url( $path, $query );
+	if ( '' === $url ) {
+		return array( 'ok' => false, 'status' => 0, 'body' => '' );
+	}
+	$key   = md5( $url );
+	$now   = time();
+	$cache = get_post_meta( $post_id, RUNPHYS_SEARCH_RELATED_META, true );
+	$cache = is_array( $cache ) ? $cache : array();
+	if ( isset( $cache[ $key ]['expires'], $cache[ $key ]['ok'], $cache[ $key ]['body'] ) && (int) $cache[ $key ]['expires'] > $now ) {
+		return $cache[ $key ];
+	}
+	$result            = runphys_search_fetch( $url, $timeout );
+	$result['expires'] = $now + ( $result['ok'] ? RUNPHYS_SEARCH_FRAGMENT_TTL : RUNPHYS_SEARCH_FAILURE_TTL );
+	foreach ( $cache as $old => $entry ) {
+		if ( ! is_array( $entry ) || ! isset( $entry['expires'] ) || (int) $entry['expires'] <= $now ) {
+			unset( $cache[ $old ] ); // expired, or another service's or setting's answer
+		}
+	}
+	$cache[ $key ] = $result;
+	// update_post_meta() unslashes what it stores: slashed here so backslashes in the list survive.
+	update_post_meta( $post_id, RUNPHYS_SEARCH_RELATED_META, wp_slash( $cache ) );
+	return $result;
 }
 
 /** The related list appended to the post's own content, on its single page only. */

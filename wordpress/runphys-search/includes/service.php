@@ -7,24 +7,20 @@
 
 defined( 'ABSPATH' ) || exit;
 
-/**
- * GET `$path` (with `$query`) from the service, remembered in a transient.
- *
- * Returns array( 'ok' => bool, 'status' => int, 'body' => string ). A failure (unreachable,
- * timeout, 5xx) is remembered for RUNPHYS_SEARCH_FAILURE_TTL, so a down service costs one timeout
- * a minute, not one per page view; an answer for `$ttl` seconds.
- */
-function runphys_search_get( $path, array $query, $ttl, $timeout ) {
+/** The service's address for `$path` with `$query` ('' when no service is set). */
+function runphys_search_url( $path, array $query ) {
 	$base = runphys_search_service_url();
 	if ( '' === $base ) {
-		return array( 'ok' => false, 'status' => 0, 'body' => '' );
+		return '';
 	}
-	$url = add_query_arg( array_map( 'rawurlencode', $query ), $base . $path );
-	$key = RUNPHYS_SEARCH_TRANSIENT_PREFIX . md5( $url );
-	$hit = get_transient( $key );
-	if ( is_array( $hit ) && isset( $hit['ok'], $hit['status'], $hit['body'] ) ) {
-		return $hit;
-	}
+	return add_query_arg( array_map( 'rawurlencode', $query ), $base . $path );
+}
+
+/**
+ * GET `$url` now: array( 'ok' => bool, 'status' => int, 'body' => string ), never a PHP warning.
+ * A failure (unreachable, timeout, any status but 200) is `ok` false with an empty body.
+ */
+function runphys_search_fetch( $url, $timeout ) {
 	$response = wp_remote_get(
 		$url,
 		array(
@@ -35,17 +31,34 @@ function runphys_search_get( $path, array $query, $ttl, $timeout ) {
 		)
 	);
 	if ( is_wp_error( $response ) ) {
-		$result = array( 'ok' => false, 'status' => 0, 'body' => '' );
-	} else {
-		$status = (int) wp_remote_retrieve_response_code( $response );
-		$result = array(
-			'ok'     => 200 === $status,
-			'status' => $status,
-			'body'   => 200 === $status ? (string) wp_remote_retrieve_body( $response ) : '',
-		);
+		return array( 'ok' => false, 'status' => 0, 'body' => '' );
 	}
-	// A 404 (a post the service has not indexed yet) is an answer, kept as briefly as a failure.
-	// `$ttl` 0: answers are not kept (the service remembers them itself), failures still are.
+	$status = (int) wp_remote_retrieve_response_code( $response );
+	return array(
+		'ok'     => 200 === $status,
+		'status' => $status,
+		'body'   => 200 === $status ? (string) wp_remote_retrieve_body( $response ) : '',
+	);
+}
+
+/**
+ * GET `$path` (with `$query`) from the service, remembered in a transient.
+ *
+ * A failure is remembered for RUNPHYS_SEARCH_FAILURE_TTL, so a down service costs one timeout a
+ * minute, not one per request; an answer for `$ttl` seconds (0: answers are not kept, the service
+ * remembers them itself).
+ */
+function runphys_search_get( $path, array $query, $ttl, $timeout ) {
+	$url = runphys_search_url( $path, $query );
+	if ( '' === $url ) {
+		return array( 'ok' => false, 'status' => 0, 'body' => '' );
+	}
+	$key = RUNPHYS_SEARCH_TRANSIENT_PREFIX . md5( $url );
+	$hit = get_transient( $key );
+	if ( is_array( $hit ) && isset( $hit['ok'], $hit['status'], $hit['body'] ) ) {
+		return $hit;
+	}
+	$result = runphys_search_fetch( $url, $timeout );
 	if ( ! $result['ok'] || $ttl > 0 ) {
 		set_transient( $key, $result, $result['ok'] ? $ttl : RUNPHYS_SEARCH_FAILURE_TTL );
 	}
