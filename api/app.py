@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from fastapi import FastAPI
@@ -18,7 +19,6 @@ from ..gaps.html import safe_href
 from ..index.errors import RunphysError
 from ..service.live import LiveService
 from ..service.settings import Settings
-from ..service.sync import Poller
 from .author_auth import LoginThrottle, session_store
 from .caching import NotModified, handle_not_modified
 from .docs import install_docs
@@ -40,6 +40,9 @@ from .routes import (
 )
 from .security import BodyLimit, HeadAsGet, RateLimit, SecurityHeaders
 from .slug_paths import SlugPaths, post_key, post_path, post_ref
+
+if TYPE_CHECKING:
+    from ..service.sync import Poller
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +74,8 @@ def _poller(settings: Settings) -> Poller | None:
     """The WordPress poller, when RUNPHYS_SYNC_URL and RUNPHYS_SYNC_EVERY are both set."""
     if not settings.sync_url or not settings.sync_every:
         return None
+    from ..service.sync import Poller  # the importers: loaded only by a server that syncs
+
     return Poller(settings).start()
 
 
