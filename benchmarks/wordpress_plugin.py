@@ -11,8 +11,8 @@ Rows:
 
 * a single post page with the plugin inactive: the baseline every other page row is compared to;
 * the same page with the plugin active and its related list cached (the usual view). Target:
-  adds ≤ 10 ms. Blocks of views alternate between inactive and active, so machine noise falls
-  on both alike;
+  adds ≤ 10 ms. Views alternate one by one between inactive (the test must-use plugin drops it
+  from the active plugins for that request) and active, so machine noise falls on both alike;
 * the service down (connection refused), every view asking it again (its failure forgotten):
   what a down service costs before the failure is remembered;
 * the service hung (accepts, never answers), every view asking it again: the worst case, one
@@ -46,7 +46,7 @@ from tests.wordpress.blog import (  # noqa: E402  (the repository root first)
     configure_plugin,
     ids_by_title,
 )
-from tests.wordpress.site import PLUGIN_FILE, WordPressSite, missing_packages  # noqa: E402
+from tests.wordpress.site import WordPressSite, missing_packages  # noqa: E402
 
 POST = "Video: Stretches for a Tight IT Band"
 
@@ -76,10 +76,15 @@ class HungService:
             conn.close()
 
 
-def view(url: str) -> float:
-    """Seconds to fetch the whole page (a new connection each time, as php -S wants)."""
+def view(url: str, with_plugin: bool = True) -> float:
+    """Seconds to fetch the whole page (a new connection each time, as php -S wants).
+
+    Without the plugin: the test must-use plugin takes it out of the active plugins for that one
+    request, as if it were deactivated.
+    """
+    headers = {} if with_plugin else {"X-Runphys-Test-Without-Plugin": "1"}
     start = time.perf_counter()
-    page = httpx.get(url, timeout=30)
+    page = httpx.get(url, timeout=30, headers=headers)
     took = time.perf_counter() - start
     if page.status_code != 200:
         raise SystemExit(f"{url} answered {page.status_code}")
@@ -98,16 +103,6 @@ class Sample:
         self.wall: list[float] = []
         self.cpu: list[float] = []
 
-    def take(self, site: WordPressSite, url: str, count: int, before: Callable[[], None] | None = None) -> Sample:
-        site.page_timings(start=True)
-        for _ in range(count):
-            if before is not None:
-                before()
-            self.client.append(view(url))
-        served = site.page_timings()
-        self.wall += [t["wall"] for t in served]
-        self.cpu += [t["cpu"] for t in served]
-        return self
 
 
 def median(values: list[float]) -> float:
@@ -145,59 +140,65 @@ def main() -> None:
             site.close()
 
     table = "\n".join([
-        "| What | Client median (p95/max) | WordPress wall, median | WordPress CPU, median "
+        "| What | Client median (p95, max) | WordPress wall, median | WordPress CPU, median "
         "| Added (client / wall / CPU) | Target |",
         "|---|---|---|---|---|---|",
         *rows,
     ])
-    note = (f"\nOne run on a shared 2-core machine; {args.views} views per page variant. 'Added' is against the "
-            "plugin-inactive medians of the same run; WordPress's wall and CPU time run from the must-use plugins "
-            "loading to the end of the request (the client's also has php -S and the connection).")
+    note = (f"\nOne run on a shared 2-core machine; {args.views} views per page variant. 'Added' compares medians "
+            "with the same page without the plugin, viewed in turn with it (same run, same moments); WordPress's "
+            "wall and CPU time run from the must-use plugins loading to the end of the request (the client's also "
+            "has php -S and the connection).")
     print(table + "\n" + note)
     if args.out:
         args.out.write_text(table + "\n" + note + "\n")
 
 
-def row(what: str, sample: Sample, base: Sample, target: str, worst: bool = False) -> str:
-    pick = max if worst else median
-    spread = max(sample.client) if worst else sorted(sample.client)[max(0, int(len(sample.client) * 0.95) - 1)]
-    added = (f"{ms(pick(sample.client) - median(base.client))} / {ms(pick(sample.wall) - median(base.wall))} / "
-             f"{ms(pick(sample.cpu) - median(base.cpu))}")
+def row(what: str, sample: Sample, base: Sample, target: str) -> str:
+    p95 = sorted(sample.client)[max(0, int(len(sample.client) * 0.95) - 1)]
+    added = (f"{ms(median(sample.client) - median(base.client))} / {ms(median(sample.wall) - median(base.wall))} / "
+             f"{ms(median(sample.cpu) - median(base.cpu))}")
     if sample is base:
         added = "—"
-    label = "max" if worst else "p95"
-    return (f"| {what} | {ms(median(sample.client))} ({label} {ms(spread)}) | {ms(median(sample.wall))} | "
-            f"{ms(median(sample.cpu))} | {added} | {target} |")
+    return (f"| {what} | {ms(median(sample.client))} (p95 {ms(p95)}, max {ms(max(sample.client))}) | "
+            f"{ms(median(sample.wall))} | {ms(median(sample.cpu))} | {added} | {target} |")
+
+
+def paired(site: WordPressSite, link: str, count: int,
+           before: Callable[[], None] | None = None) -> tuple[Sample, Sample]:
+    """`count` views without the plugin and with it, in turn (`before` runs before each view with it)."""
+    without, with_plugin = Sample(), Sample()
+    site.page_timings(start=True)
+    for _ in range(count):
+        without.client.append(view(link, with_plugin=False))
+        if before is not None:
+            before()
+        with_plugin.client.append(view(link))
+    for variant, timing in zip((without, with_plugin) * count, site.page_timings(), strict=True):
+        variant.wall.append(timing["wall"])
+        variant.cpu.append(timing["cpu"])
+    return without, with_plugin
 
 
 def measure(site: WordPressSite, service: RunphysService, link: str, count: int, publishes: int) -> list[str]:
     view(link)  # warm PHP's opcache and the plugin's cache
-    inactive, active = Sample(), Sample()
-    block = 5
-    # Short blocks alternate, so the machine's noise falls on both variants alike.
-    while len(active.client) < count:
-        site.php(f"deactivate_plugins('{PLUGIN_FILE}');")
-        view(link)
-        inactive.take(site, link, block)
-        site.php(f"activate_plugin('{PLUGIN_FILE}');")
-        configure_plugin(site, service.url)
-        view(link)  # the list fetched once, then cached
-        active.take(site, link, block)
+    view(link, with_plugin=False)
+    # View by view, without and with the plugin in turn: the machine's noise falls on both alike.
+    inactive, active = paired(site, link, count)
     rows = [row("Post page, plugin inactive (baseline)", inactive, inactive, "—"),
             row("Post page, plugin active, list cached", active, inactive, "≤ 10 ms")]
 
     service.stop()
     try:
-        refused = Sample().take(site, link, max(5, count // 4), before=lambda: forget(site))
-        rows.append(row("Post page, service down (refused), failure not yet remembered", refused, inactive, "—"))
+        base, refused = paired(site, link, max(5, count // 4), before=lambda: forget(site))
+        rows.append(row("Post page, service down (refused), failure not yet remembered", refused, base, "—"))
         hung = HungService()
         try:
             configure_plugin(site, hung.url)
-            slow = Sample().take(site, link, 5, before=lambda: forget(site))
-            rows.append(row("Post page, service hung, every view asking (worst case, max)", slow, inactive,
-                            "≤ 1.1 s", worst=True))
-            remembered = Sample().take(site, link, max(5, count // 4))
-            rows.append(row("Post page, service hung, failure remembered", remembered, inactive, "—"))
+            base, slow = paired(site, link, 5, before=lambda: forget(site))
+            rows.append(row("Post page, service hung, every view asking (worst case)", slow, base, "≤ 1.1 s"))
+            base, remembered = paired(site, link, max(5, count // 4))
+            rows.append(row("Post page, service hung, failure remembered", remembered, base, "—"))
         finally:
             hung.close()
     finally:

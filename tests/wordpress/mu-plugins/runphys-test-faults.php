@@ -3,7 +3,8 @@
  * Plugin Name: RunPhys test faults
  * Description: For the runphys-search tests only: makes the REST API fail as real sites fail
  *   (rules in the JSON file RUNPHYS_TEST_FAULTS_FILE), logs REST requests (RUNPHYS_TEST_REQUEST_LOG)
- *   and, while the file RUNPHYS_TEST_TIMING_LOG exists, what every other page cost (for benchmarks).
+ *   and, while the file RUNPHYS_TEST_TIMING_LOG exists, what every other page cost (for benchmarks);
+ *   a request with the header X-Runphys-Test-Without-Plugin runs without our plugin.
  * License: GPL-2.0-or-later
  *
  * Runs when must-use plugins load, before WordPress parses the request: a faulted answer costs
@@ -69,6 +70,14 @@ function runphys_test_log_request(float $start, string $uri, string $fault): voi
         'fault' => $fault,
     ]);
     file_put_contents(RUNPHYS_TEST_REQUEST_LOG, $line . "\n", FILE_APPEND | LOCK_EX);
+}
+
+// X-Runphys-Test-Without-Plugin: this one request runs as if our plugin were inactive (for the
+// benchmark, which alternates views with and without it, request by request).
+if (!empty($_SERVER['HTTP_X_RUNPHYS_TEST_WITHOUT_PLUGIN'])) {
+    add_filter('option_active_plugins', function ($plugins) {
+        return array_values(array_diff((array) $plugins, ['runphys-search/runphys-search.php']));
+    });
 }
 
 /** A page's wall and CPU time from here (before any regular plugin loads) to the end of the request. */
