@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from fastapi import FastAPI
@@ -34,10 +35,14 @@ from .routes import (
     posts,
     related,
     search,
+    sync,
     widget,
 )
 from .security import BodyLimit, HeadAsGet, RateLimit, SecurityHeaders
 from .slug_paths import SlugPaths, post_key, post_path, post_ref
+
+if TYPE_CHECKING:
+    from ..service.sync import Poller
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +70,15 @@ def make_templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
+def _poller(settings: Settings) -> Poller | None:
+    """The WordPress poller, when RUNPHYS_SYNC_URL and RUNPHYS_SYNC_EVERY are both set."""
+    if not settings.sync_url or not settings.sync_every:
+        return None
+    from ..service.sync import Poller  # the importers: loaded only by a server that syncs
+
+    return Poller(settings).start()
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The whole HTTP app for these settings; the service opens in the lifespan."""
 
@@ -76,9 +90,12 @@ def create_app(settings: Settings) -> FastAPI:
             live.get()  # warm up; a missing bundle is reported by /readyz, not fatal
         except RunphysError as exc:
             logger.warning("index not ready: %s", exc.message)
+        poller = _poller(settings)
         try:
             yield
         finally:
+            if poller is not None:
+                poller.stop()
             live.close()
 
     app = FastAPI(
@@ -98,7 +115,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
     app.add_exception_handler(NotModified, handle_not_modified)
 
-    for module in (search, posts, related, admin, curation, author, gaps, health, widget, pages):
+    for module in (search, posts, related, admin, sync, curation, author, gaps, health, widget, pages):
         app.include_router(module.router)
     install_docs(app)
     app.mount("/static", StaticFiles(directory=PACKAGE / "static"), name="static")

@@ -8,6 +8,7 @@ from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
+from pydantic import SecretStr
 
 from ..service.settings import Settings
 from .app import create_app
@@ -20,8 +21,8 @@ def settings_environment(settings: Settings) -> dict[str, str]:
         key = f"RUNPHYS_{name.upper()}"
         if value is None:
             continue
-        if name == "admin_token":
-            value = settings.admin_token.get_secret_value() if settings.admin_token else ""
+        if isinstance(value, SecretStr):  # the admin token, the sync's application password
+            value = value.get_secret_value()
         if isinstance(value, list | dict):
             env[key] = json.dumps(value)
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..index.errors import RunphysError
-from . import build, curation, gaps, query, serve, vocabulary  # noqa: F401  (each module registers its commands)
+from . import build, curation, gaps, query, serve, sync, vocabulary  # noqa: F401  (each module registers its commands)
 from .app import app, report
 
 

@@ -84,3 +84,10 @@ class VocabularyError(RunphysError):
     """The vocabulary file is not valid; the message names the file, the line and the problem."""
 
     code, status = "vocabulary_invalid", 422
+
+
+class SyncFailed(RunphysError):
+    """A sync could not read the WordPress site; nothing was changed. The message names the URL
+    and the step (discovery, listing page N, fetching post N, the id listing)."""
+
+    code, status, exit_code = "sync_failed", 502, 3

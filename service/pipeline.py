@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,8 @@ class BuildOptions:
     wait_seconds: float = 0.0  # how long to queue behind a build already running
     progress: Progress | None = None
     post_progress: Tick | None = None
+    # The WordPress sync state this build applies (`index.sync_state.SyncState.summary()`), if any.
+    sync: dict[str, Any] | None = None
 
 
 def build_from_sources(
@@ -120,7 +122,8 @@ def build_posts(
             say(f"analysing and tagging {len(edited)} posts")
             tagged = _write_parts(edited, staging, vocabulary, curation, options.post_progress, say)
             return commit(staging, tagged, sources=sources or {}, edits=applied,
-                          author_state=_applied(index_dir, applied, curation, vocabulary), progress=options.progress)
+                          author_state=_applied(index_dir, applied, curation, vocabulary, options.sync),
+                          progress=options.progress)
 
 
 def update_posts(
@@ -129,8 +132,13 @@ def update_posts(
     delete_ids: Sequence[str] = (),
     *,
     wait_seconds: float = 60.0,
+    as_edits: bool = True,
+    sync: dict[str, Any] | None = None,
 ) -> Manifest:
     """Apply single-post changes as a new version: a copy of the live one, updated in place.
+
+    `as_edits` records them as the author's edits (replayed by every build); a sync's changes come
+    from the site itself and are not, and record the `sync` state they apply instead.
 
     Checked under the build lock, so two writers can never both take one slug. The search part is
     made again whole (its scores depend on every post); the related part is repaired in place.
@@ -158,12 +166,12 @@ def update_posts(
             search.finish()
             update_related(staging.part("related"), tagged, changed_docs, set(delete_ids), curation=curation,
                            vocabulary=vocabulary)
-            edits = live.manifest.edits + len(upserts) + len(delete_ids)
+            edits = live.manifest.edits + (len(upserts) + len(delete_ids) if as_edits else 0)
             # Recorded just before the switch: a crash after it must not lose an edit the bundle shows.
             return commit(
                 staging, list(tagged.values()), sources=live.manifest.sources, edits=edits,
-                author_state=_applied(index_dir, edits, curation, vocabulary),
-                before_switch=lambda: record_edits(index_dir, upserts, delete_ids),
+                author_state=_applied(index_dir, edits, curation, vocabulary, sync or _live_sync(live)),
+                before_switch=(lambda: record_edits(index_dir, upserts, delete_ids)) if as_edits else None,
             )
 
 
@@ -183,7 +191,8 @@ def curate(index_dir: Path, change: Callable[[OpenBundle, dict[str, Curation]], 
             relist(staging.part("related"), live.posts, curation, vocabulary)
             manifest = commit(staging, list(live.posts.values()), sources=live.manifest.sources,
                               edits=live.manifest.edits,
-                              author_state=_applied(index_dir, live.manifest.edits, curation, vocabulary))
+                              author_state=_applied(index_dir, live.manifest.edits, curation, vocabulary,
+                                                    _live_sync(live)))
         return manifest, curation
 
 
@@ -191,7 +200,14 @@ def rebuild(index_dir: Path, options: BuildOptions = BuildOptions()) -> BuildRep
     """Build again from the sources the live bundle was built from (the demo when there is none)."""
     sources: list[str | Path] = [DEMO_POSTS]
     if has_bundle(index_dir):
-        recorded = [path for path in open_bundle(index_dir).manifest.sources if Path(path).exists()]
+        live = open_bundle(index_dir)
+        recorded = [path for path in live.manifest.sources if Path(path).exists()]
+        synced = _live_sync(live)
+        if not recorded and synced is not None:
+            # A synced index's posts came from the site, not from files: built again from its own posts.
+            manifest = build_posts(list(live.posts.values()), index_dir, sources=live.manifest.sources,
+                                   options=replace(options, sync=synced))
+            return BuildReport(index=str(index_dir), posts=manifest.posts, edits=manifest.edits, manifest=manifest)
         sources = list(recorded) or sources
     return build_from_sources(sources, index_dir, options=options)
 
@@ -227,18 +243,32 @@ def _write_parts(posts: Sequence[Post], staging: Staging, vocabulary: Vocabulary
     return tagged
 
 
-def _applied(index_dir: Path, edits: int, curation: dict[str, Curation], vocabulary: Vocabulary) -> dict[str, Any]:
-    return applied(index_dir, edits=edits, curation_posts=len(curation), vocabulary=vocabulary.source.name,
-                   vocabulary_sha256=vocabulary.source.sha256)
+def _applied(index_dir: Path, edits: int, curation: dict[str, Curation], vocabulary: Vocabulary,
+             sync: dict[str, Any] | None = None) -> dict[str, Any]:
+    state = applied(index_dir, edits=edits, curation_posts=len(curation), vocabulary=vocabulary.source.name,
+                    vocabulary_sha256=vocabulary.source.sha256)
+    if sync is not None:
+        state["sync"] = sync
+    return state
+
+
+def _live_sync(live: OpenBundle) -> dict[str, Any] | None:
+    """The sync state a live version applied (a copy of it carries its posts, so the record too)."""
+    sync = live.manifest.author_state.get("sync")
+    return sync if isinstance(sync, dict) else None
 
 
 def _check_changes(live: OpenBundle, upserts: Sequence[Post], delete_ids: Sequence[str]) -> None:
     for post_id in delete_ids:
         if post_id not in live.posts:
             raise PostNotFound(f"no post with id {post_id[:200]!r}")
+    # The slugs after the change: a post changed in the same batch gives up its old slug (a sync
+    # can bring a renamed post and the post that took its old slug together).
+    changing = set(delete_ids) | {post.id for post in upserts}
+    owners = {slug: pid for slug, pid in live.slugs.items() if pid not in changing}
     for post in upserts:
-        owner = live.slugs.get(post.slug) if post.slug else None
-        if owner is not None and owner != post.id and owner not in delete_ids:
+        owner = owners.setdefault(post.slug, post.id) if post.slug else post.id
+        if owner != post.id:
             raise SlugTaken(f"slug {post.slug!r} already belongs to post {owner!r}",
                             {"slug": post.slug, "post": owner})
 

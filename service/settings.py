@@ -70,6 +70,52 @@ class Settings(BaseSettings):
         None, description="The service's public base URL (e.g. https://search.example.com); absolute links in the "
         "widget fragment are built from it, else links are relative to the site."
     )
+    sync_url: str | None = Field(
+        None, description="A WordPress site (e.g. https://blog.example.com) that POST /api/v1/admin/sync and the "
+        "poller read posts from over its REST API; no plugin needed."
+    )
+    sync_user: str | None = Field(
+        None, description="The WordPress user whose application password the sync uses (for drafts, and for the "
+        "author's own text of every post)."
+    )
+    sync_app_password: SecretStr | None = Field(
+        None, description="An application password of sync_user (Users → Profile → Application Passwords)."
+    )
+    sync_every: float | None = Field(
+        None, description="How often `runphys serve` syncs sync_url by itself, e.g. 30s, 15m or 1h; off when unset."
+    )
+    sync_timeout: float = Field(
+        30.0, gt=0, le=600, description="Seconds each request to the WordPress site may take before the sync fails."
+    )
+
+    @field_validator("sync_url")
+    @classmethod
+    def _sync_site(cls, value: str | None) -> str | None:
+        text = (value or "").strip()
+        if not text:
+            return None
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - a port that is not a number raises ValueError here
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+            raise ValueError("sync_url must be the blog's http(s) address, like https://blog.example.com")
+        return text.rstrip("/")
+
+    @field_validator("sync_every", mode="before")
+    @classmethod
+    def _duration(cls, value: object) -> float | None:
+        """"30s", "15m", "1h" (or a number of seconds); "", "0" and "off" turn polling off."""
+        text = str(value if value is not None else "").strip().lower()
+        if text in ("", "0", "off", "none"):
+            return None
+        unit = {"s": 1, "m": 60, "h": 3600}.get(text[-1:], 0)
+        number = text[:-1] if unit else text
+        try:
+            seconds = float(number) * (unit or 1)
+        except ValueError:
+            raise ValueError("sync_every must be a duration like 30s, 15m or 1h (or off)") from None
+        if not 1 <= seconds <= 7 * 86400:
+            raise ValueError("sync_every must be between 1s and 168h (or off)")
+        return seconds
 
     @field_validator("public_url")
     @classmethod

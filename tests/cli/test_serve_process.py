@@ -90,14 +90,19 @@ def test_settings_reach_the_workers_through_the_environment(monkeypatch, tmp_pat
         reload_check_seconds=0.5,
         forwarded_allow_ips="10.0.0.1,192.0.2.0/24",
         public_url="https://search.example.com",
+        sync_url="https://blog.example.com",
+        sync_user="editor",
+        sync_app_password="abcd efgh ijkl mnop",
     )
     for key in [k for k in os.environ if k.startswith("RUNPHYS_")]:
         monkeypatch.delenv(key)
     for key, value in settings_environment(chosen).items():
         monkeypatch.setenv(key, value)
     again = Settings()
-    assert again.model_dump(exclude={"admin_token"}) == chosen.model_dump(exclude={"admin_token"})
+    secrets = {"admin_token", "sync_app_password"}
+    assert again.model_dump(exclude=secrets) == chosen.model_dump(exclude=secrets)
     assert again.admin_token is not None and again.admin_token.get_secret_value() == "tok"
+    assert again.sync_app_password is not None and again.sync_app_password.get_secret_value() == "abcd efgh ijkl mnop"
 
 
 def test_proxy_headers_are_believed_only_from_configured_proxies():
