@@ -30,6 +30,7 @@ FIELD_B: dict[str, float] = {"title": 0.5, "tags": 0.3, "topics": 0.3, "body": 0
 CONCEPT = "concept:"
 KIND = "kind:"
 STOP = "stop:"
+PLACE = "place:"  # a region of a body part a post mentions ("place:knee.outside"), see text/symptoms.py
 # Stop words are counted against every word of a post (title, tags and body together).
 STOP_FIELD, STOP_BOOST, STOP_B = "words", 1.0, 0.75
 # A post's kinds (stretch, strength, ...) count as one short field of their own.
@@ -47,6 +48,10 @@ def concept_term(key: str) -> str:
 
 def kind_term(key: str) -> str:
     return KIND + key
+
+
+def place_term(key: str) -> str:
+    return PLACE + key
 
 
 def stop_term(word: str) -> str:

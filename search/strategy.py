@@ -47,6 +47,7 @@ class Ranking:
     notices: tuple[str, ...] = ()
     marks: frozenset[str] = field(default_factory=frozenset)
     tiered: bool = True  # False for a question: ranked by score alone
+    phrase_marks: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
 
     @property
     def total(self) -> int:
@@ -82,8 +83,8 @@ class Ranking:
 
 
 @dataclass(frozen=True)
-class Index:
-    """What a ranking reads: the impact rows, feedback counts, and the phrase check."""
+class RankingData:
+    """What a ranking reads of an open search part: the impact rows, feedback counts, and the phrase check."""
 
     impact: ImpactMatrix
     term_ids: Mapping[str, int]
@@ -93,7 +94,7 @@ class Index:
     phrase_mask: PhraseMask
 
 
-def rank(plan: ScoringPlan, index: Index, allowed: Mask | None, *, question: bool, strict: bool = False) -> Ranking:
+def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, question: bool, strict: bool = False) -> Ranking:
     """Score the plan's groups and extras, apply filters and exclusions, and tier the result.
 
     `strict` (the reader wrote AND, OR, NOT or parentheses): only posts that satisfy the whole
@@ -106,6 +107,7 @@ def rank(plan: ScoringPlan, index: Index, allowed: Mask | None, *, question: boo
             notices.append("the search took too long; results for its first words only")
             break
         groups.append(evaluate(clause, index.impact, index.size, index.phrase_mask))
+    groups = _narrowed(groups, plan.broad)
     score, count = _accumulate(groups, plan.extras, index)
     candidates = (count > 0) | (score > 0)
     for clause in plan.exclude:
@@ -121,7 +123,26 @@ def rank(plan: ScoringPlan, index: Index, allowed: Mask | None, *, question: boo
     return _ranking(score, candidates, full, plan, notices, question)
 
 
-def _accumulate(groups: list[Sparse], extras: tuple[tuple[int, float], ...], index: Index
+def _narrowed(groups: list[Sparse], broad: tuple[int, ...]) -> list[Sparse]:
+    """Telling words keep their weight: a broad body-part group ("knee", every name of the knee, in
+    every field) is scaled so that its best post weighs no more than the best post of the strongest
+    narrower group, one that reaches fewer posts ("outside", "downstairs", "stretches"). The order
+    within the body part is kept; a post with the narrower words is no longer drowned by it."""
+    if not broad:
+        return groups
+    out = list(groups)
+    for i in broad:
+        if i >= len(groups) or not len(groups[i][0]):
+            continue
+        reach = len(groups[i][0])
+        narrower = [float(g[1].max()) for j, g in enumerate(groups) if j not in broad and 0 < len(g[0]) < reach]
+        top = float(groups[i][1].max())
+        if narrower and top > max(narrower):
+            out[i] = (groups[i][0], (groups[i][1] * np.float32(max(narrower) / top)).astype(np.float32))
+    return out
+
+
+def _accumulate(groups: list[Sparse], extras: tuple[tuple[int, float], ...], index: RankingData
                 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int32]]:
     """Each post's summed score and how many groups reach it."""
     size = index.size
@@ -142,7 +163,7 @@ def _accumulate(groups: list[Sparse], extras: tuple[tuple[int, float], ...], ind
     return score[:size], count[:size]
 
 
-def _with_feedback(plan: ScoringPlan, index: Index, score: npt.NDArray[np.float64], candidates: Mask
+def _with_feedback(plan: ScoringPlan, index: RankingData, score: npt.NDArray[np.float64], candidates: Mask
                    ) -> tuple[npt.NDArray[np.float64], Mask]:
     """`score` plus RM3 feedback words from the top FEEDBACK_DOCS posts of the first ranking."""
     docs = np.flatnonzero(candidates)
@@ -173,9 +194,19 @@ def _ranking(score: npt.NDArray[np.float64], candidates: Mask, full: Mask, plan:
         match: Match = "all"
         partial = len(docs) - int(full_docs.sum())
         if partial:
-            notices.append(f"{int(full_docs.sum())} posts match all the words; {partial} more match some of them")
+            matched = int(full_docs.sum())
+            notices.append(f"{matched} {_posts(matched)} all the words; {partial} more {_match(partial)} some of them")
     else:
         match = "any"
         if (len(docs) and not question and len(plan.groups) > 1) or (question and len(docs)):
             notices.insert(0, ANY_NOTICE)
-    return Ranking(docs, score[docs], full_docs, match, tuple(notices), plan.marks, tiered=not question)
+    return Ranking(docs, score[docs], full_docs, match, tuple(notices), plan.marks, tiered=not question,
+                   phrase_marks=plan.phrase_marks)
+
+
+def _posts(n: int) -> str:
+    return "post matches" if n == 1 else "posts match"
+
+
+def _match(n: int) -> str:
+    return "matches" if n == 1 else "match"

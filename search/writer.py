@@ -37,6 +37,7 @@ from .schema import (
     STOP_FIELD,
     concept_term,
     kind_term,
+    place_term,
     stop_term,
 )
 from .suggest import entries
@@ -90,6 +91,11 @@ class SearchPartWriter:
         counts: dict[str, Counter[str]] = {name: Counter(terms) for name, terms in fields.items()}
         for name in ("title", "tags", "body"):
             counts[name].update({concept_term(key): n for key, n in doc.concepts[name].items()})
+            # An injury's name is a mention of its body part too: "Runner's Knee" in a title is about the knee.
+            counts[name].update({concept_term(part): n for key, n in doc.concepts[name].items()
+                                 if (part := self._part_of(key)) is not None})
+        for name, places in doc.places.items():
+            counts[name].update({place_term(key): n for key, n in places.items()})
         counts["topics"].update({concept_term(key): 1 for key in tagged})
         counts["kinds"] = Counter(kind_term(k) for k in post.kinds)
         every = (*doc.title.words, *doc.tags.words, *doc.body.words)
@@ -137,6 +143,12 @@ class SearchPartWriter:
         return {"posts": len(posts), "terms": len(impact.terms)}
 
     # -- per post ------------------------------------------------------------------------------
+
+    def _part_of(self, key: str) -> str | None:
+        if not self.vocabulary.has_concept(key):
+            return None
+        concept = self.vocabulary.concept(key)
+        return concept.body_part if concept.kind == "injury" else None
 
     def _id(self, term: str) -> int:
         found = self.term_ids.get(term)
