@@ -123,9 +123,10 @@ class Vocabulary:
         }
         self._concepts = {c.key: c for c in (*self.body_parts, *self.injuries)}
         self._kinds = {k.key: k for k in self.kinds}
+        self._possessives = frozenset(w for p in symptoms.possessives for w in words(p))
         self._matcher = PhraseMatcher(
-            [(c.key, tuple(words(term))) for c in self._concepts.values() for term in c.terms]
-            + [(_IGNORE + c.key, tuple(words(p))) for c in self._concepts.values() for p in c.not_about]
+            [(c.key, self.phrase(term)) for c in self._concepts.values() for term in c.terms]
+            + [(_IGNORE + c.key, self.phrase(p)) for c in self._concepts.values() for p in c.not_about]
         )
         self._cues = PhraseMatcher((k.key, tuple(words(cue))) for k in self.kinds for cue in k.cues)
         self._intents = PhraseMatcher((k.key, tuple(words(w))) for k in self.kinds for w in k.words)
@@ -133,11 +134,10 @@ class Vocabulary:
             (str(i), tuple(words(member))) for i, group in enumerate(self.synonyms) for member in group.members
         )
         self.symptom_sections = symptoms
-        self._possessives = frozenset(w for p in symptoms.possessives for w in words(p))
         self.symptoms = SymptomMatcher(
             symptoms.regions, symptoms.spots, symptoms.triggers,
             [InjurySigns(c.key, c.name, c.where, c.when) for c in self.injuries if c.where or c.when],
-            symptoms.red_flags, symptoms.joiners, self._body_part_matches, self.part_noun,
+            symptoms.red_flags, symptoms.joiners, self._body_part_matches, self.part_noun, self.phrase,
         )
 
     # -- lookups -------------------------------------------------------------------------------
@@ -235,6 +235,10 @@ class Vocabulary:
             tuple(None if w in swap else t for w, t in zip(analysed.words, analysed.terms, strict=True)),
             analysed.starts, analysed.ends,
         )
+
+    def phrase(self, text: str) -> tuple[str, ...]:
+        """The words of a vocabulary phrase as matched: folded, possessives read as "the"."""
+        return tuple("the" if w in self._possessives else w for w in words(text))
 
     def _body_part_matches(self, text: str, analysed: Analysed) -> list[Match]:
         return [m for m in self.find(text, analysed) if self._concepts[m.key].kind == "body_part"]
