@@ -15,8 +15,8 @@ from typing import Literal
 from ..text.analysis import STOPWORDS, terms, words
 from ..text.symptoms import Guess
 from ..text.vocabulary import Vocabulary
-from .query_parse import All, AnyOf, Concept, Intent, Node, Not, Phrase, Place, QueryPlan, Synonym, Word
-from .schema import concept_term, kind_term, place_term, stop_term
+from .query_parse import All, AnyOf, Concept, Intent, Node, Not, Phrase, Place, QueryPlan, Synonym, Trigger, Word
+from .schema import concept_term, kind_term, place_term, stop_term, when_term
 
 # The other words of a synonym group count a little less than the word the reader typed.
 SYNONYM_WEIGHT = 0.8
@@ -139,6 +139,8 @@ class _Builder:
             return self.concept(node)
         if isinstance(node, Place):
             return self.place(node)
+        if isinstance(node, Trigger):
+            return self.trigger(node)
         if isinstance(node, Intent):
             return self.intent(node)
         if isinstance(node, Synonym):
@@ -184,7 +186,17 @@ class _Builder:
     def place(self, node: Place) -> Clause:
         """A region of a body part: the posts that mention that place, or the words typed (all of
         them) where none does; the injury the description points to counts as the place."""
-        said = tuple(t for t in terms(node.surface) if t not in READER_WORDS)
+        guess = self.guess
+        return self.described(node.surface, place_term(node.key), guess is not None and node.key in guess.places)
+
+    def trigger(self, node: Trigger) -> Clause:
+        """When it hurts: the posts that say it any way the vocabulary knows ("out of bed" finds
+        "first thing in the morning"), or the words typed; the injury it points to counts too."""
+        guess = self.guess
+        return self.described(node.surface, when_term(node.key), guess is not None and node.key in guess.triggers)
+
+    def described(self, surface: str, term: str, points: bool) -> Clause:
+        said = tuple(t for t in terms(surface) if t not in READER_WORDS)
         self.content.extend(said)
         if len(said) == 1:
             self.marks.add(said[0])
@@ -192,11 +204,11 @@ class _Builder:
             self.phrase_marks.add(said)
         typed = [r for t in said if (r := self.row(t, 1.0)) is not NOTHING]
         options: list[Clause] = []
-        found = self.term_id(place_term(node.key))
+        found = self.term_id(term)
         if found is not None and self.reaches(found):
             options.append(Clause("rows", rows=((found, 1.0),)))
         guess = self.guess
-        if guess is not None and node.key in guess.places:
+        if guess is not None and points:
             injury = self.term_id(concept_term(guess.injury))
             if injury is not None and self.reaches(injury):
                 options.append(Clause("rows", rows=((injury, 1.0),)))

@@ -58,7 +58,7 @@ def sanitize(text: str | None) -> tuple[str, tuple[str, ...]]:
 # ---------------------------------------------------------------------------------------------
 # Tokens and tree
 
-TokenKind = Literal["word", "phrase", "concept", "place", "intent", "synonym", "and", "or", "not", "neg", "lparen",
+TokenKind = Literal["word", "phrase", "concept", "place", "trigger", "intent", "synonym", "and", "or", "not", "neg", "lparen",
                     "rparen"]
 
 
@@ -98,6 +98,14 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Trigger:
+    """When it hurts, in words of several ("first thing in the morning"): key "first_steps"."""
+
+    key: str
+    surface: str
+
+
+@dataclass(frozen=True)
 class Intent:
     """A kind of post the reader asks for ("tight" -> stretch)."""
 
@@ -128,7 +136,7 @@ class Not:
     child: Node
 
 
-Node = Word | Phrase | Concept | Place | Intent | Synonym | All | AnyOf | Not
+Node = Word | Phrase | Concept | Place | Trigger | Intent | Synonym | All | AnyOf | Not
 
 
 def tokenize(text: str) -> list[Token]:
@@ -248,6 +256,8 @@ def _atom(t: Token) -> Node:
         return Concept(t.key, t.text)
     if t.kind == "place":
         return Place(t.key, t.text)
+    if t.kind == "trigger":
+        return Trigger(t.key, t.text)
     if t.kind == "intent":
         return Intent(t.key, t.text)
     if t.kind == "synonym":
@@ -255,7 +265,7 @@ def _atom(t: Token) -> Node:
     raise _ParseError(f"unexpected {t.kind}")
 
 
-ATOMS = ("word", "phrase", "concept", "place", "intent", "synonym")
+ATOMS = ("word", "phrase", "concept", "place", "trigger", "intent", "synonym")
 
 
 def parse(tokens: list[Token]) -> tuple[Node | None, bool]:
@@ -300,7 +310,7 @@ def positives(node: Node) -> list[Node]:
 
 
 def leaf_text(leaf: Node) -> str:
-    return leaf.surface if isinstance(leaf, Concept | Place | Intent | Synonym) else getattr(leaf, "text", "")
+    return leaf.surface if isinstance(leaf, Concept | Place | Trigger | Intent | Synonym) else getattr(leaf, "text", "")
 
 
 @dataclass(frozen=True)
@@ -326,7 +336,7 @@ class QueryPlan:
     def searchable(self) -> bool:
         """True when some non-negated clause has a term to look for (not only stop words)."""
         return self.tree is not None and any(
-            isinstance(leaf, Concept | Place | Intent | Synonym) or terms(leaf_text(leaf))
+            isinstance(leaf, Concept | Place | Trigger | Intent | Synonym) or terms(leaf_text(leaf))
             for leaf in positives(self.tree)
         )
 
@@ -341,6 +351,8 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         tokens = mark(tokens, [_PlaceMatch(p.key, p.start, p.end, p.part_word) for p in vocabulary.places(text)],
                       spans, "place")
         tokens = mark(tokens, vocabulary.find(text), spans, "concept")
+        # When it hurts, said in several words ("out of bed" = "first steps"); one word stays a word.
+        tokens = mark(tokens, [m for m in vocabulary.triggers(text) if m.end - m.start > 1], spans, "trigger")
         tokens = mark(tokens, vocabulary.intents(text), spans, "intent")
         tokens = mark(tokens, vocabulary.synonym_matches(text), spans, "synonym")
     tokens, notices = _capped(tokens)

@@ -24,13 +24,16 @@ from .feedback import FEEDBACK_DOCS, FEEDBACK_WEIGHT, MIN_QUERY_TERMS, relevance
 from .impact import ImpactMatrix
 from .part import Feedback
 from .query_compile import ScoringPlan
-from .scoring import PhraseMask, Sparse, evaluate
+from .scoring import Docs, PhraseMask, Sparse, evaluate
 
 ANY_NOTICE = "showing results for any of the words"
 ANY_WORD_FLOOR = 0.15
 QUESTION_TERMS = MIN_QUERY_TERMS
 # Work on one search stops adding clauses once it has run this long; what was found is shown.
 TIME_BUDGET_SECONDS = 0.25
+# A broad body-part group counts toward "all the words" for a post scoring at least this share of
+# its best post (a post about the knee, not one that says "knee" once).
+ABOUT_SHARE = 0.3
 
 Match = Literal["all", "any", "none"]
 Mask = npt.NDArray[np.bool_]
@@ -107,8 +110,9 @@ def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, questio
             notices.append("the search took too long; results for its first words only")
             break
         groups.append(evaluate(clause, index.impact, index.size, index.phrase_mask))
+    counted = _about(groups, plan.broad)
     groups = _narrowed(groups, plan.broad)
-    score, count = _accumulate(groups, plan.extras, index)
+    score, count = _accumulate(groups, plan.extras, index, counted)
     candidates = (count > 0) | (score > 0)
     for clause in plan.exclude:
         docs, _ = evaluate(clause, index.impact, index.size, index.phrase_mask)
@@ -121,6 +125,18 @@ def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, questio
     if strict and not question:
         candidates &= full
     return _ranking(score, candidates, full, plan, notices, question)
+
+
+def _about(groups: list[Sparse], broad: tuple[int, ...]) -> list[Docs]:
+    """The posts each group counts for in the first tier. A broad body-part group counts only for
+    posts about the body part (at least ABOUT_SHARE of its best post's score), not for every post
+    that names it once in passing ("the lumbar spine" in a thoracic post)."""
+    out = []
+    for i, (docs, scores) in enumerate(groups):
+        if i in broad and len(docs):
+            docs = docs[scores >= np.float32(ABOUT_SHARE) * scores.max()]
+        out.append(docs)
+    return out
 
 
 def _narrowed(groups: list[Sparse], broad: tuple[int, ...]) -> list[Sparse]:
@@ -142,9 +158,10 @@ def _narrowed(groups: list[Sparse], broad: tuple[int, ...]) -> list[Sparse]:
     return out
 
 
-def _accumulate(groups: list[Sparse], extras: tuple[tuple[int, float], ...], index: RankingData
-                ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int32]]:
-    """Each post's summed score and how many groups reach it."""
+def _accumulate(groups: list[Sparse], extras: tuple[tuple[int, float], ...], index: RankingData,
+                counted: list[Docs] | None = None) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int32]]:
+    """Each post's summed score and how many groups reach it (`counted`: the posts each group
+    counts for, when not every post it reaches)."""
     size = index.size
     pieces = [g for g in groups if len(g[0])]
     for term_id, weight in extras:
@@ -156,7 +173,7 @@ def _accumulate(groups: list[Sparse], extras: tuple[tuple[int, float], ...], ind
                             minlength=size).astype(np.float64)
     else:
         score = np.zeros(size, dtype=np.float64)
-    counted = [g[0] for g in groups if len(g[0])]
+    counted = [d for d in (counted if counted is not None else [g[0] for g in groups]) if len(d)]
     count = (np.bincount(np.concatenate(counted), minlength=size) if counted else np.zeros(size, np.int64)).astype(
         np.int32
     )

@@ -39,6 +39,7 @@ from .schema import (
     kind_term,
     place_term,
     stop_term,
+    when_term,
 )
 from .suggest import entries
 from .text_store import TextStoreWriter
@@ -96,6 +97,8 @@ class SearchPartWriter:
                                  if (part := self._part_of(key)) is not None})
         for name, places in doc.places.items():
             counts[name].update({place_term(key): n for key, n in places.items()})
+        for name, triggers in doc.triggers.items():
+            counts[name].update({when_term(key): n for key, n in triggers.items()})
         counts["topics"].update({concept_term(key): 1 for key in tagged})
         counts["kinds"] = Counter(kind_term(k) for k in post.kinds)
         every = (*doc.title.words, *doc.tags.words, *doc.body.words)

@@ -47,6 +47,8 @@ class AnalysedPost:
     concepts: dict[str, Counter[str]]
     # field ("title", "body") -> place key ("knee.outside") -> mentions (where it hurts, see symptoms)
     places: dict[str, Counter[str]] = field(default_factory=dict)
+    # field ("title", "body") -> trigger key ("first_steps") -> mentions (when it hurts)
+    triggers: dict[str, Counter[str]] = field(default_factory=dict)
 
     @property
     def labels_text(self) -> str:
@@ -97,7 +99,11 @@ def analyse_post(post: Post, vocabulary: Vocabulary) -> AnalysedPost:
         "title": Counter(p.key for p in vocabulary.places(post.title, title)),
         "body": Counter(p.key for p in body_places),
     }
-    return AnalysedPost(tagged, title, tags, body, concepts, places)
+    triggers = {
+        "title": Counter(m.key for m in vocabulary.triggers(post.title, title)),
+        "body": Counter(m.key for m in vocabulary.triggers(post.body, body)),
+    }
+    return AnalysedPost(tagged, title, tags, body, concepts, places, triggers)
 
 
 def tag(post: Post, vocabulary: Vocabulary) -> Post:
