@@ -56,9 +56,10 @@ class ScoringPlan:
     extras: tuple[tuple[int, float], ...] = ()
     marks: frozenset[str] = field(default_factory=frozenset)  # terms to <mark> in excerpts
     content_terms: tuple[str, ...] = ()  # distinct terms of the positive clauses
-    # Groups (by position) that are a broad body part: they may weigh no more than the narrower
-    # words of the same query (see strategy.rank).
+    # Groups (by position) that are a broad body part, and groups that narrow it (a place, a
+    # trigger): the broad ones may weigh no more than the narrowing ones (see strategy.rank).
     broad: tuple[int, ...] = ()
+    narrow: tuple[int, ...] = ()
     # Names of several words to <mark> only where the words stand together ("low back", "IT band").
     phrase_marks: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
 
@@ -74,18 +75,21 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     top = tree.children if isinstance(tree, All) else (tree,)
     groups: list[Clause] = []
     broad: list[int] = []
+    narrow: list[int] = []
     for node in top:
         if isinstance(node, Not) or (c := build.clause(node)) is None:
             continue
         if isinstance(node, Concept) and build.is_body_part(node.key):
             broad.append(len(groups))
+        elif isinstance(node, Place | Trigger):
+            narrow.append(len(groups))
         groups.append(c)
     exclude = [c for node in top if isinstance(node, Not) if (c := build.clause(node.child)) is not None]
     if guess is not None and (i := term_id(concept_term(guess.injury))) is not None and reaches(i):
         build.extras.append((i, GUESS_WEIGHT))
     return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), frozenset(build.marks),
                        tuple(dict.fromkeys(build.content)), tuple(broad) if len(groups) > 1 else (),
-                       frozenset(build.phrase_marks))
+                       tuple(narrow), frozenset(build.phrase_marks))
 
 
 class _Builder:

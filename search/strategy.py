@@ -111,7 +111,7 @@ def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, questio
             break
         groups.append(evaluate(clause, index.impact, index.size, index.phrase_mask))
     counted = _about(groups, plan.broad)
-    groups = _narrowed(groups, plan.broad)
+    groups = _narrowed(groups, plan.broad, plan.narrow)
     score, count = _accumulate(groups, plan.extras, index, counted)
     candidates = (count > 0) | (score > 0)
     for clause in plan.exclude:
@@ -139,19 +139,21 @@ def _about(groups: list[Sparse], broad: tuple[int, ...]) -> list[Docs]:
     return out
 
 
-def _narrowed(groups: list[Sparse], broad: tuple[int, ...]) -> list[Sparse]:
+def _narrowed(groups: list[Sparse], broad: tuple[int, ...], narrow: tuple[int, ...]) -> list[Sparse]:
     """Telling words keep their weight: a broad body-part group ("knee", every name of the knee, in
     every field) is scaled so that its best post weighs no more than the best post of the strongest
-    narrower group, one that reaches fewer posts ("outside", "downstairs", "stretches"). The order
-    within the body part is kept; a post with the narrower words is no longer drowned by it."""
-    if not broad:
+    group that narrows it: a place ("outside of the knee") or a trigger ("going downstairs") that
+    reaches fewer posts. The order within the body part is kept; a post with the narrowing words is
+    no longer drowned by it. (Plain words and kinds of post are left alone: on the exercise reader
+    queries, "sore hamstrings after running" is about the hamstrings, not "after".)"""
+    if not broad or not narrow:
         return groups
     out = list(groups)
     for i in broad:
         if i >= len(groups) or not len(groups[i][0]):
             continue
         reach = len(groups[i][0])
-        narrower = [float(g[1].max()) for j, g in enumerate(groups) if j not in broad and 0 < len(g[0]) < reach]
+        narrower = [float(groups[j][1].max()) for j in narrow if j < len(groups) and 0 < len(groups[j][0]) < reach]
         top = float(groups[i][1].max())
         if narrower and top > max(narrower):
             out[i] = (groups[i][0], (groups[i][1] * np.float32(max(narrower) / top)).astype(np.float32))
