@@ -58,8 +58,8 @@ from runphys.index.post import Post
 from runphys.index.sources import parse_mapping, read_sources
 from runphys.search.results import SearchRequest
 from runphys.search.searcher import SearchIndex
-from runphys.search.writer import index_posts
 from runphys.text.vocabulary_file import package_vocabulary as load_vocabulary
+from tests.search_fixtures import index_posts
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 COLLECTIONS = ("cranfield", "med", "cisi", "adi")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -67,26 +67,6 @@ def sentences_of(text: str, analysed: Analysed) -> Iterator[tuple[int, int, list
         while position < len(starts) and starts[position] < e:
             position += 1
         yield s, e, [t for t in analysed.terms[first:position] if t is not None]
-
-
-def build_sentences(bodies: Sequence[tuple[str, Analysed]], term_id: dict[str, int]) -> Sentences:
-    """Sentences of each body's start with the ids of the terms in each (ids from `term_id`)."""
-    post_ptr = [0]
-    spans: list[tuple[int, int]] = []
-    term_ptr = [0]
-    terms: list[int] = []
-    for text, analysed in bodies:
-        for s, e, found in sentences_of(text, analysed):
-            spans.append((s, e))
-            terms.extend(sorted({term_id[t] for t in found if t in term_id}))
-            term_ptr.append(len(terms))
-        post_ptr.append(len(spans))
-    return Sentences(
-        np.asarray(post_ptr, dtype=np.int64),
-        np.asarray(spans, dtype=np.int32).reshape(-1, 2),
-        np.asarray(term_ptr, dtype=np.int64),
-        np.asarray(terms, dtype=np.int32),
-    )
 
 
 def excerpt(body: str, fallback: str, post: int, wanted: npt.NDArray[np.bool_] | None, marks: Collection[str],

@@ -58,8 +58,8 @@ def sanitize(text: str | None) -> tuple[str, tuple[str, ...]]:
 # ---------------------------------------------------------------------------------------------
 # Tokens and tree
 
-TokenKind = Literal["word", "phrase", "concept", "place", "trigger", "intent", "synonym", "and", "or", "not", "neg", "lparen",
-                    "rparen"]
+TokenKind = Literal["word", "phrase", "concept", "place", "trigger", "intent", "synonym", "and", "or", "not", "neg",
+                    "lparen", "rparen"]
 
 
 @dataclass(frozen=True)

@@ -61,9 +61,9 @@ class SearchIndex:
                             self._text.phrase_mask)
         self._date_rank = np.empty(self._size, dtype=np.int32)
         self._date_rank[part.date_order] = np.arange(self._size, dtype=np.int32)
+        said = [term for t in vocabulary.symptom_sections.triggers for term in t.terms]
         self._speller = Speller(part.words, lambda t: t in self._term_ids,
-                                [w for s, _ in vocabulary.prefix_terms() for w in words(s)]
-                                + [w for t in vocabulary.symptom_sections.triggers for term in t.terms for w in words(term)],
+                                [w for s in [*(s for s, _ in vocabulary.prefix_terms()), *said] for w in words(s)],
                                 [w for v in vocabulary.vague_words for w in words(v)])
         self._suggester = Suggester(part.suggest)
         self._remembered = lru_cache(maxsize=remember)(self._search)
@@ -136,7 +136,10 @@ class SearchIndex:
         return (guess.notice,)
 
     def ranked_ids(self, q: str, limit: int = 100) -> list[str]:
-        """Post ids in the order `search()` pages through them (all tiers), without the pages."""
+        """Post ids in the order `search()` pages through them (all tiers), without the pages.
+
+        The benchmarks' and tests' entry point (benchmarks/search_quality.py times it beside the
+        peers, which return ids only); the service never calls it."""
         text, _ = sanitize(q)
         query = plan(text, self._vocab)
         if not query.searchable:

@@ -97,7 +97,8 @@ class RankingData:
     phrase_mask: PhraseMask
 
 
-def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, question: bool, strict: bool = False) -> Ranking:
+def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, question: bool,
+         strict: bool = False) -> Ranking:
     """Score the plan's groups and extras, apply filters and exclusions, and tier the result.
 
     `strict` (the reader wrote AND, OR, NOT or parentheses): only posts that satisfy the whole

@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from ..index.post import Post
 from ..text.analysis import STOPWORDS, analyse
-from ..text.tagging import AnalysedPost, analyse_post
+from ..text.tagging import AnalysedPost
 from ..text.vocabulary import Vocabulary
 from .excerpts import Sentences, sentences_of
 from .facets import FacetTable, category_key, make_facet
@@ -247,15 +247,3 @@ def _suggest(posts: Sequence[Post], vocabulary: Vocabulary) -> list[list[object]
         concept = vocabulary.concept(key)
         concepts.append((surface, key, concept.kind, counts.get(key, 0), surface == concept.name))
     return entries([(p.title, p.slug or p.id) for p in posts], concepts)
-
-
-def index_posts(posts: Sequence[Post], directory: Path, vocabulary: Vocabulary) -> list[Post]:
-    """Analyse, tag and write a search part for `posts` alone (no bundle); the tagged posts."""
-    writer = SearchPartWriter(directory, vocabulary)
-    tagged = []
-    for post in posts:
-        doc = analyse_post(post, vocabulary)
-        writer.add(doc)
-        tagged.append(doc.post)
-    writer.finish()
-    return tagged

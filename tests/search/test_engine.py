@@ -11,9 +11,8 @@ from hypothesis import strategies as st
 from runphys.index.errors import BadQuery
 from runphys.search.results import SearchRequest
 from runphys.search.searcher import SearchIndex
-from runphys.search.writer import index_posts
 from runphys.text.vocabulary_file import package_vocabulary
-from tests.search_fixtures import FILLER, build_index, make_post, sample_posts
+from tests.search_fixtures import FILLER, build_index, index_posts, make_post, sample_posts
 
 
 @pytest.fixture(scope="module")
