@@ -165,7 +165,7 @@ def _marked_phrases(sentence: str, phrases: frozenset[tuple[str, ...]]) -> list[
     for i, (_span, term) in enumerate(tokens):
         if term not in firsts:
             continue
-        for phrase in phrases:
+        for phrase in sorted(phrases, key=len, reverse=True):  # the longest name that stands here
             n = len(phrase)
             if phrase[0] == term and tuple(t for _, t in tokens[i : i + n]) == phrase:
                 found.append((tokens[i][0][0], tokens[i + n - 1][0][1]))

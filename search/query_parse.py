@@ -348,11 +348,12 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         spans = word_spans(text)
         # Places first ("outer knee" is one place, not a body part and a word), then body parts and
         # injuries (longest names), then kinds of post, then synonyms.
-        tokens = mark(tokens, [_PlaceMatch(p.key, p.start, p.end, p.part_word) for p in vocabulary.places(text)],
-                      spans, "place")
-        tokens = mark(tokens, vocabulary.find(text), spans, "concept")
+        places = vocabulary.places(text, reader=True)
+        tokens = mark(tokens, [_PlaceMatch(p.key, p.start, p.end, p.part_word) for p in places], spans, "place")
+        tokens = mark(tokens, vocabulary.find(text, reader=True), spans, "concept")
         # When it hurts, said in several words ("out of bed" = "first steps"); one word stays a word.
-        tokens = mark(tokens, [m for m in vocabulary.triggers(text) if m.end - m.start > 1], spans, "trigger")
+        said = [m for m in vocabulary.triggers(text, reader=True) if m.end - m.start > 1]
+        tokens = mark(tokens, said, spans, "trigger")
         tokens = mark(tokens, vocabulary.intents(text), spans, "intent")
         tokens = mark(tokens, vocabulary.synonym_matches(text), spans, "synonym")
     tokens, notices = _capped(tokens)

@@ -118,7 +118,7 @@ class SymptomMatcher:
         joiners: Sequence[str],
         find_parts: Callable[[str, Analysed], list[Match]],
         part_noun: Callable[[str], str],
-        phrase: Callable[[str], tuple[str, ...]] = lambda text: tuple(words(text)),
+        forms: Callable[[str], list[tuple[str, ...]]] = lambda text: [tuple(words(text))],
     ) -> None:
         self.regions = {r.key: r for r in regions}
         self.spots = tuple(spots)
@@ -128,14 +128,14 @@ class SymptomMatcher:
         self._joiners = frozenset(w for j in joiners for w in words(j))
         self._find_parts = find_parts
         self._part_noun = part_noun
-        # Phrases are matched as `phrase` reads them (possessives as "the"), like the text they meet.
-        self._regions = PhraseMatcher((r.key, phrase(t)) for r in regions for t in r.terms)
-        self._spots = PhraseMatcher((str(i), phrase(t)) for i, s in enumerate(self.spots) for t in s.terms)
-        self._triggers = PhraseMatcher((t.key, phrase(w)) for t in triggers for w in t.terms)
-        self._flag_terms = PhraseMatcher((f.key, phrase(t)) for f in red_flags for t in f.terms)
+        # Each phrase as written and as a reader's search reads it (`forms`: possessives as "the").
+        self._regions = PhraseMatcher((r.key, f) for r in regions for t in r.terms for f in forms(t))
+        self._spots = PhraseMatcher((str(i), f) for i, s in enumerate(self.spots) for t in s.terms for f in forms(t))
+        self._triggers = PhraseMatcher((t.key, f) for t in triggers for w in t.terms for f in forms(w))
+        self._flag_terms = PhraseMatcher((fl.key, f) for fl in red_flags for t in fl.terms for f in forms(t))
         # One matcher per list of `together`: a word may stand in several lists of one flag.
-        self._flag_parts = [[PhraseMatcher(("", phrase(t)) for t in group) for group in f.together]
-                            for f in red_flags]
+        self._flag_parts = [[PhraseMatcher(("", f) for t in group for f in forms(t)) for group in fl.together]
+                            for fl in red_flags]
         # Which injuries list a place or a trigger: a place listed by one injury alone tells it.
         self._by_place: dict[tuple[str, str], list[InjurySigns]] = {}
         for s in self.signs:

@@ -29,6 +29,7 @@ LEAD_WORDS = 80
 BODY_MIN_MENTIONS = 2
 BODY_PART_MIN_MENTIONS = 4
 DESCRIBED_WINDOW = 30  # words between a place and a trigger that describe one injury together
+PAIN_WINDOW = 6  # words between a place and a word of pain ("sharp pain on the outside of the knee")
 LABEL_JOINER = " . "  # keeps a phrase from running from one category or tag into the next
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|</p\s*>", re.IGNORECASE)
 
@@ -156,13 +157,18 @@ def _salient(text: str, analysed: Analysed, matches: list[Match], vocabulary: Vo
 
 def _described(text: str, analysed: Analysed, places: list[Place], vocabulary: Vocabulary) -> list[str]:
     """Injuries the body describes without naming them ("sharp pain on the outside of the knee during
-    runs, often starting at the same mile"): one of the injury's places with one of its triggers near it."""
+    runs, often starting at the same mile"): one of the injury's places, said to hurt, with one of its
+    triggers near it."""
     if not places:
         return []
     triggers = vocabulary.triggers(text, analysed)
+    pain = vocabulary.pain_words
+    hurts = [i for i, stem in enumerate(analysed.stems) if stem in pain]
     out = []
     for injury in vocabulary.injuries:
-        where = [p for p in places if (p.body_part, p.region) in injury.where]
+        # A place that hurts ("pain on the outside of the knee"), not one an exercise is felt in.
+        where = [p for p in places if (p.body_part, p.region) in injury.where
+                 and any(abs(i - p.start) <= PAIN_WINDOW for i in hurts)]
         if not where:
             continue
         # A trigger counts only near the place (the same few sentences), not anywhere in the post.

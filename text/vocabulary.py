@@ -79,6 +79,7 @@ class Symptoms:
     red_flags: tuple[RedFlag, ...] = ()
     joiners: tuple[str, ...] = ()
     possessives: tuple[str, ...] = ()
+    pain_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,8 +126,8 @@ class Vocabulary:
         self._kinds = {k.key: k for k in self.kinds}
         self._possessives = frozenset(w for p in symptoms.possessives for w in words(p))
         self._matcher = PhraseMatcher(
-            [(c.key, self.phrase(term)) for c in self._concepts.values() for term in c.terms]
-            + [(_IGNORE + c.key, self.phrase(p)) for c in self._concepts.values() for p in c.not_about]
+            [(c.key, form) for c in self._concepts.values() for term in c.terms for form in self.forms(term)]
+            + [(_IGNORE + c.key, form) for c in self._concepts.values() for p in c.not_about for form in self.forms(p)]
         )
         self._cues = PhraseMatcher((k.key, tuple(words(cue))) for k in self.kinds for cue in k.cues)
         self._intents = PhraseMatcher((k.key, tuple(words(w))) for k in self.kinds for w in k.words)
@@ -134,10 +135,12 @@ class Vocabulary:
             (str(i), tuple(words(member))) for i, group in enumerate(self.synonyms) for member in group.members
         )
         self.symptom_sections = symptoms
+        # Stems of the words that say something hurts (a post describing an injury uses them).
+        self.pain_words = _stems(symptoms.pain_words)
         self.symptoms = SymptomMatcher(
             symptoms.regions, symptoms.spots, symptoms.triggers,
             [InjurySigns(c.key, c.name, c.where, c.when) for c in self.injuries if c.where or c.when],
-            symptoms.red_flags, symptoms.joiners, self._body_part_matches, self.part_noun, self.phrase,
+            symptoms.red_flags, symptoms.joiners, self._body_part_matches, self.part_noun, self.forms,
         )
 
     # -- lookups -------------------------------------------------------------------------------
@@ -218,10 +221,12 @@ class Vocabulary:
 
     # -- matching ------------------------------------------------------------------------------
 
-    def find(self, text: str, analysed: Analysed | None = None) -> list[Match]:
-        """Concept mentions in `text`: longest first, non-overlapping, whole words ("my" and the
-        other `possessives` read as "the": "back of my thigh" is "back of the thigh")."""
-        found = self._matcher.find(text, self.normalised(analysed if analysed is not None else analyse(text)))
+    def find(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[Match]:
+        """Concept mentions in `text`: longest first, non-overlapping, whole words. `reader`: the text
+        is a reader's search, where "my" and the other `possessives` read as "the" ("back of my
+        thigh" is "back of the thigh"); posts are matched as written."""
+        analysed = analysed if analysed is not None else analyse(text)
+        found = self._matcher.find(text, self.normalised(analysed) if reader else analysed)
         return [m for m in found if not m.key.startswith(_IGNORE)]
 
     def normalised(self, analysed: Analysed) -> Analysed:
@@ -236,30 +241,38 @@ class Vocabulary:
             analysed.starts, analysed.ends,
         )
 
-    def phrase(self, text: str) -> tuple[str, ...]:
-        """The words of a vocabulary phrase as matched: folded, possessives read as "the"."""
-        return tuple("the" if w in self._possessives else w for w in words(text))
+    def forms(self, text: str) -> list[tuple[str, ...]]:
+        """The words of a vocabulary phrase as written, and with possessives read as "the" (how a
+        reader's search is matched)."""
+        written = tuple(words(text))
+        read = tuple("the" if w in self._possessives else w for w in written)
+        return [written] if read == written else [written, read]
 
     def _body_part_matches(self, text: str, analysed: Analysed) -> list[Match]:
-        return [m for m in self.find(text, analysed) if self._concepts[m.key].kind == "body_part"]
+        found = self._matcher.find(text, analysed)  # `analysed` is already as the caller reads it
+        return [m for m in found if not m.key.startswith(_IGNORE) and self._concepts[m.key].kind == "body_part"]
 
-    def places(self, text: str, analysed: Analysed | None = None) -> list[Place]:
+    def _read(self, text: str, analysed: Analysed | None, reader: bool) -> Analysed:
+        analysed = analysed if analysed is not None else analyse(text)
+        return self.normalised(analysed) if reader else analysed
+
+    def places(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[Place]:
         """Regions of body parts in `text` ("outer knee", "outside of my knee", "sole")."""
-        return self.symptoms.places(text, self.normalised(analysed if analysed is not None else analyse(text)))
+        return self.symptoms.places(text, self._read(text, analysed, reader))
 
-    def triggers(self, text: str, analysed: Analysed | None = None) -> list[Match]:
+    def triggers(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[Match]:
         """When it hurts, in `text` ("first steps in the morning"); keys are trigger keys."""
-        return self.symptoms.trigger_matches(text, self.normalised(analysed if analysed is not None else analyse(text)))
+        return self.symptoms.trigger_matches(text, self._read(text, analysed, reader))
 
     def guess(self, text: str, analysed: Analysed | None = None) -> Guess | None:
         """The injury a reader's description points to (None when none fits clearly better)."""
-        normal = self.normalised(analysed if analysed is not None else analyse(text))
+        normal = self._read(text, analysed, True)
         parts = [m.key for m in self._body_part_matches(text, normal)]
         return self.symptoms.guess(text, normal, parts)
 
     def red_flags(self, text: str, analysed: Analysed | None = None) -> list[RedFlag]:
-        """Red-flag symptoms described in `text`, each with its reason."""
-        return self.symptoms.red_flags_in(text, self.normalised(analysed if analysed is not None else analyse(text)))
+        """Red-flag symptoms a reader's search describes, each with its reason."""
+        return self.symptoms.red_flags_in(text, self._read(text, analysed, True))
 
     def concepts_in(self, text: str, analysed: Analysed | None = None) -> list[str]:
         """Keys of the concepts mentioned in `text`, in order of first appearance."""

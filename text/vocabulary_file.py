@@ -32,7 +32,7 @@ SNAPSHOT = "vocabulary.yaml"  # the copy each bundle version keeps of the vocabu
 PACKAGE_SOURCE = "package"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms", "exercise_cues", "vague_words",
-              "regions", "spots", "triggers", "red_flags", "place_joiners", "possessives"}
+              "regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words"}
 MAX_BYTES = 2_000_000
 # Words that name no particular injury: "heel pain" is plantar fasciitis, but "toe pain" is not,
 # so a name whose only other words are these is never combined with the body part's names.
@@ -186,6 +186,7 @@ class _Reader:
                 self.red_flags(data.get("red_flags")),
                 self.strings(data.get("place_joiners"), ("place_joiners",), allow_empty=True),
                 self.strings(data.get("possessives"), ("possessives",), allow_empty=True),
+                self.strings(data.get("pain_words"), ("pain_words",), allow_empty=True),
             ),
         )
 

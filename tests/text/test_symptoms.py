@@ -209,7 +209,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_a_file_with_every_symptom_section_loads(tmp_path: Path) -> None:
     vocab = read_vocabulary(write(tmp_path, SECTIONS))
-    assert [p.key for p in vocab.places("outside of my knee")] == ["knee.outside"]
+    assert [p.key for p in vocab.places("outside of my knee", reader=True)] == ["knee.outside"]
     assert [p.key for p in vocab.places("lateral knee")] == ["knee.outside"]
     guess = vocab.guess("knee hurts going downstairs")
     assert guess is not None and guess.injury == "runners_knee"
