@@ -28,6 +28,9 @@ TIEBREAK = 0.05
 READER_WORDS = frozenset({"i", "me", "my", "mine", "myself", "im", "ive", "id", "ill"})
 # The injury a description points to (text/symptoms.py) counts this much beside the words typed.
 GUESS_WEIGHT = 1.0
+# The words of a place or trigger as typed count this much beside posts that say the place or the
+# trigger any way the vocabulary knows (and in full where no post says it).
+TYPED_SHARE = 0.5
 
 ClauseKind = Literal["rows", "all", "any", "best", "not", "phrase"]
 TermId = Callable[[str], "int | None"]
@@ -85,7 +88,12 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
             narrow.append(len(groups))
         groups.append(c)
     exclude = [c for node in top if isinstance(node, Not) if (c := build.clause(node.child)) is not None]
-    if guess is not None and (i := term_id(concept_term(guess.injury))) is not None and reaches(i):
+    # The guessed injury adds to its posts' score only where no place or trigger group already
+    # counts it: a post that says the very place ("front of the shin") keeps its rank.
+    # It adds to its posts' score only where no place or trigger group already counts them as
+    # matching: a post that says the very place ("front of the shin") keeps its rank.
+    if guess is not None and not build.guess_used and (i := term_id(concept_term(guess.injury))) is not None \
+            and reaches(i):
         build.extras.append((i, GUESS_WEIGHT))
     return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), frozenset(build.marks),
                        tuple(dict.fromkeys(build.content)), tuple(broad) if len(groups) > 1 else (),
@@ -99,6 +107,7 @@ class _Builder:
         self.reaches = reaches
         self.vocabulary = vocabulary
         self.guess = guess
+        self.guess_used = False
         self.extras: list[tuple[int, float]] = []
         self.marks: set[str] = set()
         self.phrase_marks: set[tuple[str, ...]] = set()
@@ -206,7 +215,6 @@ class _Builder:
             self.marks.add(said[0])
         elif said:
             self.phrase_marks.add(said)
-        typed = [r for t in said if (r := self.row(t, 1.0)) is not NOTHING]
         options: list[Clause] = []
         found = self.term_id(term)
         if found is not None and self.reaches(found):
@@ -216,8 +224,13 @@ class _Builder:
             injury = self.term_id(concept_term(guess.injury))
             if injury is not None and self.reaches(injury):
                 options.append(Clause("rows", rows=((injury, 1.0),)))
+                self.guess_used = True
+        # The words typed, any of them (as a peer reads them): "after sitting all day" also reaches
+        # a post that says "if you sit all day"; below the place or trigger itself where posts say it.
+        weight = TYPED_SHARE if options else 1.0
+        typed = [r for t in said if (r := self.row(t, weight)) is not NOTHING]
         if typed:
-            options.append(typed[0] if len(typed) == 1 else Clause("all", children=tuple(typed)))
+            options.append(typed[0] if len(typed) == 1 else Clause("any", children=tuple(typed)))
         if not options:
             return NOTHING
         return options[0] if len(options) == 1 else Clause("best", children=tuple(options))

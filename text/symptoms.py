@@ -197,7 +197,8 @@ class SymptomMatcher:
             when = [t for t in triggers if t in signs.when]
             named = not where and any(part in parts and part not in placed_parts for part, _ in signs.where)
             points = 2 * bool(where) + len(when) + int(named)
-            if (where or when) and points >= 2:
+            # Triggers alone tell no injury: "sore quads after running downhill" is not the IT band.
+            if (where or (when and named)) and points >= 2:
                 scored.append((points, signs, where, when))
         if not scored:
             return None
