@@ -191,24 +191,40 @@ class _Builder:
         self.content.extend(terms(node.surface))
         found = self.term_id(concept_term(node.key))
         if found is None or not self.reaches(found):
-            # No post carries it yet ("Achilles tendinopathy"): its words still find something.
+            # No post carries it yet ("Achilles tendinopathy"): its words still find something, and
+            # an injury's body part stands in for it ("stiff neck" finds the neck posts).
             self.extras.extend((i, 1.0) for t in terms(node.surface) if (i := self.term_id(t)) is not None)
+            part = vocabulary.concept(node.key).body_part if vocabulary and vocabulary.has_concept(node.key) else None
+            if part and (i := self.term_id(concept_term(part))) is not None and self.reaches(i):
+                return Clause("rows", rows=((i, 1.0),))
             return NOTHING
-        return Clause("rows", rows=((found, 1.0),))
+        # The word the reader typed keeps its weight beside the concept's every name: "forefoot"
+        # finds the post about forefoot striking, not only the posts richest in "foot" and "heel".
+        # Several words count only side by side: "runner's knee" is not "runners" and "knee" apart.
+        typed = terms(node.surface)
+        rows = [self.row(t, 1.0) for t in typed]
+        if not rows or any(r is NOTHING for r in rows) or (len(rows) == 1 and rows[0].rows[0][0] == found):
+            return Clause("rows", rows=((found, 1.0),))
+        said = rows[0] if len(rows) == 1 else Clause("phrase", children=tuple(rows), phrase=tuple(typed))
+        return Clause("best", children=(Clause("rows", rows=((found, 1.0),)), said))
 
     def place(self, node: Place) -> Clause:
         """A region of a body part: the posts that mention that place, or the words typed (all of
         them) where none does; the injury the description points to counts as the place."""
         guess = self.guess
-        return self.described(node.surface, place_term(node.key), guess is not None and node.key in guess.places)
+        return self.described(node.surface, place_term(node.key), guess is not None and node.key in guess.places,
+                              "all")
 
     def trigger(self, node: Trigger) -> Clause:
         """When it hurts: the posts that say it any way the vocabulary knows ("out of bed" finds
         "first thing in the morning"), or the words typed; the injury it points to counts too."""
         guess = self.guess
-        return self.described(node.surface, when_term(node.key), guess is not None and node.key in guess.triggers)
+        return self.described(node.surface, when_term(node.key), guess is not None and node.key in guess.triggers,
+                              "any")
 
-    def described(self, surface: str, term: str, points: bool) -> Clause:
+    def described(self, surface: str, term: str, points: bool, combine: Literal["all", "any"]) -> Clause:
+        """A place or a trigger: `term`'s row, the guessed injury's when it `points` to it, and the
+        words typed (`combine`: all of a place's words, any of a trigger's)."""
         said = tuple(t for t in terms(surface) if t not in READER_WORDS)
         self.content.extend(said)
         if len(said) == 1:
@@ -225,12 +241,12 @@ class _Builder:
             if injury is not None and self.reaches(injury):
                 options.append(Clause("rows", rows=((injury, 1.0),)))
                 self.guess_used = True
-        # The words typed, any of them (as a peer reads them): "after sitting all day" also reaches
-        # a post that says "if you sit all day"; below the place or trigger itself where posts say it.
+        # The words typed: any of a trigger's (as a peer reads them: "after sitting all day" also
+        # reaches "if you sit all day"), below the place or trigger itself where posts say it.
         weight = TYPED_SHARE if options else 1.0
         typed = [r for t in said if (r := self.row(t, weight)) is not NOTHING]
         if typed:
-            options.append(typed[0] if len(typed) == 1 else Clause("any", children=tuple(typed)))
+            options.append(typed[0] if len(typed) == 1 else Clause(combine, children=tuple(typed)))
         if not options:
             return NOTHING
         return options[0] if len(options) == 1 else Clause("best", children=tuple(options))
