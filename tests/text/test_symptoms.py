@@ -247,3 +247,9 @@ def test_symptom_sections_are_checked_with_their_line(tmp_path: Path, old: str, 
         read_vocabulary(path)
     assert message in caught.value.message
     assert caught.value.detail["line"] == line and f"{path}:{line}:" in caught.value.message
+
+
+@pytest.mark.parametrize("word", ["one", "two", "three", "first", "twice"])
+def test_number_words_are_never_a_related_reason(vocab: Vocabulary, word: str) -> None:
+    # recommend/why.py never shows a vague word as the reason two posts are related.
+    assert word in vocab.vague_words
