@@ -58,8 +58,8 @@ from runphys.index.post import Post
 from runphys.index.sources import parse_mapping, read_sources
 from runphys.search.results import SearchRequest
 from runphys.search.searcher import SearchIndex
-from runphys.search.writer import index_posts
 from runphys.text.vocabulary_file import package_vocabulary as load_vocabulary
+from tests.search_fixtures import index_posts
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 COLLECTIONS = ("cranfield", "med", "cisi", "adi")
@@ -124,6 +124,50 @@ def load_reader_queries() -> tuple[Docs, Queries, Qrels, list[Post]]:
         if int(rel) > 0:
             qrels[qid][did] = int(rel)
     return docs, {q: t for q, t in queries.items() if q in qrels}, dict(qrels), posts
+
+
+SYMPTOMS = Path(__file__).resolve().parent / "symptom_queries"
+
+
+def load_symptom_queries(prefix: str = "") -> tuple[Docs, Queries, Qrels, list[Post]]:
+    """demo_symptom_queries: the demo blog (index/demo/posts) and 30 readers' descriptions of where
+    and when it hurts (benchmarks/symptom_queries), graded 1-3 by hand from the posts' text.
+    `prefix` "check_": a second set of 30, written after the first was tuned and scored once as it
+    was (a held-out-style check, not tuned to)."""
+    from runphys.index.demo import POSTS
+
+    posts = read_sources([POSTS], format="markdown").posts
+    docs = [{"id": p.id, "title": p.title, "text": p.body, "categories": " ".join(p.categories),
+             "tags": " ".join(p.tags)} for p in posts]
+    queries = {q["id"]: q["text"]
+               for q in map(json.loads, (SYMPTOMS / f"{prefix}queries.jsonl").open(encoding="utf-8"))}
+    qrels: Qrels = defaultdict(dict)
+    for line in (SYMPTOMS / f"{prefix}qrels.tsv").open(encoding="utf-8"):
+        qid, did, rel = line.split("\t")
+        qrels[qid][did] = int(rel)
+    return docs, queries, dict(qrels), posts
+
+
+def right_first(ranked: list[str], rels: dict[str, int]) -> bool:
+    """The first result is one of the best-graded posts."""
+    return bool(ranked) and rels.get(ranked[0], 0) == max(rels.values())
+
+
+def red_flag_check(vocab) -> tuple[int, int, int, int, list[str]]:  # type: ignore[no-untyped-def]
+    """(red flags noticed, red flags, false alarms, ordinary queries, the misses and false alarms)."""
+    cases = [json.loads(line) for line in (SYMPTOMS / "red_flags.jsonl").open(encoding="utf-8")]
+    noticed = alarms = 0
+    wrong = []
+    for case in cases:
+        flagged = bool(vocab.red_flags(case["text"]))
+        if case["red_flag"] and flagged:
+            noticed += 1
+        elif not case["red_flag"] and flagged:
+            alarms += 1
+        if flagged != case["red_flag"]:
+            wrong.append(case["text"])
+    flags = sum(c["red_flag"] for c in cases)
+    return noticed, flags, alarms, len(cases) - flags, wrong
 
 
 def to_posts(docs: Docs) -> list[Post]:
@@ -268,20 +312,27 @@ class Tantivy:
 # ------------------------------------------------------------------------------------ runners
 
 
+FIRSTS: dict[tuple[str, str], tuple[int, int]] = {}  # (collection, engine) -> (right post first, queries)
+
+
 def quality(vocab) -> list[tuple[str, str, float, float, float]]:  # type: ignore[no-untyped-def]
     rows = []
     sets: dict[str, Callable[[], tuple[Docs, Queries, Qrels, list[Post] | None]]] = {
         c: (lambda c=c: (*load_collection(c), None)) for c in COLLECTIONS}
     sets["exercises"] = lambda: (*load_exercises(), None)
     sets["exercise_reader_queries"] = load_reader_queries
+    sets["demo_symptom_queries"] = load_symptom_queries
+    sets["demo_symptom_check"] = lambda: load_symptom_queries("check_")
     for name, loader in sets.items():
         docs, queries, qrels, posts = loader()
         with tempfile.TemporaryDirectory() as tmp:
             engines = [Ours(docs, Path(tmp), vocab, posts), Fts5(docs, Path(tmp)), Tantivy(docs, Path(tmp))]
             for engine in engines:
+                ranked = {q: engine.rank(text) for q, text in queries.items()}
                 scores = [(ndcg(r, qrels[q]), average_precision(r, qrels[q]), recall(r, qrels[q]))
-                          for q, text in queries.items() for r in [engine.rank(text)]]
+                          for q, r in ranked.items()]
                 rows.append((name, engine.name, *(statistics.fmean(s[i] for s in scores) for i in range(3))))
+                FIRSTS[(name, engine.name)] = (sum(right_first(r, qrels[q]) for q, r in ranked.items()), len(ranked))
                 engine.close()
     return rows
 
@@ -349,6 +400,11 @@ def tables(qrows: list, lrows: list) -> str:  # type: ignore[type-arg]
         by_engine[e].append((a, b, r))
     for e, vals in by_engine.items():
         out.append(f"| {e} | " + " | ".join(f"{statistics.fmean(v[i] for v in vals):.3f}" for i in range(3)) + " |")
+    symptom = [(c, e, n) for (c, e), n in FIRSTS.items() if c.startswith("demo_symptom")]
+    if symptom:
+        out += ["", "### Demo symptom queries: the right post first", "", "| collection | engine | right post first |",
+                "|---|---|---|"]
+        out += [f"| {c} | {e} | {hits} of {total} |" for c, e, (hits, total) in symptom]
     if lrows:
         out += ["", "## Latency (in-process, top 10)", "",
                 "| docs | engine | p50 ms | p99 ms | p50 vs best peer | p99 vs best peer | p50 vs FTS5 |",
@@ -374,6 +430,10 @@ def main(argv: list[str] | None = None) -> None:
     qrows = [] if args.skip_quality else quality(vocab)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     text = tables(qrows, latency(sizes, vocab) if sizes else [])
+    noticed, flags, alarms, ordinary, wrong = red_flag_check(vocab)
+    text += (f"\n\n### Red flags (benchmarks/symptom_queries/red_flags.jsonl)\n\n"
+             f"noticed {noticed} of {flags} red flags; false alarms {alarms} of {ordinary} ordinary queries"
+             + (f"; wrong: {wrong}" if wrong else ""))
     print(text)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -69,33 +69,15 @@ def sentences_of(text: str, analysed: Analysed) -> Iterator[tuple[int, int, list
         yield s, e, [t for t in analysed.terms[first:position] if t is not None]
 
 
-def build_sentences(bodies: Sequence[tuple[str, Analysed]], term_id: dict[str, int]) -> Sentences:
-    """Sentences of each body's start with the ids of the terms in each (ids from `term_id`)."""
-    post_ptr = [0]
-    spans: list[tuple[int, int]] = []
-    term_ptr = [0]
-    terms: list[int] = []
-    for text, analysed in bodies:
-        for s, e, found in sentences_of(text, analysed):
-            spans.append((s, e))
-            terms.extend(sorted({term_id[t] for t in found if t in term_id}))
-            term_ptr.append(len(terms))
-        post_ptr.append(len(spans))
-    return Sentences(
-        np.asarray(post_ptr, dtype=np.int64),
-        np.asarray(spans, dtype=np.int32).reshape(-1, 2),
-        np.asarray(term_ptr, dtype=np.int64),
-        np.asarray(terms, dtype=np.int32),
-    )
-
-
 def excerpt(body: str, fallback: str, post: int, wanted: npt.NDArray[np.bool_] | None, marks: Collection[str],
-            sentences: Sentences) -> str:
+            sentences: Sentences, phrases: frozenset[tuple[str, ...]] = frozenset()) -> str:
     """Safe HTML: the sentences of `post` richest in wanted terms (`wanted[term id]` is True),
-    `marks` terms marked; the start of `fallback` (or the body) when no sentence holds one."""
+    `marks` terms marked, and each of `phrases` (runs of terms) marked only where its terms stand
+    together ("low back", never "back" in "back off"); the start of `fallback` (or the body) when
+    no sentence holds one."""
     chosen = _best_sentences(post, wanted, sentences) if wanted is not None else []
     if chosen:
-        return _render(body, chosen, marks)
+        return _render(body, chosen, marks, phrases)
     plain = fallback or body
     if len(plain) > EXCERPT_CHARS:
         plain = plain[:EXCERPT_CHARS].rsplit(" ", 1)[0] + " …"
@@ -133,12 +115,13 @@ def _best_sentences(post: int, wanted: npt.NDArray[np.bool_], s: Sentences) -> l
     return [(spans[j][0], spans[j][1]) for j in sorted(chosen)]
 
 
-def _render(body: str, spans: list[tuple[int, int]], marks: Collection[str]) -> str:
+def _render(body: str, spans: list[tuple[int, int]], marks: Collection[str],
+            phrases: frozenset[tuple[str, ...]] = frozenset()) -> str:
     """The sentences in order: adjacent ones joined by a space, "…" only where text was left out."""
     parts: list[str] = []
     previous_end = 0
     for start, end in spans:
-        text, cut_before, cut_after = _clip(body[start:end], marks)
+        text, cut_before, cut_after = _clip(body[start:end], marks, phrases)
         left_out = cut_before or bool(body[previous_end:start].strip())
         if parts:
             parts.append(JOINER if left_out else " ")
@@ -172,10 +155,37 @@ def _marked_words(sentence: str, marks: frozenset[str]) -> list[tuple[int, int]]
     return found
 
 
-def _clip(sentence: str, marks: Collection[str]) -> tuple[str, bool, bool]:
+def _marked_phrases(sentence: str, phrases: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Spans of each phrase's terms standing together (stop words between them allowed)."""
+    if not phrases:
+        return []
+    firsts = {p[0] for p in phrases}
+    tokens = [(m.span(), t) for m in WORD_PATTERN.finditer(sentence) if (t := token_term(m.group())) is not None]
+    found = []
+    for i, (_span, term) in enumerate(tokens):
+        if term not in firsts:
+            continue
+        for phrase in sorted(phrases, key=len, reverse=True):  # the longest name that stands here
+            n = len(phrase)
+            if phrase[0] == term and tuple(t for _, t in tokens[i : i + n]) == phrase:
+                found.append((tokens[i][0][0], tokens[i + n - 1][0][1]))
+                break
+    return found
+
+
+def _clip(sentence: str, marks: Collection[str],
+          phrases: frozenset[tuple[str, ...]] = frozenset()) -> tuple[str, bool, bool]:
     """One sentence, marked; a very long one is cut around its first mark at word boundaries.
     Also whether text was cut before and after it."""
     found = _marked_words(sentence, marks if isinstance(marks, frozenset) else frozenset(marks))
+    if phrases:
+        merged: list[tuple[int, int]] = []
+        for s, e in sorted(found + _marked_phrases(sentence, phrases)):
+            if merged and s < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+            else:
+                merged.append((s, e))
+        found = merged
     lo, hi = 0, len(sentence)
     if hi > EXCERPT_CHARS:
         centre = found[0][0] if found else 0

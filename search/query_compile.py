@@ -13,15 +13,24 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..text.analysis import STOPWORDS, terms, words
+from ..text.symptoms import Guess
 from ..text.vocabulary import Vocabulary
-from .query_parse import All, AnyOf, Concept, Intent, Node, Not, Phrase, QueryPlan, Synonym, Word
-from .schema import concept_term, kind_term, stop_term
+from .query_parse import All, AnyOf, Concept, Intent, Node, Not, Phrase, Place, QueryPlan, Synonym, Trigger, Word
+from .schema import concept_term, kind_term, place_term, stop_term, when_term
 
 # The other words of a synonym group count a little less than the word the reader typed.
 SYNONYM_WEIGHT = 0.8
 # A clause with several ways to match scores its best one plus this share of each other one: a
 # post naming a thing six ways must not beat one that names it once and also matches the rest.
 TIEBREAK = 0.05
+# Words a reader writes about themselves ("pain in my knee when I run"): they add a little to the
+# posts that share them, like stop words, but are never required and never marked.
+READER_WORDS = frozenset({"i", "me", "my", "mine", "myself", "im", "ive", "id", "ill"})
+# The injury a description points to (text/symptoms.py) counts this much beside the words typed.
+GUESS_WEIGHT = 1.0
+# The words of a place or trigger as typed count this much beside posts that say the place or the
+# trigger any way the vocabulary knows (and in full where no post says it).
+TYPED_SHARE = 0.5
 
 ClauseKind = Literal["rows", "all", "any", "best", "not", "phrase"]
 TermId = Callable[[str], "int | None"]
@@ -50,30 +59,75 @@ class ScoringPlan:
     extras: tuple[tuple[int, float], ...] = ()
     marks: frozenset[str] = field(default_factory=frozenset)  # terms to <mark> in excerpts
     content_terms: tuple[str, ...] = ()  # distinct terms of the positive clauses
+    # Groups (by position) that are a broad body part, and groups that narrow it (a place, a
+    # trigger): the broad ones may weigh no more than the narrowing ones (see strategy.rank).
+    broad: tuple[int, ...] = ()
+    narrow: tuple[int, ...] = ()
+    # Names of several words to <mark> only where the words stand together ("low back", "IT band").
+    phrase_marks: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
 
 
 def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], bool],
-                 vocabulary: Vocabulary | None) -> ScoringPlan:
-    """The scoring plan of a parsed query. `reaches(id)`: does a term reach any post."""
+                 vocabulary: Vocabulary | None, guess: Guess | None = None) -> ScoringPlan:
+    """The scoring plan of a parsed query. `reaches(id)`: does a term reach any post. `guess`: the
+    injury the query describes; its posts count as matching the places that point to it."""
     tree = query.tree
     if tree is None:
         return ScoringPlan(())
-    build = _Builder(term_id, reaches, vocabulary)
+    build = _Builder(term_id, reaches, vocabulary, guess)
     top = tree.children if isinstance(tree, All) else (tree,)
-    groups = [c for node in top if not isinstance(node, Not) if (c := build.clause(node)) is not None]
+    groups: list[Clause] = []
+    broad: list[int] = []
+    narrow: list[int] = []
+    for node in top:
+        if isinstance(node, Not) or (c := build.clause(node)) is None:
+            continue
+        if isinstance(node, Concept) and build.is_body_part(node.key):
+            broad.append(len(groups))
+        elif isinstance(node, Place | Trigger):
+            narrow.append(len(groups))
+        groups.append(c)
     exclude = [c for node in top if isinstance(node, Not) if (c := build.clause(node.child)) is not None]
+    # The guessed injury adds to its posts' score only where no place or trigger group already
+    # counts it: a post that says the very place ("front of the shin") keeps its rank.
+    # It adds to its posts' score only where no place or trigger group already counts them as
+    # matching: a post that says the very place ("front of the shin") keeps its rank.
+    if guess is not None and not build.guess_used and (i := term_id(concept_term(guess.injury))) is not None \
+            and reaches(i):
+        build.extras.append((i, GUESS_WEIGHT))
     return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), frozenset(build.marks),
-                       tuple(dict.fromkeys(build.content)))
+                       tuple(dict.fromkeys(build.content)), tuple(broad) if len(groups) > 1 else (),
+                       tuple(narrow), frozenset(build.phrase_marks))
 
 
 class _Builder:
-    def __init__(self, term_id: TermId, reaches: Callable[[int], bool], vocabulary: Vocabulary | None) -> None:
+    def __init__(self, term_id: TermId, reaches: Callable[[int], bool], vocabulary: Vocabulary | None,
+                 guess: Guess | None = None) -> None:
         self.term_id = term_id
         self.reaches = reaches
         self.vocabulary = vocabulary
+        self.guess = guess
+        self.guess_used = False
         self.extras: list[tuple[int, float]] = []
         self.marks: set[str] = set()
+        self.phrase_marks: set[tuple[str, ...]] = set()
         self.content: list[str] = []
+
+    def is_body_part(self, key: str) -> bool:
+        v = self.vocabulary
+        return v is not None and v.has_concept(key) and v.concept(key).kind == "body_part"
+
+    def mark_names(self, forms: Sequence[str]) -> None:
+        """Single-word names are marked wherever they stand; longer names only as a whole."""
+        for form in forms:
+            found = tuple(terms(form))
+            if len(found) == 1:
+                self.marks.add(found[0])
+            elif found and len(words(form)) == len(found):
+                self.phrase_marks.add(found)
+            elif found:
+                # A name with a stop word inside ("back of the thigh"): its words, as a phrase of terms.
+                self.phrase_marks.add(found)
 
     def clause(self, node: Node) -> Clause | None:
         if isinstance(node, Not):
@@ -96,6 +150,10 @@ class _Builder:
             return Clause("phrase", children=tuple(subs), phrase=tuple(found))
         if isinstance(node, Concept):
             return self.concept(node)
+        if isinstance(node, Place):
+            return self.place(node)
+        if isinstance(node, Trigger):
+            return self.trigger(node)
         if isinstance(node, Intent):
             return self.intent(node)
         if isinstance(node, Synonym):
@@ -106,6 +164,9 @@ class _Builder:
         """The word(s) of `text`: one row, or all of them; None for stop words only (which only
         add a little to the posts that share them)."""
         found = terms(text)
+        if typed and found and all(t in READER_WORDS for t in found):
+            self.extras.extend((i, weight * 0.5) for t in found if (i := self.term_id(t)) is not None)
+            return None
         if not found:
             if typed:
                 self.extras.extend((i, weight) for w in words(text) if w in STOPWORDS
@@ -126,14 +187,69 @@ class _Builder:
     def concept(self, node: Concept) -> Clause:
         vocabulary = self.vocabulary
         if vocabulary is not None and vocabulary.has_concept(node.key):
-            self.marks.update(vocabulary.expansion_terms(node.key))
+            self.mark_names(vocabulary.expansions(node.key))
         self.content.extend(terms(node.surface))
         found = self.term_id(concept_term(node.key))
         if found is None or not self.reaches(found):
-            # No post carries it yet ("Achilles tendinopathy"): its words still find something.
+            # No post carries it yet ("Achilles tendinopathy"): its words still find something, and
+            # an injury's body part stands in for it ("stiff neck" finds the neck posts).
             self.extras.extend((i, 1.0) for t in terms(node.surface) if (i := self.term_id(t)) is not None)
+            part = vocabulary.concept(node.key).body_part if vocabulary and vocabulary.has_concept(node.key) else None
+            if part and (i := self.term_id(concept_term(part))) is not None and self.reaches(i):
+                return Clause("rows", rows=((i, 1.0),))
             return NOTHING
-        return Clause("rows", rows=((found, 1.0),))
+        # The word the reader typed keeps its weight beside the concept's every name: "forefoot"
+        # finds the post about forefoot striking, not only the posts richest in "foot" and "heel".
+        # Several words count only side by side: "runner's knee" is not "runners" and "knee" apart.
+        typed = terms(node.surface)
+        rows = [self.row(t, 1.0) for t in typed]
+        if not rows or any(r is NOTHING for r in rows) or (len(rows) == 1 and rows[0].rows[0][0] == found):
+            return Clause("rows", rows=((found, 1.0),))
+        said = rows[0] if len(rows) == 1 else Clause("phrase", children=tuple(rows), phrase=tuple(typed))
+        return Clause("best", children=(Clause("rows", rows=((found, 1.0),)), said))
+
+    def place(self, node: Place) -> Clause:
+        """A region of a body part: the posts that mention that place, or the words typed (all of
+        them) where none does; the injury the description points to counts as the place."""
+        guess = self.guess
+        return self.described(node.surface, place_term(node.key), guess is not None and node.key in guess.places,
+                              "all")
+
+    def trigger(self, node: Trigger) -> Clause:
+        """When it hurts: the posts that say it any way the vocabulary knows ("out of bed" finds
+        "first thing in the morning"), or the words typed; the injury it points to counts too."""
+        guess = self.guess
+        return self.described(node.surface, when_term(node.key), guess is not None and node.key in guess.triggers,
+                              "any")
+
+    def described(self, surface: str, term: str, points: bool, combine: Literal["all", "any"]) -> Clause:
+        """A place or a trigger: `term`'s row, the guessed injury's when it `points` to it, and the
+        words typed (`combine`: all of a place's words, any of a trigger's)."""
+        said = tuple(t for t in terms(surface) if t not in READER_WORDS)
+        self.content.extend(said)
+        if len(said) == 1:
+            self.marks.add(said[0])
+        elif said:
+            self.phrase_marks.add(said)
+        options: list[Clause] = []
+        found = self.term_id(term)
+        if found is not None and self.reaches(found):
+            options.append(Clause("rows", rows=((found, 1.0),)))
+        guess = self.guess
+        if guess is not None and points:
+            injury = self.term_id(concept_term(guess.injury))
+            if injury is not None and self.reaches(injury):
+                options.append(Clause("rows", rows=((injury, 1.0),)))
+                self.guess_used = True
+        # The words typed: any of a trigger's (as a peer reads them: "after sitting all day" also
+        # reaches "if you sit all day"), below the place or trigger itself where posts say it.
+        weight = TYPED_SHARE if options else 1.0
+        typed = [r for t in said if (r := self.row(t, weight)) is not NOTHING]
+        if typed:
+            options.append(typed[0] if len(typed) == 1 else Clause(combine, children=tuple(typed)))
+        if not options:
+            return NOTHING
+        return options[0] if len(options) == 1 else Clause("best", children=tuple(options))
 
     def intent(self, node: Intent) -> Clause:
         rows: list[tuple[int, float]] = []

@@ -58,7 +58,8 @@ def sanitize(text: str | None) -> tuple[str, tuple[str, ...]]:
 # ---------------------------------------------------------------------------------------------
 # Tokens and tree
 
-TokenKind = Literal["word", "phrase", "concept", "intent", "synonym", "and", "or", "not", "neg", "lparen", "rparen"]
+TokenKind = Literal["word", "phrase", "concept", "place", "trigger", "intent", "synonym", "and", "or", "not", "neg",
+                    "lparen", "rparen"]
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,22 @@ class Phrase:
 @dataclass(frozen=True)
 class Concept:
     """A body part or injury, named any way the vocabulary knows."""
+
+    key: str
+    surface: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A region of a body part ("outer knee", "outside of my knee", "sole"): key "knee.outside"."""
+
+    key: str
+    surface: str
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """When it hurts, in words of several ("first thing in the morning"): key "first_steps"."""
 
     key: str
     surface: str
@@ -119,7 +136,7 @@ class Not:
     child: Node
 
 
-Node = Word | Phrase | Concept | Intent | Synonym | All | AnyOf | Not
+Node = Word | Phrase | Concept | Place | Trigger | Intent | Synonym | All | AnyOf | Not
 
 
 def tokenize(text: str) -> list[Token]:
@@ -171,6 +188,14 @@ def mark(
         surface = " ".join(t.text for t in run)
         out[first : last + 1] = [Token(kind, surface, run[0].start, run[-1].end, key=match.key)]
     return out
+
+
+@dataclass(frozen=True)
+class _PlaceMatch:
+    key: str
+    start: int
+    end: int
+    surface: str
 
 
 class _ParseError(Exception):
@@ -229,6 +254,10 @@ def _atom(t: Token) -> Node:
         return Phrase(t.text)
     if t.kind == "concept":
         return Concept(t.key, t.text)
+    if t.kind == "place":
+        return Place(t.key, t.text)
+    if t.kind == "trigger":
+        return Trigger(t.key, t.text)
     if t.kind == "intent":
         return Intent(t.key, t.text)
     if t.kind == "synonym":
@@ -236,7 +265,7 @@ def _atom(t: Token) -> Node:
     raise _ParseError(f"unexpected {t.kind}")
 
 
-ATOMS = ("word", "phrase", "concept", "intent", "synonym")
+ATOMS = ("word", "phrase", "concept", "place", "trigger", "intent", "synonym")
 
 
 def parse(tokens: list[Token]) -> tuple[Node | None, bool]:
@@ -281,7 +310,7 @@ def positives(node: Node) -> list[Node]:
 
 
 def leaf_text(leaf: Node) -> str:
-    return leaf.surface if isinstance(leaf, Concept | Intent | Synonym) else getattr(leaf, "text", "")
+    return leaf.surface if isinstance(leaf, Concept | Place | Trigger | Intent | Synonym) else getattr(leaf, "text", "")
 
 
 @dataclass(frozen=True)
@@ -307,7 +336,8 @@ class QueryPlan:
     def searchable(self) -> bool:
         """True when some non-negated clause has a term to look for (not only stop words)."""
         return self.tree is not None and any(
-            isinstance(leaf, Concept | Intent | Synonym) or terms(leaf_text(leaf)) for leaf in positives(self.tree)
+            isinstance(leaf, Concept | Place | Trigger | Intent | Synonym) or terms(leaf_text(leaf))
+            for leaf in positives(self.tree)
         )
 
 
@@ -316,8 +346,14 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
     tokens = tokenize(text)
     if vocabulary is not None and tokens:
         spans = word_spans(text)
-        # Body parts and injuries first (longest names), then kinds of post, then synonyms.
-        tokens = mark(tokens, vocabulary.find(text), spans, "concept")
+        # Places first ("outer knee" is one place, not a body part and a word), then body parts and
+        # injuries (longest names), then kinds of post, then synonyms.
+        places = vocabulary.places(text, reader=True)
+        tokens = mark(tokens, [_PlaceMatch(p.key, p.start, p.end, p.part_word) for p in places], spans, "place")
+        tokens = mark(tokens, vocabulary.find(text, reader=True), spans, "concept")
+        # When it hurts, said in several words ("out of bed" = "first steps"); one word stays a word.
+        said = [m for m in vocabulary.triggers(text, reader=True) if m.end - m.start > 1]
+        tokens = mark(tokens, said, spans, "trigger")
         tokens = mark(tokens, vocabulary.intents(text), spans, "intent")
         tokens = mark(tokens, vocabulary.synonym_matches(text), spans, "synonym")
     tokens, notices = _capped(tokens)

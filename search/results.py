@@ -97,6 +97,8 @@ class SearchResult:
     # Nothing found on a topic nobody has written about yet: posts on its nearest body parts,
     # offered apart from the results (the notice says which).
     nearby: tuple[SearchHit, ...] = ()
+    # The search describes a symptom that needs a clinician: the advice (also first in `notices`).
+    red_flags: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -111,6 +113,7 @@ class SearchResult:
             "notices": list(self.notices),
             "match": self.match,
             "nearby": [hit.to_dict() for hit in self.nearby],
+            "red_flags": list(self.red_flags),
         }
 
 

@@ -30,6 +30,8 @@ FIELD_B: dict[str, float] = {"title": 0.5, "tags": 0.3, "topics": 0.3, "body": 0
 CONCEPT = "concept:"
 KIND = "kind:"
 STOP = "stop:"
+PLACE = "place:"  # a region of a body part a post mentions ("place:knee.outside"), see text/symptoms.py
+WHEN = "when:"  # when it hurts, as a post says it ("when:first_steps": "out of bed", "first thing")
 # Stop words are counted against every word of a post (title, tags and body together).
 STOP_FIELD, STOP_BOOST, STOP_B = "words", 1.0, 0.75
 # A post's kinds (stretch, strength, ...) count as one short field of their own.
@@ -47,6 +49,14 @@ def concept_term(key: str) -> str:
 
 def kind_term(key: str) -> str:
     return KIND + key
+
+
+def place_term(key: str) -> str:
+    return PLACE + key
+
+
+def when_term(key: str) -> str:
+    return WHEN + key
 
 
 def stop_term(word: str) -> str:

@@ -28,7 +28,7 @@ from .query_parse import QueryPlan, plan, sanitize
 from .results import SearchHit, SearchRequest, SearchResult, Suggestion
 from .scoring import evaluate
 from .spelling import Speller, corrected_text
-from .strategy import QUESTION_TERMS, Index, Ranking, rank
+from .strategy import QUESTION_TERMS, Ranking, RankingData, rank
 from .suggest import Suggester
 from .text_store import TextStore
 
@@ -36,6 +36,7 @@ Mask = npt.NDArray[np.bool_]
 NO_WORDS = "no searchable words in {query!r}: showing the newest posts"
 NO_QUERY = "no search words: showing the newest posts"
 NEARBY_PARTS = 2
+CLINICIAN = "{reason} Please see a doctor or physical therapist; the posts below are general advice."
 REMEMBERED_SEARCHES = 1024  # distinct searches answered from memory per open index (a result is a few KB)
 # Did-you-mean is for a few typed words; a pasted paragraph gets its any-word ranking as it is.
 SPELLED_CLAUSES = 12  # "calf and ankle posts": more would be a browse, not an answer
@@ -56,12 +57,14 @@ class SearchIndex:
         self._size = len(part.ids)
         self._term_ids = {term: i for i, term in enumerate(part.impact.terms)}
         self._text = TextStore(directory / "text", self._size)
-        self._index = Index(part.impact, self._term_ids, part.feedback, feedback_eligible(part), self._size,
+        self._index = RankingData(part.impact, self._term_ids, part.feedback, feedback_eligible(part), self._size,
                             self._text.phrase_mask)
         self._date_rank = np.empty(self._size, dtype=np.int32)
         self._date_rank[part.date_order] = np.arange(self._size, dtype=np.int32)
+        said = [term for t in vocabulary.symptom_sections.triggers for term in t.terms]
         self._speller = Speller(part.words, lambda t: t in self._term_ids,
-                                [w for s, _ in vocabulary.prefix_terms() for w in words(s)])
+                                [w for s in [*(s for s, _ in vocabulary.prefix_terms()), *said] for w in words(s)],
+                                [w for v in vocabulary.vague_words for w in words(v)])
         self._suggester = Suggester(part.suggest)
         self._remembered = lru_cache(maxsize=remember)(self._search)
 
@@ -105,25 +108,38 @@ class SearchIndex:
         text, notices = sanitize(request.q)
         allowed = self._filter(request)
         query = plan(text, self._vocab)
+        flags = tuple(dict.fromkeys(CLINICIAN.format(reason=f.reason) for f in self._vocab.red_flags(text)))
+        notices = (*flags, *notices)
         if not query.searchable:
-            return self._browse(request, text, query, allowed, notices)
+            return replace(self._browse(request, text, query, allowed, notices), red_flags=flags)
         ranking, did_you_mean = self._decide(query, allowed)
         start = (request.page - 1) * request.per_page
         stop = start + request.per_page
         ranked = ranking.by_date(start, stop, self._date_rank) if request.sort == "date" else ranking.top(start, stop)
-        hits = self._hits(ranked, ranking.marks)
+        hits = self._hits(ranked, ranking.marks, ranking.phrase_marks)
         mask = np.zeros(self._size, dtype=bool)
         mask[ranking.docs] = True
-        nearby, offer = self._nearby(query, allowed, request.per_page) if ranking.total == 0 else ((), ())
+        nearby, offer = self._nearby(query, allowed, request.per_page)
         return SearchResult(
             query=text, total=ranking.total, page=request.page, per_page=request.per_page, hits=tuple(hits),
             facets=self._part.facets.count(mask, self._label), did_you_mean=did_you_mean,
-            notices=(*notices, *query.notices, *ranking.notices, *offer), match=ranking.match,
-            total_all_words=ranking.all_words, nearby=nearby,
+            notices=(*notices, *query.notices, *self._guessed(query), *ranking.notices, *offer), match=ranking.match,
+            total_all_words=ranking.all_words, nearby=nearby, red_flags=flags,
         )
 
+    def _guessed(self, query: QueryPlan) -> tuple[str, ...]:
+        """"Pain on the outside of the knee when running is often IT band syndrome.", when the blog
+        has posts on the injury a description points to."""
+        guess = self._vocab.guess(query.text)
+        if guess is None or not self._part.facets.facets["injury"].having(guess.injury, self._size).any():
+            return ()
+        return (guess.notice,)
+
     def ranked_ids(self, q: str, limit: int = 100) -> list[str]:
-        """Post ids in the order `search()` pages through them (all tiers), without the pages."""
+        """Post ids in the order `search()` pages through them (all tiers), without the pages.
+
+        The benchmarks' and tests' entry point (benchmarks/search_quality.py times it beside the
+        peers, which return ids only); the service never calls it."""
         text, _ = sanitize(q)
         query = plan(text, self._vocab)
         if not query.searchable:
@@ -157,7 +173,8 @@ class SearchIndex:
 
     def _compile(self, query: QueryPlan) -> ScoringPlan:
         impact = self._part.impact
-        return compile_plan(query, self._term_ids.get, lambda i: impact.df(i) > 0, self._vocab)
+        return compile_plan(query, self._term_ids.get, lambda i: impact.df(i) > 0, self._vocab,
+                            self._vocab.guess(query.text))
 
     def _browse(self, request: SearchRequest, text: str, query: QueryPlan, allowed: Mask | None,
                 notices: tuple[str, ...]) -> SearchResult:
@@ -180,8 +197,9 @@ class SearchIndex:
     def _nearby(
         self, query: QueryPlan, allowed: Mask | None, limit: int
     ) -> tuple[tuple[SearchHit, ...], tuple[str, ...]]:
-        """For a search that found nothing on a body part or injury no post is about yet: the best
-        posts on its nearest body parts (the vocabulary's `near`), and the notice that offers them."""
+        """For a search on a body part or injury no post is about yet (even when its other words
+        match posts): the best posts on its nearest body parts (the vocabulary's `near`), and the
+        notice that offers them."""
         facets = self._part.facets.facets
         for token in query.tokens:
             if token.kind != "concept" or not self._vocab.has_concept(token.key):
@@ -199,7 +217,7 @@ class SearchIndex:
                 continue
             labels = [self._vocab.label(k) for k in parts[:NEARBY_PARTS]]
             ranking = self._rank(plan(" ".join(labels), self._vocab), shown)
-            hits = self._hits(ranking.top(0, limit), ranking.marks)
+            hits = self._hits(ranking.top(0, limit), ranking.marks, ranking.phrase_marks)
             return tuple(hits), (f"No posts on {concept.name} yet — {_listed(labels)} posts:",)
         return (), ()
 
@@ -238,15 +256,18 @@ class SearchIndex:
 
     # -- hits ----------------------------------------------------------------------------------
 
-    def _hits(self, ranked: list[tuple[int, float, bool]], marks: frozenset[str]) -> list[SearchHit]:
+    def _hits(self, ranked: list[tuple[int, float, bool]], marks: frozenset[str],
+              phrases: frozenset[tuple[str, ...]] = frozenset()) -> list[SearchHit]:
         if not ranked:
             return []
         wanted = np.zeros(len(self._term_ids), dtype=bool)
         wanted[[i for t in marks if (i := self._term_ids.get(t)) is not None]] = True
-        return [self._hit(d, score, "all" if full else "any", marks, wanted) for d, score, full in ranked]
+        wanted[[i for p in phrases for t in p if (i := self._term_ids.get(t)) is not None]] = True
+        return [self._hit(d, score, "all" if full else "any", marks, wanted, phrases) for d, score, full in ranked]
 
     def _hit(self, docnum: int, score: float | None, match: Any, marks: Any,
-             wanted: npt.NDArray[np.bool_] | None = None) -> SearchHit:
+             wanted: npt.NDArray[np.bool_] | None = None,
+             phrases: frozenset[tuple[str, ...]] = frozenset()) -> SearchHit:
         post = self._posts[docnum]
         return SearchHit(
             id=post.id,
@@ -255,7 +276,7 @@ class SearchIndex:
             url=post.url,
             date=post.date.isoformat() if post.date else None,
             score=None if score is None else round(score, 4),
-            excerpt=excerpt(post.body, post.excerpt, docnum, wanted, marks, self._part.sentences),
+            excerpt=excerpt(post.body, post.excerpt, docnum, wanted, marks, self._part.sentences, phrases),
             categories=post.categories,
             body_parts=post.body_parts,
             injuries=post.injuries,

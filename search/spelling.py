@@ -3,10 +3,10 @@ query with its mistakes corrected ("hamstirng stretch" -> "hamstring stretch")."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from difflib import SequenceMatcher
 
-from ..text.analysis import fold, terms, words
+from ..text.analysis import STOPWORDS, fold, terms, words
 from ..text.vocabulary import Vocabulary
 from .query_parse import QueryPlan
 
@@ -21,19 +21,40 @@ class Speller:
     """Built from the index's own words (with how many posts use each) and the vocabulary's."""
 
     def __init__(self, indexed: Mapping[str, int], known_term: Callable[[str], bool],
-                 vocabulary_words: Sequence[str] = ()) -> None:
+                 vocabulary_words: Sequence[str] = (), vague_words: Collection[str] = ()) -> None:
         self._indexed = indexed
         self._known_term = known_term
         self._freq = dict(indexed)
+        self._vocabulary = frozenset(vocabulary_words)
         for w in vocabulary_words:
             self._freq[w] = self._freq.get(w, 0) + 1
+        # A correction never lands on a stop word or a vague word ("twinge" is not "things").
+        for w in (*STOPWORDS, *vague_words):
+            self._freq.pop(w, None)
         self._by_length: dict[int, list[str]] | None = None
+
+    def split(self, word: str) -> str | None:
+        """A joined word as the two known words it is made of ("shinsplints" -> "shin splints"),
+        the most common pair first; None when no split gives two known words."""
+        folded = "".join(words(word))
+        if not MIN_WORD <= len(folded) <= MAX_WORD or not folded.isalpha():
+            return None
+        best: tuple[int, str] | None = None
+        for i in range(2, len(folded) - 1):
+            left, right = folded[:i], folded[i:]
+            if left in self._freq and right in self._freq:
+                score = min(self._freq[left], self._freq[right])
+                if best is None or score > best[0]:
+                    best = (score, f"{left} {right}")
+        return best[1] if best else None
 
     def known(self, word: str) -> bool:
         """True for stop words, words of the index and words whose terms are indexed."""
         ts = terms(word)
         if not ts:
             return True  # stop words are never "misspelled"
+        if all(w in self._vocabulary for w in words(word)):
+            return True  # the vocabulary's own words ("twinge") are never "corrected" to another
         if any(w in self._indexed for w in words(word)):
             return True
         return all(self._known_term(t) for t in ts)
@@ -85,7 +106,7 @@ def corrected_text(query_plan: QueryPlan, speller: Speller, vocabulary: Vocabula
                 edits.append((t.start, t.end, _closest(t.text, forms)))
         elif t.kind == "word" and looked_up < MAX_CORRECTIONS and not speller.known(t.text):
             looked_up += 1
-            fix = speller.suggest(t.text)
+            fix = speller.split(t.text) or speller.suggest(t.text)
             if fix and fix != fold(t.text):
                 edits.append((t.start, t.end, fix))
     if not edits:

@@ -24,13 +24,16 @@ from .feedback import FEEDBACK_DOCS, FEEDBACK_WEIGHT, MIN_QUERY_TERMS, relevance
 from .impact import ImpactMatrix
 from .part import Feedback
 from .query_compile import ScoringPlan
-from .scoring import PhraseMask, Sparse, evaluate
+from .scoring import Docs, PhraseMask, Sparse, evaluate
 
 ANY_NOTICE = "showing results for any of the words"
 ANY_WORD_FLOOR = 0.15
 QUESTION_TERMS = MIN_QUERY_TERMS
 # Work on one search stops adding clauses once it has run this long; what was found is shown.
 TIME_BUDGET_SECONDS = 0.25
+# A broad body-part group counts toward "all the words" for a post scoring at least this share of
+# its best post (a post about the knee, not one that says "knee" once).
+ABOUT_SHARE = 0.3
 
 Match = Literal["all", "any", "none"]
 Mask = npt.NDArray[np.bool_]
@@ -47,6 +50,7 @@ class Ranking:
     notices: tuple[str, ...] = ()
     marks: frozenset[str] = field(default_factory=frozenset)
     tiered: bool = True  # False for a question: ranked by score alone
+    phrase_marks: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
 
     @property
     def total(self) -> int:
@@ -82,8 +86,8 @@ class Ranking:
 
 
 @dataclass(frozen=True)
-class Index:
-    """What a ranking reads: the impact rows, feedback counts, and the phrase check."""
+class RankingData:
+    """What a ranking reads of an open search part: the impact rows, feedback counts, and the phrase check."""
 
     impact: ImpactMatrix
     term_ids: Mapping[str, int]
@@ -93,7 +97,8 @@ class Index:
     phrase_mask: PhraseMask
 
 
-def rank(plan: ScoringPlan, index: Index, allowed: Mask | None, *, question: bool, strict: bool = False) -> Ranking:
+def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, question: bool,
+         strict: bool = False) -> Ranking:
     """Score the plan's groups and extras, apply filters and exclusions, and tier the result.
 
     `strict` (the reader wrote AND, OR, NOT or parentheses): only posts that satisfy the whole
@@ -106,7 +111,9 @@ def rank(plan: ScoringPlan, index: Index, allowed: Mask | None, *, question: boo
             notices.append("the search took too long; results for its first words only")
             break
         groups.append(evaluate(clause, index.impact, index.size, index.phrase_mask))
-    score, count = _accumulate(groups, plan.extras, index)
+    counted = _about(groups, plan.broad)
+    groups = _narrowed(groups, plan.broad, plan.narrow)
+    score, count = _accumulate(groups, plan.extras, index, counted)
     candidates = (count > 0) | (score > 0)
     for clause in plan.exclude:
         docs, _ = evaluate(clause, index.impact, index.size, index.phrase_mask)
@@ -121,9 +128,43 @@ def rank(plan: ScoringPlan, index: Index, allowed: Mask | None, *, question: boo
     return _ranking(score, candidates, full, plan, notices, question)
 
 
-def _accumulate(groups: list[Sparse], extras: tuple[tuple[int, float], ...], index: Index
-                ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int32]]:
-    """Each post's summed score and how many groups reach it."""
+def _about(groups: list[Sparse], broad: tuple[int, ...]) -> list[Docs]:
+    """The posts each group counts for in the first tier. A broad body-part group counts only for
+    posts about the body part (at least ABOUT_SHARE of its best post's score), not for every post
+    that names it once in passing ("the lumbar spine" in a thoracic post)."""
+    out = []
+    for i, (docs, scores) in enumerate(groups):
+        if i in broad and len(docs):
+            docs = docs[scores >= np.float32(ABOUT_SHARE) * scores.max()]
+        out.append(docs)
+    return out
+
+
+def _narrowed(groups: list[Sparse], broad: tuple[int, ...], narrow: tuple[int, ...]) -> list[Sparse]:
+    """Telling words keep their weight: a broad body-part group ("knee", every name of the knee, in
+    every field) is scaled so that its best post weighs no more than the best post of the strongest
+    group that narrows it: a place ("outside of the knee") or a trigger ("going downstairs") that
+    reaches fewer posts. The order within the body part is kept; a post with the narrowing words is
+    no longer drowned by it. (Plain words and kinds of post are left alone: on the exercise reader
+    queries, "sore hamstrings after running" is about the hamstrings, not "after".)"""
+    if not broad or not narrow:
+        return groups
+    out = list(groups)
+    for i in broad:
+        if i >= len(groups) or not len(groups[i][0]):
+            continue
+        reach = len(groups[i][0])
+        narrower = [float(groups[j][1].max()) for j in narrow if j < len(groups) and 0 < len(groups[j][0]) < reach]
+        top = float(groups[i][1].max())
+        if narrower and top > max(narrower):
+            out[i] = (groups[i][0], (groups[i][1] * np.float32(max(narrower) / top)).astype(np.float32))
+    return out
+
+
+def _accumulate(groups: list[Sparse], extras: tuple[tuple[int, float], ...], index: RankingData,
+                counted: list[Docs] | None = None) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int32]]:
+    """Each post's summed score and how many groups reach it (`counted`: the posts each group
+    counts for, when not every post it reaches)."""
     size = index.size
     pieces = [g for g in groups if len(g[0])]
     for term_id, weight in extras:
@@ -135,14 +176,14 @@ def _accumulate(groups: list[Sparse], extras: tuple[tuple[int, float], ...], ind
                             minlength=size).astype(np.float64)
     else:
         score = np.zeros(size, dtype=np.float64)
-    counted = [g[0] for g in groups if len(g[0])]
+    counted = [d for d in (counted if counted is not None else [g[0] for g in groups]) if len(d)]
     count = (np.bincount(np.concatenate(counted), minlength=size) if counted else np.zeros(size, np.int64)).astype(
         np.int32
     )
     return score[:size], count[:size]
 
 
-def _with_feedback(plan: ScoringPlan, index: Index, score: npt.NDArray[np.float64], candidates: Mask
+def _with_feedback(plan: ScoringPlan, index: RankingData, score: npt.NDArray[np.float64], candidates: Mask
                    ) -> tuple[npt.NDArray[np.float64], Mask]:
     """`score` plus RM3 feedback words from the top FEEDBACK_DOCS posts of the first ranking."""
     docs = np.flatnonzero(candidates)
@@ -173,9 +214,19 @@ def _ranking(score: npt.NDArray[np.float64], candidates: Mask, full: Mask, plan:
         match: Match = "all"
         partial = len(docs) - int(full_docs.sum())
         if partial:
-            notices.append(f"{int(full_docs.sum())} posts match all the words; {partial} more match some of them")
+            matched = int(full_docs.sum())
+            notices.append(f"{matched} {_posts(matched)} all the words; {partial} more {_match(partial)} some of them")
     else:
         match = "any"
         if (len(docs) and not question and len(plan.groups) > 1) or (question and len(docs)):
             notices.insert(0, ANY_NOTICE)
-    return Ranking(docs, score[docs], full_docs, match, tuple(notices), plan.marks, tiered=not question)
+    return Ranking(docs, score[docs], full_docs, match, tuple(notices), plan.marks, tiered=not question,
+                   phrase_marks=plan.phrase_marks)
+
+
+def _posts(n: int) -> str:
+    return "post matches" if n == 1 else "posts match"
+
+
+def _match(n: int) -> str:
+    return "matches" if n == 1 else "match"

@@ -47,14 +47,6 @@ class TextStoreWriter:
         self._ix.close()  # type: ignore[no-untyped-call]
 
 
-def write_text_store(directory: Path, docs: Sequence[Mapping[str, Sequence[str]]]) -> None:
-    """Index each post's field terms under its docnum (all at once)."""
-    writer = TextStoreWriter(directory)
-    for docnum, fields in enumerate(docs):
-        writer.add(docnum, fields)
-    writer.close()
-
-
 class TextStore:
     """Phrase lookups over the store; opened on first use, one lookup at a time."""
 

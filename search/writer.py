@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from ..index.post import Post
 from ..text.analysis import STOPWORDS, analyse
-from ..text.tagging import AnalysedPost, analyse_post
+from ..text.tagging import AnalysedPost
 from ..text.vocabulary import Vocabulary
 from .excerpts import Sentences, sentences_of
 from .facets import FacetTable, category_key, make_facet
@@ -37,7 +37,9 @@ from .schema import (
     STOP_FIELD,
     concept_term,
     kind_term,
+    place_term,
     stop_term,
+    when_term,
 )
 from .suggest import entries
 from .text_store import TextStoreWriter
@@ -90,6 +92,13 @@ class SearchPartWriter:
         counts: dict[str, Counter[str]] = {name: Counter(terms) for name, terms in fields.items()}
         for name in ("title", "tags", "body"):
             counts[name].update({concept_term(key): n for key, n in doc.concepts[name].items()})
+            # An injury's name is a mention of its body part too: "Runner's Knee" in a title is about the knee.
+            counts[name].update({concept_term(part): n for key, n in doc.concepts[name].items()
+                                 if (part := self._part_of(key)) is not None})
+        for name, places in doc.places.items():
+            counts[name].update({place_term(key): n for key, n in places.items()})
+        for name, triggers in doc.triggers.items():
+            counts[name].update({when_term(key): n for key, n in triggers.items()})
         counts["topics"].update({concept_term(key): 1 for key in tagged})
         counts["kinds"] = Counter(kind_term(k) for k in post.kinds)
         every = (*doc.title.words, *doc.tags.words, *doc.body.words)
@@ -137,6 +146,12 @@ class SearchPartWriter:
         return {"posts": len(posts), "terms": len(impact.terms)}
 
     # -- per post ------------------------------------------------------------------------------
+
+    def _part_of(self, key: str) -> str | None:
+        if not self.vocabulary.has_concept(key):
+            return None
+        concept = self.vocabulary.concept(key)
+        return concept.body_part if concept.kind == "injury" else None
 
     def _id(self, term: str) -> int:
         found = self.term_ids.get(term)
@@ -232,15 +247,3 @@ def _suggest(posts: Sequence[Post], vocabulary: Vocabulary) -> list[list[object]
         concept = vocabulary.concept(key)
         concepts.append((surface, key, concept.kind, counts.get(key, 0), surface == concept.name))
     return entries([(p.title, p.slug or p.id) for p in posts], concepts)
-
-
-def index_posts(posts: Sequence[Post], directory: Path, vocabulary: Vocabulary) -> list[Post]:
-    """Analyse, tag and write a search part for `posts` alone (no bundle); the tagged posts."""
-    writer = SearchPartWriter(directory, vocabulary)
-    tagged = []
-    for post in posts:
-        doc = analyse_post(post, vocabulary)
-        writer.add(doc)
-        tagged.append(doc.post)
-    writer.finish()
-    return tagged

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from runphys.index.post import Post, Video
+from runphys.search.excerpts import Sentences, sentences_of
 from runphys.search.searcher import SearchIndex
-from runphys.search.writer import index_posts
+from runphys.search.text_store import TextStoreWriter
+from runphys.search.writer import SearchPartWriter
+from runphys.text.analysis import Analysed
+from runphys.text.tagging import analyse_post
 from runphys.text.vocabulary import Vocabulary
 from runphys.text.vocabulary_file import package_vocabulary
 from tests import posts_factory
@@ -108,6 +114,49 @@ def sample_posts() -> list[Post]:
             date=when(2023, 6, 6),
         ),
     ]
+
+
+def index_posts(posts: Sequence[Post], directory: Path, vocabulary: Vocabulary) -> list[Post]:
+    """Analyse, tag and write a search part for `posts` alone (no bundle); the tagged posts.
+
+    The tests' and benchmarks' way to a real search part without a whole bundle (a build goes
+    through service/pipeline.py, which hands the same writer each post)."""
+    writer = SearchPartWriter(directory, vocabulary)
+    tagged = []
+    for post in posts:
+        doc = analyse_post(post, vocabulary)
+        writer.add(doc)
+        tagged.append(doc.post)
+    writer.finish()
+    return tagged
+
+
+def write_text_store(directory: Path, docs: Sequence[Mapping[str, Sequence[str]]]) -> None:
+    """A text store of each post's field terms under its docnum, all at once (tests only)."""
+    writer = TextStoreWriter(directory)
+    for docnum, fields in enumerate(docs):
+        writer.add(docnum, fields)
+    writer.close()
+
+
+def build_sentences(bodies: Sequence[tuple[str, Analysed]], term_id: dict[str, int]) -> Sentences:
+    """Sentences of each body's start with the ids of the terms in each, as the writer stores them."""
+    post_ptr = [0]
+    spans: list[tuple[int, int]] = []
+    term_ptr = [0]
+    terms: list[int] = []
+    for text, analysed in bodies:
+        for s, e, found in sentences_of(text, analysed):
+            spans.append((s, e))
+            terms.extend(sorted({term_id[t] for t in found if t in term_id}))
+            term_ptr.append(len(terms))
+        post_ptr.append(len(spans))
+    return Sentences(
+        np.asarray(post_ptr, dtype=np.int64),
+        np.asarray(spans, dtype=np.int32).reshape(-1, 2),
+        np.asarray(term_ptr, dtype=np.int64),
+        np.asarray(terms, dtype=np.int32),
+    )
 
 
 def build_index(

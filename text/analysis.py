@@ -99,6 +99,10 @@ IRREGULAR: dict[str, str] = {
     "tendonitis": "tendinitis",
 }
 
+# "it's" is "it is", not a possessive: it must never be the "IT" of "IT band" (nor be marked as it).
+CONTRACTIONS: dict[str, str] = {"it's": "its"}
+_UNSTEMMED = frozenset({"its"})
+
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'"})
 
 # Control and format characters (Unicode Cc, Cf, Zl, Zp) and lone surrogates become spaces;
@@ -125,6 +129,8 @@ def fold(text: str) -> str:
 def _fold_word(raw: str) -> str:
     """One token as indexed before stop words: folded, possessive and apostrophes dropped."""
     word = fold(raw[: MAX_WORD_CHARS * 2])
+    if word in CONTRACTIONS:
+        return CONTRACTIONS[word]
     if word.endswith("'s"):
         word = word[:-2]
     # NFKC can add punctuation ("½" -> "1⁄2"): keep one token per token, letters and digits only.
@@ -143,7 +149,8 @@ def _word(raw: str) -> tuple[str, str, str | None]:
         if not word:
             found = ("", "", None)
         else:
-            stemmed = _porter2(IRREGULAR.get(word, word))
+            # "its" (and "it's") stays itself: the stemmer would make it "it", the IT of "IT band".
+            stemmed = word if word in _UNSTEMMED else _porter2(IRREGULAR.get(word, word))
             found = (word, stemmed, None if word in STOPWORDS else stemmed)
         if len(_WORDS) >= _WORDS_LIMIT:
             _WORDS.clear()

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..index.post import Post
 from .analysis import Analysed, analyse
 from .phrases import Match
+from .symptoms import Place
 from .vocabulary import Vocabulary, dedupe
 
 # Kind scoring: a cue in the title weighs most, then categories/tags, then each body mention
@@ -27,6 +28,8 @@ SECOND_KIND_RATIO = 0.6  # a second kind needs this share of the best kind's sco
 LEAD_WORDS = 80
 BODY_MIN_MENTIONS = 2
 BODY_PART_MIN_MENTIONS = 4
+DESCRIBED_WINDOW = 30  # words between a place and a trigger that describe one injury together
+PAIN_WINDOW = 6  # words between a place and a word of pain ("sharp pain on the outside of the knee")
 LABEL_JOINER = " . "  # keeps a phrase from running from one category or tag into the next
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|</p\s*>", re.IGNORECASE)
 
@@ -43,6 +46,10 @@ class AnalysedPost:
     body: Analysed
     # field ("title", "tags", "body") -> concept key -> mentions in that field
     concepts: dict[str, Counter[str]]
+    # field ("title", "body") -> place key ("knee.outside") -> mentions (where it hurts, see symptoms)
+    places: dict[str, Counter[str]] = field(default_factory=dict)
+    # field ("title", "body") -> trigger key ("first_steps") -> mentions (when it hurts)
+    triggers: dict[str, Counter[str]] = field(default_factory=dict)
 
     @property
     def labels_text(self) -> str:
@@ -67,7 +74,9 @@ def analyse_post(post: Post, vocabulary: Vocabulary) -> AnalysedPost:
     body_matches = vocabulary.find(post.body, body)
     title_keys = list(dict.fromkeys(m.key for m in title_matches))
     labelled = bool(title_keys or label_keys)
-    keys = [*title_keys, *label_keys, *_salient(post.body, body, body_matches, vocabulary, labelled)]
+    body_places = vocabulary.places(post.body, body)
+    keys = [*title_keys, *label_keys, *_salient(post.body, body, body_matches, vocabulary, labelled),
+            *_described(post.body, body, body_places, vocabulary)]
     body_parts: list[str] = []
     injuries: list[str] = []
     for key in dedupe(keys):
@@ -87,7 +96,15 @@ def analyse_post(post: Post, vocabulary: Vocabulary) -> AnalysedPost:
         "tags": Counter(m.key for m in vocabulary.find(labels_text, tags)) + Counter(mapped),
         "body": Counter(m.key for m in body_matches),
     }
-    return AnalysedPost(tagged, title, tags, body, concepts)
+    places = {
+        "title": Counter(p.key for p in vocabulary.places(post.title, title)),
+        "body": Counter(p.key for p in body_places),
+    }
+    triggers = {
+        "title": Counter(m.key for m in vocabulary.triggers(post.title, title)),
+        "body": Counter(m.key for m in vocabulary.triggers(post.body, body)),
+    }
+    return AnalysedPost(tagged, title, tags, body, concepts, places, triggers)
 
 
 def tag(post: Post, vocabulary: Vocabulary) -> Post:
@@ -136,6 +153,29 @@ def _salient(text: str, analysed: Analysed, matches: list[Match], vocabulary: Vo
         return counts[key] >= BODY_PART_MIN_MENTIONS
 
     return [m.key for m in matches if salient(m.key, m.start)]
+
+
+def _described(text: str, analysed: Analysed, places: list[Place], vocabulary: Vocabulary) -> list[str]:
+    """Injuries the body describes without naming them ("sharp pain on the outside of the knee during
+    runs, often starting at the same mile"): one of the injury's places, said to hurt, with one of its
+    triggers near it."""
+    if not places:
+        return []
+    triggers = vocabulary.triggers(text, analysed)
+    pain = vocabulary.pain_words
+    hurts = [i for i, stem in enumerate(analysed.stems) if stem in pain]
+    out = []
+    for injury in vocabulary.injuries:
+        # A place that hurts ("pain on the outside of the knee"), not one an exercise is felt in.
+        where = [p for p in places if (p.body_part, p.region) in injury.where
+                 and any(abs(i - p.start) <= PAIN_WINDOW for i in hurts)]
+        if not where:
+            continue
+        # A trigger counts only near the place (the same few sentences), not anywhere in the post.
+        near = any(t.key in injury.when and abs(t.start - p.start) <= DESCRIBED_WINDOW for t in triggers for p in where)
+        if near:
+            out.append(injury.key)
+    return out
 
 
 def _lead_words(text: str, analysed: Analysed) -> int:

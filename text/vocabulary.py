@@ -13,8 +13,9 @@ from typing import Literal
 
 from .analysis import Analysed, analyse, fold, terms, words
 from .phrases import Match, PhraseMatcher
+from .symptoms import Guess, InjurySigns, Place, RedFlag, Region, Spot, SymptomMatcher, Trigger
 
-__all__ = ["Concept", "Match", "PostKind", "Vocabulary"]
+__all__ = ["Concept", "Match", "PostKind", "Symptoms", "Vocabulary"]
 
 ConceptKind = Literal["body_part", "injury"]
 _IGNORE = "!"  # prefix of the matcher keys of `not_about` phrases: matched, then dropped
@@ -36,6 +37,9 @@ class Concept:
     not_about: tuple[str, ...] = ()
     # Body parts to offer when a search finds no post on this one (Achilles -> calf, ankle).
     near: tuple[str, ...] = ()
+    # How readers describe an injury: where ((body part, region) pairs) and when (trigger keys).
+    where: tuple[tuple[str, str], ...] = ()
+    when: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,20 @@ class SynonymGroup:
 
 
 @dataclass(frozen=True)
+class Symptoms:
+    """The vocabulary's symptom sections: regions, spots, triggers, red flags, and the words that
+    may join a region to its body part ("of the") or stand for "the" ("my", "your")."""
+
+    regions: tuple[Region, ...] = ()
+    spots: tuple[Spot, ...] = ()
+    triggers: tuple[Trigger, ...] = ()
+    red_flags: tuple[RedFlag, ...] = ()
+    joiners: tuple[str, ...] = ()
+    possessives: tuple[str, ...] = ()
+    pain_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Source:
     """Where a vocabulary came from: a file path (or "package"), and the SHA-256 of its text."""
 
@@ -86,6 +104,7 @@ class Vocabulary:
         source: Source = Source(),
         cues: ExerciseCues = ExerciseCues(),
         vague_words: Sequence[str] = (),
+        symptoms: Symptoms = Symptoms(),
     ) -> None:
         self.body_parts = tuple(body_parts)
         self.injuries = tuple(injuries)
@@ -105,14 +124,23 @@ class Vocabulary:
         }
         self._concepts = {c.key: c for c in (*self.body_parts, *self.injuries)}
         self._kinds = {k.key: k for k in self.kinds}
+        self._possessives = frozenset(w for p in symptoms.possessives for w in words(p))
         self._matcher = PhraseMatcher(
-            [(c.key, tuple(words(term))) for c in self._concepts.values() for term in c.terms]
-            + [(_IGNORE + c.key, tuple(words(p))) for c in self._concepts.values() for p in c.not_about]
+            [(c.key, form) for c in self._concepts.values() for term in c.terms for form in self.forms(term)]
+            + [(_IGNORE + c.key, form) for c in self._concepts.values() for p in c.not_about for form in self.forms(p)]
         )
         self._cues = PhraseMatcher((k.key, tuple(words(cue))) for k in self.kinds for cue in k.cues)
         self._intents = PhraseMatcher((k.key, tuple(words(w))) for k in self.kinds for w in k.words)
         self._synonyms = PhraseMatcher(
             (str(i), tuple(words(member))) for i, group in enumerate(self.synonyms) for member in group.members
+        )
+        self.symptom_sections = symptoms
+        # Stems of the words that say something hurts (a post describing an injury uses them).
+        self.pain_words = _stems(symptoms.pain_words)
+        self.symptoms = SymptomMatcher(
+            symptoms.regions, symptoms.spots, symptoms.triggers,
+            [InjurySigns(c.key, c.name, c.where, c.when) for c in self.injuries if c.where or c.when],
+            symptoms.red_flags, symptoms.joiners, self._body_part_matches, self.part_noun, self.forms,
         )
 
     # -- lookups -------------------------------------------------------------------------------
@@ -165,6 +193,14 @@ class Vocabulary:
         concept = self._concepts[key]
         return tuple(t for t in concept.terms if t not in concept.misspellings)
 
+    def part_noun(self, key: str) -> str:
+        """How a notice names a body part: its name in lower case, or its first term when the name
+        is a label ("Foot and arch" -> "foot")."""
+        concept = self._concepts[key]
+        if " and " in concept.name and len(concept.terms) > 1:
+            return concept.terms[1]
+        return concept.name if concept.name[1:2].isupper() else concept.name.lower()
+
     def synonym_group(self, index: int) -> SynonymGroup:
         return self.synonyms[index]
 
@@ -185,10 +221,58 @@ class Vocabulary:
 
     # -- matching ------------------------------------------------------------------------------
 
-    def find(self, text: str, analysed: Analysed | None = None) -> list[Match]:
-        """Concept mentions in `text`: longest first, non-overlapping, whole words."""
-        found = self._matcher.find(text, analysed if analysed is not None else analyse(text))
+    def find(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[Match]:
+        """Concept mentions in `text`: longest first, non-overlapping, whole words. `reader`: the text
+        is a reader's search, where "my" and the other `possessives` read as "the" ("back of my
+        thigh" is "back of the thigh"); posts are matched as written."""
+        analysed = analysed if analysed is not None else analyse(text)
+        found = self._matcher.find(text, self.normalised(analysed) if reader else analysed)
         return [m for m in found if not m.key.startswith(_IGNORE)]
+
+    def normalised(self, analysed: Analysed) -> Analysed:
+        """`analysed` with each possessive word read as "the" (same positions and spans)."""
+        if not self._possessives or not self._possessives.intersection(analysed.words):
+            return analysed
+        swap = self._possessives
+        return Analysed(
+            tuple("the" if w in swap else w for w in analysed.words),
+            tuple("the" if w in swap else s for w, s in zip(analysed.words, analysed.stems, strict=True)),
+            tuple(None if w in swap else t for w, t in zip(analysed.words, analysed.terms, strict=True)),
+            analysed.starts, analysed.ends,
+        )
+
+    def forms(self, text: str) -> list[tuple[str, ...]]:
+        """The words of a vocabulary phrase as written, and with possessives read as "the" (how a
+        reader's search is matched)."""
+        written = tuple(words(text))
+        read = tuple("the" if w in self._possessives else w for w in written)
+        return [written] if read == written else [written, read]
+
+    def _body_part_matches(self, text: str, analysed: Analysed) -> list[Match]:
+        found = self._matcher.find(text, analysed)  # `analysed` is already as the caller reads it
+        return [m for m in found if not m.key.startswith(_IGNORE) and self._concepts[m.key].kind == "body_part"]
+
+    def _read(self, text: str, analysed: Analysed | None, reader: bool) -> Analysed:
+        analysed = analysed if analysed is not None else analyse(text)
+        return self.normalised(analysed) if reader else analysed
+
+    def places(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[Place]:
+        """Regions of body parts in `text` ("outer knee", "outside of my knee", "sole")."""
+        return self.symptoms.places(text, self._read(text, analysed, reader))
+
+    def triggers(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[Match]:
+        """When it hurts, in `text` ("first steps in the morning"); keys are trigger keys."""
+        return self.symptoms.trigger_matches(text, self._read(text, analysed, reader))
+
+    def guess(self, text: str, analysed: Analysed | None = None) -> Guess | None:
+        """The injury a reader's description points to (None when none fits clearly better)."""
+        normal = self._read(text, analysed, True)
+        parts = [m.key for m in self._body_part_matches(text, normal)]
+        return self.symptoms.guess(text, normal, parts)
+
+    def red_flags(self, text: str, analysed: Analysed | None = None) -> list[RedFlag]:
+        """Red-flag symptoms a reader's search describes, each with its reason."""
+        return self.symptoms.red_flags_in(text, self._read(text, analysed, True))
 
     def concepts_in(self, text: str, analysed: Analysed | None = None) -> list[str]:
         """Keys of the concepts mentioned in `text`, in order of first appearance."""

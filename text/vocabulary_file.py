@@ -14,13 +14,25 @@ from typing import Any
 from ..index.errors import IndexDamaged, VocabularyError, is_transient
 from ..index.yaml_text import Path_, YamlDocument, YamlRefused, load_yaml
 from .analysis import words
-from .vocabulary import Concept, ConceptKind, ExerciseCues, PostKind, Source, SynonymGroup, Vocabulary, dedupe
+from .symptoms import RedFlag, Region, Spot, Trigger
+from .vocabulary import (
+    Concept,
+    ConceptKind,
+    ExerciseCues,
+    PostKind,
+    Source,
+    Symptoms,
+    SynonymGroup,
+    Vocabulary,
+    dedupe,
+)
 
 FILE_NAME = "vocabulary.yaml"
 SNAPSHOT = "vocabulary.yaml"  # the copy each bundle version keeps of the vocabulary it was built with
 PACKAGE_SOURCE = "package"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-_TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms", "exercise_cues", "vague_words"}
+_TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms", "exercise_cues", "vague_words",
+              "regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words"}
 MAX_BYTES = 2_000_000
 # Words that name no particular injury: "heel pain" is plantar fasciitis, but "toe pain" is not,
 # so a name whose only other words are these is never combined with the body part's names.
@@ -124,6 +136,8 @@ class _Reader:
         self.document = document
         self.owner: dict[str, str] = {}  # folded term -> key that owns it
         self.keys: set[str] = set()
+        self.region_keys: set[str] = set()
+        self.trigger_keys: set[str] = set()
 
     def fail(self, path: Path_, problem: str) -> VocabularyError:
         where = _describe(path)
@@ -142,6 +156,8 @@ class _Reader:
             for i, item in enumerate(self.section(data, "body_parts"))
         ]
         parts = {c.key: c for c in body_parts}
+        self.region_keys = {r.key for r in self.regions(data.get("regions"))}
+        self.trigger_keys = {t.key for t in self.triggers(data.get("triggers"))}
         injuries = [
             self.concept(item, ("injuries", i), "injury", set(parts))
             for i, item in enumerate(self.section(data, "injuries"))
@@ -163,6 +179,15 @@ class _Reader:
             source,
             self.exercise_cues(data.get("exercise_cues")),
             self.strings(data.get("vague_words"), ("vague_words",), allow_empty=True),
+            Symptoms(
+                self.regions(data.get("regions")),
+                self.spots(data.get("spots"), set(parts)),
+                self.triggers(data.get("triggers")),
+                self.red_flags(data.get("red_flags")),
+                self.strings(data.get("place_joiners"), ("place_joiners",), allow_empty=True),
+                self.strings(data.get("possessives"), ("possessives",), allow_empty=True),
+                self.strings(data.get("pain_words"), ("pain_words",), allow_empty=True),
+            ),
         )
 
     def section(self, data: dict[str, Any], name: str) -> list[Any]:
@@ -205,7 +230,7 @@ class _Reader:
     def concept(self, item: Any, path: Path_, kind: ConceptKind, parts: set[str]) -> Concept:
         fields = {"key", "name", "terms", "misspellings", "not_about", "near"}
         if kind == "injury":
-            fields = (fields - {"not_about"}) | {"body_part"}
+            fields = (fields - {"not_about"}) | {"body_part", "where", "when"}
         key, name = self.entry(item, path, fields)
         terms = self.strings(item.get("terms"), (*path, "terms"), allow_empty=True)
         misspellings = self.strings(item.get("misspellings"), (*path, "misspellings"), allow_empty=True)
@@ -222,8 +247,103 @@ class _Reader:
         for field_name, values in (("terms", terms), ("misspellings", misspellings)):
             for i, term in enumerate(values):
                 self.claim(term, key, (*path, field_name, i))
+        where = self.where(item.get("where"), (*path, "where"), parts) if kind == "injury" else ()
+        when = self.strings(item.get("when"), (*path, "when"), allow_empty=True) if kind == "injury" else ()
+        for i, trigger in enumerate(when):
+            if trigger not in self.trigger_keys:
+                raise self.fail((*path, "when", i), f"when must list trigger keys, not {trigger!r}")
         return Concept(key, name, kind, body_part, dedupe((name, *terms, *misspellings)), dedupe(misspellings),
-                       not_about=not_about, near=near)
+                       not_about=not_about, near=near, where=where, when=dedupe(when))
+
+    # -- symptoms ------------------------------------------------------------------------------
+
+    def where(self, value: Any, path: Path_, parts: set[str]) -> tuple[tuple[str, str], ...]:
+        """An injury's places: "body_part.region" keys ("knee.outside")."""
+        out = []
+        for i, text in enumerate(self.strings(value, path, allow_empty=True)):
+            part, dot, region = text.partition(".")
+            if not dot or part not in parts or region not in self.region_keys:
+                raise self.fail((*path, i), f"{text!r} must be a body-part key and a region key joined by a dot "
+                                            "(knee.outside)")
+            out.append((part, region))
+        return tuple(dict.fromkeys(out))
+
+    def named_entries(self, value: Any, section: str, fields: set[str]) -> list[tuple[dict[str, Any], Path_]]:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail((section,), "must be a list of mappings")
+        out = []
+        for i, item in enumerate(value):
+            path: Path_ = (section, i)
+            if not isinstance(item, dict):
+                raise self.fail(path, f"must be a mapping with {', '.join(sorted(fields))}")
+            if unknown := set(item) - fields:
+                raise self.fail(path, f"unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+            out.append((item, path))
+        return out
+
+    def section_key(self, item: dict[str, Any], path: Path_, seen: set[str]) -> str:
+        key = item.get("key")
+        if not isinstance(key, str) or not _KEY.match(key):
+            raise self.fail((*path, "key"), "key must be lowercase letters, digits and _, starting with a letter")
+        if key in seen:
+            raise self.fail((*path, "key"), f"duplicate key {key!r}")
+        seen.add(key)
+        return key
+
+    def text_field(self, item: dict[str, Any], path: Path_, name: str) -> str:
+        value = item.get(name)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail((*path, name), f"{name} must be a non-empty string")
+        return value.strip()
+
+    def regions(self, value: Any) -> tuple[Region, ...]:
+        seen: set[str] = set()
+        out = []
+        for item, path in self.named_entries(value, "regions", {"key", "name", "terms"}):
+            key = self.section_key(item, path, seen)
+            terms = self.strings(item.get("terms"), (*path, "terms"))
+            out.append(Region(key, self.text_field(item, path, "name"), dedupe(terms)))
+        return tuple(out)
+
+    def spots(self, value: Any, parts: set[str]) -> tuple[Spot, ...]:
+        out = []
+        for item, path in self.named_entries(value, "spots", {"body_part", "region", "terms"}):
+            part, region = item.get("body_part"), item.get("region")
+            if part not in parts:
+                raise self.fail((*path, "body_part"), f"body_part {part!r} is not a body-part key")
+            if region not in self.region_keys:
+                raise self.fail((*path, "region"), f"region {region!r} is not a region key")
+            out.append(Spot(str(part), str(region), dedupe(self.strings(item.get("terms"), (*path, "terms")))))
+        return tuple(out)
+
+    def triggers(self, value: Any) -> tuple[Trigger, ...]:
+        seen: set[str] = set()
+        out = []
+        for item, path in self.named_entries(value, "triggers", {"key", "name", "terms"}):
+            key = self.section_key(item, path, seen)
+            terms = self.strings(item.get("terms"), (*path, "terms"))
+            out.append(Trigger(key, self.text_field(item, path, "name"), dedupe(terms)))
+        return tuple(out)
+
+    def red_flags(self, value: Any) -> tuple[RedFlag, ...]:
+        seen: set[str] = set()
+        out = []
+        for item, path in self.named_entries(value, "red_flags", {"key", "reason", "terms", "together"}):
+            key = self.section_key(item, path, seen)
+            reason = self.text_field(item, path, "reason")
+            terms = self.strings(item.get("terms"), (*path, "terms"), allow_empty=True)
+            together_value = item.get("together")
+            together: list[tuple[str, ...]] = []
+            if together_value is not None:
+                if not isinstance(together_value, list) or len(together_value) < 2:
+                    raise self.fail((*path, "together"), "together must be a list of at least two lists of words")
+                together = [dedupe(self.strings(g, (*path, "together", j))) for j, g in enumerate(together_value)]
+            if not terms and not together:
+                raise self.fail(path, "a red flag needs terms, together, or both")
+            out.append(RedFlag(key, reason, dedupe(terms), tuple(together)))
+        return tuple(out)
 
     def combine(self, injury: Concept, parts: dict[str, Concept]) -> Concept:
         """The injury's names with its body part's other names put in ("IT band syndrome" ->

@@ -93,8 +93,10 @@ def paragraphs(post: Post) -> list[str]:
 @router.get("/", response_class=HTMLResponse)
 async def search_page(request: Request, service: ServiceDep, search: SearchRequestDep) -> HTMLResponse:
     """The reader's search page: everything is in the URL, results rendered on the server."""
-    asked = bool(search.q.strip()) or any(getattr(search, name) is not None for name in FILTERS)
-    context: dict[str, Any] = {"search": search, "asked": asked, "params": request_params(search)}
+    filtered = any(getattr(search, name) is not None for name in FILTERS)
+    asked = bool(search.q.strip()) or filtered
+    context: dict[str, Any] = {"search": search, "asked": asked, "filtered": filtered,
+                               "params": request_params(search)}
     if asked:
         result = service.search(search, record=not is_head(request) and not is_author(request))
         context.update(

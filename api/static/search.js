@@ -78,7 +78,10 @@
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
     active = -1;
-    if (status) status.textContent = suggestions.length + " suggestions, use up and down arrows";
+    if (status) {
+      status.textContent = suggestions.length + (suggestions.length === 1 ? " suggestion" : " suggestions") +
+        ", use up and down arrows";
+    }
   }
 
   function fetchSuggestions() {

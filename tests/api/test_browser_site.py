@@ -449,3 +449,15 @@ def test_the_widget_of_a_post_without_video_neighbours_shows_videos(serve_app, p
                                params={"limit": 4, "videos_only": "true"}).json()["related"]
     assert related and all(item["has_video"] for item in related)
     shot(page, "15-widget-videos-only")
+
+
+def test_search_page_shows_a_red_flag_above_the_results(serve_app, page):
+    server = serve_app()
+    page.goto(server.url + "/?q=" + "pinpoint pain on my shin bone that keeps getting worse".replace(" ", "+"))
+    alert = page.locator(".notice.red-flag")
+    alert.wait_for(state="visible", timeout=10_000)
+    assert alert.get_attribute("role") == "alert" and "See a clinician." in alert.inner_text()
+    # Above the results, and the results are still there.
+    first_hit = page.locator("ol.hits li.hit").first
+    assert alert.bounding_box()["y"] < first_hit.bounding_box()["y"]
+    shot(page, "20-search-red-flag")

@@ -35,7 +35,7 @@ def test_search_returns_the_result_record(client):
     assert response.status_code == 200
     body = response.json()
     assert set(body) == {"query", "total", "total_all_words", "page", "per_page", "hits", "facets", "did_you_mean",
-                         "notices", "match", "nearby"}
+                         "notices", "match", "nearby", "red_flags"}
     assert body["query"] == "knee" and body["total"] > 0 and len(body["hits"]) == 3
     assert set(body["hits"][0]) == {"id", "slug", "title", "url", "date", "score", "excerpt", "categories",
                                     "body_parts", "injuries", "has_video", "thumbnail_url", "match"}

@@ -56,8 +56,9 @@ def test_no_missing_topic_is_named_by_a_title_or_tag(service: Service) -> None:
     for gap in report["injuries"]:
         if gap["post_count"] == 0:
             assert gap["key"] not in named, gap["name"]
-    itb = next(g for g in report["injuries"] if g["key"] == "it_band_syndrome")
-    assert [p["title"] for p in itb["posts"]] == ["Video: ITB Syndrome and Single-Leg Strength"]
+    # IT band syndrome is covered twice: named by one post, described by another ("sharp pain on the
+    # outside of the knee during runs, often starting at the same mile"): no gap.
+    assert "it_band_syndrome" not in {g["key"] for g in report["injuries"]}
 
 
 def test_closest_posts_come_close_or_are_not_shown(service: Service) -> None:

@@ -42,7 +42,7 @@ def test_fields_labels_topics_and_kinds_are_weighted() -> None:
     assert terms["tagged:runners_knee"] == terms["tagged:knee"] == config.tagged_weight
     assert terms["concept:runners_knee"] == config.concept_weight
     assert not {"five", "our", "3"} & set(terms)
-    assert text_terms("IT band pain", VOCAB, config)["concept:it_band"] == config.concept_weight
+    assert text_terms("a tight IT band", VOCAB, config)["concept:it_band"] == config.concept_weight
 
 
 def test_saved_space_reproduces_stored_matrix(tmp_path: Path) -> None:

@@ -148,7 +148,19 @@ def test_a_body_part_and_an_intent_are_two_groups(vocab):
     assert len(scoring.groups) == 2
     kind_rows = {table["kind:stretch"], table["tight"]}
     assert {row for row, _ in scoring.groups[0].rows} == kind_rows
-    assert scoring.groups[1].rows == ((table["concept:hamstrings"], 1.0),)
+    # The body part: its concept row, or the word typed where a post has more of it (best of both).
+    body = scoring.groups[1]
+    assert body.kind == "best"
+    assert [c.rows for c in body.children] == [((table["concept:hamstrings"], 1.0),), ((table["hamstr"], 1.0),)]
+
+
+def test_a_name_of_several_words_counts_only_side_by_side(vocab):
+    scoring, table = compiled("runner's knee", vocab)
+    [group] = scoring.groups
+    assert group.kind == "best"
+    concept, typed = group.children
+    assert concept.rows == ((table["concept:runners_knee"], 1.0),)
+    assert typed.kind == "phrase" and typed.phrase == ("runner", "knee")
 
 
 def test_a_synonym_reads_its_group_a_little_lower(vocab):

@@ -8,7 +8,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from runphys.search.excerpts import build_sentences, excerpt
+from runphys.search.excerpts import excerpt
 from runphys.search.feedback import relevance_model
 from runphys.search.impact import FieldCounts, build
 from runphys.search.query_compile import TIEBREAK, Clause
@@ -16,7 +16,7 @@ from runphys.search.results import SearchRequest
 from runphys.search.schema import FIELD_B, FIELD_BOOSTS, K1, bm25_idf
 from runphys.search.scoring import evaluate
 from runphys.text.analysis import analyse, term_spans, terms
-from tests.search_fixtures import FILLER, build_index, make_post, sample_posts
+from tests.search_fixtures import FILLER, build_index, build_sentences, make_post, sample_posts
 
 BODIES = [
     "Hamstring tightness after long runs. Stretch the hamstrings gently after easy miles.",

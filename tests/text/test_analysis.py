@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from runphys.search.text_store import TextStore, write_text_store
+from runphys.search.text_store import TextStore
 from runphys.text.analysis import MAX_WORD_CHARS, analyse, fold, stem, terms, word_spans, words
+from tests.search_fixtures import write_text_store
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,255 @@
+"""Where and when it hurts: places, triggers, the injury a description points to, red flags, and
+how the vocabulary file states them (file, line, problem)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from runphys.index.errors import VocabularyError
+from runphys.text.tagging import tag
+from runphys.text.vocabulary import Vocabulary
+from runphys.text.vocabulary_file import package_vocabulary, read_vocabulary
+from tests.posts_factory import make_post
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return package_vocabulary()
+
+
+# -- places: lay and clinical words of one region are one concept ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the outside of the knee, said five ways
+        ("pain on the outside of my knee", "knee.outside"),
+        ("outer knee pain", "knee.outside"),
+        ("lateral knee", "knee.outside"),
+        ("my knee hurts on the outside", "knee.outside"),
+        ("the outside edge of the knee", "knee.outside"),
+        # regions that name their body part on their own (spots)
+        ("sharp pain under my heel", "foot.under"),
+        ("the sole of my foot", "foot.under"),
+        ("plantar", "foot.under"),
+        ("pain just below the kneecap", "knee.under"),
+        ("my patellar tendon", "knee.under"),
+        ("ball of my foot", "foot.ball"),
+        ("my sit bone hurts", "hamstrings.sitting_bone"),
+        # a region after its body part at the end of a clause
+        ("sore calf inside", "calf.inside"),
+        ("ache along the inner edge of my shin", "shin.inside"),
+    ],
+)
+def test_places_of_every_wording_are_one_key(vocab: Vocabulary, text: str, place: str) -> None:
+    assert place in [p.key for p in vocab.places(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "step one foot back until you feel it",  # an instruction, not where it hurts
+        "knee drive and arm swing",
+        "back off if it hurts",
+        "low back tightness",  # "back" of "low back" is the body part, not a region of another
+    ],
+)
+def test_instructions_and_names_are_no_places(vocab: Vocabulary, text: str) -> None:
+    assert [p.key for p in vocab.places(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("first steps out of bed", "first_steps"),
+        ("first thing in the morning", "first_steps"),
+        ("when I get up in the morning", "first_steps"),
+        ("walking down the stairs", "downstairs"),
+        ("at the same point in every run", "same_point"),
+        ("after sitting through a movie", "after_sitting"),
+        ("when I jump", "jumping"),
+    ],
+)
+def test_triggers(vocab: Vocabulary, text: str, trigger: str) -> None:
+    assert trigger in [m.key for m in vocab.triggers(text)]
+
+
+# -- guesses: the injury a description points to, with the vocabulary's words ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "injury", "notice"),
+    [
+        ("pain on the outside of my knee when running", "it_band_syndrome",
+         "Pain on the outside of the knee when running is often IT band syndrome."),
+        ("sharp pain under my heel with the first steps out of bed", "plantar_fasciitis",
+         "Pain under the foot with the first steps in the morning is often plantar fasciitis."),
+        ("knee hurts going down stairs", "runners_knee", "Pain in the knee going downstairs is often runner's knee."),
+        ("pain just below my kneecap when I jump", "patellar_tendinopathy", None),
+        ("ache along the inside of my shin after upping my mileage", "shin_splints", None),
+        ("my butt aches when I sit", "piriformis_syndrome", None),
+    ],
+)
+def test_a_description_points_to_one_injury(vocab: Vocabulary, text: str, injury: str, notice: str | None) -> None:
+    guess = vocab.guess(text)
+    assert guess is not None and guess.injury == injury
+    if notice:
+        assert guess.notice == notice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "knee pain",  # a body part alone tells no injury
+        "knee pain when running",  # running fits the IT band and runner's knee alike: a tie
+        "hamstring stretches",
+        "tight calves",
+    ],
+)
+def test_a_vague_description_guesses_nothing(vocab: Vocabulary, text: str) -> None:
+    assert vocab.guess(text) is None
+
+
+# -- red flags: every one noticed, no ordinary search flagged -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("pinpoint pain on my shin bone that keeps getting worse", "bone_pain"),
+        ("one spot on my foot hurts to press and is getting worse", "bone_pain"),
+        ("numbness in my toes", "numbness"),
+        ("tingling down the back of my leg", "numbness"),
+        ("knee pain that wakes me up at night", "night_pain"),
+        ("my calf is hot and swollen", "calf_clot"),
+        ("swollen, red lower leg after a long flight", "calf_clot"),
+        ("chest pain while running", "chest"),
+        ("I can't put weight on my foot", "cannot_bear_weight"),
+    ],
+)
+def test_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
+    found = vocab.red_flags(text)
+    assert flag in [f.key for f in found]
+    assert all(f.reason.endswith(".") for f in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tight calves", "chest stretch", "warm up before a run", "warm calves before speed work", "night running tips",
+     "hip hurts when lying on my side at night", "calf raises", "foam rolling calves", "ankle swelling after a sprain",
+     "stiff back in the morning", "heel pain first thing in the morning", "chest and shoulder openers"],
+)
+def test_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
+
+
+# -- tagging from the blog's own phrasing ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Video: Dealing with IT Band Pain", "Some thoughts for runners."),
+        ("Working on IT band dysfunction", "Some thoughts for runners."),
+        ("Single-leg strength", "IT band dysfunction is usually noticed when the lateral knee gets cranky on the same "
+                                "mile of every run. We start with step-downs."),
+        ("Hip strength", "If you have sharp pain on the outside of the knee during runs, often starting at the same "
+                         "mile each time, rolling will not fix it."),
+    ],
+)
+def test_posts_are_tagged_from_the_blogs_phrasing(vocab: Vocabulary, title: str, body: str) -> None:
+    assert "it_band_syndrome" in tag(make_post("p", title, body), vocab).injuries
+
+
+def test_a_place_alone_in_an_exercise_tags_no_injury(vocab: Vocabulary) -> None:
+    post = make_post("p", "Clamshells", "Lift the top knee. You should feel it on the outside of the hip near "
+                                        "your back pocket, not in the front of your hip.")
+    assert tag(post, vocab).injuries == ()
+
+
+@pytest.mark.parametrize("text", ["It's band practice tonight", "its band", "It's a band of tissue"])
+def test_it_is_is_never_the_it_band(vocab: Vocabulary, text: str) -> None:
+    assert vocab.concepts_in(text) == []
+
+
+# -- the vocabulary file: new sections, checked with file and line --------------------------------
+
+SECTIONS = """\
+body_parts:
+  - {key: knee, name: Knee, terms: [knees]}
+injuries:
+  - key: runners_knee
+    name: Runner's knee
+    body_part: knee
+    where: [knee.outside]
+    when: [stairs]
+kinds:
+  - {key: other, name: Other, cues: []}
+regions:
+  - {key: outside, name: on the outside of, terms: [outside, lateral]}
+spots:
+  - {body_part: knee, region: outside, terms: [lateral knee]}
+triggers:
+  - {key: stairs, name: on stairs, terms: [stairs, going downstairs]}
+red_flags:
+  - {key: night, reason: Night pain needs a look., terms: [night pain], together: [[wakes], [pain, ache]]}
+place_joiners: [of, the]
+possessives: [my]
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "vocab.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_file_with_every_symptom_section_loads(tmp_path: Path) -> None:
+    vocab = read_vocabulary(write(tmp_path, SECTIONS))
+    assert [p.key for p in vocab.places("outside of my knee", reader=True)] == ["knee.outside"]
+    assert [p.key for p in vocab.places("lateral knee")] == ["knee.outside"]
+    guess = vocab.guess("knee hurts going downstairs")
+    assert guess is not None and guess.injury == "runners_knee"
+    assert guess.notice == "Pain in the knee on stairs is often runner's knee."
+    assert [f.key for f in vocab.red_flags("it wakes me with an ache")] == ["night"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        ("where: [knee.outside]", "where: [knee.inside]", 7, "injuries[0].where[0]: 'knee.inside' must be"),
+        ("where: [knee.outside]", "where: [elbow.outside]", 7, "body-part key and a region key"),
+        ("when: [stairs]", "when: [hills]", 8, "injuries[0].when[0]: when must list trigger keys, not 'hills'"),
+        ("{key: outside, name: on the outside of, terms: [outside, lateral]}", "{key: outside, terms: [outside]}",
+         12, "regions[0].name: name must be a non-empty string"),
+        ("{key: outside, name: on the outside of, terms: [outside, lateral]}",
+         "{key: outside, name: x, terms: [outside], side: left}", 12, "unknown field(s) side"),
+        ("{body_part: knee, region: outside,", "{body_part: knee, region: top,", 14,
+         "region 'top' is not a region key"),
+        ("{key: stairs, name: on stairs, terms: [stairs, going downstairs]}", "{key: stairs, name: on stairs}", 16,
+         "triggers[0].terms"),
+        ("terms: [night pain], together: [[wakes], [pain, ache]]}", "together: [[wakes]]}", 18,
+         "together must be a list of at least two lists"),
+        ("terms: [night pain], together: [[wakes], [pain, ache]]}", "terms: []}", 18,
+         "a red flag needs terms, together, or both"),
+        ("{key: night, reason: Night pain needs a look.,", "{key: night,", 18, "red_flags[0].reason"),
+        ("place_joiners: [of, the]", "place_joiners: of", 19, "place_joiners"),
+    ],
+)
+def test_symptom_sections_are_checked_with_their_line(tmp_path: Path, old: str, new: str, line: int,
+                                                       message: str) -> None:
+    assert old in SECTIONS
+    path = write(tmp_path, SECTIONS.replace(old, new, 1))
+    with pytest.raises(VocabularyError) as caught:
+        read_vocabulary(path)
+    assert message in caught.value.message
+    assert caught.value.detail["line"] == line and f"{path}:{line}:" in caught.value.message
+
+
+@pytest.mark.parametrize("word", ["one", "two", "three", "first", "twice"])
+def test_number_words_are_never_a_related_reason(vocab: Vocabulary, word: str) -> None:
+    # recommend/why.py never shows a vague word as the reason two posts are related.
+    assert word in vocab.vague_words

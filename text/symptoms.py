@@ -1,0 +1,244 @@
+"""Where and when it hurts: regions of body parts, triggers, what each injury feels like, red flags.
+
+Readers describe pain instead of naming it ("pain on the outside of my knee when running"). The
+vocabulary's `regions`, `spots`, `triggers`, each injury's `where` and `when`, and `red_flags`
+(see `vocabulary_file`) turn such a description into:
+
+* places: a body part and a region of it ("outer knee" = "lateral knee" = "outside of the knee");
+* triggers: when it hurts ("first steps out of bed", "going downstairs");
+* a guess: the one injury the description fits best, with the words to say why;
+* red flags: symptoms that need a clinician, each with a plain reason.
+
+All of it is matched with `PhraseMatcher` over the same analysis as everything else: whole words,
+stems, never across clause punctuation. Possessives ("my", "your") are read as "the", so "the
+outside of my knee" and "the outside of the knee" are one phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .analysis import Analysed, analyse, words
+from .phrases import Match, PhraseMatcher, clauses
+
+__all__ = ["Guess", "Place", "RedFlag", "Region", "Spot", "SymptomMatcher", "Trigger", "place_key"]
+
+# How many joining words ("of the", "edge of the") may stand between a region word and its body part.
+MAX_JOINERS = 3
+
+
+@dataclass(frozen=True)
+class Region:
+    """A side or part of any body part: `name` is how a notice says it ("on the outside of")."""
+
+    key: str
+    name: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Words that name one region of one body part on their own ("sole" = under the foot)."""
+
+    body_part: str
+    region: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """When it hurts: `name` is how a notice says it ("going downstairs")."""
+
+    key: str
+    name: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RedFlag:
+    """A symptom that needs a clinician. Matched by any of `terms`, or by one word or phrase of
+    each list in `together` anywhere in the text ("calf" ... "swollen" ... "hot")."""
+
+    key: str
+    reason: str
+    terms: tuple[str, ...] = ()
+    together: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class Place:
+    """A region of a body part found in text, with its word positions and the body-part word used."""
+
+    body_part: str
+    region: str
+    start: int
+    end: int
+    part_word: str
+
+    @property
+    def key(self) -> str:
+        return place_key(self.body_part, self.region)
+
+
+@dataclass(frozen=True)
+class Guess:
+    """The injury a description points to, the place and trigger that point to it, and the notice."""
+
+    injury: str
+    places: tuple[str, ...]  # place keys of the description that the injury lists
+    triggers: tuple[str, ...]  # trigger keys of the description that the injury lists
+    notice: str
+
+
+def place_key(body_part: str, region: str) -> str:
+    return f"{body_part}.{region}"
+
+
+@dataclass(frozen=True)
+class InjurySigns:
+    """What one injury feels like: places (body part, region) and triggers."""
+
+    injury: str
+    name: str
+    where: tuple[tuple[str, str], ...]
+    when: tuple[str, ...]
+
+
+class SymptomMatcher:
+    """Places, triggers, guesses and red flags of a text (immutable once built)."""
+
+    def __init__(
+        self,
+        regions: Sequence[Region],
+        spots: Sequence[Spot],
+        triggers: Sequence[Trigger],
+        signs: Sequence[InjurySigns],
+        red_flags: Sequence[RedFlag],
+        joiners: Sequence[str],
+        find_parts: Callable[[str, Analysed], list[Match]],
+        part_noun: Callable[[str], str],
+        forms: Callable[[str], list[tuple[str, ...]]] = lambda text: [tuple(words(text))],
+    ) -> None:
+        self.regions = {r.key: r for r in regions}
+        self.spots = tuple(spots)
+        self.triggers = {t.key: t for t in triggers}
+        self.signs = tuple(signs)
+        self.red_flags = tuple(red_flags)
+        self._joiners = frozenset(w for j in joiners for w in words(j))
+        self._find_parts = find_parts
+        self._part_noun = part_noun
+        # Each phrase as written and as a reader's search reads it (`forms`: possessives as "the").
+        self._regions = PhraseMatcher((r.key, f) for r in regions for t in r.terms for f in forms(t))
+        self._spots = PhraseMatcher((str(i), f) for i, s in enumerate(self.spots) for t in s.terms for f in forms(t))
+        self._triggers = PhraseMatcher((t.key, f) for t in triggers for w in t.terms for f in forms(w))
+        self._flag_terms = PhraseMatcher((fl.key, f) for fl in red_flags for t in fl.terms for f in forms(t))
+        # One matcher per list of `together`: a word may stand in several lists of one flag.
+        self._flag_parts = [[PhraseMatcher(("", f) for t in group for f in forms(t)) for group in fl.together]
+                            for fl in red_flags]
+        # Which injuries list a place or a trigger: a place listed by one injury alone tells it.
+        self._by_place: dict[tuple[str, str], list[InjurySigns]] = {}
+        for s in self.signs:
+            for where in s.where:
+                self._by_place.setdefault(where, []).append(s)
+
+    # -- places and triggers -------------------------------------------------------------------
+
+    def places(self, text: str, analysed: Analysed) -> list[Place]:
+        """Regions of body parts in `analysed` (its text is `text`): "outer knee", "sole"."""
+        out = [
+            Place(self.spots[int(m.key)].body_part, self.spots[int(m.key)].region, m.start, m.end, "")
+            for m in self._spots.find(text, analysed)
+        ]
+        regions = self._regions.find(text, analysed)
+        if not regions:
+            return out
+        parts = [m for m in self._find_parts(text, analysed) if m.key]
+        taken = {(p.start, p.end) for p in out}
+        ws = analysed.words
+        clause = clauses(text, analysed)
+        for region in regions:
+            best: Place | None = None
+            for part in parts:
+                if part.start >= region.end and _joined(ws[region.end : part.start], self._joiners):
+                    best = Place(part.key, region.key, region.start, part.end, part.surface)
+                    break
+                between = ws[part.end : region.start]
+                # After its body part, a region needs a joiner ("knee on the outside") or to end the
+                # clause ("sore calf inside"): "step one foot back until ..." is an instruction.
+                ends = region.end >= len(ws) or clause[region.end] != clause[region.end - 1]
+                if part.end <= region.start and _joined(between, self._joiners) and (between or ends):
+                    best = Place(part.key, region.key, part.start, region.end, part.surface)
+            if best is not None and not any(s < best.end and best.start < e for s, e in taken):
+                out.append(best)
+                taken.add((best.start, best.end))
+        return sorted(out, key=lambda p: p.start)
+
+    def trigger_matches(self, text: str, analysed: Analysed) -> list[Match]:
+        return self._triggers.find(text, analysed)
+
+    # -- a description's injury ----------------------------------------------------------------
+
+    def guess(self, text: str, analysed: Analysed, parts: Sequence[str]) -> Guess | None:
+        """The injury a description points to, when one fits better than every other.
+
+        A place counts 2 when the injury lists it, a trigger 1, the injury's body part named
+        without a region 1. The best injury needs a place or a trigger of its own, 2 points, and
+        more points than the next one: "knee pain" alone guesses nothing."""
+        places = self.places(text, analysed)
+        found_places = {(p.body_part, p.region): p for p in places}
+        triggers = list(dict.fromkeys(m.key for m in self.trigger_matches(text, analysed)))
+        if not found_places and not triggers:
+            return None
+        placed_parts = {p.body_part for p in places}
+        scored: list[tuple[int, InjurySigns, list[tuple[str, str]], list[str]]] = []
+        for signs in self.signs:
+            where = [w for w in signs.where if w in found_places]
+            when = [t for t in triggers if t in signs.when]
+            named = not where and any(part in parts and part not in placed_parts for part, _ in signs.where)
+            points = 2 * bool(where) + len(when) + int(named)
+            # Triggers alone tell no injury: "sore quads after running downhill" is not the IT band.
+            if (where or (when and named)) and points >= 2:
+                scored.append((points, signs, where, when))
+        if not scored:
+            return None
+        scored.sort(key=lambda s: -s[0])
+        if len(scored) > 1 and scored[1][0] == scored[0][0]:
+            return None
+        _, signs, where, when = scored[0]
+        return Guess(signs.injury, tuple(place_key(*w) for w in where), tuple(when),
+                     self._notice(signs, [found_places[w] for w in where], when))
+
+    def _notice(self, signs: InjurySigns, places: list[Place], when: list[str]) -> str:
+        said = "Pain"
+        if places:
+            place = places[0]
+            region = self.regions[place.region].name if place.region in self.regions else place.region
+            said += f" {region} the {place.part_word or self._part_noun(place.body_part)}"
+        elif signs.where:
+            said += f" in the {self._part_noun(signs.where[0][0])}"
+        if when:
+            said += f" {self.triggers[when[0]].name}"
+        return f"{said} is often {_lower_first(signs.name)}."
+
+    # -- red flags -----------------------------------------------------------------------------
+
+    def red_flags_in(self, text: str, analysed: Analysed | None = None) -> list[RedFlag]:
+        """The red flags a text matches, in vocabulary order."""
+        analysed = analysed if analysed is not None else analyse(text)
+        hit = {m.key for m in self._flag_terms.find(text, analysed)}
+        out = []
+        for flag, groups in zip(self.red_flags, self._flag_parts, strict=True):
+            if flag.key in hit or (groups and all(g.find(text, analysed) for g in groups)):
+                out.append(flag)
+        return out
+
+
+def _joined(between: Sequence[str], joiners: frozenset[str]) -> bool:
+    return len(between) <= MAX_JOINERS and all(w in joiners for w in between)
+
+
+def _lower_first(name: str) -> str:
+    """"IT band syndrome" stays; "Plantar fasciitis" -> "plantar fasciitis"."""
+    first = name.split(" ", 1)[0]
+    return name if len(first) > 1 and first[1:2].isupper() else name[:1].lower() + name[1:]
