@@ -78,3 +78,37 @@ class VocabularyError(RunphysError):
     """The vocabulary file is not valid; the message names the file, the line and the problem."""
 
     code, status = "vocabulary_invalid", 422
+
+
+# Write errors that mean "no room" (disk full, a quota, a file-size limit): 507 rather than 503.
+FULL_ERRNOS = frozenset((errno.ENOSPC, errno.EFBIG, errno.EDQUOT))
+
+
+class StorageFull(RunphysError):
+    """The disk (or a quota or file-size limit) refused a write; nothing was half-written."""
+
+    code, status = "insufficient_storage", 507
+
+
+class StorageFailed(RunphysError):
+    """A file of the index cannot be read or written: permissions, a read-only disk, a folder where
+    a file belongs. Nothing was half-written."""
+
+    code, status = "storage_unavailable", 503
+
+
+class AuthorFileInvalid(RunphysError):
+    """A file the author keeps at the index root (curation.json) is not in its format."""
+
+    code, status = "author_file_invalid", 400
+
+
+def storage_error(path: object, exc: OSError, doing: str) -> RunphysError:
+    """The error for an OSError met while `doing` ("writing", "reading") `path`: StorageFull when
+    the disk is full, else StorageFailed; both name the file and the reason."""
+    reason = exc.strerror or type(exc).__name__
+    if exc.errno in FULL_ERRNOS:
+        return StorageFull(f"cannot finish {doing} {path}: {reason} (the disk or a size limit is full); nothing "
+                           "was changed; free some space and try again", {"file": str(path), "reason": reason})
+    verb = {"reading": "read", "removing": "remove"}.get(doing, "write")
+    return StorageFailed(f"cannot {verb} {path}: {reason}; nothing was changed", {"file": str(path), "reason": reason})
