@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from ..index.errors import BadRequest, RunphysError
 from . import output
@@ -55,20 +56,25 @@ def export(
 
 @vocabulary_app.command("check")
 def check(file: File, as_json: JsonOption = False) -> None:
-    """Check an edited vocabulary file: a mistake names the line and exits 1."""
+    """Check an edited vocabulary file: a mistake names the line and exits 1; a warning (names
+    combined past the cap) names the line and still exits 0."""
     from ..text.vocabulary_file import read_vocabulary
 
     try:
         vocabulary = read_vocabulary(file)
     except RunphysError as error:
         fail(error, as_json)
-    summary = {"file": str(file), "sha256": vocabulary.source.sha256, **_counts(vocabulary)}
+    summary = {"file": str(file), "sha256": vocabulary.source.sha256, **_counts(vocabulary),
+               "warnings": list(vocabulary.warnings)}
     if as_json:
         output.print_json(summary)
         return
+    for warning in vocabulary.warnings:  # valid, but something was cut short: say what
+        output.console_err.print(f"[yellow]warning[/yellow] {escape(warning)}", highlight=False)
     output.console.print(
         f"{file} is valid: {summary['body_parts']} body parts, {summary['injuries']} injuries, "
         f"{summary['kinds']} kinds of post, {summary['synonym_groups']} synonym groups"
+        + (f", {len(vocabulary.warnings)} warning(s)" if vocabulary.warnings else "")
     )
 
 

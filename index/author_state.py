@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .author_problems import AuthorProblem
 from .edits import EDITS_FILE
 from .errors import is_transient, storage_error
 
@@ -96,7 +97,7 @@ def write_json(path: Path, data: Any) -> None:
 
 
 def applied(index_dir: Path, *, edits: int, curation_posts: int, vocabulary: str, vocabulary_sha256: str,
-            curation_sha256: str | None = None, problems: dict[str, list[dict[str, Any]]] | None = None,
+            curation_sha256: str | None = None, problems: dict[str, list[AuthorProblem]] | None = None,
             ) -> dict[str, Any]:
     """What a build applied of the author's state, for its manifest; `problems` (per file: edits,
     curation, vocabulary) are what could not be applied, kept for the gap page and `build`."""

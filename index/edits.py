@@ -17,8 +17,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from .author_problems import AuthorProblem
 from .errors import StorageFailed, is_transient, storage_error
 from .post import Post
 
@@ -32,7 +32,7 @@ class Replayed:
 
     posts: list[Post]
     applied: int
-    problems: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[AuthorProblem] = field(default_factory=list)
 
 
 def record_edits(index_dir: Path, upserts: Sequence[Post] = (), delete_ids: Sequence[str] = ()) -> None:
@@ -85,7 +85,7 @@ def replay_edits(index_dir: Path, posts: Sequence[Post]) -> Replayed:
                             error.detail) from exc
     by_id = {post.id: post for post in posts}
     applied = 0
-    problems: list[dict[str, Any]] = []
+    problems: list[AuthorProblem] = []
     for number, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), start=1):
         if not line.strip():
             continue

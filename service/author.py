@@ -4,10 +4,10 @@ the pins and excludes of related lists. The files live at the index root (`index
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from ..index.author_state import CURATION_FILE, VOCABULARY_FILE, json_text, read_json, write_atomically
-from ..index.bundle import OpenBundle
+from ..index.author_problems import AuthorProblem
+from ..index.author_state import CURATION_FILE, VOCABULARY_FILE, checksum, json_text, read_json, write_atomically
+from ..index.bundle import Manifest, OpenBundle
 from ..index.errors import AuthorFileInvalid, BadRequest, StorageFailed
 from ..recommend.curation import Curation, dump, parse
 from ..text.vocabulary import Vocabulary
@@ -57,7 +57,7 @@ def read_curation(index_dir: Path) -> dict[str, Curation]:
         raise AuthorFileInvalid(f"{exc.message}; {CURATION_FIX}", {"file": str(path), "reason": exc.message}) from exc
 
 
-def curation_for_build(index_dir: Path, live: OpenBundle | None) -> tuple[dict[str, Curation], list[dict[str, Any]]]:
+def curation_for_build(index_dir: Path, live: OpenBundle | None) -> tuple[dict[str, Curation], list[AuthorProblem]]:
     """The curation a build applies, and the problems met reading it.
 
     A `curation.json` that cannot be used must not block every build (nor silently drop every
@@ -78,6 +78,34 @@ def _served_curation(live: OpenBundle | None) -> dict[str, Curation]:
         return parse(read_json(live.part("related") / "curation.json"), "related/curation.json")
     except (ValueError, BadRequest, StorageFailed):
         return {}
+
+
+def recorded_problems(manifest: Manifest) -> list[tuple[str, AuthorProblem]]:
+    """(file kind, problem) for what a version could not apply of the author's state, as its
+    manifest records it (kinds: edits, curation, vocabulary)."""
+    out: list[tuple[str, AuthorProblem]] = []
+    for part in ("edits", "curation", "vocabulary"):
+        entry = manifest.author_state.get(part)
+        for found in entry.get("problems", []) if isinstance(entry, dict) else []:
+            if isinstance(found, dict):
+                out.append((part, AuthorProblem(file=str(found.get("file", part)), line=int(found.get("line") or 0),
+                                                reason=str(found.get("reason", "")))))
+    return out
+
+
+def author_problems(bundle: OpenBundle) -> list[AuthorProblem]:
+    """What the author should know about their state and the live version: what it could not
+    apply, and a curation.json that differs from the one it serves (edited by hand since, or a
+    change that did not finish: the next build or curation change serves it)."""
+    found = [problem for _, problem in recorded_problems(bundle.manifest)]
+    path = bundle.index_dir / CURATION_FILE
+    entry = bundle.manifest.author_state.get("curation")
+    served = entry.get("sha256") if isinstance(entry, dict) else None
+    if isinstance(entry, dict) and not entry.get("problems") and checksum(path) != served:
+        found.append(AuthorProblem(file=str(path), line=0, reason=(
+            "this file differs from the curation the live version serves (edited since, or a change that did "
+            "not finish); the next build or curation change applies it")))
+    return found
 
 
 def curation_text(curation: dict[str, Curation]) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..index.author_problems import AuthorProblem
 from ..index.author_state import CURATION_FILE, applied, remove_leftovers, write_atomically
 from ..index.bundle import (
     Manifest,
@@ -40,6 +41,7 @@ from .author import (
     curation_text,
     install_vocabulary,
     read_curation,
+    recorded_problems,
     vocabulary_for_build,
 )
 
@@ -118,7 +120,7 @@ def build_from_sources(
     sources_map = {str(Path(path).resolve()): digest for path, digest in result.files.items()}
     report.manifest = build_posts(result.posts, index_dir, sources=sources_map, options=options)
     report.posts, report.edits = report.manifest.posts, report.manifest.edits
-    report.problems += author_problems(report.manifest)
+    report.problems += _build_problems(report.manifest)
     return report
 
 
@@ -235,18 +237,12 @@ def curate(index_dir: Path, change: Callable[[OpenBundle, dict[str, Curation]], 
         return manifest, curation
 
 
-def author_problems(manifest: Manifest) -> list[Problem]:
+def _build_problems(manifest: Manifest) -> list[Problem]:
     """What a version could not apply of the author's state (damaged edit lines, an unusable
-    curation.json, vocabulary caps), as build problems: `runphys build` prints them, and
-    `Service.author_problems` shows them to the author."""
-    out = []
-    for part in ("edits", "curation", "vocabulary"):
-        entry = manifest.author_state.get(part)
-        for found in entry.get("problems", []) if isinstance(entry, dict) else []:
-            line = found.get("line") or 0
-            out.append(Problem(str(found.get("file", part)), f"line {line}" if line else "", str(found.get("reason")),
-                               "error" if part != "vocabulary" else "warning", f"{part}-not-applied"))
-    return out
+    curation.json, vocabulary caps), as build problems for `runphys build` (and its --json)."""
+    return [Problem(found["file"], f"line {found['line']}" if found["line"] else "", found["reason"],
+                    "warning" if part == "vocabulary" else "error", f"{part}-not-applied")
+            for part, found in recorded_problems(manifest)]
 
 
 @contextmanager
@@ -261,7 +257,7 @@ def _storage_errors() -> Iterator[None]:
         raise storage_error(exc.filename or "the index", exc, "writing") from exc
 
 
-def _vocabulary_problems(vocabulary: Vocabulary) -> list[dict[str, Any]]:
+def _vocabulary_problems(vocabulary: Vocabulary) -> list[AuthorProblem]:
     return [{"file": vocabulary.source.name, "line": 0, "reason": warning} for warning in vocabulary.warnings]
 
 
@@ -310,7 +306,7 @@ def _write_parts(posts: Sequence[Post], staging: Staging, vocabulary: Vocabulary
 
 
 def _applied(index_dir: Path, edits: int, curation: dict[str, Curation], vocabulary: Vocabulary, *,
-             curation_sha256: str | None = None, problems: dict[str, list[dict[str, Any]]] | None = None,
+             curation_sha256: str | None = None, problems: dict[str, list[AuthorProblem]] | None = None,
              ) -> dict[str, Any]:
     return applied(index_dir, edits=edits, curation_posts=len(curation), vocabulary=vocabulary.source.name,
                    vocabulary_sha256=vocabulary.source.sha256, curation_sha256=curation_sha256, problems=problems)
