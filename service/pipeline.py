@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..index.author_problems import AuthorProblem
-from ..index.author_state import CURATION_FILE, applied, remove_leftovers, write_atomically
+from ..index.author_state import CURATION_FILE, applied, checksum, remove_leftovers, write_atomically
 from ..index.bundle import (
     Manifest,
     OpenBundle,
@@ -213,15 +213,17 @@ def curate(index_dir: Path, change: Callable[[OpenBundle, dict[str, Curation]], 
     the new one. Saved and served as one step: the new `curation.json` is written only once the new
     version is complete and durable, just before the switch, so a change that fails (disk full, an
     error, kill -9 before that point) is neither saved nor served. A change that changes nothing
-    builds nothing: the live version is returned as it is.
+    builds nothing: the live version is returned as it is (unless the file is not what it serves, as
+    after a kill between saving and switching: then it is served now).
     """
     with build_lock(index_dir, wait_seconds), _storage_errors():
         remove_leftovers(index_dir)
         live = open_bundle(index_dir)
         before = read_curation(index_dir)  # an unusable file is refused here, never overwritten
         curation = change(live, before)
-        if curation == before:
-            return live.manifest, curation
+        served = live.manifest.author_state.get("curation", {}).get("sha256")
+        if curation == before and served == checksum(index_dir / CURATION_FILE):
+            return live.manifest, curation  # nothing to change, and the file is what the live version serves
         vocabulary = bundle_vocabulary(live)
         text = curation_text(curation)
         problems = {"edits": live.manifest.author_state.get("edits", {}).get("problems", []),

@@ -96,7 +96,7 @@ def test_a_replacement_the_disk_refuses_keeps_the_old_file_and_no_temporary(tmp_
 
 def test_a_file_in_place_of_the_folder_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "index").write_text("not a folder")
-    with pytest.raises(StorageFailed, match="File exists|Not a directory") as raised:
+    with pytest.raises(StorageFailed, match=r"File exists|Not a directory") as raised:
         write_atomically(tmp_path / "index" / "curation.json", "{}")
     assert str(tmp_path / "index" / "curation.json") in raised.value.message
 
