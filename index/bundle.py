@@ -184,6 +184,11 @@ def staged(index_dir: Path, copy_from: OpenBundle | None = None) -> Iterator[Sta
         shutil.copytree(copy_from.path, path, ignore=shutil.ignore_patterns("manifest.json"))
     try:
         yield Staging(index_dir, path, build_id)
+    except OSError as exc:
+        if is_transient(exc) or exc.filename is not None:
+            raise
+        # A write that names no file (a full disk met by `write`): name the version being written.
+        raise storage_error(path, exc, "writing") from exc
     finally:
         if path.exists():
             shutil.rmtree(path, ignore_errors=True)

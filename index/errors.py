@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import errno
+import os
+import shutil
 from typing import Any
 
 # OS errors that say nothing about the files read (too many open files, out of memory,
@@ -107,7 +109,12 @@ def storage_error(path: object, exc: OSError, doing: str) -> RunphysError:
     """The error for an OSError met while `doing` ("writing", "reading") `path`: StorageFull when
     the disk is full, else StorageFailed; both name the file and the reason."""
     reason = exc.strerror or type(exc).__name__
-    if exc.errno in FULL_ERRNOS:
+    full = exc.errno in FULL_ERRNOS
+    copied = exc.args[0] if isinstance(exc, shutil.Error) and exc.args else None
+    if isinstance(copied, list) and copied and len(copied[0]) == 3:  # copytree: (source, target, why) per file
+        path, reason = copied[0][1], str(copied[0][2])
+        full = any(os.strerror(number) in reason for number in FULL_ERRNOS)
+    if full:
         return StorageFull(f"cannot finish {doing} {path}: {reason} (the disk or a size limit is full); nothing "
                            "was changed; free some space and try again", {"file": str(path), "reason": reason})
     verb = {"reading": "read", "removing": "remove"}.get(doing, "write")
