@@ -178,11 +178,11 @@ def staged(index_dir: Path, copy_from: OpenBundle | None = None) -> Iterator[Sta
     _remove_debris(versions)
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:8]
     path = versions / f".tmp-{build_id}"
-    if copy_from is None:
-        path.mkdir()
-    else:
-        shutil.copytree(copy_from.path, path, ignore=shutil.ignore_patterns("manifest.json"))
     try:
+        if copy_from is None:
+            path.mkdir()
+        else:
+            shutil.copytree(copy_from.path, path, ignore=shutil.ignore_patterns("manifest.json"))
         yield Staging(index_dir, path, build_id)
     except OSError as exc:
         if is_transient(exc) or exc.filename is not None:
