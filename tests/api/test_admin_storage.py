@@ -108,3 +108,16 @@ def test_author_state_lists_damaged_edit_lines(admin, fresh_index: Path) -> None
     assert "kept in the file" in problem["reason"]
     assert admin.get("/api/v1/admin/author-state").status_code in (401, 403)
     assert json.loads((fresh_index / EDITS_FILE).read_text().splitlines()[0])["post"]["id"] == "first"
+
+
+def test_a_deeply_nested_sessions_file_is_a_damaged_file_not_a_500(serve_app, fresh_index: Path) -> None:
+    from runphys.api.sessions import SESSIONS_FILE
+
+    (fresh_index / SESSIONS_FILE).write_text('{"sessions": ' + "[" * 100_000)
+    server = serve_app(index=fresh_index, admin_token=TOKEN)
+    origin = {"Origin": server.url, "Sec-Fetch-Site": "same-origin"}
+    login = httpx.post(f"{server.url}/author/login", data={"token": TOKEN}, headers=origin, follow_redirects=False)
+    assert login.status_code == 303, login.text  # logged in afresh; the file is written again whole
+    session = login.headers["set-cookie"].split(";")[0]
+    assert httpx.get(f"{server.url}/author/gaps", headers={"Cookie": session}).status_code == 200
+    assert len(json.loads((fresh_index / SESSIONS_FILE).read_text())["sessions"]) == 1
