@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..index.author_problems import AuthorProblem
 from ..index.author_state import CURATION_FILE, VOCABULARY_FILE, checksum, json_text, read_json, write_atomically
-from ..index.bundle import Manifest, OpenBundle
+from ..index.bundle import Manifest, OpenBundle, current_link
 from ..index.errors import AuthorFileInvalid, BadRequest, StorageFailed
 from ..recommend.curation import Curation, dump, parse
 from ..text.vocabulary import Vocabulary
@@ -57,7 +57,7 @@ def read_curation(index_dir: Path) -> dict[str, Curation]:
         raise AuthorFileInvalid(f"{exc.message}; {CURATION_FIX}", {"file": str(path), "reason": exc.message}) from exc
 
 
-def curation_for_build(index_dir: Path, live: OpenBundle | None) -> tuple[dict[str, Curation], list[AuthorProblem]]:
+def curation_for_build(index_dir: Path) -> tuple[dict[str, Curation], list[AuthorProblem]]:
     """The curation a build applies, and the problems met reading it.
 
     A `curation.json` that cannot be used must not block every build (nor silently drop every
@@ -65,17 +65,16 @@ def curation_for_build(index_dir: Path, live: OpenBundle | None) -> tuple[dict[s
     try:
         return read_curation(index_dir), []
     except (AuthorFileInvalid, StorageFailed) as exc:
-        kept = _served_curation(live)
+        kept = _served_curation(index_dir)
         note = "the build kept the pins and excludes the live version serves" if kept else "no curation was applied"
         return kept, [{"file": str(index_dir / CURATION_FILE), "line": 0, "reason": f"{exc.message} ({note})"}]
 
 
-def _served_curation(live: OpenBundle | None) -> dict[str, Curation]:
-    """The curation the live version's related lists were made with ({} when there is none)."""
-    if live is None:
-        return {}
+def _served_curation(index_dir: Path) -> dict[str, Curation]:
+    """The curation the live version's related lists were made with ({} when there is none, or
+    the live version is damaged: a build must still be able to replace it)."""
     try:
-        return parse(read_json(live.part("related") / "curation.json"), "related/curation.json")
+        return parse(read_json(current_link(index_dir) / "related" / "curation.json"), "related/curation.json")
     except (ValueError, BadRequest, StorageFailed):
         return {}
 

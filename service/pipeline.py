@@ -140,8 +140,7 @@ def build_posts(
         if options.vocabulary is not None:
             install_vocabulary(index_dir, options.vocabulary)
         vocabulary = vocabulary_for_build(index_dir, None if options.vocabulary else options.vocabulary_override)
-        curation, curation_problems = curation_for_build(index_dir, open_bundle(index_dir)
-                                                         if has_bundle(index_dir) else None)
+        curation, curation_problems = curation_for_build(index_dir)
         if options.discard_author_edits:
             discard_edits(index_dir)
         replayed = replay_edits(index_dir, posts)
@@ -173,7 +172,7 @@ def update_posts(
         live = open_bundle(index_dir)
         _check_changes(live, upserts, delete_ids)
         vocabulary = bundle_vocabulary(live)
-        curation, curation_problems = curation_for_build(index_dir, live)
+        curation, curation_problems = curation_for_build(index_dir)
         problems = {"edits": live.manifest.author_state.get("edits", {}).get("problems", []),
                     "curation": curation_problems, "vocabulary": _vocabulary_problems(vocabulary)}
         posts = {pid: post for pid, post in live.posts.items() if pid not in set(delete_ids)}
