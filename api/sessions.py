@@ -95,7 +95,7 @@ class SessionStore:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: nested too deeply to read
             # A damaged file logs every author out; it is written again whole at the next change.
             logger.error("author sessions at %s are damaged (%s); starting afresh", self.path, exc)
             return {}

@@ -104,13 +104,25 @@ def fail(error: RunphysError, as_json: bool) -> None:
 
 
 def ensure_bundle(settings: Settings, as_json: bool) -> None:
-    """Build the demo blog first when no bundle exists (so every command works on a fresh machine)."""
+    """Build the demo blog first when no bundle exists (so every command that only reads works on a
+    fresh machine); commands that change an index use `require_bundle` instead."""
     from ..index.bundle import has_bundle
 
     if not has_bundle(settings.index):
         from ..service.pipeline import ensure_index  # building imports what reading never needs
 
         ensure_index(settings.index, progress=None if as_json else output.status_line)
+
+
+def require_bundle(settings: Settings) -> None:
+    """Commands that change an index (pin, exclude, curation …) need one already built: a mistyped
+    --index must not quietly become a demo index that takes the author's pins."""
+    from ..index.bundle import has_bundle
+    from ..index.errors import IndexMissing
+
+    if not has_bundle(settings.index):
+        raise IndexMissing(f"no index at {settings.index}: check --index (or RUNPHYS_INDEX), or build one first "
+                           "with `runphys build SOURCES`")
 
 
 def open_service(settings: Settings, as_json: bool) -> Service:

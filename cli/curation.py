@@ -1,11 +1,13 @@
 """`runphys pin`, `unpin`, `exclude`, `unexclude` and `curation`: the author's say over related lists.
 
 Each change is saved at the index root (kept by every later build) and served at once: the related
-lists are made again as a new version.
+lists are made again as a new version. They need an index built before (`runphys build`): a
+mistyped --index is "no index at PATH", exit 1, never a demo index made there.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated
 
@@ -14,11 +16,21 @@ import typer
 from ..index.errors import RunphysError
 from ..recommend.curation import Curation, ListChange
 from . import output
-from .app import IndexOption, JsonOption, app, ensure_bundle, fail, settings_for
+from .app import IndexOption, JsonOption, app, fail, require_bundle, settings_for
 
 Post = Annotated[str, typer.Argument(help="The post whose related list changes (id or slug).", show_default=False)]
 Others = Annotated[list[str], typer.Argument(help="Related posts (ids or slugs).", show_default=False)]
-Wait = Annotated[float, typer.Option("--wait", help="Seconds to wait for a build already running.")]
+MAX_WAIT_SECONDS = 86_400.0
+
+
+def _seconds(value: float) -> float:
+    if not math.isfinite(value) or not 0 <= value <= MAX_WAIT_SECONDS:
+        raise typer.BadParameter(f"must be a number of seconds from 0 to {MAX_WAIT_SECONDS:.0f} (got {value})")
+    return value
+
+
+Wait = Annotated[float, typer.Option("--wait", callback=_seconds,
+                                     help="Seconds to wait for a build already running (0 to 86400).")]
 Categories = Annotated[
     list[str] | None,
     typer.Option("--category", help="A category whose posts are never shown under POST (repeatable)."),
@@ -88,7 +100,7 @@ def curation(
 
     settings = settings_for(index)
     try:
-        ensure_bundle(settings, as_json)
+        require_bundle(settings)
         changes = show(settings.index, post)
     except RunphysError as error:
         fail(error, as_json)
@@ -111,7 +123,7 @@ def _edit(post: str, changes: list[ListChange], index: IndexOption, wait: float,
 
     settings = settings_for(index)
     try:
-        ensure_bundle(settings, as_json)
+        require_bundle(settings)
         change = edit(settings.index, post, changes, wait_seconds=wait)
     except RunphysError as error:
         fail(error, as_json)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from ..index.errors import BadRequest, RunphysError
 from . import output
@@ -55,7 +56,8 @@ def export(
 
 @vocabulary_app.command("check")
 def check(file: File, as_json: JsonOption = False) -> None:
-    """Check an edited vocabulary file: a mistake names the line and exits 1."""
+    """Check an edited vocabulary file: a mistake names the line and exits 1; a warning (names
+    combined past the cap) names the line and still exits 0."""
     from ..text.vocabulary_file import read_vocabulary
 
     try:
@@ -63,14 +65,19 @@ def check(file: File, as_json: JsonOption = False) -> None:
     except RunphysError as error:
         fail(error, as_json)
     counts = _counts(vocabulary)
+    summary = {"file": str(file), "sha256": vocabulary.source.sha256, **counts,
+               "warnings": list(vocabulary.warnings)}
     if as_json:
-        output.print_json({"file": str(file), "sha256": vocabulary.source.sha256, **counts})
+        output.print_json(summary)
         return
+    for warning in vocabulary.warnings:  # valid, but something was cut short: say what
+        output.console_err.print(f"[yellow]warning[/yellow] {escape(warning)}", highlight=False)
     output.say(
         f"{file} is valid: {output.plural(counts['body_parts'], 'body part')}, "
         f"{output.plural(counts['injuries'], 'injury', 'injuries')}, "
         f"{output.plural(counts['kinds'], 'kind of post', 'kinds of post')}, "
         f"{output.plural(counts['synonym_groups'], 'synonym group')}"
+        + (f", {output.plural(len(vocabulary.warnings), 'warning')}" if vocabulary.warnings else "")
     )
 
 

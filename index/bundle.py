@@ -25,7 +25,15 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .errors import IndexBusy, IndexDamaged, IndexMissing, IndexVersionMismatch, PostNotFound, is_transient
+from .errors import (
+    IndexBusy,
+    IndexDamaged,
+    IndexMissing,
+    IndexVersionMismatch,
+    PostNotFound,
+    is_transient,
+    storage_error,
+)
 from .post import Post
 
 FORMAT_VERSION = 2  # 2: installed as the `runphys` namespace (Whoosh pickles module paths)
@@ -34,6 +42,26 @@ LIBRARIES = ("runphys-search", "whoosh3", "scikit-learn", "numpy", "scipy")
 REBUILD_HINT = "rebuild with `runphys build`"
 
 Progress = Callable[[str], None]
+
+# A build's phases, in order: where the test-only pause hook (`pause_at`) can stop it.
+PHASES = ("importing", "analysing", "writing search part", "writing related part", "committing", "switching")
+# Test-only: the phase to stop at and the file to create there (read by `pause_at` and nowhere else).
+PAUSE_AT_ENV = "RUNPHYS_TEST_PAUSE_AT"
+PAUSE_MARKER_ENV = "RUNPHYS_TEST_PAUSE_MARKER"
+PAUSE_SECONDS = 600.0
+
+
+def pause_at(phase: str) -> None:
+    """Test-only hook: when RUNPHYS_TEST_PAUSE_AT names `phase`, create the file named by
+    RUNPHYS_TEST_PAUSE_MARKER and sleep (up to PAUSE_SECONDS), so a test can kill the build exactly
+    in that phase (tests/hardening/test_reliability_build.py). Unset, as always outside the tests,
+    it costs one environment lookup per phase."""
+    if os.environ.get(PAUSE_AT_ENV) != phase:
+        return
+    marker = os.environ.get(PAUSE_MARKER_ENV)
+    if marker:
+        Path(marker).write_text(f"{phase}\n{os.getpid()}\n", encoding="utf-8")
+    time.sleep(PAUSE_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -103,8 +131,15 @@ def has_bundle(index_dir: Path) -> bool:
 @contextmanager
 def build_lock(index_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
     """Hold the single-builder lock; a second build waits up to `wait_seconds`, then IndexBusy."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".build.lock", "a+") as handle:
+    lock = index_dir / ".build.lock"
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(lock, "a+")  # noqa: SIM115 - closed by the `with` below
+    except OSError as exc:
+        if is_transient(exc):
+            raise
+        raise storage_error(lock, exc, "writing") from exc
+    with handle:
         deadline = time.monotonic() + wait_seconds
         while True:
             try:
@@ -143,12 +178,17 @@ def staged(index_dir: Path, copy_from: OpenBundle | None = None) -> Iterator[Sta
     _remove_debris(versions)
     build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + uuid.uuid4().hex[:8]
     path = versions / f".tmp-{build_id}"
-    if copy_from is None:
-        path.mkdir()
-    else:
-        shutil.copytree(copy_from.path, path, ignore=shutil.ignore_patterns("manifest.json"))
     try:
+        if copy_from is None:
+            path.mkdir()
+        else:
+            shutil.copytree(copy_from.path, path, ignore=shutil.ignore_patterns("manifest.json"))
         yield Staging(index_dir, path, build_id)
+    except OSError as exc:
+        if is_transient(exc) or exc.filename is not None:
+            raise
+        # A write that names no file (a full disk met by `write`): name the version being written.
+        raise storage_error(path, exc, "writing") from exc
     finally:
         if path.exists():
             shutil.rmtree(path, ignore_errors=True)
@@ -170,14 +210,20 @@ def commit(
     crash after it must not lose what it records).
     """
     path = staging.path
+    pause_at("committing")
     _write_posts(path / "posts.jsonl", posts)
     manifest = _manifest(staging.build_id, posts, sources, path, edits, author_state or {})
     (path / "manifest.json").write_text(json.dumps(manifest.to_dict(), indent=2))
     _fsync_tree(path)
     final = path.parent / staging.build_id
     os.rename(path, final)
-    if before_switch is not None:
-        before_switch()
+    try:
+        if before_switch is not None:
+            before_switch()
+        pause_at("switching")
+    except BaseException:
+        shutil.rmtree(final, ignore_errors=True)  # what it was to record is not saved: never serve it
+        raise
     _switch(staging.index_dir, final)
     _prune(final.parent, keep=KEEP_VERSIONS, live=final.name)
     if progress is not None:

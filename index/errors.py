@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import errno
+import os
+import shutil
 from typing import Any
 
 # OS errors that say nothing about the files read (too many open files, out of memory,
@@ -91,3 +93,42 @@ class SyncFailed(RunphysError):
     and the step (discovery, listing page N, fetching post N, the id listing)."""
 
     code, status, exit_code = "sync_failed", 502, 3
+
+
+# Write errors that mean "no room" (disk full, a quota, a file-size limit): 507 rather than 503.
+FULL_ERRNOS = frozenset((errno.ENOSPC, errno.EFBIG, errno.EDQUOT))
+
+
+class StorageFull(RunphysError):
+    """The disk (or a quota or file-size limit) refused a write; nothing was half-written."""
+
+    code, status = "insufficient_storage", 507
+
+
+class StorageFailed(RunphysError):
+    """A file of the index cannot be read or written: permissions, a read-only disk, a folder where
+    a file belongs. Nothing was half-written."""
+
+    code, status = "storage_unavailable", 503
+
+
+class AuthorFileInvalid(RunphysError):
+    """A file the author keeps at the index root (curation.json) is not in its format."""
+
+    code, status = "author_file_invalid", 400
+
+
+def storage_error(path: object, exc: OSError, doing: str) -> RunphysError:
+    """The error for an OSError met while `doing` ("writing", "reading") `path`: StorageFull when
+    the disk is full, else StorageFailed; both name the file and the reason."""
+    reason = exc.strerror or type(exc).__name__
+    full = exc.errno in FULL_ERRNOS
+    copied = exc.args[0] if isinstance(exc, shutil.Error) and exc.args else None
+    if isinstance(copied, list) and copied and len(copied[0]) == 3:  # copytree: (source, target, why) per file
+        path, reason = copied[0][1], str(copied[0][2])
+        full = any(os.strerror(number) in reason for number in FULL_ERRNOS)
+    if full:
+        return StorageFull(f"cannot finish {doing} {path}: {reason} (the disk or a size limit is full); nothing "
+                           "was changed; free some space and try again", {"file": str(path), "reason": reason})
+    verb = {"reading": "read", "removing": "remove"}.get(doing, "write")
+    return StorageFailed(f"cannot {verb} {path}: {reason}; nothing was changed", {"file": str(path), "reason": reason})

@@ -13,6 +13,9 @@ with. The format::
     }
 
 Every key is optional. Unknown post ids are ignored (a pinned post may since have been deleted).
+A post named twice in a list is kept once. A post both pinned and excluded (or filed under an
+excluded category) is never shown: an exclusion wins. `runphys pin` and the admin API refuse to
+make such a pair; only a file edited by hand can hold one.
 """
 
 from __future__ import annotations
@@ -88,8 +91,8 @@ def changed(curation: Mapping[str, Curation], post_id: str, key: Field, add: Ite
     """A copy with `add` appended to (and `remove` taken from) one post's `key` list."""
     out = dict(curation)
     entry = out.get(post_id, Curation())
-    current = [v for v in getattr(entry, key) if v not in set(remove)]
-    current += [v for v in add if v not in current]
+    current = list(dict.fromkeys(v for v in getattr(entry, key) if v not in set(remove)))
+    current += [v for v in dict.fromkeys(add) if v not in current]  # a post named twice is kept once
     if len(current) > MAX_ENTRIES:
         raise BadRequest(f"{post_id[:200]!r}.{key} would have more than {MAX_ENTRIES} entries")
     entry = replace(entry, **{key: tuple(current)})

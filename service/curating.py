@@ -63,6 +63,7 @@ def edit(index_dir: Path, post: str, changes: Sequence[ListChange], *,
                 live, post_id, item.key, list(item.remove), adding=False, known=current)
             added = _resolve(live, post_id, item.key, list(item.add), adding=True)
             curation = changed(curation, post_id, item.key, add=added, remove=removed)
+        _refuse_conflicts(curation, post_id)
         return curation
 
     return _apply(index_dir, post, change, wait_seconds)
@@ -80,9 +81,21 @@ def replace(index_dir: Path, post: str, entry: Mapping[str, Iterable[str]], *,
         out.pop(post_id, None)
         for key, values in lists.items():
             out = changed(out, post_id, key, add=_resolve(live, post_id, key, values, adding=True))
+        _refuse_conflicts(out, post_id)
         return out
 
     return _apply(index_dir, post, change, wait_seconds)
+
+
+def _refuse_conflicts(curation: Mapping[str, Curation], post_id: str) -> None:
+    """A post cannot be both pinned and excluded under one post: say which, and how to choose."""
+    entry = curation.get(post_id, Curation())
+    both = [pid for pid in entry.pin if pid in set(entry.exclude)]
+    if both:
+        names = ", ".join(repr(pid[:200]) for pid in both[:10])
+        raise BadRequest(f"{names} would be both pinned and excluded under {post_id[:200]!r}; a post is either shown "
+                         "first or never shown: unpin it or allow it again (unexclude) first",
+                         {"post": post_id, "pinned_and_excluded": both})
 
 
 def _apply(index_dir: Path, post: str, change: Change, wait_seconds: float) -> CurationChange:

@@ -102,16 +102,6 @@ class LiveService:
             raise IndexUnavailable("no index version is open yet; try again")
         return service
 
-    def reload(self) -> Service:
-        """Switch now (after a rebuild in this process); not leased."""
-        self._refresh(force=True)
-        return self.get()
-
-    def open_services(self) -> int:
-        """Services holding files open: the current one and the replaced ones still leased."""
-        with self._state:
-            return len(self._retired) + (self._service is not None)
-
     # -- switching -----------------------------------------------------------------------------
 
     def _refresh(self, *, force: bool) -> None:

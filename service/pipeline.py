@@ -4,16 +4,28 @@ bundle's parts → switch. The CLI, the admin API and the tests all build throug
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..index.author_state import applied, write_atomically
-from ..index.bundle import Manifest, OpenBundle, Staging, build_lock, commit, has_bundle, open_bundle, staged
+from ..index.author_problems import AuthorProblem
+from ..index.author_state import CURATION_FILE, applied, checksum, remove_leftovers, write_atomically
+from ..index.bundle import (
+    Manifest,
+    OpenBundle,
+    Staging,
+    build_lock,
+    commit,
+    has_bundle,
+    open_bundle,
+    pause_at,
+    staged,
+)
 from ..index.demo import POSTS as DEMO_POSTS
-from ..index.edits import apply_edits, discard_edits, record_edits
-from ..index.errors import ImportFailed, PostNotFound, SlugTaken
+from ..index.edits import discard_edits, record_edits, replay_edits
+from ..index.errors import ImportFailed, PostNotFound, SlugTaken, is_transient, storage_error
 from ..index.post import Post
 from ..index.sources.problems import ImportResult, Problem
 from ..recommend.builder import RelatedPartWriter, relist, update_related
@@ -21,8 +33,17 @@ from ..recommend.curation import Curation
 from ..search.writer import SearchPartWriter
 from ..text.tagging import analyse_post
 from ..text.vocabulary import Vocabulary
-from ..text.vocabulary_file import SNAPSHOT, read_vocabulary
-from .author import bundle_vocabulary, install_vocabulary, read_curation, vocabulary_for_build, write_curation
+from ..text.vocabulary_compiled import write_compiled
+from ..text.vocabulary_file import SNAPSHOT, digest, read_vocabulary
+from .author import (
+    bundle_vocabulary,
+    curation_for_build,
+    curation_text,
+    install_vocabulary,
+    read_curation,
+    recorded_problems,
+    vocabulary_for_build,
+)
 
 Progress = Callable[[str], None]
 Tick = Callable[[int, int], None]  # (done, total)
@@ -86,6 +107,7 @@ def build_from_sources(
 
     if options.vocabulary is not None:
         read_vocabulary(options.vocabulary)  # a mistake in it is reported before anything is read
+    pause_at("importing")
     result = read_sources(
         sources, format=format, mapping=mapping, include_drafts=include_drafts, progress=file_progress
     )
@@ -100,6 +122,7 @@ def build_from_sources(
     sources_map = {str(Path(path).resolve()): digest for path, digest in result.files.items()}
     report.manifest = build_posts(result.posts, index_dir, sources=sources_map, options=options)
     report.posts, report.edits = report.manifest.posts, report.manifest.edits
+    report.problems += _build_problems(report.manifest)
     return report
 
 
@@ -108,21 +131,29 @@ def build_posts(
     options: BuildOptions = BuildOptions(),
 ) -> Manifest:
     """Replay the author's edits over `posts`, analyse and tag each post once with the author's
-    vocabulary, write the parts from that one analysis with the author's curation, and switch."""
+    vocabulary, write the parts from that one analysis with the author's curation, and switch.
+
+    An edit line or a curation file that cannot be used is reported in the manifest's
+    `author_state` (see `author_problems`), never dropped in silence; a write the disk refuses is
+    a StorageFull or StorageFailed naming the file, with the live version left as it was."""
     say = options.progress or (lambda _msg: None)
-    with build_lock(index_dir, options.wait_seconds):
+    with build_lock(index_dir, options.wait_seconds), _storage_errors():
+        remove_leftovers(index_dir)
         if options.vocabulary is not None:
             install_vocabulary(index_dir, options.vocabulary)
         vocabulary = vocabulary_for_build(index_dir, None if options.vocabulary else options.vocabulary_override)
-        curation = read_curation(index_dir)
+        curation, curation_problems = curation_for_build(index_dir)
         if options.discard_author_edits:
             discard_edits(index_dir)
-        edited, applied = apply_edits(index_dir, posts)
+        replayed = replay_edits(index_dir, posts)
+        problems = {"edits": replayed.problems, "curation": curation_problems,
+                    "vocabulary": _vocabulary_problems(vocabulary)}
         with staged(index_dir) as staging:
-            say(f"analysing and tagging {len(edited)} posts")
-            tagged = _write_parts(edited, staging, vocabulary, curation, options.post_progress, say)
-            return commit(staging, tagged, sources=sources or {}, edits=applied,
-                          author_state=_applied(index_dir, applied, curation, vocabulary, options.sync),
+            say(f"analysing and tagging {len(replayed.posts)} posts")
+            tagged = _write_parts(replayed.posts, staging, vocabulary, curation, options.post_progress, say)
+            return commit(staging, tagged, sources=sources or {}, edits=replayed.applied,
+                          author_state=_applied(index_dir, replayed.applied, curation, vocabulary, options.sync,
+                                                 problems=problems),
                           progress=options.progress)
 
 
@@ -144,15 +175,19 @@ def update_posts(
     made again whole (its scores depend on every post); the related part is repaired in place.
     The posts are tagged with the vocabulary the live version was built with.
     """
-    with build_lock(index_dir, wait_seconds):
+    with build_lock(index_dir, wait_seconds), _storage_errors():
+        remove_leftovers(index_dir)
         live = open_bundle(index_dir)
         _check_changes(live, upserts, delete_ids)
         vocabulary = bundle_vocabulary(live)
-        curation = read_curation(index_dir)
+        curation, curation_problems = curation_for_build(index_dir)
+        problems = {"edits": live.manifest.author_state.get("edits", {}).get("problems", []),
+                    "curation": curation_problems, "vocabulary": _vocabulary_problems(vocabulary)}
         posts = {pid: post for pid, post in live.posts.items() if pid not in set(delete_ids)}
         posts.update({post.id: post for post in upserts})
         changed = {post.id for post in upserts}
         with staged(index_dir, copy_from=live) as staging:
+            pause_at("analysing")
             shutil.rmtree(staging.part("search"))
             search = SearchPartWriter(staging.part("search"), vocabulary)
             tagged: dict[str, Post] = {}
@@ -163,14 +198,17 @@ def update_posts(
                 tagged[post.id] = doc.post
                 if post.id in changed:
                     changed_docs.append(doc)
+            pause_at("writing search part")
             search.finish()
+            pause_at("writing related part")
             update_related(staging.part("related"), tagged, changed_docs, set(delete_ids), curation=curation,
                            vocabulary=vocabulary)
             edits = live.manifest.edits + (len(upserts) + len(delete_ids) if as_edits else 0)
             # Recorded just before the switch: a crash after it must not lose an edit the bundle shows.
             return commit(
                 staging, list(tagged.values()), sources=live.manifest.sources, edits=edits,
-                author_state=_applied(index_dir, edits, curation, vocabulary, sync or _live_sync(live)),
+                author_state=_applied(index_dir, edits, curation, vocabulary, sync or _live_sync(live),
+                                      problems=problems),
                 before_switch=(lambda: record_edits(index_dir, upserts, delete_ids)) if as_edits else None,
             )
 
@@ -180,20 +218,58 @@ def curate(index_dir: Path, change: Callable[[OpenBundle, dict[str, Curation]], 
     """Change the author's curation and make the related lists again with it, as a new version.
 
     `change` gets the live bundle (to resolve ids and slugs) and the current curation, and returns
-    the new one; it is saved at the index root first, so a crash before the switch loses nothing.
+    the new one. Saved and served as one step: the new `curation.json` is written only once the new
+    version is complete and durable, just before the switch, so a change that fails (disk full, an
+    error, kill -9 before that point) is neither saved nor served. A change that changes nothing
+    builds nothing: the live version is returned as it is (unless the file is not what it serves, as
+    after a kill between saving and switching: then it is served now).
     """
-    with build_lock(index_dir, wait_seconds):
+    with build_lock(index_dir, wait_seconds), _storage_errors():
+        remove_leftovers(index_dir)
         live = open_bundle(index_dir)
-        curation = change(live, read_curation(index_dir))
-        write_curation(index_dir, curation)
+        before = read_curation(index_dir)  # an unusable file is refused here, never overwritten
+        curation = change(live, before)
+        served = live.manifest.author_state.get("curation", {}).get("sha256")
+        if curation == before and served == checksum(index_dir / CURATION_FILE):
+            return live.manifest, curation  # nothing to change, and the file is what the live version serves
         vocabulary = bundle_vocabulary(live)
+        text = curation_text(curation)
+        problems = {"edits": live.manifest.author_state.get("edits", {}).get("problems", []),
+                    "vocabulary": _vocabulary_problems(vocabulary)}
         with staged(index_dir, copy_from=live) as staging:
+            pause_at("writing related part")
             relist(staging.part("related"), live.posts, curation, vocabulary)
             manifest = commit(staging, list(live.posts.values()), sources=live.manifest.sources,
                               edits=live.manifest.edits,
                               author_state=_applied(index_dir, live.manifest.edits, curation, vocabulary,
-                                                    _live_sync(live)))
+                                                    _live_sync(live), curation_sha256=digest(text),
+                                                    problems=problems),
+                              before_switch=lambda: write_atomically(index_dir / CURATION_FILE, text))
         return manifest, curation
+
+
+def _build_problems(manifest: Manifest) -> list[Problem]:
+    """What a version could not apply of the author's state (damaged edit lines, an unusable
+    curation.json, vocabulary caps), as build problems for `runphys build` (and its --json)."""
+    return [Problem(found["file"], f"line {found['line']}" if found["line"] else "", found["reason"],
+                    "warning" if part == "vocabulary" else "error", f"{part}-not-applied")
+            for part, found in recorded_problems(manifest)]
+
+
+@contextmanager
+def _storage_errors() -> Iterator[None]:
+    """An OSError a build meets writing its version (disk full, read-only) becomes StorageFull or
+    StorageFailed naming the file: `staged` has already removed the half-written version."""
+    try:
+        yield
+    except OSError as exc:
+        if is_transient(exc):
+            raise
+        raise storage_error(exc.filename or "the index", exc, "writing") from exc
+
+
+def _vocabulary_problems(vocabulary: Vocabulary) -> list[AuthorProblem]:
+    return [{"file": vocabulary.source.name, "line": 0, "reason": warning} for warning in vocabulary.warnings]
 
 
 def rebuild(index_dir: Path, options: BuildOptions = BuildOptions()) -> BuildReport:
@@ -225,6 +301,7 @@ def ensure_index(index_dir: Path, progress: Progress | None = None) -> bool:
 def _write_parts(posts: Sequence[Post], staging: Staging, vocabulary: Vocabulary,
                  curation: dict[str, Curation], tick: Tick | None, say: Progress) -> list[Post]:
     """Analyse each post once, hand it to every part, then finish the parts; the tagged posts."""
+    pause_at("analysing")
     search = SearchPartWriter(staging.part("search"), vocabulary)
     related = RelatedPartWriter(vocabulary=vocabulary)
     tagged = []
@@ -236,17 +313,21 @@ def _write_parts(posts: Sequence[Post], staging: Staging, vocabulary: Vocabulary
         if tick is not None and (done % TICK_EVERY == 0 or done == len(posts)):
             tick(done, len(posts))
     say("writing the search index")
+    pause_at("writing search part")
     search.finish()
     say("finding related posts")
+    pause_at("writing related part")
     related.finish(staging.part("related"), curation)
     write_atomically(staging.path / SNAPSHOT, vocabulary.source.text)
+    write_compiled(staging.path, vocabulary)  # parsed once here, loaded by every worker
     return tagged
 
 
 def _applied(index_dir: Path, edits: int, curation: dict[str, Curation], vocabulary: Vocabulary,
-             sync: dict[str, Any] | None = None) -> dict[str, Any]:
+             sync: dict[str, Any] | None = None, *, curation_sha256: str | None = None,
+             problems: dict[str, list[AuthorProblem]] | None = None) -> dict[str, Any]:
     state = applied(index_dir, edits=edits, curation_posts=len(curation), vocabulary=vocabulary.source.name,
-                    vocabulary_sha256=vocabulary.source.sha256)
+                    vocabulary_sha256=vocabulary.source.sha256, curation_sha256=curation_sha256, problems=problems)
     if sync is not None:
         state["sync"] = sync
     return state

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..index.author_problems import AuthorProblem
 from ..index.bundle import REBUILD_HINT, OpenBundle, open_bundle
 from ..index.errors import BadQuery, IndexDamaged, RunphysError, is_transient
 from ..index.post import Post
 from ..index.search_log import SearchLog
 from ..search.results import SearchHit, SearchRequest, SearchResult, Suggestion
 from ..text.vocabulary import Vocabulary
-from .author import bundle_vocabulary
+from .author import author_problems, bundle_vocabulary
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -198,6 +199,12 @@ class Service:
         result = self._searcher.search(SearchRequest(q=query, per_page=3))
         top = result.hits[0].score if result.hits else None
         return result.total, top, list(result.hits)
+
+    def author_problems(self) -> list[AuthorProblem]:
+        """What this version could not apply of the author's state (damaged lines of edits.jsonl,
+        an unusable curation.json, vocabulary names cut at a cap) and a curation.json it does not
+        serve yet: for the author's pages (the gap page) and `/api/v1/admin/author-state`."""
+        return author_problems(self._bundle)
 
     @property
     def vocabulary(self) -> Vocabulary:

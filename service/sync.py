@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..index.bundle import OpenBundle, has_bundle, open_bundle
-from ..index.edits import apply_edits
+from ..index.edits import replay_edits
 from ..index.errors import BadRequest, ImportFailed, IndexBusy, RunphysError, SyncFailed
 from ..index.post import Post
 from ..index.sources.problems import Problem
@@ -175,7 +175,7 @@ class _Sync:
         if not posts:
             raise ImportFailed(f"{self.site} has no post to sync ({len(problems)} problem(s)); the index was left "
                                "as it was", report.to_dict())
-        edited, _ = apply_edits(self.index_dir, posts)
+        edited = replay_edits(self.index_dir, posts).posts
         before = {pid: _plain(post) for pid, post in live.posts.items()} if live else {}
         now = {post.id: post for post in edited}
         report.added = sum(pid not in before for pid in now)
@@ -252,7 +252,7 @@ class _Sync:
               gone: list[str], *, listed_count: int | None) -> SyncReport:
         report = SyncReport(self.site, problems=problems)
         fetched = {post.id for post in posts}
-        edited = [post for post in apply_edits(self.index_dir, posts)[0] if post.id in fetched]
+        edited = [post for post in replay_edits(self.index_dir, posts).posts if post.id in fetched]
         upserts = [post for post in edited if post.id not in live.posts or _plain(live.posts[post.id]) != post]
         deletes = [pid for pid in gone if pid in live.posts and pid not in fetched]
         report.added = sum(post.id not in live.posts for post in upserts)

@@ -94,6 +94,10 @@ class Source:
 class Vocabulary:
     """The loaded vocabulary: lookups and phrase matching (immutable once built)."""
 
+    # What reading the file had to cut short (names combined past a cap), each naming the file and
+    # line: printed by `vocabulary check` and reported by every build as a problem.
+    warnings: tuple[str, ...] = ()
+
     def __init__(
         self,
         body_parts: Sequence[Concept],

@@ -26,6 +26,7 @@ from .vocabulary import (
     Vocabulary,
     dedupe,
 )
+from .vocabulary_compiled import read_compiled
 
 FILE_NAME = "vocabulary.yaml"
 SNAPSHOT = "vocabulary.yaml"  # the copy each bundle version keeps of the vocabulary it was built with
@@ -33,7 +34,12 @@ PACKAGE_SOURCE = "package"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms", "exercise_cues", "vague_words",
               "regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words"}
-MAX_BYTES = 2_000_000
+MAX_BYTES = 2_000_000  # a vocabulary is a few hundred lines; anything this large is a mistake
+# Names made by combining an injury's names with its body part's (see `_Reader.combine`): the
+# package's vocabulary makes at most 72 for one injury and about 200 in all.
+MAX_COMBINED_PER_INJURY = 200
+MAX_COMBINED = 50_000
+MAX_COMBINATION_ATTEMPTS = 400_000
 # Words that name no particular injury: "heel pain" is plantar fasciitis, but "toe pain" is not,
 # so a name whose only other words are these is never combined with the body part's names.
 GENERIC_WORDS = frozenset(
@@ -59,7 +65,7 @@ GENERIC_WORDS = frozenset(
         "stiff",
         "stiffness",
     ]
-)  # a vocabulary is a few hundred lines; anything this large is a mistake
+)
 
 
 def package_text() -> str:
@@ -98,8 +104,12 @@ def read_vocabulary_snapshot(path: Path) -> Vocabulary:
         if is_transient(exc):
             raise
         raise IndexDamaged(f"{path} is missing or unreadable; rebuild with `runphys build`") from exc
+    sha256 = digest(text)
+    compiled = read_compiled(path.parent, sha256)  # parsed by the build: no second parse per worker
+    if compiled is not None:
+        return compiled
     try:
-        return _snapshot(digest(text), text)
+        return _snapshot(sha256, text)
     except VocabularyError as exc:
         raise IndexDamaged(f"{path} is damaged ({exc.message}); rebuild with `runphys build`") from exc
 
@@ -138,6 +148,15 @@ class _Reader:
         self.keys: set[str] = set()
         self.region_keys: set[str] = set()
         self.trigger_keys: set[str] = set()
+        self.combined = 0  # names made by combining so far, and combinations tried
+        self.attempts = 0
+        self.combining_stopped = False
+        self.warnings: list[str] = []
+
+    def warn(self, path: Path_, problem: str) -> None:
+        where = _describe(path)
+        place = f"{self.source}:{self.document.line_of(path)}"
+        self.warnings.append(f"{place}: {where}: {problem}" if where else f"{place}: {problem}")
 
     def fail(self, path: Path_, problem: str) -> VocabularyError:
         where = _describe(path)
@@ -158,11 +177,12 @@ class _Reader:
         parts = {c.key: c for c in body_parts}
         self.region_keys = {r.key for r in self.regions(data.get("regions"))}
         self.trigger_keys = {t.key for t in self.triggers(data.get("triggers"))}
+        part_keys = set(parts)
         injuries = [
-            self.concept(item, ("injuries", i), "injury", set(parts))
+            self.concept(item, ("injuries", i), "injury", part_keys)
             for i, item in enumerate(self.section(data, "injuries"))
         ]
-        injuries = [self.combine(injury, parts) for injury in injuries]
+        injuries = [self.combine(injury, parts, ("injuries", i)) for i, injury in enumerate(injuries)]
         for section, listed in (("body_parts", body_parts), ("injuries", injuries)):
             for i, concept in enumerate(listed):
                 if wrong := [k for k in concept.near if k not in parts or k == concept.key]:
@@ -172,7 +192,7 @@ class _Reader:
         kinds = [self.kind(item, ("kinds", i)) for i, item in enumerate(self.section(data, "kinds"))]
         if "other" not in {k.key for k in kinds}:
             raise self.fail(("kinds",), "a kind with key 'other' is required")
-        return Vocabulary(
+        vocabulary = Vocabulary(
             body_parts, injuries, kinds,
             self.synonyms(data.get("general_synonyms")),
             self.categories(data.get("categories"), set(parts)),
@@ -189,6 +209,8 @@ class _Reader:
                 self.strings(data.get("pain_words"), ("pain_words",), allow_empty=True),
             ),
         )
+        vocabulary.warnings = tuple(self.warnings)
+        return vocabulary
 
     def section(self, data: dict[str, Any], name: str) -> list[Any]:
         value = data.get(name)
@@ -345,30 +367,61 @@ class _Reader:
             out.append(RedFlag(key, reason, dedupe(terms), tuple(together)))
         return tuple(out)
 
-    def combine(self, injury: Concept, parts: dict[str, Concept]) -> Concept:
+    def combine(self, injury: Concept, parts: dict[str, Concept], path: Path_) -> Concept:
         """The injury's names with its body part's other names put in ("IT band syndrome" ->
-        "ITB syndrome", "iliotibial band syndrome"); a name another concept owns is left out."""
+        "ITB syndrome", "iliotibial band syndrome"); a name another concept owns is left out.
+
+        Every name can combine with every other name of its body part, so the count grows with
+        the square of the names listed: it is capped (MAX_COMBINED_PER_INJURY names an injury,
+        MAX_COMBINED in all, MAX_COMBINATION_ATTEMPTS tried) and a cap reached is a warning."""
         part = parts.get(injury.body_part or "")
-        if part is None:
+        if part is None or self.combining_stopped:
             return injury
         # A display name like "Foot and arch" is a label, not something people write.
-        aliases = [tuple(words(a)) for a in part.terms if a not in part.misspellings and " and " not in a]
-        made: list[str] = []
+        aliases = list(dedupe(" ".join(words(a)) for a in part.terms
+                              if a not in part.misspellings and " and " not in a))
+        alias_words = [tuple(a.split()) for a in aliases]
+        known_aliases = set(alias_words)
+        lengths = sorted({len(a) for a in alias_words})
+        known = {" ".join(words(t)) for t in injury.terms}
+        combined: dict[str, None] = {}
+        room = min(MAX_COMBINED_PER_INJURY, MAX_COMBINED - self.combined)
+        capped = False
         for term in injury.terms:
-            if term in injury.misspellings:
+            if term in injury.misspellings or capped:
                 continue
             tokens = tuple(words(term))
-            for alias in aliases:
-                n = len(alias)
+            for n in lengths:
                 if len(tokens) <= n:
-                    continue
-                if tokens[:n] == alias and not set(tokens[n:]) <= GENERIC_WORDS:
-                    made += [" ".join((*other, *tokens[n:])) for other in aliases if other != alias]
-                if tokens[-n:] == alias and not set(tokens[:-n]) <= GENERIC_WORDS:
-                    made += [" ".join((*tokens[:-n], *other)) for other in aliases if other != alias]
-        combined = [name for name in dedupe(made) if self.owner.setdefault(name, injury.key) == injury.key]
-        known = {" ".join(words(t)) for t in injury.terms}
-        combined = [name for name in combined if name not in known]
+                    break
+                for alias, rest, before in ((tokens[:n], tokens[n:], False), (tokens[-n:], tokens[:-n], True)):
+                    if alias not in known_aliases or set(rest) <= GENERIC_WORDS:
+                        continue
+                    for other in alias_words:
+                        if other == alias:
+                            continue
+                        self.attempts += 1
+                        name = " ".join((*rest, *other) if before else (*other, *rest))
+                        if name in combined or name in known or self.owner.setdefault(name, injury.key) != injury.key:
+                            continue
+                        if len(combined) >= room or self.attempts > MAX_COMBINATION_ATTEMPTS:
+                            capped = True
+                            break
+                        combined[name] = None
+                    if capped:
+                        break
+                if capped:
+                    break
+        self.combined += len(combined)
+        if capped and len(combined) == MAX_COMBINED_PER_INJURY:
+            self.warn(path, f"its names combined with the names of body part {part.key!r} make more than "
+                      f"{MAX_COMBINED_PER_INJURY}; only the first {MAX_COMBINED_PER_INJURY} are used (list others "
+                      "under terms if readers write them)")
+        elif capped:
+            self.combining_stopped = True
+            self.warn(path, f"combining injury names with body-part names stopped here: the file makes more than "
+                      f"{self.combined} such names (at most {MAX_COMBINED} are made, from at most "
+                      f"{MAX_COMBINATION_ATTEMPTS} tried); later injuries get none (list them under terms)")
         return replace(injury, terms=(*injury.terms, *combined), combined=tuple(combined))
 
     def kind(self, item: Any, path: Path_) -> PostKind:

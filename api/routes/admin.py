@@ -7,11 +7,12 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import PlainTextResponse
+from pydantic import BaseModel
 
 from ...index.errors import BadRequest
 from ...index.search_log import SearchLog
 from ..models import ERROR_RESPONSES, AdminChange, PostIn, ReindexResponse, SearchReport
-from .deps import AdminOnly, LiveDep, SettingsDep, use_service
+from .deps import AdminOnly, LiveDep, ServiceDep, SettingsDep, use_service
 
 router = APIRouter(
     prefix="/api/v1/admin",
@@ -80,3 +81,23 @@ def searches(
             headers={"Content-Disposition": 'attachment; filename="searches.csv"'},
         )
     return report
+
+
+class AuthorProblemOut(BaseModel):
+    file: str
+    line: int
+    reason: str
+
+
+class AuthorState(BaseModel):
+    build_id: str
+    problems: list[AuthorProblemOut]
+
+
+@router.get("/author-state", response_model=AuthorState)
+def author_state(service: ServiceDep) -> AuthorState:
+    """What the live version could not apply of the author's files (a damaged line of edits.jsonl,
+    an unusable curation.json, vocabulary names cut at a cap), and a curation.json it does not
+    serve yet. Empty `problems` when all is applied."""
+    return AuthorState(build_id=service.build_id,
+                       problems=[AuthorProblemOut(**problem) for problem in service.author_problems()])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from runphys.index.bundle import current_build_id, open_bundle
+from runphys.index.bundle import PAUSE_AT_ENV, PAUSE_MARKER_ENV, PHASES, current_build_id, open_bundle
 from tests.live_server import ROOT, clean_env, runphys
 from tests.paths import SHARED
 
@@ -42,22 +42,36 @@ def lock_is_held(index: Path) -> bool:
         return False
 
 
-@pytest.mark.slow
-@needs_exercises
-def test_a_build_killed_at_any_moment_leaves_the_previous_bundle_serving(fresh_index: Path) -> None:
-    before = open_bundle(fresh_index).manifest.build_id
-    live = {before}
-    for delay in (0.2, 0.8, 1.6, 2.6, 3.6, 4.6, 5.6):
-        build = start_build(fresh_index, subprocess.DEVNULL)
-        time.sleep(delay)
+def kill_build_at(index: Path, phase: str, marker: Path) -> None:
+    """Start a real build, let it reach `phase` (the test-only pause hook in index/bundle.py writes
+    `marker` there and waits), then SIGKILL its whole process group exactly in that phase."""
+    env = clean_env() | {PAUSE_AT_ENV: phase, PAUSE_MARKER_ENV: str(marker)}
+    build = subprocess.Popen(build_command(index), env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300
+        while not marker.exists():
+            assert build.poll() is None, f"the build ended before {phase!r} (exit {build.returncode})"
+            assert time.monotonic() < deadline, f"the build never reached {phase!r}"
+            time.sleep(0.05)
+    finally:
         os.killpg(build.pid, signal.SIGKILL)
         build.wait(30)
-        bundle = open_bundle(fresh_index)  # complete and valid whatever the moment
-        assert bundle.manifest.build_id in live or bundle.manifest.posts > 500, delay
-        live.add(bundle.manifest.build_id)
-        assert len(bundle.posts) == bundle.manifest.posts
+
+
+@pytest.mark.slow
+@needs_exercises
+@pytest.mark.parametrize("phase", PHASES)
+def test_a_build_killed_in_any_phase_leaves_the_previous_bundle_serving(
+        fresh_index: Path, tmp_path: Path, phase: str) -> None:
+    before = open_bundle(fresh_index).manifest.build_id
+    kill_build_at(fresh_index, phase, tmp_path / "paused")
+    bundle = open_bundle(fresh_index)  # complete and valid, and still the one before
+    assert bundle.manifest.build_id == before == current_build_id(fresh_index)
+    assert len(bundle.posts) == bundle.manifest.posts
+    assert not lock_is_held(fresh_index)  # the killed build's lock died with it
     done = subprocess.run(
-        build_command(fresh_index), env=clean_env(), cwd=ROOT, capture_output=True, text=True, timeout=180
+        build_command(fresh_index), env=clean_env(), cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout)

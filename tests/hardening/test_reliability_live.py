@@ -24,6 +24,7 @@ from runphys.service.live import IndexUnavailable, LiveService
 from runphys.service.pipeline import DEMO_POSTS, update_posts
 from runphys.service.settings import Settings
 from tests.live_server import ROOT, ServedProcess, clean_env, runphys
+from tests.live_service import open_services, switch_now
 
 TOKEN = "reliability-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -219,15 +220,15 @@ def test_a_replaced_service_closes_with_its_last_request(fresh_index: Path) -> N
         assert version_descriptors(fresh_index, old.build_id) >= 1
         update_posts(fresh_index, upserts=[Post(id="lease-1", title="Lease knee drill", body="Knee drill.")])
         new = live.acquire(refresh=True)
-        assert new is not old and live.open_services() == 2
+        assert new is not old and open_services(live) == 2
         assert old.search(SearchRequest(q="knee"), record=False).total > 0  # the request on it goes on
         live.release(new)
         assert version_descriptors(fresh_index, old.build_id) >= 1
         live.release(old)  # its last request ends: closed now
-        assert live.open_services() == 1 and version_descriptors(fresh_index, old.build_id) == 0
+        assert open_services(live) == 1 and version_descriptors(fresh_index, old.build_id) == 0
         assert live.acquire() is new
         live.release(new)
-        assert live.open_services() == 1  # the current one stays open without requests
+        assert open_services(live) == 1  # the current one stays open without requests
     finally:
         live.close()
 
@@ -241,9 +242,9 @@ def test_a_stuck_request_keeps_a_replaced_service_only_so_long(fresh_index: Path
         update_posts(fresh_index, upserts=[Post(id="stuck-1", title="Stuck", body="Knee.")])
         live.release(live.acquire(refresh=True))
         live.release(live.acquire(refresh=True))  # the next look closes what is overdue
-        assert live.open_services() == 1 and version_descriptors(fresh_index, stuck.build_id) == 0
+        assert open_services(live) == 1 and version_descriptors(fresh_index, stuck.build_id) == 0
         live.release(stuck)  # a late release closes nothing twice
-        assert live.open_services() == 1
+        assert open_services(live) == 1
     finally:
         live.close()
 
@@ -283,7 +284,7 @@ def test_too_many_open_files_while_switching_is_retried(fresh_index: Path) -> No
         handler = FirstRetry(restore)
         logger.addHandler(handler)
         try:
-            switched = live.reload()  # attempt 1: EMFILE; the handler frees descriptors; attempt 2 opens
+            switched = switch_now(live)  # attempt 1: EMFILE; the handler frees descriptors; attempt 2 opens
         finally:
             restore()
             logger.removeHandler(handler)
@@ -300,12 +301,12 @@ def test_a_transient_error_is_never_recorded_as_damage(fresh_index: Path) -> Non
         manifest = update_posts(fresh_index, upserts=[Post(id="emfile-2", title="Emfile", body="Knee.")])
         restore = no_free_descriptors()
         try:
-            kept = live.reload()  # every attempt fails: the old version serves on
+            kept = switch_now(live)  # every attempt fails: the old version serves on
         finally:
             restore()
         assert kept.build_id == first
         assert live.last_error is not None and "retrying" in live.last_error and "damaged" not in live.last_error
-        assert live.reload().build_id == manifest.build_id  # not refused: the next look switches
+        assert switch_now(live).build_id == manifest.build_id  # not refused: the next look switches
         assert live.last_error is None
     finally:
         live.close()
