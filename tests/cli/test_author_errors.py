@@ -65,7 +65,7 @@ def test_build_prints_a_damaged_edit_line(fresh_index: Path, tmp_path: Path) -> 
     done = subprocess.run([*runphys(), "build", str(DEMO_POSTS), "--index", str(fresh_index)], env=clean_env(),
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert f"error {fresh_index / EDITS_FILE} (line 2): not a readable edit" in " ".join(done.stderr.split())
+    assert f"error: {fresh_index / EDITS_FILE} (line 2): not a readable edit" in " ".join(done.stderr.split())
     assert "problems 1, author edits replayed 1" in done.stdout
 
 
