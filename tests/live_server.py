@@ -35,11 +35,13 @@ class ServerThread:
         import uvicorn
 
         from runphys.api.app import create_app
+        from runphys.api.server import protocol_options
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
-            create_app(settings), host="127.0.0.1", port=self.port, log_level="warning", ws="none", lifespan="on"
+            create_app(settings), host="127.0.0.1", port=self.port, log_level="warning", ws="none", lifespan="on",
+            **protocol_options(settings),
         )
         self.server = uvicorn.Server(config)
         import threading

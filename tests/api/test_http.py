@@ -124,7 +124,7 @@ def test_rate_limit_off(make_client):
 
 
 def test_sliding_window_forgets_old_events():
-    from runphys.api.security import SlidingWindow
+    from runphys.api.middleware.rate_limit import SlidingWindow
 
     now = [0.0]
     window = SlidingWindow(2, 60.0, clock=lambda: now[0])

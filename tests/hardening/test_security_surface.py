@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from runphys.api.security import RateLimit
+from runphys.api.middleware.rate_limit import RateLimit
 
 TOKEN = "surface-token"
 
