@@ -23,6 +23,11 @@ SYNONYM_WEIGHT = 0.8
 # post naming a thing six ways must not beat one that names it once and also matches the rest.
 TIEBREAK = 0.05
 
+# Quoted phrases matched as phrases per query; more are matched as their words (with a notice):
+# each phrase reads positions from the text store, the costliest step a search has.
+MAX_PHRASES = 4
+PHRASES_DROPPED = "only the first {n} quoted phrases are matched as phrases; the others as their words"
+
 ClauseKind = Literal["rows", "all", "any", "best", "not", "phrase"]
 TermId = Callable[[str], "int | None"]
 
@@ -50,6 +55,7 @@ class ScoringPlan:
     extras: tuple[tuple[int, float], ...] = ()
     marks: frozenset[str] = field(default_factory=frozenset)  # terms to <mark> in excerpts
     content_terms: tuple[str, ...] = ()  # distinct terms of the positive clauses
+    notices: tuple[str, ...] = ()
 
 
 def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], bool],
@@ -62,8 +68,9 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     top = tree.children if isinstance(tree, All) else (tree,)
     groups = [c for node in top if not isinstance(node, Not) if (c := build.clause(node)) is not None]
     exclude = [c for node in top if isinstance(node, Not) if (c := build.clause(node.child)) is not None]
+    notices = (PHRASES_DROPPED.format(n=MAX_PHRASES),) if build.phrases > MAX_PHRASES else ()
     return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), frozenset(build.marks),
-                       tuple(dict.fromkeys(build.content)))
+                       tuple(dict.fromkeys(build.content)), notices)
 
 
 class _Builder:
@@ -74,6 +81,7 @@ class _Builder:
         self.extras: list[tuple[int, float]] = []
         self.marks: set[str] = set()
         self.content: list[str] = []
+        self.phrases = 0  # quoted phrases of two terms or more seen so far
 
     def clause(self, node: Node) -> Clause | None:
         if isinstance(node, Not):
@@ -91,6 +99,9 @@ class _Builder:
         if isinstance(node, Phrase):
             found = terms(node.text)
             if len(found) < 2:
+                return self.words(node.text, typed=True)
+            self.phrases += 1
+            if self.phrases > MAX_PHRASES:
                 return self.words(node.text, typed=True)
             subs = [self.words(t, typed=True) or NOTHING for t in found]
             return Clause("phrase", children=tuple(subs), phrase=tuple(found))

@@ -6,7 +6,9 @@ already BM25F scores, so scoring is gathering, adding and taking maxima.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -17,24 +19,46 @@ from .query_compile import TIEBREAK, Clause
 Docs = npt.NDArray[np.int32]
 Scores = npt.NDArray[np.float32]
 Sparse = tuple[Docs, Scores]
-PhraseMask = Callable[[Sequence[str]], npt.NDArray[np.bool_]]
+
+# A quoted phrase is first answered from the impact rows (the posts holding all its words); only
+# the best of those are then read for positions, within these bounds and the search's deadline.
+PHRASE_DOCS = 200  # posts per phrase whose positions are read, best-scoring first
+PHRASE_POSITIONS = 20_000  # positions read per phrase at most
+PHRASE_SECONDS = 0.25  # when no search deadline is given
+
+
+@dataclass
+class PhraseBudget:
+    """What the quoted phrases of one search may still cost; `cut` once one was checked in part."""
+
+    deadline: float  # time.monotonic() past which no more positions are read
+    docs_per_phrase: int = PHRASE_DOCS
+    positions_per_phrase: int = PHRASE_POSITIONS
+    cut: bool = False
+
+
+# (phrase terms, candidate posts ascending, their scores, budget) -> which candidates hold the phrase.
+PhraseCheck = Callable[[Sequence[str], Docs, Scores, PhraseBudget], npt.NDArray[np.bool_]]
 
 EMPTY: Sparse = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
 
 
-def evaluate(clause: Clause, impact: ImpactMatrix, size: int, phrase_mask: PhraseMask) -> Sparse:
+def evaluate(clause: Clause, impact: ImpactMatrix, size: int, phrase_check: PhraseCheck,
+             budget: PhraseBudget | None = None) -> Sparse:
     """The posts `clause` reaches and their scores."""
+    if budget is None:
+        budget = PhraseBudget(time.monotonic() + PHRASE_SECONDS)
     if clause.kind == "rows":
         parts = []
         for term_id, weight in clause.rows:
             docs, data = impact.row(term_id)
             parts.append((docs, (data * np.float32(weight)).astype(np.float32)))
         return _best(parts)
-    children = [evaluate(c, impact, size, phrase_mask) for c in clause.children]
+    children = [evaluate(c, impact, size, phrase_check, budget) for c in clause.children]
     if clause.kind in ("all", "phrase"):
         found = _intersection(children)
         if clause.kind == "phrase" and len(found[0]):
-            keep = phrase_mask(clause.phrase)[found[0]]
+            keep = phrase_check(clause.phrase, found[0], found[1], budget)
             found = (found[0][keep], found[1][keep])
         return found
     if clause.kind == "any":

@@ -24,13 +24,15 @@ from .feedback import FEEDBACK_DOCS, FEEDBACK_WEIGHT, MIN_QUERY_TERMS, relevance
 from .impact import ImpactMatrix
 from .part import Feedback
 from .query_compile import ScoringPlan
-from .scoring import PhraseMask, Sparse, evaluate
+from .scoring import PhraseBudget, PhraseCheck, Sparse, evaluate
 
 ANY_NOTICE = "showing results for any of the words"
 ANY_WORD_FLOOR = 0.15
 QUESTION_TERMS = MIN_QUERY_TERMS
-# Work on one search stops adding clauses once it has run this long; what was found is shown.
+# Work on one search stops adding clauses (and reading phrase positions) once it has run this
+# long; what was found is shown.
 TIME_BUDGET_SECONDS = 0.25
+PHRASES_CUT = "quoted phrases were checked in the best-matching posts only"
 
 Match = Literal["all", "any", "none"]
 Mask = npt.NDArray[np.bool_]
@@ -90,7 +92,7 @@ class Index:
     feedback: Feedback
     feedback_eligible: Mask  # per term: may RM3 add it (a real word in at most MAX_DF_RATIO of posts)
     size: int
-    phrase_mask: PhraseMask
+    phrase_check: PhraseCheck
 
 
 def rank(plan: ScoringPlan, index: Index, allowed: Mask | None, *, question: bool, strict: bool = False) -> Ranking:
@@ -99,18 +101,21 @@ def rank(plan: ScoringPlan, index: Index, allowed: Mask | None, *, question: boo
     `strict` (the reader wrote AND, OR, NOT or parentheses): only posts that satisfy the whole
     expression, no partial matches."""
     deadline = time.monotonic() + TIME_BUDGET_SECONDS
-    notices: list[str] = []
+    budget = PhraseBudget(deadline)
+    notices: list[str] = list(plan.notices)
     groups: list[Sparse] = []
     for clause in plan.groups:
         if time.monotonic() > deadline:
             notices.append("the search took too long; results for its first words only")
             break
-        groups.append(evaluate(clause, index.impact, index.size, index.phrase_mask))
+        groups.append(evaluate(clause, index.impact, index.size, index.phrase_check, budget))
     score, count = _accumulate(groups, plan.extras, index)
     candidates = (count > 0) | (score > 0)
     for clause in plan.exclude:
-        docs, _ = evaluate(clause, index.impact, index.size, index.phrase_mask)
+        docs, _ = evaluate(clause, index.impact, index.size, index.phrase_check, budget)
         candidates[docs] = False
+    if budget.cut:
+        notices.append(PHRASES_CUT)
     if allowed is not None:
         candidates &= allowed[: index.size]
     if question and time.monotonic() <= deadline:
