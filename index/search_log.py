@@ -169,6 +169,9 @@ class SearchLog:
                 handle = path.open("rb")
             except FileNotFoundError:
                 continue
+            except OSError as exc:  # `searches` is a file, or unreadable: no demand to read, no 500
+                logger.warning("the search log %s cannot be read: %s", path, exc)
+                continue
             with handle:
                 for raw in handle:
                     entry = _parse(raw)
