@@ -1,0 +1,64 @@
+"""Quoted phrases cost a bounded amount: phrases per query, posts and positions per phrase, and the
+search's deadline, each leaving a notice when it cut something (issue 20)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from runphys.search.query_compile import MAX_PHRASES
+from runphys.search.scoring import PhraseBudget
+from runphys.search.strategy import PHRASES_CUT
+from runphys.search.text_store import TextStore, write_text_store
+from runphys.text.analysis import terms
+
+TEXTS = [f"hold for thirty seconds then the starting position again, post {n}" for n in range(60)] + [
+    "the starting position", "hold on for a while"]
+
+
+def store(tmp_path: Path) -> TextStore:
+    write_text_store(tmp_path / "text", [{"body": terms(text)} for text in TEXTS])
+    return TextStore(tmp_path / "text", len(TEXTS))
+
+
+def test_only_candidates_are_read_best_first_within_the_bound(tmp_path: Path) -> None:
+    text = store(tmp_path)
+    try:
+        docs = np.arange(len(TEXTS), dtype=np.int32)
+        scores = np.arange(len(TEXTS), dtype=np.float32)  # the later posts score best
+        budget = PhraseBudget(float("inf"), docs_per_phrase=10)
+        keep = text.phrase_check(terms("thirty seconds"), docs, scores, budget)
+        assert budget.cut and keep.sum() == 8  # the 10 best are 52-61: 52-59 hold it, 60 and 61 do not
+        assert keep[52:60].all() and not keep[:52].any()
+        unbounded = PhraseBudget(float("inf"), docs_per_phrase=1000)
+        assert text.phrase_check(terms("thirty seconds"), docs, scores, unbounded).sum() == 60 and not unbounded.cut
+    finally:
+        text.close()
+
+
+def test_positions_and_the_deadline_bound_a_phrase(tmp_path: Path) -> None:
+    text = store(tmp_path)
+    try:
+        docs = np.arange(len(TEXTS), dtype=np.int32)
+        scores = np.zeros(len(TEXTS), dtype=np.float32)
+        few = PhraseBudget(float("inf"), docs_per_phrase=1000, positions_per_phrase=20)
+        assert text.phrase_check(terms("starting position"), docs, scores, few).sum() < 61 and few.cut
+        late = PhraseBudget(0.0, docs_per_phrase=1000)  # the deadline has passed
+        assert not text.phrase_check(terms("starting position"), docs, scores, late).any() and late.cut
+    finally:
+        text.close()
+
+
+def test_phrases_past_the_limit_are_matched_as_words(tmp_path: Path) -> None:
+    from runphys.search.results import SearchRequest
+    from tests.search_fixtures import build_index, sample_posts
+
+    search_index = build_index(tmp_path / "ix", sample_posts())
+
+    phrases = " OR ".join(f'"{a} {b}"' for a, b in [("training", "load"), ("easy", "miles"), ("single", "session"),
+                                                  ("most", "runners"), ("any", "single"), ("through", "a season")])
+    result = search_index.search(SearchRequest(q=phrases))
+    assert any(f"first {MAX_PHRASES} quoted phrases" in n for n in result.notices)
+    assert PHRASES_CUT not in result.notices  # a small blog: nothing else was cut
+    search_index.close()
