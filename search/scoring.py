@@ -22,18 +22,23 @@ Sparse = tuple[Docs, Scores]
 
 # A quoted phrase is first answered from the impact rows (the posts holding all its words); only
 # the best of those are then read for positions, within these bounds and the search's deadline.
-PHRASE_DOCS = 200  # posts per phrase whose positions are read, best-scoring first
-PHRASE_POSITIONS = 20_000  # positions read per phrase at most
+# Reading positions costs ~50 µs a post in Whoosh, so a whole search reads at most PHRASE_DOCS
+# posts, whatever its phrases: the costliest query stays within a few ordinary ones.
+PHRASE_DOCS = 96  # posts whose positions one search reads, over all its phrases
+PHRASE_DOCS_EACH = 48  # ... and one phrase, best-scoring first
+PHRASE_POSITIONS = 10_000  # positions one search reads at most
 PHRASE_SECONDS = 0.25  # when no search deadline is given
 
 
 @dataclass
 class PhraseBudget:
-    """What the quoted phrases of one search may still cost; `cut` once one was checked in part."""
+    """What the quoted phrases of one search may still cost; `cut` once one was checked in part
+    (the posts left unchecked hold all the phrase's words, and are kept as matching them)."""
 
     deadline: float  # time.monotonic() past which no more positions are read
-    docs_per_phrase: int = PHRASE_DOCS
-    positions_per_phrase: int = PHRASE_POSITIONS
+    docs_left: int = PHRASE_DOCS
+    docs_per_phrase: int = PHRASE_DOCS_EACH
+    positions_left: int = PHRASE_POSITIONS
     cut: bool = False
 
 

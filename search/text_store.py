@@ -3,8 +3,9 @@
 term lists, not text), and opened only when a search first needs it.
 
 A phrase is checked only in the posts the impact rows already found holding all its words, the
-best-scoring first, at most `PhraseBudget.docs_per_phrase` posts and `positions_per_phrase`
-positions, and never past the search's deadline: what a phrase costs does not grow with the blog.
+best-scoring first, within the search's `PhraseBudget` (posts and positions read, the deadline):
+what phrases cost does not grow with the blog. The posts left unchecked hold every word of the
+phrase and stay in the results (after the checked ones, which score best), with a notice.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from ..index.errors import IndexDamaged
 from .schema import TEXT_FIELDS
 from .scoring import PhraseBudget
 
-CHECK_CLOCK_EVERY = 32  # posts between two looks at the deadline
+CHECK_CLOCK_EVERY = 16  # posts between two looks at the deadline
+# Most phrases are found in the body: looked at first, a post found there is not read again.
+FIELD_ORDER = ("body", *(name for name in TEXT_FIELDS if name != "body"))
 
 # 2 cores: one process; memory per writer kept modest.
 WRITER_OPTIONS: dict[str, Any] = {"procs": 1, "limitmb": 128}
@@ -80,39 +83,49 @@ class TextStore:
         """Posts where `terms` stand next to each other, in that order, in any text field (all
         posts checked, without bounds: for tests and tools, not for readers' searches)."""
         docs = np.arange(self._size, dtype=np.int32)
-        unbounded = PhraseBudget(float("inf"), self._size, 2**62)
+        unbounded = PhraseBudget(float("inf"), self._size, self._size, 2**62)
         return self.phrase_check(terms, docs, np.zeros(self._size, dtype=np.float32), unbounded)
 
     def phrase_check(self, terms: Sequence[str], docs: npt.NDArray[np.int32], scores: npt.NDArray[np.float32],
                      budget: PhraseBudget) -> npt.NDArray[np.bool_]:
         """Which of `docs` (ascending) hold `terms` next to each other, in that order, in a text field.
 
-        Only the best-scoring `budget.docs_per_phrase` of them are read, at most
-        `budget.positions_per_phrase` positions, and nothing past `budget.deadline`; the budget is
-        marked `cut` when some were left unread (they count as not holding the phrase)."""
+        Only the best-scoring of them that the budget allows are read (the budget's posts per phrase
+        and per search, its positions and its deadline); the others are kept as matching, and the
+        budget is marked `cut`."""
         keep = np.zeros(len(docs), dtype=bool)
         if not len(docs) or len(terms) < 1:
             return keep
+        allowed = max(0, min(budget.docs_per_phrase, budget.docs_left))
         chosen = np.arange(len(docs))
-        if len(docs) > budget.docs_per_phrase:
-            best = np.argpartition(-scores, budget.docs_per_phrase - 1)[: budget.docs_per_phrase]
+        if len(docs) > allowed:
+            best = np.argpartition(-scores, allowed - 1)[:allowed] if allowed else chosen[:0]
+            keep[:] = True
+            keep[best] = False  # unread posts keep their place; the read ones must show the phrase
             chosen = np.sort(best)
             budget.cut = True
+        budget.docs_left -= len(chosen)
+        if not len(chosen):
+            return keep
         with self._lock:
             reader = self._opened().reader()
             internal = docs[chosen].astype(np.int64) if self._internal is None else self._internal[docs[chosen]]
             order = np.argsort(internal, kind="stable")
             targets = list(zip(chosen[order].tolist(), internal[order].tolist(), strict=True))
-            read = 0
-            for field in TEXT_FIELDS:
+            found = np.zeros(len(docs), dtype=bool)
+            unread: list[int] = []
+            for field in FIELD_ORDER:
                 matchers = _matchers(reader, field, terms)
                 if matchers is None:
                     continue
-                found, read, complete = _scan(matchers, targets, keep, read, budget)
-                keep[found] = True
-                if not complete:
-                    budget.cut = True
+                hits, unread = _scan(matchers, targets, found, budget)
+                found[hits] = True
+                if unread:
                     break
+        keep |= found
+        if unread:
+            keep[unread] = True
+            budget.cut = True
         return keep
 
     def open(self) -> None:
@@ -172,31 +185,30 @@ def _matchers(reader: Any, field: str, terms: Sequence[str]) -> list[Any] | None
         return None
 
 
-def _scan(matchers: list[Any], targets: list[tuple[int, int]], done: npt.NDArray[np.bool_], read: int,
-          budget: PhraseBudget) -> tuple[list[int], int, bool]:  # whoosh's matchers: untyped
-    """(which targets hold the phrase in this field, positions read so far, finished within budget)."""
+def _scan(matchers: list[Any], targets: list[tuple[int, int]], done: npt.NDArray[np.bool_],
+          budget: PhraseBudget) -> tuple[list[int], list[int]]:  # whoosh's matchers: untyped
+    """(targets holding the phrase in this field, targets left unread when the budget ran out)."""
     found: list[int] = []
     for n, (index, internal) in enumerate(targets):
         if done[index] or internal < 0:
             continue
-        if n % CHECK_CLOCK_EVERY == 0 and time.monotonic() > budget.deadline:
-            return found, read, False
+        out_of_time = n % CHECK_CLOCK_EVERY == 0 and time.monotonic() > budget.deadline
+        if out_of_time or budget.positions_left <= 0:
+            return found, [i for i, _ in targets[n:] if not done[i]]
         positions = []
         for matcher in matchers:
             if matcher.is_active() and matcher.id() < internal:
                 matcher.skip_to(internal)
             if not matcher.is_active():
-                return found, read, True  # a word has no more posts in this field
+                return found, []  # a word has no more posts in this field
             if matcher.id() != internal:
                 break
             positions.append(matcher.value_as("positions"))
         else:
-            read += sum(len(p) for p in positions)
+            budget.positions_left -= sum(len(p) for p in positions)
             if _adjacent(positions):
                 found.append(index)
-            if read > budget.positions_per_phrase:
-                return found, read, False
-    return found, read, True
+    return found, []
 
 
 def _adjacent(positions: list[Sequence[int]]) -> bool:

@@ -6,6 +6,7 @@ naming the Host header, the gap report cached, a bad RUNPHYS_CORS_ORIGINS)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import socket
 import string
@@ -63,10 +64,8 @@ def rss_kb(pid: int) -> int:
 def send_head(port: int, size: int, *, finish: bool) -> socket.socket:
     sock = socket.create_connection(("127.0.0.1", port), timeout=10)
     head = b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * size
-    try:
+    with contextlib.suppress(OSError):  # refused mid-way: the server closed the connection, as it should
         sock.sendall(head + (b"\r\n\r\n" if finish else b""))
-    except OSError:
-        pass  # refused mid-way: the server closed the connection, as it should
     return sock
 
 

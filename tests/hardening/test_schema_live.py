@@ -69,7 +69,8 @@ def test_operation_conforms_to_its_schema(api_schema, method: str, path: str) ->
     operation = api_schema[path][method]
 
     @given(case=operation.as_strategy())
-    @settings(max_examples=examples_for(method, path), deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @settings(max_examples=examples_for(method, path), deadline=None, suppress_health_check=list(HealthCheck),
+              database=None)
     def run(case) -> None:
         case.call_and_validate(headers=AUTH, timeout=60, checks=[not_a_server_error, response_schema_conformance])
 
