@@ -195,7 +195,7 @@ def flood_rows(index: Path, costly: str, budget: bool) -> dict[str, float]:
             if time.monotonic() > deadline:
                 raise SystemExit("server did not start")
             time.sleep(0.3)
-        reader = httpx.Client(base_url=f"http://127.0.0.2:{port}", timeout=120,
+        reader = httpx.Client(base_url=url, timeout=120,
                               transport=httpx.HTTPTransport(local_address="127.0.0.2"))
 
         def read(n: int) -> list[float]:
