@@ -50,6 +50,9 @@ from runphys.search.results import SearchRequest
 from runphys.text.vocabulary_file import package_vocabulary
 
 RUNS = 21
+# Seconds the flood runs before the reader is measured: long enough for it to spend the default
+# work budget (10 s a minute at 30-40 ms a request over 16 connections takes ~20 s).
+FLOOD_WARM_UP = 30
 # What readers type: the baseline every hostile query is compared with (median of their medians).
 ORDINARY = ["knee", "IT band", "shin splints", "tight hamstrings", "calf strengthening",
             "what causes pain below the kneecap when running downhill"]
@@ -223,7 +226,7 @@ def flood_rows(index: Path, costly: str, budget: bool) -> dict[str, float]:
         threads = [threading.Thread(target=flood, daemon=True) for _ in range(16)]
         for thread in threads:
             thread.start()
-        time.sleep(3)  # the flood fills its connections and uses up its budget
+        time.sleep(FLOOD_WARM_UP)  # the flood fills its connections and uses up its work budget
         started = time.monotonic()
         before = dict(answered)
         flooded = read(60)

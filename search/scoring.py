@@ -22,10 +22,11 @@ Sparse = tuple[Docs, Scores]
 
 # A quoted phrase is first answered from the impact rows (the posts holding all its words); only
 # the best of those are then read for positions, within these bounds and the search's deadline.
-# Reading positions costs ~50 µs a post in Whoosh, so a whole search reads at most PHRASE_DOCS
-# posts, whatever its phrases: the costliest query stays within a few ordinary ones.
-PHRASE_DOCS = 96  # posts whose positions one search reads, over all its phrases
-PHRASE_DOCS_EACH = 48  # ... and one phrase, best-scoring first
+# Reading one post's positions costs Whoosh ~0.1-0.3 ms at 24,000 posts (a posting block
+# decompressed and walked per word), so a whole search reads at most PHRASE_DOCS posts, whatever
+# its phrases: the costliest query stays within a few ordinary ones (benchmarks/query_cost.py).
+PHRASE_DOCS = 32  # posts whose positions one search reads, over all its phrases
+PHRASE_DOCS_EACH = 16  # ... and one phrase, best-scoring first (more than a page of results)
 PHRASE_POSITIONS = 10_000  # positions one search reads at most
 PHRASE_SECONDS = 0.25  # when no search deadline is given
 

@@ -8,8 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from runphys.search.query_compile import MAX_PHRASES
-from runphys.search.scoring import PhraseBudget
-from runphys.search.strategy import PHRASES_CUT
+from runphys.search.scoring import PHRASE_DOCS, PhraseBudget
 from runphys.search.text_store import TextStore, write_text_store
 from runphys.text.analysis import terms
 
@@ -30,7 +29,7 @@ def test_only_candidates_are_read_best_first_within_the_bound(tmp_path: Path) ->
         budget = PhraseBudget(float("inf"), docs_per_phrase=10)
         keep = text.phrase_check(terms("thirty seconds"), docs, scores, budget)
         # The 10 best are 52-61 (read: 52-59 hold it, 60 and 61 do not); 0-51 are unread and kept.
-        assert budget.cut and budget.docs_left == 96 - 10
+        assert budget.cut and budget.docs_left == PHRASE_DOCS - 10
         assert keep[:60].all() and not keep[60:].any()
         unbounded = PhraseBudget(float("inf"), docs_per_phrase=1000, docs_left=1000)
         assert text.phrase_check(terms("thirty seconds"), docs, scores, unbounded).sum() == 60 and not unbounded.cut
@@ -65,5 +64,5 @@ def test_phrases_past_the_limit_are_matched_as_words(tmp_path: Path) -> None:
                                                   ("most", "runners"), ("any", "single"), ("through", "a season")])
     result = search_index.search(SearchRequest(q=phrases))
     assert any(f"first {MAX_PHRASES} quoted phrases" in n for n in result.notices)
-    assert PHRASES_CUT not in result.notices  # a small blog: nothing else was cut
+    assert result.total > 0
     search_index.close()
