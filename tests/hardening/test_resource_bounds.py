@@ -76,6 +76,7 @@ def answer(sock: socket.socket) -> bytes:
         return b""  # reset: refused by closing
 
 
+@pytest.mark.slow
 def test_runphys_serve_refuses_oversized_headers(fresh_index: Path, tmp_path: Path) -> None:
     server = ServedProcess(fresh_index, tmp_path / "server.log", max_header_bytes="65536").start()
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
 from runphys.index.search_log import SearchLog
 from tests.index.test_search_log import unwritable_folder
@@ -45,6 +46,7 @@ def test_a_written_log_is_not_reported(make_client, fresh_index: Path) -> None:
     assert body["search_log"] is None and body["search_log_failures"] == 0
 
 
+@pytest.mark.slow
 def test_a_full_disk_never_fails_a_reader(fresh_index: Path, tmp_path: Path) -> None:
     server = ServedProcess(fresh_index, tmp_path / "server.log", file_size_limit=3_000).start()
     try:
