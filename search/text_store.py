@@ -3,7 +3,8 @@
 term lists, not text), and opened only when a search first needs it.
 
 A phrase is checked only in the posts the impact rows already found holding all its words, the
-best-scoring first, within the search's `PhraseBudget` (posts and positions read, the deadline):
+best-scoring first, within the search's `PhraseBudget` (posts, positions and time spent reading,
+the search's deadline):
 what phrases cost does not grow with the blog. The posts left unchecked hold every word of the
 phrase and stay in the results (after the checked ones, which score best), with a notice.
 """
@@ -23,7 +24,6 @@ from ..index.errors import IndexDamaged
 from .schema import TEXT_FIELDS
 from .scoring import PhraseBudget
 
-CHECK_CLOCK_EVERY = 16  # posts between two looks at the deadline
 # Most phrases are found in the body: looked at first, a post found there is not read again.
 FIELD_ORDER = ("body", *(name for name in TEXT_FIELDS if name != "body"))
 
@@ -83,7 +83,7 @@ class TextStore:
         """Posts where `terms` stand next to each other, in that order, in any text field (all
         posts checked, without bounds: for tests and tools, not for readers' searches)."""
         docs = np.arange(self._size, dtype=np.int32)
-        unbounded = PhraseBudget(float("inf"), self._size, self._size, 2**62)
+        unbounded = PhraseBudget(float("inf"), self._size, self._size, 2**62, float("inf"))
         return self.phrase_check(terms, docs, np.zeros(self._size, dtype=np.float32), unbounded)
 
     def phrase_check(self, terms: Sequence[str], docs: npt.NDArray[np.int32], scores: npt.NDArray[np.float32],
@@ -108,20 +108,26 @@ class TextStore:
         if not len(chosen):
             return keep
         with self._lock:
-            reader = self._opened().reader()
+            reader = self._opened().reader()  # opening the store once is not the search's phrase work
+            started = time.monotonic()
+            stop_at = min(budget.deadline, started + max(budget.work_seconds, 0.0))
             internal = docs[chosen].astype(np.int64) if self._internal is None else self._internal[docs[chosen]]
             order = np.argsort(internal, kind="stable")
             targets = list(zip(chosen[order].tolist(), internal[order].tolist(), strict=True))
             found = np.zeros(len(docs), dtype=bool)
             unread: list[int] = []
             for field in FIELD_ORDER:
+                if time.monotonic() > stop_at:  # opening a field's postings costs too
+                    unread = [i for i, _ in targets if not found[i]]
+                    break
                 matchers = _matchers(reader, field, terms)
                 if matchers is None:
                     continue
-                hits, unread = _scan(matchers, targets, found, budget)
+                hits, unread = _scan(matchers, targets, found, budget, stop_at)
                 found[hits] = True
                 if unread:
                     break
+        budget.work_seconds -= time.monotonic() - started
         keep |= found
         if unread:
             keep[unread] = True
@@ -186,13 +192,13 @@ def _matchers(reader: Any, field: str, terms: Sequence[str]) -> list[Any] | None
 
 
 def _scan(matchers: list[Any], targets: list[tuple[int, int]], done: npt.NDArray[np.bool_],
-          budget: PhraseBudget) -> tuple[list[int], list[int]]:  # whoosh's matchers: untyped
+          budget: PhraseBudget, stop_at: float) -> tuple[list[int], list[int]]:  # whoosh's matchers: untyped
     """(targets holding the phrase in this field, targets left unread when the budget ran out)."""
     found: list[int] = []
     for n, (index, internal) in enumerate(targets):
         if done[index] or internal < 0:
             continue
-        out_of_time = n % CHECK_CLOCK_EVERY == 0 and time.monotonic() > budget.deadline
+        out_of_time = time.monotonic() > stop_at  # one post's reading costs far more than this look
         if out_of_time or budget.positions_left <= 0:
             return found, [i for i, _ in targets[n:] if not done[i]]
         positions = []

@@ -26,12 +26,12 @@ def test_only_candidates_are_read_best_first_within_the_bound(tmp_path: Path) ->
     try:
         docs = np.arange(len(TEXTS), dtype=np.int32)
         scores = np.arange(len(TEXTS), dtype=np.float32)  # the later posts score best
-        budget = PhraseBudget(float("inf"), docs_per_phrase=10)
+        budget = PhraseBudget(float("inf"), docs_per_phrase=10, work_seconds=float("inf"))
         keep = text.phrase_check(terms("thirty seconds"), docs, scores, budget)
         # The 10 best are 52-61 (read: 52-59 hold it, 60 and 61 do not); 0-51 are unread and kept.
         assert budget.cut and budget.docs_left == PHRASE_DOCS - 10
         assert keep[:60].all() and not keep[60:].any()
-        unbounded = PhraseBudget(float("inf"), docs_per_phrase=1000, docs_left=1000)
+        unbounded = PhraseBudget(float("inf"), docs_per_phrase=1000, docs_left=1000, work_seconds=float("inf"))
         assert text.phrase_check(terms("thirty seconds"), docs, scores, unbounded).sum() == 60 and not unbounded.cut
     finally:
         text.close()
@@ -42,13 +42,17 @@ def test_positions_and_the_deadline_bound_a_phrase(tmp_path: Path) -> None:
     try:
         docs = np.arange(61, dtype=np.int32)  # the candidates: posts holding both words
         scores = np.zeros(61, dtype=np.float32)
-        few = PhraseBudget(float("inf"), docs_left=1000, docs_per_phrase=1000, positions_left=20)
+        few = PhraseBudget(float("inf"), docs_left=1000, docs_per_phrase=1000, positions_left=20,
+                           work_seconds=float("inf"))
         keep = text.phrase_check(terms("starting position"), docs, scores, few)
         # Positions ran out after a few posts: the rest are unread, kept as holding the words.
         assert few.cut and few.positions_left <= 0 and keep.all()
         late = PhraseBudget(0.0, docs_left=1000, docs_per_phrase=1000)  # the deadline has passed
         assert text.phrase_check(terms("starting position"), docs, scores, late).all() and late.cut
         spent = PhraseBudget(float("inf"), docs_left=0)  # the search's posts are used up
+        assert spent.docs_left == 0
+        idle = PhraseBudget(float("inf"), docs_left=1000, docs_per_phrase=1000, work_seconds=0.0)  # no time left
+        assert text.phrase_check(terms("starting position"), docs, scores, idle).all() and idle.cut
         assert text.phrase_check(terms("starting position"), docs, scores, spent).all() and spent.cut
     finally:
         text.close()
