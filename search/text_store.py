@@ -107,6 +107,8 @@ class TextStore:
         budget.docs_left -= len(chosen)
         if not len(chosen):
             return keep
+        distinct = list(dict.fromkeys(terms))  # one matcher a word, however often the phrase repeats it
+        places = [distinct.index(term) for term in terms]
         with self._lock:
             reader = self._opened().reader()  # opening the store once is not the search's phrase work
             started = time.monotonic()
@@ -120,10 +122,10 @@ class TextStore:
                 if time.monotonic() > stop_at:  # opening a field's postings costs too
                     unread = [i for i, _ in targets if not found[i]]
                     break
-                matchers = _matchers(reader, field, terms)
+                matchers = _matchers(reader, field, distinct)
                 if matchers is None:
                     continue
-                hits, unread = _scan(matchers, targets, found, budget, stop_at)
+                hits, unread = _scan(matchers, places, targets, found, budget, stop_at)
                 found[hits] = True
                 if unread:
                     break
@@ -191,9 +193,10 @@ def _matchers(reader: Any, field: str, terms: Sequence[str]) -> list[Any] | None
         return None
 
 
-def _scan(matchers: list[Any], targets: list[tuple[int, int]], done: npt.NDArray[np.bool_],
+def _scan(matchers: list[Any], places: list[int], targets: list[tuple[int, int]], done: npt.NDArray[np.bool_],
           budget: PhraseBudget, stop_at: float) -> tuple[list[int], list[int]]:  # whoosh's matchers: untyped
-    """(targets holding the phrase in this field, targets left unread when the budget ran out)."""
+    """(targets holding the phrase in this field, targets left unread when the budget ran out).
+    `matchers` are the phrase's distinct words; `places[k]` is the matcher of its k-th word."""
     found: list[int] = []
     for n, (index, internal) in enumerate(targets):
         if done[index] or internal < 0:
@@ -212,7 +215,7 @@ def _scan(matchers: list[Any], targets: list[tuple[int, int]], done: npt.NDArray
             positions.append(matcher.value_as("positions"))
         else:
             budget.positions_left -= sum(len(p) for p in positions)
-            if _adjacent(positions):
+            if _adjacent([positions[k] for k in places]):
                 found.append(index)
     return found, []
 

@@ -70,3 +70,14 @@ def test_phrases_past_the_limit_are_matched_as_words(tmp_path: Path) -> None:
     assert any(f"first {MAX_PHRASES} quoted phrases" in n for n in result.notices)
     assert result.total > 0
     search_index.close()
+
+
+def test_a_phrase_repeating_a_word_reads_it_once_and_keeps_the_order(tmp_path: Path) -> None:
+    texts = ["easy easy pace today", "easy pace, easy does it", "pace easy easy"]
+    write_text_store(tmp_path / "text", [{"body": terms(text)} for text in texts])
+    text = TextStore(tmp_path / "text", len(texts))
+    try:
+        assert text.phrase_mask(terms("easy easy pace")).tolist() == [True, False, False]
+        assert text.phrase_mask(terms("pace easy easy")).tolist() == [False, False, True]
+    finally:
+        text.close()
