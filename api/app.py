@@ -25,6 +25,12 @@ from .docs import install_docs
 from .errors import ErrorBoundary, install_error_handlers
 from .index_version import HEADER as INDEX_VERSION_HEADER
 from .index_version import IndexVersionHeader
+from .middleware.body_limit import BodyLimit
+from .middleware.head import HeadAsGet
+from .middleware.rate_limit import RateLimit
+from .middleware.relative_redirects import RelativeRedirects
+from .middleware.security_headers import SecurityHeaders
+from .middleware.work_budget import WorkBudget
 from .routes import (
     admin,
     author,
@@ -38,7 +44,6 @@ from .routes import (
     sync,
     widget,
 )
-from .security import BodyLimit, HeadAsGet, RateLimit, SecurityHeaders
 from .slug_paths import SlugPaths, post_key, post_path, post_ref
 
 if TYPE_CHECKING:
@@ -122,6 +127,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     # add_middleware puts each one outside the previous: the last added runs first.
     app.add_middleware(SlugPaths)
+    # Inside compression: a turn ends when the route's response starts, before gzip buffers it.
+    app.add_middleware(WorkBudget, seconds_per_minute=settings.work_seconds_per_minute)
     if settings.compress_min_bytes:  # the costliest middleware: off when a proxy compresses
         app.add_middleware(GZipMiddleware, minimum_size=settings.compress_min_bytes)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
@@ -138,4 +145,5 @@ def create_app(settings: Settings) -> FastAPI:
         max_age=600,
     )
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(RelativeRedirects, public_url=settings.public_url)
     return app

@@ -8,7 +8,6 @@ client down exponentially.
 
 from __future__ import annotations
 
-import hmac
 import math
 import threading
 import time
@@ -20,7 +19,7 @@ from fastapi import Request
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..service.settings import Settings
-from .security import check_admin
+from .admin_auth import admin_token, bearer_token, check_admin, token_fingerprint, token_matches
 from .sessions import SessionStore
 
 COOKIE = "runphys_author"
@@ -32,21 +31,12 @@ SAFE_FETCH_SITES = ("same-origin", "none")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
-def admin_token(settings: Settings) -> str | None:
-    """The configured token, or None when admin (and author auth) is off."""
-    token = settings.admin_token.get_secret_value() if settings.admin_token else ""
-    return token or None
-
-
-def token_matches(settings: Settings, candidate: str) -> bool:
-    token = admin_token(settings)
-    return token is not None and hmac.compare_digest(candidate.encode(), token.encode())
-
-
 def session_store(settings: Settings) -> SessionStore | None:
     """The app's session store (None when author pages are open: no token, no sessions)."""
     token = admin_token(settings)
-    return SessionStore(settings.index, token, COOKIE_MAX_AGE) if token is not None else None
+    if token is None:
+        return None
+    return SessionStore(settings.index, token, COOKIE_MAX_AGE, fingerprint=token_fingerprint(token))
 
 
 def sessions(request: Request) -> SessionStore | None:
@@ -63,7 +53,7 @@ def require_author(request: Request) -> None:
     if store.is_valid(request.cookies.get(COOKIE)):
         return
     authorization = request.headers.get("authorization")
-    if authorization is None and _wants_page(request):
+    if authorization is None and _wants_login_redirect(request):
         raise StarletteHTTPException(303, headers={"Location": LOGIN, "Cache-Control": "no-store"})
     check_admin(settings, authorization)
 
@@ -76,12 +66,11 @@ def is_author(request: Request) -> bool:
     cookie = request.cookies.get(COOKIE)
     if cookie and store.is_valid(cookie):
         return True
-    scheme, _, token = (request.headers.get("authorization") or "").strip().partition(" ")
-    token = token.strip()
-    return scheme.lower() == "bearer" and bool(token) and token_matches(request.app.state.settings, token)
+    token = bearer_token(request.headers.get("authorization"))
+    return token is not None and token_matches(request.app.state.settings, token)
 
 
-def _wants_page(request: Request) -> bool:
+def _wants_login_redirect(request: Request) -> bool:
     """A browser asking for an author page (not the JSON API): sent to the login form instead of a 401."""
     return request.url.path.startswith("/author/") and "text/html" in request.headers.get("accept", "")
 

@@ -58,7 +58,8 @@ def error_response(
     return JSONResponse(error_body(code, message, detail), status_code=status, headers=dict(headers or {}))
 
 
-def _wants_page(request: Request) -> bool:
+def _wants_error_page(request: Request) -> bool:
+    """Any HTML-accepting request outside the JSON API gets the error as a page."""
     path = request.url.path
     if path.startswith(JSON_PREFIXES):
         return False
@@ -74,7 +75,7 @@ def _respond(
     headers: Mapping[str, str] | None = None,
 ) -> Response:
     templates = getattr(request.app.state, "templates", None)
-    if templates is not None and _wants_page(request) and request.method != "HEAD":
+    if templates is not None and _wants_error_page(request) and request.method != "HEAD":
         page: Response = templates.TemplateResponse(
             request,
             "error.html",

@@ -165,6 +165,7 @@ class RelatedTextRequest(BaseModel):
 
 class RelatedTextResponse(BaseModel):
     related: list[RelatedItem]
+    notices: list[str] = Field(default_factory=list, description="E.g. that a long draft was cut.")
 
 
 # -- operations ------------------------------------------------------------------------------
@@ -190,6 +191,11 @@ class ReadyResponse(BaseModel):
     build_id: str
     posts: int
     warning: str | None = None
+    search_log: str | None = Field(
+        None, description='Null while the search log is written; else "failing since <time>: <reason> (<n> failed '
+        'writes)". Searches keep working: the server stays ready, only readers\' searches go unlogged.'
+    )
+    search_log_failures: int = Field(0, description="Search log writes that failed in this worker since it started.")
 
 
 # -- admin -----------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pydantic import SecretStr
 
 from ..service.settings import Settings
 from .app import create_app
+from .header_limit import HeaderLimitedHttpTools
 
 
 def settings_environment(settings: Settings) -> dict[str, str]:
@@ -48,6 +49,12 @@ def proxy_options(settings: Settings) -> dict[str, Any]:
     return {"proxy_headers": True, "forwarded_allow_ips": ",".join(trusted)}
 
 
+def protocol_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn's HTTP parser and its header limit (httptools, counted by `HeaderLimitedHttpTools`;
+    the same figure is h11's limit should h11 be chosen). Values are uvicorn.Config keywords."""
+    return {"http": HeaderLimitedHttpTools, "h11_max_incomplete_event_size": settings.max_header_bytes}
+
+
 def serve(settings: Settings) -> None:
     """Serve until interrupted (the settings reach the workers through the environment)."""
     env = settings_environment(settings)
@@ -61,6 +68,7 @@ def serve(settings: Settings) -> None:
         port=settings.port,
         workers=settings.workers,
         **proxy_options(settings),
+        **protocol_options(settings),
         server_header=False,
         # The access log would pair client IPs with what they searched for; the search log keeps neither.
         access_log=False,

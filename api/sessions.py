@@ -4,15 +4,19 @@ Every worker process of one server reads and writes the same small file at the i
 (INDEX_DIR/.sessions), so a session made by one worker is honoured by the others without a
 database or a shared cache to run. Writes take an exclusive lock on INDEX_DIR/.sessions.lock,
 re-read the file, change it and replace it with one atomic rename; reads take no lock (a rename is
-all or nothing). The file is read again for every check: it is small, only author pages check it,
-and no cache can then keep a revoked session alive in another worker.
+all or nothing). A check reads the file again whenever it changed (its inode, size or mtime), and
+otherwise answers from the copy read last: a forged cookie on every request costs one stat, not a
+read, and no cache can keep a revoked session alive in another worker (every change is a rename).
 
 The file holds, per session, HMAC-SHA256(admin token, session id) and the expiry, never an id:
-a copy of the file opens nothing, and a changed admin token voids every session at once.
+a copy of the file opens nothing, and a changed admin token voids every session at once. It also
+names the token it was written under (`token_fingerprint`): a server started with another token
+empties it, so switching the token back later does not revive the sessions of before.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import hmac
@@ -49,13 +53,17 @@ class SessionsUnavailable(RunphysError):
 class SessionStore:
     """Create, check and revoke author sessions, shared by every worker through one file."""
 
-    def __init__(self, directory: Path, key: str, lifetime: float, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, directory: Path, key: str, lifetime: float, clock: Callable[[], float] = time.time,
+                 *, fingerprint: str = "") -> None:
         self.path = directory / SESSIONS_FILE
         self.lock_path = directory / LOCK_FILE
         self.lifetime = lifetime
+        self.fingerprint = fingerprint
         self._key = key.encode()
         self._clock = clock
         self._lock = threading.Lock()
+        self._seen: tuple[tuple[int, int, int], Sessions] | None = None  # (stat signature, sessions)
+        self._claim()
 
     def create(self) -> str:
         """A new session id (what the cookie holds), valid for `lifetime` seconds from now."""
@@ -85,6 +93,23 @@ class SessionStore:
 
     # -- the file ----------------------------------------------------------------------------
 
+    def _claim(self) -> None:
+        """Empty a file written under another token, so its sessions never come back."""
+        owner = self._owner()
+        if owner is None or owner == self.fingerprint:
+            return
+        # A read-only folder: the file is refused by `_read` all the same.
+        with contextlib.suppress(SessionsUnavailable):
+            self._change(lambda sessions: sessions.clear())
+
+    def _owner(self) -> str | None:
+        """The fingerprint the file names ("" for a file of before fingerprints; None: no file)."""
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
+            return None
+        return str(data.get("token", "")) if isinstance(data, dict) else None
+
     def _digest(self, session_id: str) -> str:
         return hmac.new(self._key, session_id.encode(), hashlib.sha256).hexdigest()
 
@@ -92,6 +117,10 @@ class SessionStore:
         """The sessions in the file; unreadable counts as none, except before a change (which must
         not write "none" over sessions it merely failed to read)."""
         try:
+            stat = self.path.stat()
+            signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+            if not for_change and self._seen is not None and self._seen[0] == signature:
+                return self._seen[1]
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
@@ -105,9 +134,13 @@ class SessionStore:
             logger.error("author sessions at %s cannot be read: %s", self.path, exc)
             return {}
         raw = data.get("sessions") if isinstance(data, dict) else None
-        if not isinstance(raw, dict):
-            return {}
-        return {str(k): float(v) for k, v in raw.items() if isinstance(v, int | float)}
+        owner = str(data.get("token", "")) if isinstance(data, dict) else ""
+        if not isinstance(raw, dict) or (owner and self.fingerprint and owner != self.fingerprint):
+            sessions: Sessions = {}
+        else:
+            sessions = {str(k): float(v) for k, v in raw.items() if isinstance(v, int | float)}
+        self._seen = (signature, sessions)
+        return sessions
 
     def _change(self, change: Callable[[Sessions], object]) -> None:
         """Read, change and atomically replace the file under the cross-process lock."""
@@ -115,6 +148,7 @@ class SessionStore:
             with self._lock, self.lock_path.open("a") as lock:
                 fcntl.flock(lock, fcntl.LOCK_EX)
                 sessions = self._read(for_change=True)
+                sessions = dict(sessions)  # never the cached copy
                 change(sessions)
                 now = self._clock()
                 live = sorted(((d, e) for d, e in sessions.items() if e > now), key=lambda item: item[1])
@@ -129,7 +163,7 @@ class SessionStore:
         handle, name = tempfile.mkstemp(prefix=SESSIONS_FILE + ".", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump({"version": 1, "sessions": sessions}, out)
+                json.dump({"version": 1, "token": self.fingerprint, "sessions": sessions}, out)
             os.replace(name, self.path)
         except BaseException:
             Path(name).unlink(missing_ok=True)

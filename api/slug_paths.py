@@ -9,7 +9,6 @@ back. Links are built with `post_ref` and `post_key`, so a slug never adds a pat
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import quote, unquote
 
 from starlette.types import Receive, Scope, Send
@@ -68,7 +67,7 @@ class SlugPaths(HttpMiddleware):
         await self.app(scope, receive, send)
 
 
-def post_ref(item: Any) -> str:
+def post_ref(item: object) -> str:
     """The key a link to this post uses: its slug, else its id (never "." or "..", which browsers drop)."""
     for name in ("slug", "id"):
         value = item.get(name) if isinstance(item, dict) else getattr(item, name, None)
@@ -77,12 +76,12 @@ def post_ref(item: Any) -> str:
     return ""
 
 
-def post_key(item: Any) -> str:
+def post_key(item: object) -> str:
     """`post_ref` as one percent-encoded path segment ("/" included, so a slug adds no segment)."""
     return quote(post_ref(item), safe="")
 
 
-def post_path(item: Any) -> str:
+def post_path(item: object) -> str:
     """The site path of this post's page."""
     key = post_key(item)
     return f"/posts/{key}" if key else "/"

@@ -210,7 +210,8 @@ def main() -> int:
             return 1
         port = free_port()
         env = {k: v for k, v in os.environ.items() if not k.startswith("RUNPHYS_")}
-        env.update(RUNPHYS_RATE_LIMIT_PER_MINUTE="0", RUNPHYS_ADMIN_TOKEN=TOKEN, RUNPHYS_RELOAD_CHECK_SECONDS="1")
+        env.update(RUNPHYS_RATE_LIMIT_PER_MINUTE="0", RUNPHYS_WORK_SECONDS_PER_MINUTE="0", RUNPHYS_ADMIN_TOKEN=TOKEN,
+                   RUNPHYS_RELOAD_CHECK_SECONDS="1")
         log = (work / "server.log").open("wb")
         server = subprocess.Popen(
             [

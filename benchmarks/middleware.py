@@ -12,6 +12,12 @@ A middleware's cost is the median of the whole app minus the median without it, 
 the related list the widget fetches and a popular search (answered from memory: the rest of the
 request is what is measured). The last row is one `run_in_threadpool` hop, what a plain `def`
 dependency or route costs on top.
+
+A second table compares the HTTP parsers `runphys serve` may use, over real loopback sockets
+(keep-alive, one request at a time): httptools with no header limit (uvicorn's default),
+httptools with our header limit (`api.header_limit`, what `runphys serve` runs) and h11 with its
+`h11_max_incomplete_event_size`. The client is the same for all three, so the differences are the
+parsers'.
 """
 
 from __future__ import annotations
@@ -51,7 +57,10 @@ EARNS = {
     "BodyLimit": "refuses bodies over RUNPHYS_MAX_BODY_BYTES before they are read",
     "GZipMiddleware": "a 5.7 KB search answer travels as 1.5 KB; under 1,400 bytes (a related list) as it is",
     "SlugPaths": "a post key with '/' or '%' reaches its route still encoded (slug safety)",
+    "WorkBudget": "fair turns by work time per client: a flood from one address waits behind its own requests",
+    "RelativeRedirects": "a redirect's Location never names the Host header a client sent",
 }
+PARSERS = ("httptools, no header limit", "httptools + header limit (runphys serve)", "h11 + its header limit")
 ROUTES = ("healthz", "related", "search")
 Call = Callable[[str, bytes], Awaitable[tuple[int, bytes]]]
 
@@ -90,7 +99,8 @@ def variants(settings: Settings) -> dict[str, Any]:
 
 
 async def measure(index: Path, rounds: int) -> tuple[dict[str, dict[str, float]], float]:
-    settings = Settings(index=index, rate_limit_per_minute=600_000)
+    # Both limits on (their cost is measured) but never reached by this one busy client.
+    settings = Settings(index=index, rate_limit_per_minute=600_000, work_seconds_per_minute=600_000)
     apps = variants(settings)
     async with AsyncExitStack() as stack:
         for app in apps.values():
@@ -142,6 +152,81 @@ def report(medians: dict[str, dict[str, float]], hop_us: float) -> str:
     return "\n".join(lines)
 
 
+def parser_servers(index: Path) -> dict[str, Any]:
+    """One uvicorn per parser, each in a thread of this process, serving the same app."""
+    import threading
+
+    import uvicorn
+
+    from runphys.api.header_limit import HeaderLimitedHttpTools
+    from runphys.api.server import protocol_options
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.live_server import free_port
+
+    # Both limits on (their cost is measured) but never reached by this one busy client.
+    settings = Settings(index=index, rate_limit_per_minute=600_000, work_seconds_per_minute=600_000)
+    limit = protocol_options(settings)["h11_max_incomplete_event_size"]
+    options: dict[str, dict[str, Any]] = {
+        PARSERS[0]: {"http": "httptools"},
+        PARSERS[1]: {"http": HeaderLimitedHttpTools, "h11_max_incomplete_event_size": limit},
+        PARSERS[2]: {"http": "h11", "h11_max_incomplete_event_size": limit},
+    }
+    servers = {}
+    for name, extra in options.items():
+        port = free_port()
+        server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning",
+                                               ws="none", lifespan="on", **extra))
+        threading.Thread(target=server.run, daemon=True).start()
+        while not server.started:
+            time.sleep(0.05)
+        servers[name] = (server, port)
+    return servers
+
+
+def measure_parsers(index: Path, rounds: int) -> dict[str, dict[str, float]]:
+    """Median µs per keep-alive request through each parser, on /healthz and a remembered search."""
+    import http.client
+
+    servers = parser_servers(index)
+    paths = {"healthz": "/healthz", "search": "/api/v1/search?q=knee+pain"}
+    connections = {name: http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                   for name, (_, port) in servers.items()}
+    times: dict[str, dict[str, list[float]]] = {name: {r: [] for r in paths} for name in servers}
+    order = list(connections.items())
+    rng = random.Random(7)
+    try:
+        for i in range(rounds + 50):
+            rng.shuffle(order)
+            for route, path in paths.items():
+                for name, connection in order:
+                    started = time.perf_counter()
+                    connection.request("GET", path, headers={"Accept-Encoding": "gzip"})
+                    response = connection.getresponse()
+                    response.read()
+                    if response.status != 200:
+                        raise SystemExit(f"{name} {path}: HTTP {response.status}")
+                    if i >= 50:
+                        times[name][route].append(time.perf_counter() - started)
+    finally:
+        for connection in connections.values():
+            connection.close()
+        for server, _ in servers.values():
+            server.should_exit = True
+    return {name: {r: statistics.median(v) * 1e6 for r, v in per.items()} for name, per in times.items()}
+
+
+def parser_report(medians: dict[str, dict[str, float]]) -> str:
+    base = medians[PARSERS[0]]
+    lines = ["| HTTP parser | /healthz µs | vs httptools | search µs | vs httptools | refuses a 1 MB header |",
+             "|---|---|---|---|---|---|"]
+    for name, per in medians.items():
+        refuses = "no (a 128 MB header got a 200)" if name == PARSERS[0] else "yes (431, or closed)"
+        lines.append(f"| {name} | {per['healthz']:.0f} | {per['healthz'] - base['healthz']:+.0f} | "
+                     f"{per['search']:.0f} | {per['search'] - base['search']:+.0f} | {refuses} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2000, help="requests per route and variant")
@@ -154,7 +239,8 @@ def main(argv: list[str] | None = None) -> None:
         subprocess.run([*runphys(), "build", str(SHARED / "exercises" / "exercises.json"), "--index", str(index),
                         "--map", EXERCISES_MAP, "--json"], env=clean_env(), check=True, capture_output=True)
         medians, hop_us = asyncio.run(measure(index, args.rounds))
-    table = report(medians, hop_us)
+        parsers = measure_parsers(index, args.rounds)
+    table = report(medians, hop_us) + "\n\n" + parser_report(parsers)
     print(table)
     if args.out:
         args.out.write_text(table + "\n", encoding="utf-8")

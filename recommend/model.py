@@ -8,12 +8,12 @@ first, deeper than the stored depth) run the same list-making function for that 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+from ..index.bounded_cache import BoundedCache
 from ..index.errors import IndexDamaged, PostNotFound
 from ..index.post import Post
 from ..text.vocabulary import Vocabulary
@@ -33,6 +33,7 @@ QUERY_TIME = ("min_score", "same_body_part_boost", "same_topic_boost", "recency_
 # Stored lists answered from memory per open index: (post, videos or all, limit) for a blog's
 # every post and the widget's two or three limits.
 REMEMBERED_LISTS = 4096
+REMEMBERED_LIST_BYTES = 32 * 1024 * 1024  # by `_list_bytes`: a limit of 50 holds ten times a limit of 5
 
 
 class RelatedIndex:
@@ -51,7 +52,8 @@ class RelatedIndex:
         self._columns: tuple[npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.float32]] | None = None
         self._stored_lists_apply = stored_lists_apply  # False when query-time settings were changed
         # The widget asks for the same few lists again and again, and a bundle never changes.
-        self._listed = lru_cache(maxsize=REMEMBERED_LISTS)(self._from_lists)
+        self._listed: BoundedCache[tuple[int, str, int], tuple[RelatedItem, ...]] = BoundedCache(
+            REMEMBERED_LIST_BYTES, REMEMBERED_LISTS, _list_bytes)
 
     @classmethod
     def load(cls, directory: Path, posts: Mapping[str, Post] | Sequence[Post], *, config: RelatedConfig | None = None,
@@ -84,7 +86,7 @@ class RelatedIndex:
                           frozenset(c.casefold() for c in exclude_categories), tuple(pins), same_body_part_boost,
                           prefer_recent)
         if self._stored_lists_apply and options == Options(limit, videos_only) and limit <= store.LIST_DEPTH:
-            return list(self._listed(i, mode, limit))
+            return list(self._listed.get((i, mode, limit), lambda: self._from_lists(i, mode, limit)))
         entries = related_list(i, options, self.catalogue, self._stored.neighbours[mode], self._stored.curation,
                                self.config)
         return [self._item(i, entry) for entry in entries]
@@ -187,3 +189,7 @@ class RelatedIndex:
             raise ValueError("related_to_text needs the vocabulary the index was built with")
         return self._vocabulary
 
+
+def _list_bytes(key: tuple[int, str, int], items: tuple[RelatedItem, ...]) -> int:
+    """About what a remembered list holds (an item is a few strings and numbers)."""
+    return 200 + 1_000 * len(items)

@@ -32,6 +32,11 @@ GUESS_WEIGHT = 1.0
 # trigger any way the vocabulary knows (and in full where no post says it).
 TYPED_SHARE = 0.5
 
+# Quoted phrases matched as phrases per query; more are matched as their words (with a notice):
+# each phrase reads positions from the text store, the costliest step a search has.
+MAX_PHRASES = 4
+PHRASES_DROPPED = "only the first {n} quoted phrases are matched as phrases; the others as their words"
+
 ClauseKind = Literal["rows", "all", "any", "best", "not", "phrase"]
 TermId = Callable[[str], "int | None"]
 
@@ -65,6 +70,7 @@ class ScoringPlan:
     narrow: tuple[int, ...] = ()
     # Names of several words to <mark> only where the words stand together ("low back", "IT band").
     phrase_marks: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    notices: tuple[str, ...] = ()
 
 
 def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], bool],
@@ -88,8 +94,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
             narrow.append(len(groups))
         groups.append(c)
     exclude = [c for node in top if isinstance(node, Not) if (c := build.clause(node.child)) is not None]
-    # The guessed injury adds to its posts' score only where no place or trigger group already
-    # counts it: a post that says the very place ("front of the shin") keeps its rank.
+    notices = (PHRASES_DROPPED.format(n=MAX_PHRASES),) if build.phrases > MAX_PHRASES else ()
     # It adds to its posts' score only where no place or trigger group already counts them as
     # matching: a post that says the very place ("front of the shin") keeps its rank.
     if guess is not None and not build.guess_used and (i := term_id(concept_term(guess.injury))) is not None \
@@ -97,7 +102,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
         build.extras.append((i, GUESS_WEIGHT))
     return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), frozenset(build.marks),
                        tuple(dict.fromkeys(build.content)), tuple(broad) if len(groups) > 1 else (),
-                       tuple(narrow), frozenset(build.phrase_marks))
+                       tuple(narrow), frozenset(build.phrase_marks), notices)
 
 
 class _Builder:
@@ -112,6 +117,7 @@ class _Builder:
         self.marks: set[str] = set()
         self.phrase_marks: set[tuple[str, ...]] = set()
         self.content: list[str] = []
+        self.phrases = 0  # quoted phrases of two terms or more seen so far
 
     def is_body_part(self, key: str) -> bool:
         v = self.vocabulary
@@ -145,6 +151,9 @@ class _Builder:
         if isinstance(node, Phrase):
             found = terms(node.text)
             if len(found) < 2:
+                return self.words(node.text, typed=True)
+            self.phrases += 1
+            if self.phrases > MAX_PHRASES:
                 return self.words(node.text, typed=True)
             subs = [self.words(t, typed=True) or NOTHING for t in found]
             return Clause("phrase", children=tuple(subs), phrase=tuple(found))

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from ..index.bounded_cache import BoundedCache
 from ..index.errors import IndexDamaged
 from ..index.post import Post
 from ..text.analysis import words
@@ -38,6 +38,10 @@ NO_QUERY = "no search words: showing the newest posts"
 NEARBY_PARTS = 2
 CLINICIAN = "{reason} Please see a doctor or physical therapist; the posts below are general advice."
 REMEMBERED_SEARCHES = 1024  # distinct searches answered from memory per open index (a result is a few KB)
+REMEMBERED_BYTES = 64 * 1024 * 1024  # and at most this much of them, by `_result_bytes`
+# A request whose text is longer than this is worked out every time: it is cut to MAX_QUERY_CHARS
+# anyway, and as a key it would hold up to 16 KB of URL per entry.
+REMEMBERED_QUERY_CHARS = 1000
 # Did-you-mean is for a few typed words; a pasted paragraph gets its any-word ranking as it is.
 SPELLED_CLAUSES = 12  # "calf and ankle posts": more would be a browse, not an answer
 
@@ -58,7 +62,7 @@ class SearchIndex:
         self._term_ids = {term: i for i, term in enumerate(part.impact.terms)}
         self._text = TextStore(directory / "text", self._size)
         self._index = RankingData(part.impact, self._term_ids, part.feedback, feedback_eligible(part), self._size,
-                            self._text.phrase_mask)
+                                    self._text.phrase_check)
         self._date_rank = np.empty(self._size, dtype=np.int32)
         self._date_rank[part.date_order] = np.arange(self._size, dtype=np.int32)
         said = [term for t in vocabulary.symptom_sections.triggers for term in t.terms]
@@ -66,7 +70,8 @@ class SearchIndex:
                                 [w for s in [*(s for s, _ in vocabulary.prefix_terms()), *said] for w in words(s)],
                                 [w for v in vocabulary.vague_words for w in words(v)])
         self._suggester = Suggester(part.suggest)
-        self._remembered = lru_cache(maxsize=remember)(self._search)
+        self._remembered: BoundedCache[SearchRequest, SearchResult] = BoundedCache(
+            REMEMBERED_BYTES, remember, _result_bytes)
 
     @classmethod
     def open(cls, directory: Path, posts: Mapping[str, Post], vocabulary: Vocabulary,
@@ -85,7 +90,7 @@ class SearchIndex:
         self._text.open()
 
     def close(self) -> None:
-        self._remembered.cache_clear()
+        self._remembered.clear()
         self._text.close()
 
     # -- type-ahead ----------------------------------------------------------------------------
@@ -101,7 +106,9 @@ class SearchIndex:
 
         The index never changes once open, so an answer stays true: the last `remember`
         distinct searches are answered from memory (readers repeat the popular ones)."""
-        return self._remembered(request)
+        if len(request.q) > REMEMBERED_QUERY_CHARS:
+            return self._search(request)
+        return self._remembered.get(request, lambda: self._search(request))
 
     def _search(self, request: SearchRequest) -> SearchResult:
         request.validate()
@@ -181,7 +188,7 @@ class SearchIndex:
         """No words to search for: the newest posts (filtered, minus any -excluded words)."""
         shown = np.ones(self._size, dtype=bool) if allowed is None else allowed.copy()
         for clause in self._compile(query).exclude:
-            shown[evaluate(clause, self._part.impact, self._size, self._text.phrase_mask)[0]] = False
+            shown[evaluate(clause, self._part.impact, self._size, self._text.phrase_check)[0]] = False
         order = self._part.date_order
         chosen = order[shown[order]]
         start = (request.page - 1) * request.per_page
@@ -293,6 +300,14 @@ class SearchIndex:
         if facet == "video":
             return "With video" if value else "Without video"
         return str(value)
+
+
+def _result_bytes(request: SearchRequest, result: SearchResult) -> int:
+    """About what a remembered search holds: its key's text and its hits' strings, plus overheads."""
+    strings = sum(len(h.excerpt) + len(h.title) + len(h.url or "") + len(h.slug) + 600 for h in result.hits)
+    strings += sum(len(n) for n in result.notices) + sum(len(h.excerpt) + 600 for h in result.nearby)
+    strings += 150 * sum(len(values) for values in result.facets.values())
+    return 2_000 + 2 * len(request.q) + 2 * len(result.query) + 2 * strings
 
 
 def feedback_eligible(part: SearchPart) -> Mask:

@@ -24,16 +24,18 @@ from .feedback import FEEDBACK_DOCS, FEEDBACK_WEIGHT, MIN_QUERY_TERMS, relevance
 from .impact import ImpactMatrix
 from .part import Feedback
 from .query_compile import ScoringPlan
-from .scoring import Docs, PhraseMask, Sparse, evaluate
+from .scoring import Docs, PhraseBudget, PhraseCheck, Sparse, evaluate
 
 ANY_NOTICE = "showing results for any of the words"
 ANY_WORD_FLOOR = 0.15
 QUESTION_TERMS = MIN_QUERY_TERMS
-# Work on one search stops adding clauses once it has run this long; what was found is shown.
+# Work on one search stops adding clauses (and reading phrase positions) once it has run this
+# long; what was found is shown.
 TIME_BUDGET_SECONDS = 0.25
 # A broad body-part group counts toward "all the words" for a post scoring at least this share of
 # its best post (a post about the knee, not one that says "knee" once).
 ABOUT_SHARE = 0.3
+PHRASES_CUT = "quoted phrases were checked in the best-matching posts only"
 
 Match = Literal["all", "any", "none"]
 Mask = npt.NDArray[np.bool_]
@@ -94,7 +96,7 @@ class RankingData:
     feedback: Feedback
     feedback_eligible: Mask  # per term: may RM3 add it (a real word in at most MAX_DF_RATIO of posts)
     size: int
-    phrase_mask: PhraseMask
+    phrase_check: PhraseCheck
 
 
 def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, question: bool,
@@ -104,20 +106,23 @@ def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, questio
     `strict` (the reader wrote AND, OR, NOT or parentheses): only posts that satisfy the whole
     expression, no partial matches."""
     deadline = time.monotonic() + TIME_BUDGET_SECONDS
-    notices: list[str] = []
+    budget = PhraseBudget(deadline)
+    notices: list[str] = list(plan.notices)
     groups: list[Sparse] = []
     for clause in plan.groups:
         if time.monotonic() > deadline:
             notices.append("the search took too long; results for its first words only")
             break
-        groups.append(evaluate(clause, index.impact, index.size, index.phrase_mask))
+        groups.append(evaluate(clause, index.impact, index.size, index.phrase_check, budget))
     counted = _about(groups, plan.broad)
     groups = _narrowed(groups, plan.broad, plan.narrow)
     score, count = _accumulate(groups, plan.extras, index, counted)
     candidates = (count > 0) | (score > 0)
     for clause in plan.exclude:
-        docs, _ = evaluate(clause, index.impact, index.size, index.phrase_mask)
+        docs, _ = evaluate(clause, index.impact, index.size, index.phrase_check, budget)
         candidates[docs] = False
+    if budget.cut:
+        notices.append(PHRASES_CUT)
     if allowed is not None:
         candidates &= allowed[: index.size]
     if question and time.monotonic() <= deadline:

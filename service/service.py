@@ -13,7 +13,7 @@ from ..index.author_problems import AuthorProblem
 from ..index.bundle import REBUILD_HINT, OpenBundle, open_bundle
 from ..index.errors import BadQuery, IndexDamaged, RunphysError, is_transient
 from ..index.post import Post
-from ..index.search_log import SearchLog
+from ..index.search_log import LogHealth, SearchLog
 from ..search.results import SearchHit, SearchRequest, SearchResult, Suggestion
 from ..text.vocabulary import Vocabulary
 from .author import author_problems, bundle_vocabulary
@@ -159,7 +159,10 @@ class Service:
         return post, self._related.related(post.id, limit=limit, videos_only=videos_only)
 
     def related_to_text(self, text: str, limit: int = 5, *, videos_only: bool = False) -> list[RelatedItem]:
+        """Posts related to a draft; only its first `related_text_max_chars` characters are read
+        (see `draft_cut` for the notice that says so)."""
         self._check_related_limit(limit)
+        text, _ = draft_cut(text, self.settings.related_text_max_chars)
         return self._related.related_to_text(text, limit=limit, videos_only=videos_only)
 
     # -- the author ----------------------------------------------------------------------------
@@ -207,6 +210,11 @@ class Service:
         return author_problems(self._bundle)
 
     @property
+    def search_log_health(self) -> LogHealth:
+        """How writing the search log has gone in this process (failures never fail a search)."""
+        return self._search_log.health
+
+    @property
     def vocabulary(self) -> Vocabulary:
         return self._vocabulary
 
@@ -223,6 +231,15 @@ class Service:
     def _check_related_limit(self, limit: int) -> None:
         if not 1 <= limit <= self.settings.max_related:
             raise BadQuery(f"limit must be between 1 and {self.settings.max_related} (got {limit})")
+
+
+def draft_cut(text: str, limit: int) -> tuple[str, tuple[str, ...]]:
+    """A draft cut to `limit` characters (at a space when there is one near), and the notice saying so."""
+    if len(text) <= limit:
+        return text, ()
+    cut = text[:limit]
+    space = cut.rfind(" ", limit - 200)
+    return (cut[:space] if space > 0 else cut), (f"text cut to {limit} characters",)
 
 
 def _opened(bundle: OpenBundle, part: Callable[[], T]) -> T:

@@ -6,12 +6,14 @@ defined here once; the CLI, the HTTP routes, the widget and the service all read
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def default_index_dir() -> Path:
@@ -38,13 +40,29 @@ class Settings(BaseSettings):
     admin_token: SecretStr | None = Field(
         None, description="Bearer token for /api/v1/admin and author pages; admin is off when unset."
     )
-    cors_origins: list[str] = Field(
-        default_factory=list, description="Origins allowed to call the API (the widget's host sites)."
+    # NoDecode: the JSON is parsed by `_origins`, so a bad value is a validation error naming the
+    # variable (one line, exit 2 in the CLI), not a traceback from the settings source.
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Origins allowed to call the API (the widget's host sites), as a JSON "
+        'list such as ["https://runphys.com"].'
     )
     max_per_page: int = Field(50, ge=1, le=1000, description="Largest page size for search and post lists.")
     max_related: int = Field(50, ge=1, le=200, description="Most related posts one request may ask for.")
     max_suggestions: int = Field(20, ge=1, le=100, description="Most type-ahead suggestions one request may ask for.")
     max_body_bytes: int = Field(1_000_000, ge=1024, description="Largest accepted request body.")
+    max_header_bytes: int = Field(
+        65_536, ge=1024, le=16_777_216, description="Largest request line plus headers `runphys serve` reads before "
+        "refusing the request (431, or the connection closed): a client cannot make a worker hold megabytes of "
+        "unfinished headers."
+    )
+    related_text_max_chars: int = Field(
+        20_000, ge=500, le=100_000, description="Draft text POST /api/v1/related analyses; a longer draft is cut "
+        "there, with a notice (a long blog post is about 15,000 characters)."
+    )
+    work_seconds_per_minute: float = Field(
+        10.0, ge=0, description="Search work time (seconds) each client may use per minute in each worker; past it "
+        "the client's requests wait for their turn behind other clients' (0 = no budget, first come first served)."
+    )
     rate_limit_per_minute: int = Field(
         600, ge=0, description="Requests per client per minute (0 = no limit); over it answers 429."
     )
@@ -116,6 +134,20 @@ class Settings(BaseSettings):
         if not 1 <= seconds <= 7 * 86400:
             raise ValueError("sync_every must be between 1s and 168h (or off)")
         return seconds
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origins(cls, value: object) -> object:
+        """A JSON list from the environment; the error says what was expected."""
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        if not text:
+            return []
+        try:
+            return json.loads(text)
+        except ValueError:
+            raise ValueError('must be a JSON list of origins, e.g. ["https://runphys.com"]') from None
 
     @field_validator("public_url")
     @classmethod

@@ -35,11 +35,13 @@ class ServerThread:
         import uvicorn
 
         from runphys.api.app import create_app
+        from runphys.api.server import protocol_options
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(
-            create_app(settings), host="127.0.0.1", port=self.port, log_level="warning", ws="none", lifespan="on"
+            create_app(settings), host="127.0.0.1", port=self.port, log_level="warning", ws="none", lifespan="on",
+            **protocol_options(settings),
         )
         self.server = uvicorn.Server(config)
         import threading
@@ -78,7 +80,9 @@ def clean_env(**settings: str) -> dict[str, str]:
 class ServedProcess:
     """Start with `start()`, stop with `stop()`; `url` is the base address, `log` the output file."""
 
-    def __init__(self, index: Path, log: Path, workers: int = 1, **settings: str) -> None:
+    def __init__(self, index: Path, log: Path, workers: int = 1, file_size_limit: int | None = None,
+                 **settings: str) -> None:
+        self.file_size_limit = file_size_limit  # RLIMIT_FSIZE of the server: a disk that fills up
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
@@ -88,7 +92,8 @@ class ServedProcess:
 
     def start(self, ready_seconds: float = 60.0) -> ServedProcess:
         with self.log.open("wb") as out:
-            self.process = subprocess.Popen(self._args, env=self._env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+            self.process = subprocess.Popen(self._args, env=self._env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
+                                            preexec_fn=self._limits if self.file_size_limit else None)
         deadline = time.monotonic() + ready_seconds
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -102,6 +107,12 @@ class ServedProcess:
             time.sleep(0.2)
         self.stop()
         raise AssertionError("server did not become ready")
+
+    def _limits(self) -> None:
+        import resource
+
+        hard = resource.getrlimit(resource.RLIMIT_FSIZE)[1]
+        resource.setrlimit(resource.RLIMIT_FSIZE, (self.file_size_limit, hard))
 
     def stop(self) -> None:
         if self.process is None or self.process.poll() is not None:

@@ -14,6 +14,7 @@ Stop words are Whoosh's list minus "it": "IT band" must stay searchable. Single 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -139,10 +140,31 @@ def _fold_word(raw: str) -> str:
 
 _WORDS: dict[str, tuple[str, str, str | None]] = {}
 _WORDS_LIMIT = 262_144  # distinct raw words remembered (the cache starts again past it)
+# Longer tokens are analysed every time they occur and never kept: `_fold_word` reads only the
+# first 2 x MAX_WORD_CHARS characters anyway, so analysing them again costs what a short word does.
+CACHED_WORD_CHARS = MAX_WORD_CHARS * 2
+# What the cache may hold, by its own accounting (str and tuple sizes plus a dict slot each);
+# 262,144 words of ordinary length take about 40 MB.
+WORD_CACHE_MAX_BYTES = 64 * 1024 * 1024
+_DICT_SLOT = 3 * 8 * 2  # a dict entry's hash, key and value pointers, with the table's spare room
+_words_bytes = 0
+
+
+def _entry_bytes(raw: str, found: tuple[str, str, str | None]) -> int:
+    word, stemmed, _ = found
+    # The term is the stem or None; folded word and stem are often the raw word's own objects, but
+    # are charged in full: the bound errs on the safe side.
+    return sys.getsizeof(raw) + sys.getsizeof(found) + sys.getsizeof(word) + sys.getsizeof(stemmed) + _DICT_SLOT
+
+
+def word_cache_bytes() -> int:
+    """The bytes the word cache holds now, by its own accounting (at most WORD_CACHE_MAX_BYTES)."""
+    return _words_bytes
 
 
 def _word(raw: str) -> tuple[str, str, str | None]:
     """(folded word, its stem, its term or None for a stop word); "" word for punctuation."""
+    global _words_bytes
     found = _WORDS.get(raw)
     if found is None:
         word = _fold_word(raw)
@@ -152,9 +174,14 @@ def _word(raw: str) -> tuple[str, str, str | None]:
             # "its" (and "it's") stays itself: the stemmer would make it "it", the IT of "IT band".
             stemmed = word if word in _UNSTEMMED else _porter2(IRREGULAR.get(word, word))
             found = (word, stemmed, None if word in STOPWORDS else stemmed)
-        if len(_WORDS) >= _WORDS_LIMIT:
+        if len(raw) > CACHED_WORD_CHARS:
+            return found
+        size = _entry_bytes(raw, found)
+        if len(_WORDS) >= _WORDS_LIMIT or _words_bytes + size > WORD_CACHE_MAX_BYTES:
             _WORDS.clear()
+            _words_bytes = 0
         _WORDS[raw] = found
+        _words_bytes += size
     return found
 
 

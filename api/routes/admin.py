@@ -8,9 +8,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from ...index.errors import BadRequest
 from ...index.search_log import SearchLog
+from ...service.live import LiveService
+from ..build_process import in_build_process
 from ..models import ERROR_RESPONSES, AdminChange, PostIn, ReindexResponse, SearchReport
 from .deps import AdminOnly, LiveDep, ServiceDep, SettingsDep, use_service
 
@@ -27,39 +30,49 @@ ADMIN_WAIT_SECONDS = 120.0
 PostId = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[^\s/?#]+$")]
 
 
+async def switch(request: Request, live: LiveService) -> None:
+    """Answer this request from the version just built (opened in a worker thread: disk work)."""
+    use_service(request, await run_in_threadpool(live.acquire, refresh=True))
+
+
 @router.post("/reindex", response_model=ReindexResponse)
-def reindex(request: Request, settings: SettingsDep, live: LiveDep) -> ReindexResponse:
-    """Rebuild from the live bundle's sources (runs in a worker thread); the server switches to it.
+async def reindex(request: Request, settings: SettingsDep, live: LiveDep) -> ReindexResponse:
+    """Rebuild from the live bundle's sources (in a niced child process); the server switches to it.
 
     A build already running (a CLI build, another admin change) is waited for, not refused.
     """
     from ...service.pipeline import BuildOptions, rebuild  # building: imported when an author asks
 
-    report = rebuild(settings.index, BuildOptions(vocabulary_override=settings.vocabulary,
-                                                  wait_seconds=ADMIN_WAIT_SECONDS))
-    use_service(request, live.acquire(refresh=True))
+    report = await in_build_process(rebuild, settings.index, BuildOptions(vocabulary_override=settings.vocabulary,
+                                                                         wait_seconds=ADMIN_WAIT_SECONDS))
+    await switch(request, live)
     return ReindexResponse(**report.to_dict())
 
 
 @router.put("/posts/{post_id}", response_model=AdminChange)
-def upsert_post(request: Request, settings: SettingsDep, live: LiveDep, post_id: PostId, body: PostIn) -> AdminChange:
-    """Add or replace one post (its id in the body, if any, must match the path; its slug must be free)."""
+async def upsert_post(request: Request, settings: SettingsDep, live: LiveDep, post_id: PostId,
+                      body: PostIn) -> AdminChange:
+    """Add or replace one post (its id in the body, if any, must match the path; its slug must be free).
+
+    Built in a niced child process (`build_process`): readers keep being answered meanwhile."""
     if body.id is not None and body.id != post_id:
         raise BadRequest(f"id in the body ({body.id[:200]!r}) does not match the path ({post_id!r})")
     from ...service.pipeline import update_posts
 
-    manifest = update_posts(settings.index, upserts=[body.to_post(post_id)], wait_seconds=ADMIN_WAIT_SECONDS)
-    use_service(request, live.acquire(refresh=True))
+    manifest = await in_build_process(update_posts, settings.index, upserts=[body.to_post(post_id)],
+                                      wait_seconds=ADMIN_WAIT_SECONDS)
+    await switch(request, live)
     return AdminChange(id=post_id, action="upserted", build_id=manifest.build_id, posts=manifest.posts)
 
 
 @router.delete("/posts/{post_id}", response_model=AdminChange)
-def delete_post(request: Request, settings: SettingsDep, live: LiveDep, post_id: PostId) -> AdminChange:
-    """Remove one post (404 when there is none with this id)."""
+async def delete_post(request: Request, settings: SettingsDep, live: LiveDep, post_id: PostId) -> AdminChange:
+    """Remove one post (404 when there is none with this id); built like an upsert."""
     from ...service.pipeline import update_posts
 
-    manifest = update_posts(settings.index, delete_ids=[post_id], wait_seconds=ADMIN_WAIT_SECONDS)
-    use_service(request, live.acquire(refresh=True))
+    manifest = await in_build_process(update_posts, settings.index, delete_ids=[post_id],
+                                      wait_seconds=ADMIN_WAIT_SECONDS)
+    await switch(request, live)
     return AdminChange(id=post_id, action="deleted", build_id=manifest.build_id, posts=manifest.posts)
 
 

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ...index.errors import BadRequest
-from ..author_auth import COOKIE, COOKIE_MAX_AGE, require_same_origin, sessions, token_matches
+from ..admin_auth import token_matches
+from ..author_auth import COOKIE, COOKIE_MAX_AGE, require_same_origin, sessions
 from ..errors import error_response
 
 router = APIRouter(prefix="/author", include_in_schema=False)

@@ -19,10 +19,10 @@ from ...search.results import SearchRequest
 from ...service.live import LiveService
 from ...service.service import Service
 from ...service.settings import Settings
+from ..admin_auth import require_admin
 from ..caching import apply_cache
 from ..index_version import lease
 from ..models import EARLIEST_DAY, LATEST_DAY
-from ..security import require_admin
 
 
 async def get_settings(request: Request) -> Settings:
@@ -156,7 +156,7 @@ async def search_request(
 SearchRequestDep = Annotated[SearchRequest, Depends(search_request)]
 
 
-def json_answer(content: Any, headers: dict[str, str]) -> Response:
+def json_answer(content: object, headers: dict[str, str]) -> Response:
     """A JSON answer written directly from plain data the library already shaped: FastAPI would
     otherwise validate the records into the response model and serialize them again (the model
     still documents the route; a test checks that answers match it)."""

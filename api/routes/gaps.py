@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from ...gaps.html import heatmap
@@ -31,11 +31,14 @@ def report_window(
 
 
 WindowDep = Annotated[dict[str, Any], Depends(report_window)]
+# The author's own report (demand, drafts to write): never kept by a browser or a shared cache.
+NO_STORE = "no-store"
 
 
 @router.get("/api/v1/gaps")
-def gap_report(service: ServiceDep, window: WindowDep) -> dict[str, Any]:
+def gap_report(response: Response, service: ServiceDep, window: WindowDep) -> dict[str, Any]:
     """Coverage gaps: matrix, injuries, demand, freshness, orphans, near_duplicates, suggestions."""
+    response.headers["Cache-Control"] = NO_STORE
     return service.gap_report(**window).to_dict()
 
 
@@ -43,6 +46,8 @@ def gap_report(service: ServiceDep, window: WindowDep) -> dict[str, Any]:
 def gaps_page(request: Request, service: ServiceDep, window: WindowDep) -> HTMLResponse:
     """The report as a page: heatmap, sortable tables, links to the posts."""
     report = service.gap_report(**window).to_dict()
-    context = {"report": report, "heat": heatmap(report["matrix"]), "window": window, "counted": counted}
+    context = {"report": report, "heat": heatmap(report["matrix"]), "window": window, "counted": counted,
+               "search_log": service.search_log_health.describe(), "author_problems": service.author_problems()}
     response: HTMLResponse = request.app.state.templates.TemplateResponse(request, "author_gaps.html", context)
+    response.headers["Cache-Control"] = NO_STORE
     return response

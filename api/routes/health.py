@@ -18,8 +18,11 @@ async def healthz() -> HealthResponse:
 
 @router.get("/readyz", response_model=ReadyResponse)
 async def readyz(live: LiveDep, service: ServiceDep) -> ReadyResponse:
-    """A bundle is open and valid; 503 in the error shape otherwise."""
-    return ReadyResponse(build_id=service.build_id, posts=service.post_count, warning=live.last_error)
+    """A bundle is open and valid; 503 in the error shape otherwise. A failing search log is told
+    (`search_log`) but does not make the server unready: searches are answered all the same."""
+    log = service.search_log_health
+    return ReadyResponse(build_id=service.build_id, posts=service.post_count, warning=live.last_error,
+                         search_log=log.describe(), search_log_failures=log.failures)
 
 
 @router.get("/api/v1/stats", response_model=StatsResponse)

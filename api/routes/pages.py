@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from ...index.post import Post
 from ...search.results import SearchRequest
 from ..author_auth import is_author
-from ..security import is_head
+from ..middleware.head import is_head
 from .deps import SearchRequestDep, ServiceDep
 from .posts import IdOrSlug
 
@@ -27,13 +28,13 @@ FACET_TITLES = {
 }
 
 
-def _param(value: Any) -> str:
+def _param(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
 
 
-def page_url(params: dict[str, Any], **changes: Any) -> str:
+def page_url(params: Mapping[str, object], **changes: object) -> str:
     """`/?...` with some parameters changed (None removes one); the page goes back to 1 unless given."""
     merged = {k: v for k, v in params.items() if v not in (None, "")}
     merged.pop("page", None)
@@ -58,7 +59,7 @@ def request_params(request: SearchRequest) -> dict[str, Any]:
     return params
 
 
-def facet_groups(facets: dict[str, list[dict[str, Any]]], search: SearchRequest) -> list[dict[str, Any]]:
+def facet_groups(facets: Mapping[str, list[dict[str, Any]]], search: SearchRequest) -> list[dict[str, Any]]:
     """Facet values with a link that toggles each one (selected values first, zero counts dropped)."""
     params = request_params(search)
     groups = []
@@ -76,7 +77,7 @@ def facet_groups(facets: dict[str, list[dict[str, Any]]], search: SearchRequest)
     return groups
 
 
-def pages(total: int, page: int, per_page: int, params: dict[str, Any]) -> dict[str, Any]:
+def pages(total: int, page: int, per_page: int, params: Mapping[str, object]) -> dict[str, Any]:
     last = max(1, -(-total // per_page))
     return {
         "page": page,

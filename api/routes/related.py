@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
+from ...service.service import draft_cut
 from ..models import ERROR_RESPONSES, PostRef, RelatedResponse, RelatedTextRequest, RelatedTextResponse
 from ..slug_paths import decode_key
 from .deps import Cached, ServiceDep, SettingsDep, answer_headers, check_at_most, get_service, json_answer
@@ -35,5 +36,6 @@ async def related(
 async def related_to_text(service: ServiceDep, settings: SettingsDep, body: RelatedTextRequest) -> RelatedTextResponse:
     """Posts related to a draft text (for linking a new post to old ones)."""
     check_at_most(body.limit, settings.max_related, "limit", location="body")
-    items = service.related_to_text(body.text, limit=body.limit, videos_only=body.videos_only)
-    return RelatedTextResponse(related=items)
+    text, notices = draft_cut(body.text, settings.related_text_max_chars)
+    items = service.related_to_text(text, limit=body.limit, videos_only=body.videos_only)
+    return RelatedTextResponse(related=items, notices=list(notices))

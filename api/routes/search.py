@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query, Request, Response
 
 from ...search.results import SearchResult
 from ..author_auth import is_author
+from ..middleware.head import is_head
 from ..models import ERROR_RESPONSES, SuggestResponse
-from ..security import is_head
 from .deps import CacheHeaders, SearchRequestDep, ServiceDep, SuggestionLimit, answer_headers, get_service, json_answer
 
 router = APIRouter(prefix="/api/v1", tags=["search"], responses=ERROR_RESPONSES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 from multiprocessing import Process
+from pathlib import Path
 
 from runphys.index.search_log import SearchLog
 
@@ -81,3 +82,79 @@ def test_queries_with_no_searchable_words_are_not_demand(make_client, fresh_inde
             assert answer["notices"]
     queries = [entry.query for entry in SearchLog(fresh_index / "searches").read()]
     assert queries == ["achilles"]  # found nothing: unmet demand, written down
+
+
+# -- a log that cannot be written never fails the search (issue 20) --------------------------
+
+
+def unwritable_folder(directory: Path) -> None:
+    """`directory` made a folder no file can be created in: mode 0555, or for root (whom modes do
+    not stop) a link to sysfs, where even root may not create files."""
+    import os
+
+    if os.geteuid() == 0:
+        directory.symlink_to("/sys/fs", target_is_directory=True)
+    else:
+        directory.mkdir()
+        directory.chmod(0o555)
+
+
+def test_a_failed_write_is_counted_not_raised(tmp_path: Path) -> None:
+    (tmp_path / "searches").write_text("a file where the folder should be")
+    log = SearchLog(tmp_path / "searches")
+    assert log.record("knee", 3, 1.0) is False
+    assert log.record("hip", 1, 0.5) is False
+    health = log.health
+    assert health.failures == 2 and health.failing_since is not None
+    described = health.describe()
+    assert described is not None and described.startswith("failing since ") and "(2 failed writes)" in described
+    # Another SearchLog on the same folder (a newer bundle version) shares the record.
+    assert SearchLog(tmp_path / "searches").health is health
+
+
+def test_an_unwritable_folder_is_counted_and_recovers(tmp_path: Path) -> None:
+    unwritable_folder(tmp_path / "searches")
+    log = SearchLog(tmp_path / "searches")
+    assert log.record("knee", 3, 1.0) is False
+    assert log.health.describe() is not None
+    (tmp_path / "searches").unlink() if (tmp_path / "searches").is_symlink() else (tmp_path / "searches").chmod(0o755)
+    assert log.record("knee", 3, 1.0) is True
+    assert log.health.describe() is None and log.health.failures == 1  # failures stay counted
+    assert [e.query for e in log.read()] == ["knee"]
+
+
+def test_a_short_write_leaves_no_line_that_swallows_the_next(tmp_path: Path) -> None:
+    """A real short write: RLIMIT_FSIZE in a child process cuts the line mid-way (EFBIG after)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    directory = tmp_path / "searches"
+    log = SearchLog(directory)
+    log.record("first entry", 1, 1.0)
+    size = (directory / "searches.jsonl").stat().st_size
+    script = textwrap.dedent(f"""
+        import resource, sys
+        from pathlib import Path
+        from runphys.index.search_log import SearchLog
+        hard = resource.getrlimit(resource.RLIMIT_FSIZE)[1]
+        resource.setrlimit(resource.RLIMIT_FSIZE, ({size + 20}, hard))
+        log = SearchLog(Path({str(directory)!r}))
+        ok = log.record("a query whose line does not fit under the limit", 2, 0.5)
+        print(ok, log.health.torn, log.health.failures)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (hard, hard))
+        print(log.record("after the disk had room again", 3, 0.25))
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "1", "True"]
+    assert [e.query for e in log.read()] == ["first entry", "after the disk had room again"]
+
+
+def test_an_entry_after_a_torn_piece_on_its_line_is_still_read(tmp_path: Path) -> None:
+    """Logs written before torn lines were ended: the entry glued to a torn piece is kept."""
+    directory = tmp_path / "searches"
+    directory.mkdir()
+    whole = b'{"t": "2026-01-01T00:00:00+00:00", "q": "calf", "n": 2, "s": 1.0}\n'
+    (directory / "searches.jsonl").write_bytes(b'{"t": "2026-01-01T00:00:00+00:00", "q": "kne' + whole + whole)
+    assert [e.query for e in SearchLog(directory).read()] == ["calf", "calf"]
