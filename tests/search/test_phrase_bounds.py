@@ -9,8 +9,9 @@ import numpy as np
 
 from runphys.search.query_compile import MAX_PHRASES
 from runphys.search.scoring import PHRASE_DOCS, PhraseBudget
-from runphys.search.text_store import TextStore, write_text_store
+from runphys.search.text_store import TextStore
 from runphys.text.analysis import terms
+from tests.search_fixtures import write_text_store
 
 TEXTS = [f"hold for thirty seconds then the starting position again, post {n}" for n in range(60)] + [
     "the starting position", "hold on for a while"]
