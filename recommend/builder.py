@@ -22,7 +22,7 @@ from .config import RelatedConfig
 from .curation import Curation
 from .neighbours import neighbours, rows_entered, rows_pointing_to, searchable, to_scipy
 from .stored_lists import make_lists
-from .topics import named_injuries
+from .topics import injury_body_parts, named_injuries
 from .vectors import Counts, Rows, SurfaceForms, _stop_words, fit, post_terms, transform
 
 
@@ -38,12 +38,13 @@ class RelatedPartWriter:
         self._surface = SurfaceForms()
         self._posts: list[Post] = []
         self._topics: list[tuple[str, ...]] = []
+        self._body_part_of = injury_body_parts(vocabulary)
 
     def add(self, doc: AnalysedPost) -> None:
         self._counts.add(post_terms(doc, self.config, self._stop))
         self._surface.add(doc)
         self._posts.append(doc.post)
-        self._topics.append(named_injuries(doc))
+        self._topics.append(named_injuries(doc, self._body_part_of))
 
     def finish(self, directory: Path, curation: Mapping[str, Curation] | None = None) -> dict[str, Any]:
         started = time.perf_counter()
@@ -98,7 +99,7 @@ def update_related(directory: Path, posts: Mapping[str, Post], changed_docs: Seq
     stored_named = old.topics if old.topics is not None else [posts[pid].injuries if pid in posts else ()
                                                               for pid in old.ids]
     named = dict(zip(old.ids, stored_named, strict=True))
-    named.update((pid, named_injuries(by_id[pid])) for pid in rows.changed)
+    named.update((pid, named_injuries(by_id[pid], injury_body_parts(vocabulary))) for pid in rows.changed)
     stored = store.Stored(old.config, rows.ids, old.space, matrix, found, {}, [],
                           dict(old.curation if curation is None else curation), [named[pid] for pid in rows.ids])
     make_lists(stored, ordered, vocabulary)

@@ -30,10 +30,14 @@ def injury_body_parts(vocabulary: Vocabulary | None) -> dict[str, str]:
     return {injury.key: injury.body_part for injury in vocabulary.injuries if injury.body_part}
 
 
-def named_injuries(doc: AnalysedPost) -> tuple[str, ...]:
-    """The injuries a post is tagged with that its title, categories or tags name."""
+def named_injuries(doc: AnalysedPost, body_part_of: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The injuries a post is tagged with that its title, categories or tags name, by the injury's
+    own name or by its body part's ("Should You Foam Roll Your Iliotibial Band?", tagged with IT
+    band syndrome from its body, is about that injury; a passing mention in the body alone is not)."""
     named = (doc.concepts.get("title", Counter()), doc.concepts.get("tags", Counter()))
-    return tuple(key for key in doc.post.injuries if any(found[key] for found in named))
+    parts = body_part_of or {}
+    return tuple(key for key in doc.post.injuries
+                 if any(found[key] or (key in parts and found[parts[key]]) for found in named))
 
 
 def own_topics(injuries: Iterable[str], body_part_of: Mapping[str, str]) -> frozenset[str]:

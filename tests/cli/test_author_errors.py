@@ -66,7 +66,7 @@ def test_build_prints_a_damaged_edit_line(fresh_index: Path, tmp_path: Path) -> 
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert f"error: {fresh_index / EDITS_FILE} (line 2): not a readable edit" in " ".join(done.stderr.split())
-    assert "problems 1, author edits replayed 1" in done.stdout
+    assert "1 problem, 1 author edit replayed" in done.stdout
 
 
 def test_an_edits_file_that_is_a_folder_stops_the_build_clearly(fresh_index: Path) -> None:

@@ -110,7 +110,8 @@ def test_the_named_injuries_are_stored_and_kept_by_an_update(tmp_path: Path) -> 
     assert stored.topics is not None and len(stored.topics) == len(stored.ids)
     named = dict(zip(stored.ids, stored.topics, strict=True))
     assert named["itb-strength"] == ("it_band_syndrome",)  # "Hip strength for IT band syndrome"
-    assert named["itb-foam"] == ()  # its title and tags name the IT band; only its body names the syndrome
+    # Its title names the IT band, the syndrome's body part, and its body the syndrome: its topic.
+    assert named["itb-foam"] == ("it_band_syndrome",)
     edited = make_doc("long-run", "Long run pacing with shin splints", ["Training"], ["pacing"],
                       "Run slowly; shin splints settle with patience.", 5)
     current = [d for d in docs if d.post.id not in {"long-run", "plantar"}] + [edited]
