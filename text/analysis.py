@@ -13,11 +13,13 @@ Stop words are Whoosh's list minus "it": "IT band" must stay searchable. Single 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from whoosh.lang.porter2 import stem as _whoosh_porter2
 from whoosh.support.charset import accent_map as _whoosh_accent_map
@@ -32,11 +34,14 @@ __all__ = [
     "WORD_PATTERN",
     "Analysed",
     "analyse",
+    "analysis_fingerprint",
     "fold",
+    "remember_words",
     "stem",
     "term_spans",
     "terms",
     "token_term",
+    "word_analyses",
     "word_spans",
     "words",
 ]
@@ -250,3 +255,44 @@ def term_spans(text: str) -> list[tuple[int, int, str]]:
 def stem(word: str) -> str:
     """One word through the same folding, irregular table and stemmer (no stop words)."""
     return _word(word.strip())[1]
+
+
+# Words whose stems pin down the stemmer's behaviour in `analysis_fingerprint` (its rules and
+# exceptions: a stemmer of another version stems some of them differently).
+_PROBES = ("running", "runner's", "stretches", "stretching", "hamstrings", "tendinopathy", "generously",
+           "skies", "dying", "succeeded", "news", "knees", "calves", "feet", "its", "achilles", "plantar",
+           "fasciitis", "inflammation", "ﬁbula", "crédit", "ITBS", "don’t")
+
+
+@lru_cache(maxsize=1)
+def analysis_fingerprint() -> str:
+    """A digest of how this program analyses words (tables and stemmer): a stored word analysis made
+    by another is not reused (see `remember_words`)."""
+    tables = (sorted(STOPWORDS), sorted(IRREGULAR.items()), sorted(CONTRACTIONS.items()), sorted(_UNSTEMMED),
+              MAX_WORD_CHARS, [_porter2(p) for p in _PROBES], [_fold_word(p) for p in _PROBES])
+    return hashlib.sha256(repr(tables).encode("utf-8")).hexdigest()
+
+
+def word_analyses(texts: Iterable[str]) -> dict[str, tuple[str, str, str | None]]:
+    """The analysis of every word of `texts`, keyed by the raw word and by its folded form (what
+    `stem` is asked for): what a loading vocabulary hands to `remember_words`."""
+    out: dict[str, tuple[str, str, str | None]] = {}
+    for text in texts:
+        for m in WORD_PATTERN.finditer(text):
+            raw = m.group()
+            if raw not in out:
+                found = out[raw] = _word(raw)
+                if found[0] and found[0] not in out:
+                    out[found[0]] = _word(found[0])
+    return out
+
+
+def remember_words(analyses: Mapping[str, tuple[str, str, str | None]]) -> None:
+    """Add analyses made by `word_analyses` (in this program: same `analysis_fingerprint`) to the
+    per-process cache, so the words are not stemmed again; words already analysed keep theirs."""
+    if len(analyses) > _WORDS_LIMIT:
+        return  # more than the cache holds: the words are analysed as they come
+    if len(_WORDS) + len(analyses) > _WORDS_LIMIT:
+        _WORDS.clear()
+    for raw, found in analyses.items():
+        _WORDS.setdefault(raw, found)

@@ -1,61 +1,265 @@
-"""A bundle version's vocabulary, parsed once at build and stored ready to use.
+"""A bundle version's vocabulary, parsed once at build and stored as plain JSON ready to use.
 
-Reading a vocabulary (YAML, checks, combined names, phrase tables) costs seconds for a large file;
-every worker switching to a new version used to pay it again, while a request waited. The build
-now stores the parsed `Vocabulary` beside the version's `vocabulary.yaml` snapshot, as a pickle,
-and a worker loads that in a fraction of the time.
+Reading a vocabulary (YAML, checks, combined names) costs seconds for a large file; every worker
+switching to a new version used to pay it again, while a request waited. The build stores the
+parsed, checked and combined data beside the version's `vocabulary.yaml` snapshot as
+`vocabulary.json`: every concept with its final names, the kinds of post, synonyms, categories,
+exercise cues, vague words and the symptom sections. A worker reads it through typed constructors
+(each field checked for its type, each reference for its target), never by rebuilding arbitrary
+objects, and rebuilds the lookups (phrase matchers, tables) from that data.
 
-The pickle is written by our own build into the version folder, next to files the manifest
-checks by size; it is still read with an unpickler that only builds the vocabulary's own classes
-and plain containers (no other callable), so a tampered file cannot run code, only fail to load.
-It records the SHA-256 of the YAML text it was parsed from: a pickle that is missing, of another
-format, damaged or not of that text is ignored and the YAML snapshot is parsed instead.
+Rebuilding the phrase matchers stems every word of every name; for a large file that, not the JSON,
+is most of the load. So the file also keeps each word's analysis (folded word, stem, index term) and
+a loading worker hands it to the analysis cache instead of running the stemmer again.
+
+The file records its format and the SHA-256 of the YAML text it was parsed from: one that is
+missing, of another format, damaged or not of that text is ignored, and the YAML snapshot is parsed
+instead (`vocabulary_file.read_vocabulary_snapshot`).
 """
 
 from __future__ import annotations
 
-import io
-import pickle
+import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from .vocabulary import Vocabulary
+from .analysis import analysis_fingerprint, remember_words, word_analyses
+from .symptoms import RedFlag, Region, Spot, Trigger
+from .vocabulary import Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
-COMPILED = "vocabulary.pickle"
-FORMAT = 1  # bumped when a change to the vocabulary's classes makes older pickles unusable
-# What a compiled vocabulary may contain besides the classes of `runphys.text`.
-_BUILTINS = frozenset({"frozenset", "set", "tuple", "list", "dict", "str", "int", "float", "bool", "object"})
+COMPILED = "vocabulary.json"
+FORMAT = 1  # bumped when the data stored changes shape; a file of another format is parsed again
+_T = TypeVar("_T")
 
 
-class _VocabularyUnpickler(pickle.Unpickler):
-    """Builds only the vocabulary's own classes (runphys.text.*) and plain containers."""
+class _Unusable(Exception):
+    """The stored data is not a vocabulary this program reads (the caller parses the YAML)."""
 
-    def find_class(self, module: str, name: str) -> Any:
-        if (module == "builtins" and name in _BUILTINS) or module.startswith("runphys.text."):
-            return super().find_class(module, name)
-        if module in ("copyreg", "re") and name in ("__newobj__", "_reconstructor", "_compile"):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not part of a vocabulary")
+
+# -- writing ---------------------------------------------------------------------------------------
+
+
+def dump(vocabulary: Vocabulary) -> dict[str, Any]:
+    """The data of `vocabulary` as JSON values (the YAML text itself stays in the snapshot)."""
+    sections = vocabulary.symptom_sections
+    cues = vocabulary.exercise_cues
+    return {
+        "format": FORMAT,
+        "sha256": vocabulary.source.sha256,
+        "source": vocabulary.source.name,
+        "warnings": list(vocabulary.warnings),
+        "body_parts": [_concept_data(c) for c in vocabulary.body_parts],
+        "injuries": [_concept_data(c) for c in vocabulary.injuries],
+        "kinds": [{"key": k.key, "name": k.name, "cues": list(k.cues), "words": list(k.words)}
+                  for k in vocabulary.kinds],
+        "synonyms": [list(g.members) for g in vocabulary.synonyms],
+        "categories": {name: list(keys) for name, keys in vocabulary.categories.items()},
+        "exercise_cues": {"before": list(cues.before), "between": list(cues.between), "after": list(cues.after)},
+        "vague_words": list(vocabulary.vague_words),
+        "regions": [{"key": r.key, "name": r.name, "terms": list(r.terms)} for r in sections.regions],
+        "spots": [{"body_part": s.body_part, "region": s.region, "terms": list(s.terms)} for s in sections.spots],
+        "triggers": [{"key": t.key, "name": t.name, "terms": list(t.terms)} for t in sections.triggers],
+        "red_flags": [{"key": f.key, "reason": f.reason, "terms": list(f.terms),
+                       "together": [list(group) for group in f.together]} for f in sections.red_flags],
+        "place_joiners": list(sections.joiners),
+        "possessives": list(sections.possessives),
+        "pain_words": list(sections.pain_words),
+        # Every word the lookups analyse, with its analysis: a loading worker skips the stemmer.
+        "analysis": analysis_fingerprint(),
+        "words": {raw: list(analysis) for raw, analysis in word_analyses(_phrases(vocabulary)).items()},
+    }
 
 
 def write_compiled(folder: Path, vocabulary: Vocabulary) -> None:
     """Store `vocabulary` in a version folder being built (made durable with the rest of it)."""
-    data = pickle.dumps((FORMAT, vocabulary.source.sha256, vocabulary), protocol=pickle.HIGHEST_PROTOCOL)
-    (folder / COMPILED).write_bytes(data)
+    text = json.dumps(dump(vocabulary), ensure_ascii=False, separators=(",", ":"))
+    (folder / COMPILED).write_text(text, encoding="utf-8")
 
 
-def read_compiled(folder: Path, sha256: str) -> Vocabulary | None:
-    """The stored vocabulary of a version when it is there, readable and parsed from the text with
-    this SHA-256; None otherwise (the caller parses the YAML snapshot)."""
+def _concept_data(c: Concept) -> dict[str, Any]:
+    return {"key": c.key, "name": c.name, "kind": c.kind, "body_part": c.body_part, "terms": list(c.terms),
+            "misspellings": list(c.misspellings), "combined": list(c.combined), "not_about": list(c.not_about),
+            "near": list(c.near), "where": [list(pair) for pair in c.where], "when": list(c.when)}
+
+
+def _phrases(vocabulary: Vocabulary) -> list[str]:
+    """Every phrase whose words the vocabulary's lookups analyse when it is built."""
+    sections = vocabulary.symptom_sections
+    cues = vocabulary.exercise_cues
+    out: list[str] = [*vocabulary.vague_words, *cues.before, *cues.between, *cues.after, *vocabulary.categories]
+    for c in (*vocabulary.body_parts, *vocabulary.injuries):
+        out += [*c.terms, *c.not_about]
+    for k in vocabulary.kinds:
+        out += [*k.cues, *k.words]
+    for g in vocabulary.synonyms:
+        out += g.members
+    for region in sections.regions:
+        out += region.terms
+    for spot in sections.spots:
+        out += spot.terms
+    for trigger in sections.triggers:
+        out += trigger.terms
+    for f in sections.red_flags:
+        out += [*f.terms, *(t for group in f.together for t in group)]
+    out += [*sections.joiners, *sections.possessives, *sections.pain_words]
+    # "the" stands in for each possessive when a phrase is read as a reader's search.
+    return [*out, "the"]
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def read_compiled(folder: Path, text: str, sha256: str) -> Vocabulary | None:
+    """The stored vocabulary of a version when it is there, readable and parsed from `text` (whose
+    SHA-256 is `sha256`); None otherwise (the caller parses the YAML snapshot)."""
     try:
-        data = (folder / COMPILED).read_bytes()
-        found = _VocabularyUnpickler(io.BytesIO(data)).load()
-    except FileNotFoundError:
+        data = json.loads((folder / COMPILED).read_bytes())
+    except (OSError, ValueError, RecursionError, MemoryError):  # missing, unreadable or not JSON
         return None
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError,
-            IndexError, KeyError, MemoryError, RecursionError):
+    try:
+        return load(data, text, sha256)
+    except _Unusable:
         return None
-    if (not isinstance(found, tuple) or len(found) != 3 or found[0] != FORMAT or found[1] != sha256
-            or not isinstance(found[2], Vocabulary)):
-        return None
-    return found[2]
+
+
+def load(data: object, text: str, sha256: str) -> Vocabulary:
+    """Build the vocabulary `dump` stored; `_Unusable` when `data` is of another format or text, or
+    is not well formed (a wrong type, a reference to nothing)."""
+    root = _mapping(data)
+    if root.get("format") != FORMAT or root.get("sha256") != sha256:
+        raise _Unusable("another format or another text")
+    analyses = _words(root.get("words"))
+    body_parts = _list(root, "body_parts", _concept)
+    injuries = _list(root, "injuries", _concept)
+    kinds = _list(root, "kinds", _kind)
+    regions = _list(root, "regions", _region)
+    spots = _list(root, "spots", _spot)
+    triggers = _list(root, "triggers", _trigger)
+    categories = {name: _strings(keys) for name, keys in _mapping(root.get("categories")).items()}
+    cues = _mapping(root.get("exercise_cues"))
+    symptoms = Symptoms(regions, spots, triggers, _list(root, "red_flags", _red_flag),
+                        _strings(root.get("place_joiners")), _strings(root.get("possessives")),
+                        _strings(root.get("pain_words")))
+    _check_references(body_parts, injuries, categories, symptoms)
+    synonyms = [SynonymGroup(_strings(members)) for members in _sequence(root.get("synonyms"))]
+    source = Source(_string(root.get("source")), sha256, text)
+    exercise_cues = ExerciseCues(_strings(cues.get("before")), _strings(cues.get("between")),
+                                 _strings(cues.get("after")))
+    vague_words = _strings(root.get("vague_words"))
+    warnings = _strings(root.get("warnings"))
+    # Only now that all of it is well formed; and only when this program analyses words the same way.
+    if root.get("analysis") == analysis_fingerprint():
+        remember_words(analyses)
+    vocabulary = Vocabulary(
+        body_parts, injuries, kinds, synonyms, categories, source, exercise_cues, vague_words, symptoms)
+    vocabulary.warnings = warnings
+    return vocabulary
+
+
+def _check_references(body_parts: Sequence[Concept], injuries: Sequence[Concept],
+                      categories: dict[str, tuple[str, ...]], symptoms: Symptoms) -> None:
+    """What the YAML reader checked, checked again cheaply: every key a lookup follows exists."""
+    parts = {c.key for c in body_parts}
+    regions = {r.key for r in symptoms.regions}
+    triggers = {t.key for t in symptoms.triggers}
+    if len(parts) != len(body_parts) or len(parts | {c.key for c in injuries}) != len(body_parts) + len(injuries):
+        raise _Unusable("a key is used twice")
+    if any(c.kind != "body_part" or c.body_part is not None for c in body_parts):
+        raise _Unusable("a body part is not one")
+    if any(c.kind != "injury" or (c.body_part is not None and c.body_part not in parts) for c in injuries):
+        raise _Unusable("an injury names a body part that is not there")
+    for c in (*body_parts, *injuries):
+        if (not c.terms or not set(c.near) <= parts or not set(c.when) <= triggers
+                or any(p not in parts or r not in regions for p, r in c.where)):
+            raise _Unusable(f"{c.key} refers to a key that is not there")
+    if any(s.body_part not in parts or s.region not in regions for s in symptoms.spots):
+        raise _Unusable("a spot refers to a key that is not there")
+    if any(not set(keys) <= parts for keys in categories.values()):
+        raise _Unusable("a category refers to a key that is not there")
+
+
+def _concept(value: object) -> Concept:
+    item = _mapping(value)
+    kind = item.get("kind")
+    if kind not in ("body_part", "injury"):
+        raise _Unusable("a concept of no known kind")
+    body_part = item.get("body_part")
+    where = tuple(_pair(p) for p in _sequence(item.get("where")))
+    return Concept(
+        _string(item.get("key")), _string(item.get("name")), cast(ConceptKind, kind),
+        None if body_part is None else _string(body_part), _strings(item.get("terms")),
+        _strings(item.get("misspellings")), _strings(item.get("combined")), _strings(item.get("not_about")),
+        _strings(item.get("near")), where, _strings(item.get("when")),
+    )
+
+
+def _kind(value: object) -> PostKind:
+    item = _mapping(value)
+    return PostKind(_string(item.get("key")), _string(item.get("name")), _strings(item.get("cues")),
+                    _strings(item.get("words")))
+
+
+def _region(value: object) -> Region:
+    item = _mapping(value)
+    return Region(_string(item.get("key")), _string(item.get("name")), _strings(item.get("terms")))
+
+
+def _spot(value: object) -> Spot:
+    item = _mapping(value)
+    return Spot(_string(item.get("body_part")), _string(item.get("region")), _strings(item.get("terms")))
+
+
+def _trigger(value: object) -> Trigger:
+    item = _mapping(value)
+    return Trigger(_string(item.get("key")), _string(item.get("name")), _strings(item.get("terms")))
+
+
+def _red_flag(value: object) -> RedFlag:
+    item = _mapping(value)
+    return RedFlag(_string(item.get("key")), _string(item.get("reason")), _strings(item.get("terms")),
+                   tuple(_strings(group) for group in _sequence(item.get("together"))))
+
+
+def _words(value: object) -> dict[str, tuple[str, str, str | None]]:
+    out: dict[str, tuple[str, str, str | None]] = {}
+    for raw, analysis in _mapping(value).items():
+        found = _sequence(analysis)
+        if len(found) != 3:
+            raise _Unusable("a word's analysis is not (word, stem, term)")
+        term = found[2]
+        out[raw] = (_string(found[0]), _string(found[1]), None if term is None else _string(term))
+    return out
+
+
+def _list(root: dict[str, Any], name: str, build: Callable[[object], _T]) -> tuple[_T, ...]:
+    return tuple(build(item) for item in _sequence(root.get(name)))
+
+
+def _pair(value: object) -> tuple[str, str]:
+    found = _strings(value)
+    if len(found) != 2:
+        raise _Unusable("a place is not (body part, region)")
+    return found[0], found[1]
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _Unusable("expected an object")
+    return value
+
+
+def _sequence(value: object) -> list[Any]:
+    if not isinstance(value, list):
+        raise _Unusable("expected a list")
+    return value
+
+
+def _string(value: object) -> str:
+    if not isinstance(value, str):
+        raise _Unusable("expected a string")
+    return value
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    return tuple(_string(item) for item in _sequence(value))

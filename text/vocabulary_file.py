@@ -105,7 +105,7 @@ def read_vocabulary_snapshot(path: Path) -> Vocabulary:
             raise
         raise IndexDamaged(f"{path} is missing or unreadable; rebuild with `runphys build`") from exc
     sha256 = digest(text)
-    compiled = read_compiled(path.parent, sha256)  # parsed by the build: no second parse per worker
+    compiled = read_compiled(path.parent, text, sha256)  # parsed by the build: no second parse per worker
     if compiled is not None:
         return compiled
     try:

@@ -1,27 +1,23 @@
 """What a vocabulary file may cost: combined names capped (a warning naming the line), nesting
-bounded (an error naming the line), and the parsed form stored once per version for workers."""
+bounded (an error naming the line). The parsed form each version stores for its workers:
+test_vocabulary_compiled."""
 
 from __future__ import annotations
 
-import pickle
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from runphys.index.errors import IndexDamaged, VocabularyError
+from runphys.index.errors import VocabularyError
 from runphys.index.yaml_text import MAX_DEPTH, YamlRefused, load_yaml
 from runphys.text import vocabulary_file
-from runphys.text.vocabulary_compiled import COMPILED, read_compiled, write_compiled
 from runphys.text.vocabulary_file import (
     MAX_COMBINED_PER_INJURY,
-    SNAPSHOT,
-    package_text,
     package_vocabulary,
     parse,
     read_vocabulary,
-    read_vocabulary_snapshot,
 )
 
 KINDS = "kinds:\n  - key: other\n    name: Other\n"
@@ -107,32 +103,3 @@ def test_yaml_refuses_what_it_always_refused() -> None:
     assert document.line_of(("l", 1, "b")) == 8 and document.line_of(("l",)) == 6
 
 
-def test_a_version_keeps_its_parsed_vocabulary_and_workers_load_it(tmp_path: Path) -> None:
-    text = package_text()
-    (tmp_path / SNAPSHOT).write_text(text, encoding="utf-8")
-    write_compiled(tmp_path, parse(text, SNAPSHOT))
-    loaded = read_vocabulary_snapshot(tmp_path / SNAPSHOT)
-    assert loaded is not package_vocabulary() and loaded.source.sha256 == package_vocabulary().source.sha256
-    assert loaded.concepts_in("ITB syndrome and a sore knee") == ["it_band_syndrome", "knee"]
-    assert loaded.expansions("it_band_syndrome") == package_vocabulary().expansions("it_band_syndrome")
-
-
-def test_a_compiled_vocabulary_that_cannot_be_trusted_is_parsed_again(tmp_path: Path) -> None:
-    text = package_text()
-    snapshot = tmp_path / SNAPSHOT
-    snapshot.write_text(text, encoding="utf-8")
-    sha = package_vocabulary().source.sha256
-
-    class Boom:
-        def __reduce__(self) -> tuple[object, tuple[str]]:
-            return (print, ("ran code from a pickle",))
-
-    for payload in (pickle.dumps((1, sha, Boom())), b"\x80\x05 not a pickle", pickle.dumps((1, "0" * 64, 3))):
-        (tmp_path / COMPILED).write_bytes(payload)
-        assert read_compiled(tmp_path, sha) is None
-        assert read_vocabulary_snapshot(snapshot).concepts_in("knee") == ["knee"]  # from the YAML
-    write_compiled(tmp_path, parse(text, SNAPSHOT))
-    assert read_compiled(tmp_path, "0" * 64) is None  # of another text: stale
-    snapshot.write_text("not: [valid", encoding="utf-8")
-    with pytest.raises(IndexDamaged, match="rebuild"):
-        read_vocabulary_snapshot(snapshot)
