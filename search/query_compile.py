@@ -31,6 +31,10 @@ GUESS_WEIGHT = 1.0
 # The words of a place or trigger as typed count this much beside posts that say the place or the
 # trigger any way the vocabulary knows (and in full where no post says it).
 TYPED_SHARE = 0.5
+# When a description points to an injury, a word that only says it hurts (the vocabulary's
+# `pain_words`: "pain", "hurts", "achy") tells no post from another: it adds this much and is not
+# required, so a title with "Pain" in it does not outrank the posts the description points to.
+PAIN_SHARE = 0.3
 
 ClauseKind = Literal["rows", "all", "any", "best", "not", "phrase"]
 TermId = Callable[[str], "int | None"]
@@ -80,6 +84,9 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     broad: list[int] = []
     narrow: list[int] = []
     for node in top:
+        if guess is not None and vocabulary is not None and _only_pain(node, vocabulary):
+            build.extras.extend((i, PAIN_SHARE) for t in terms(_surface(node)) if (i := term_id(t)) is not None)
+            continue
         if isinstance(node, Not) or (c := build.clause(node)) is None:
             continue
         if isinstance(node, Concept) and build.is_body_part(node.key):
@@ -98,6 +105,16 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), frozenset(build.marks),
                        tuple(dict.fromkeys(build.content)), tuple(broad) if len(groups) > 1 else (),
                        tuple(narrow), frozenset(build.phrase_marks))
+
+
+def _surface(node: Node) -> str:
+    return node.surface if isinstance(node, Synonym) else node.text if isinstance(node, Word) else ""
+
+
+def _only_pain(node: Node, vocabulary: Vocabulary) -> bool:
+    """A word of the search that only says it hurts ("pain", "hurts", "achy")."""
+    found = terms(_surface(node))
+    return bool(found) and all(t in vocabulary.pain_words for t in found)
 
 
 class _Builder:
