@@ -124,3 +124,20 @@ def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> N
 )
 def test_alarming_looking_words_in_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
+
+
+# -- a word that only says it hurts does not decide between the posts a description points to -------
+
+RUNNERS_KNEE_STAIRS = {"1015", "1057"}  # the posts that name stairs, squatting and sitting as its triggers
+
+
+@pytest.mark.parametrize("q", ["knee aches walking downstairs", "sore knees going down the stairs",
+                               "knees going down the stairs"])
+def test_pain_words_do_not_pull_a_title_with_pain_in_it(demo: SearchIndex, q: str) -> None:
+    assert first(demo, q) in RUNNERS_KNEE_STAIRS
+
+
+@pytest.mark.parametrize(("text", "trigger"), [("walking down the stairs", "downstairs"),
+                                               ("going up the stairs", "stairs")])
+def test_stairs_said_with_the(vocab: Vocabulary, text: str, trigger: str) -> None:
+    assert trigger in [m.key for m in vocab.triggers(text, reader=True)]
