@@ -111,10 +111,17 @@ def _surface(node: Node) -> str:
     return node.surface if isinstance(node, Synonym) else node.text if isinstance(node, Word) else ""
 
 
+# Words that only tie a description together ("after long movies", "since I started"): in a
+# description they tell no post from another, like the words that only say it hurts.
+LINKING_TERMS = frozenset(t for w in ("after", "during", "since", "while", "before", "whenever", "every", "always",
+                                      "going", "gets", "feels", "really") for t in terms(w))
+
+
 def _only_pain(node: Node, vocabulary: Vocabulary) -> bool:
-    """A word of the search that only says it hurts ("pain", "hurts", "achy")."""
+    """A word of the search that only says it hurts ("pain", "hurts", "achy") or links the
+    description together ("after", "since")."""
     found = terms(_surface(node))
-    return bool(found) and all(t in vocabulary.pain_words for t in found)
+    return bool(found) and all(t in vocabulary.pain_words or t in LINKING_TERMS for t in found)
 
 
 class _Builder:
