@@ -110,6 +110,12 @@ def test_outside_of_the_thigh_finds_the_it_band_posts(demo: SearchIndex) -> None
         ("squeezing pressure in my chest on hills", "chest"),
         ("got lightheaded during intervals", "chest"),
         ("ankle is swollen, red and warm", "fever"),
+        ("a tender spot on my shin that hurts to touch", "bone_pain"),
+        ("top of my foot hurts more every run", "bone_pain"),
+        ("back aches all night", "night_pain"),
+        ("lost feeling in two toes", "numbness"),
+        ("limping and can't put my foot down", "cannot_bear_weight"),
+        ("my knee gave out on a descent", "cannot_bear_weight"),
     ],
 )
 def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
@@ -118,7 +124,8 @@ def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> N
 
 @pytest.mark.parametrize(
     "text",
-    ["how to fall asleep before a race", "weak ankles balance drills",
+    ["chest press with heavy dumbbells", "how to fall asleep before a race", "foam rolling a tender spot on my calf",
+     "I can't stand running on treadmills", "hip pain when lying on my side at night", "weak ankles balance drills",
      "red shoes for race day", "hot weather long run", "swollen ego after a fast 5k", "night run headlamp",
      "electric bike for cross training", "chest muscles tight from push ups"],
 )
