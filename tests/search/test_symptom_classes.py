@@ -156,3 +156,10 @@ def test_stairs_said_with_the(vocab: Vocabulary, text: str, trigger: str) -> Non
 def test_linking_words_do_not_decide(demo: SearchIndex, q: str) -> None:
     # Runner's knee lists sitting among its triggers; "after" alone must not pick the post that says it.
     assert first(demo, q) in RUNNERS_KNEE_STAIRS | {"1028"}
+
+
+# -- places said without their article ("behind knee cap") ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [("pain behind knee cap", "knee.around"), ("ache below kneecap", "knee.under")])
+def test_places_without_their_article(vocab: Vocabulary, text: str, place: str) -> None:
+    assert place in [p.key for p in vocab.places(text, reader=True)]
