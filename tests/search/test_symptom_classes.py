@@ -160,6 +160,7 @@ def test_linking_words_do_not_decide(demo: SearchIndex, q: str) -> None:
 
 # -- places said without their article ("behind knee cap") ---------------------------------------------
 
-@pytest.mark.parametrize(("text", "place"), [("pain behind knee cap", "knee.around"), ("ache below kneecap", "knee.under")])
+@pytest.mark.parametrize(("text", "place"),
+                         [("pain behind knee cap", "knee.around"), ("ache below kneecap", "knee.under")])
 def test_places_without_their_article(vocab: Vocabulary, text: str, place: str) -> None:
     assert place in [p.key for p in vocab.places(text, reader=True)]
