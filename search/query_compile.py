@@ -31,6 +31,10 @@ GUESS_WEIGHT = 1.0
 # The words of a place or trigger as typed count this much beside posts that say the place or the
 # trigger any way the vocabulary knows (and in full where no post says it).
 TYPED_SHARE = 0.5
+# When a description points to an injury, a word that only says it hurts (the vocabulary's
+# `pain_words`: "pain", "hurts", "achy") tells no post from another: it adds this much and is not
+# required, so a title with "Pain" in it does not outrank the posts the description points to.
+PAIN_SHARE = 0.3
 
 # Quoted phrases matched as phrases per query; more are matched as their words (with a notice):
 # each phrase reads positions from the text store, the costliest step a search has.
@@ -86,6 +90,9 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     broad: list[int] = []
     narrow: list[int] = []
     for node in top:
+        if guess is not None and vocabulary is not None and _only_pain(node, vocabulary):
+            build.extras.extend((i, PAIN_SHARE) for t in terms(_surface(node)) if (i := term_id(t)) is not None)
+            continue
         if isinstance(node, Not) or (c := build.clause(node)) is None:
             continue
         if isinstance(node, Concept) and build.is_body_part(node.key):
@@ -103,6 +110,23 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), frozenset(build.marks),
                        tuple(dict.fromkeys(build.content)), tuple(broad) if len(groups) > 1 else (),
                        tuple(narrow), frozenset(build.phrase_marks), notices)
+
+
+def _surface(node: Node) -> str:
+    return node.surface if isinstance(node, Synonym) else node.text if isinstance(node, Word) else ""
+
+
+# Words that only tie a description together ("after long movies", "since I started"): in a
+# description they tell no post from another, like the words that only say it hurts.
+LINKING_TERMS = frozenset(t for w in ("after", "during", "since", "while", "before", "whenever", "every", "always",
+                                      "going", "gets", "feels", "really") for t in terms(w))
+
+
+def _only_pain(node: Node, vocabulary: Vocabulary) -> bool:
+    """A word of the search that only says it hurts ("pain", "hurts", "achy") or links the
+    description together ("after", "since")."""
+    found = terms(_surface(node))
+    return bool(found) and all(t in vocabulary.pain_words or t in LINKING_TERMS for t in found)
 
 
 class _Builder:

@@ -350,9 +350,14 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         # injuries (longest names), then kinds of post, then synonyms.
         places = vocabulary.places(text, reader=True)
         tokens = mark(tokens, [_PlaceMatch(p.key, p.start, p.end, p.part_word) for p in places], spans, "place")
-        tokens = mark(tokens, vocabulary.find(text, reader=True), spans, "concept")
         # When it hurts, said in several words ("out of bed" = "first steps"); one word stays a word.
         said = [m for m in vocabulary.triggers(text, reader=True) if m.end - m.start > 1]
+        # A body part inside such a trigger is the movement, not where it hurts: "front of hip
+        # pinches when lifting my knee" is not a knee search.
+        concepts = [m for m in vocabulary.find(text, reader=True)
+                    if not (vocabulary.has_concept(m.key) and vocabulary.concept(m.key).kind == "body_part"
+                            and any(t.start <= m.start and m.end <= t.end for t in said))]
+        tokens = mark(tokens, concepts, spans, "concept")
         tokens = mark(tokens, said, spans, "trigger")
         tokens = mark(tokens, vocabulary.intents(text), spans, "intent")
         tokens = mark(tokens, vocabulary.synonym_matches(text), spans, "synonym")

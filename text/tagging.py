@@ -74,7 +74,8 @@ def analyse_post(post: Post, vocabulary: Vocabulary) -> AnalysedPost:
     body_matches = vocabulary.find(post.body, body)
     title_keys = list(dict.fromkeys(m.key for m in title_matches))
     labelled = bool(title_keys or label_keys)
-    body_places = vocabulary.places(post.body, body)
+    # The blog writes to its reader: "the outside of your thigh" is the place "outside of the thigh".
+    body_places = vocabulary.places(post.body, body, reader=True)
     keys = [*title_keys, *label_keys, *_salient(post.body, body, body_matches, vocabulary, labelled),
             *_described(post.body, body, body_places, vocabulary)]
     body_parts: list[str] = []
@@ -97,7 +98,7 @@ def analyse_post(post: Post, vocabulary: Vocabulary) -> AnalysedPost:
         "body": Counter(m.key for m in body_matches),
     }
     places = {
-        "title": Counter(p.key for p in vocabulary.places(post.title, title)),
+        "title": Counter(p.key for p in vocabulary.places(post.title, title, reader=True)),
         "body": Counter(p.key for p in body_places),
     }
     triggers = {

@@ -1,0 +1,166 @@
+"""Classes of description that failed on a third set of readers' searches (benchmarks/symptom_queries/
+third_*) and the pattern fixed for each. Every class is pinned with wordings that are NOT in any
+benchmark set, so the tests check the pattern, not the queries it was found with."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from runphys.index.demo import POSTS
+from runphys.index.sources import read_sources
+from runphys.search.results import SearchRequest
+from runphys.search.searcher import SearchIndex
+from runphys.text.tagging import analyse_post
+from runphys.text.vocabulary import Vocabulary
+from runphys.text.vocabulary_file import package_vocabulary
+from tests.posts_factory import make_post
+from tests.search_fixtures import index_posts
+
+ITBS, PIRIFORMIS, HIP_FLEXORS, IT_BAND = {"1046", "1022", "1002"}, {"1012", "1060"}, {"1038", "1008", "1052", "1072"}, \
+    {"1002", "1022", "1046"}
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return package_vocabulary()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory, vocab: Vocabulary) -> Iterator[SearchIndex]:
+    directory: Path = tmp_path_factory.mktemp("demo-classes")
+    tagged = index_posts(read_sources([POSTS], format="markdown").posts, directory, vocab)
+    index = SearchIndex.open(directory, {p.id: p for p in tagged}, vocab, remember=0)
+    yield index
+    index.close()
+
+
+def first(index: SearchIndex, q: str) -> str:
+    hits = index.search(SearchRequest(q=q)).hits
+    assert hits, q
+    return hits[0].id
+
+
+# -- lay words: the reader's word for a region, a body part, when in a run ---------------------------
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a lay verb of pain between the body part and its region
+        ("my knee kills on the outside", "knee.outside"),
+        ("knee throbs on the outer side", "knee.outside"),
+        ("shin stings on the inside", "shin.inside"),
+        # "bum" is the buttock
+        ("pain in my bum", "glutes.deep"),
+    ],
+)
+def test_lay_wordings_are_places(vocab: Vocabulary, text: str, place: str) -> None:
+    assert place in [p.key for p in vocab.places(text, reader=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [("it starts around mile two", "same_point"), ("ten minutes into each run", "same_point"),
+     ("since switching to new shoes", "change")],
+)
+def test_lay_triggers(vocab: Vocabulary, text: str, trigger: str) -> None:
+    assert trigger in [m.key for m in vocab.triggers(text, reader=True)]
+
+
+@pytest.mark.parametrize(
+    ("q", "best"),
+    [
+        ("outer knee kills me around mile two", ITBS),
+        ("bum aches on long drives", PIRIFORMIS),
+    ],
+)
+def test_lay_descriptions_rank_the_injury_first(demo: SearchIndex, q: str, best: set[str]) -> None:
+    assert first(demo, q) in best
+
+
+# -- a body part inside a trigger is the movement, not where it hurts ---------------------------------
+
+@pytest.mark.parametrize("q", ["front of my hip pinches lifting my knee", "hip flexor sore when lifting my knee"])
+def test_a_body_part_in_a_trigger_does_not_pull_its_posts(demo: SearchIndex, q: str) -> None:
+    assert first(demo, q) in HIP_FLEXORS
+
+
+# -- the blog writes to "you": its places are tagged the way a reader's "my" is read ------------------
+
+def test_a_post_saying_your_is_tagged_with_the_place(vocab: Vocabulary) -> None:
+    post = make_post("p1", title="Rolling", body="Roll slowly along the outside of your thigh for a minute.")
+    assert "it_band.outside" in analyse_post(post, vocab).places["body"]
+
+
+def test_outside_of_the_thigh_finds_the_it_band_posts(demo: SearchIndex) -> None:
+    assert first(demo, "ache along the outside of my thigh") in IT_BAND
+
+
+# -- red flags said the lay way, and ordinary searches with alarming-looking words -------------------
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("my foot keeps dragging my foot on runs", "numbness"),
+        ("left leg suddenly went weak", "numbness"),
+        ("needles and pins in my feet", "numbness"),
+        ("electric zaps in my arm", "numbness"),
+        ("squeezing pressure in my chest on hills", "chest"),
+        ("got lightheaded during intervals", "chest"),
+        ("ankle is swollen, red and warm", "fever"),
+        ("a tender spot on my shin that hurts to touch", "bone_pain"),
+        ("top of my foot hurts more every run", "bone_pain"),
+        ("back aches all night", "night_pain"),
+        ("lost feeling in two toes", "numbness"),
+        ("limping and can't put my foot down", "cannot_bear_weight"),
+        ("my knee gave out on a descent", "cannot_bear_weight"),
+    ],
+)
+def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["chest press with heavy dumbbells", "how to fall asleep before a race", "foam rolling a tender spot on my calf",
+     "I can't stand running on treadmills", "hip pain when lying on my side at night", "weak ankles balance drills",
+     "red shoes for race day", "hot weather long run", "swollen ego after a fast 5k", "night run headlamp",
+     "electric bike for cross training", "chest muscles tight from push ups"],
+)
+def test_alarming_looking_words_in_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
+
+
+# -- a word that only says it hurts does not decide between the posts a description points to -------
+
+RUNNERS_KNEE_STAIRS = {"1015", "1057"}  # the posts that name stairs, squatting and sitting as its triggers
+
+
+@pytest.mark.parametrize("q", ["knee aches walking downstairs", "sore knees going down the stairs",
+                               "knees going down the stairs"])
+def test_pain_words_do_not_pull_a_title_with_pain_in_it(demo: SearchIndex, q: str) -> None:
+    assert first(demo, q) in RUNNERS_KNEE_STAIRS
+
+
+@pytest.mark.parametrize(("text", "trigger"), [("walking down the stairs", "downstairs"),
+                                               ("going up the stairs", "stairs")])
+def test_stairs_said_with_the(vocab: Vocabulary, text: str, trigger: str) -> None:
+    assert trigger in [m.key for m in vocab.triggers(text, reader=True)]
+
+
+# -- words that only link a description ("after", "since") are not required once it points to an injury
+
+@pytest.mark.parametrize("q", ["knees ache after a long car ride", "knee pain after long films"])
+def test_linking_words_do_not_decide(demo: SearchIndex, q: str) -> None:
+    # Runner's knee lists sitting among its triggers; "after" alone must not pick the post that says it.
+    assert first(demo, q) in RUNNERS_KNEE_STAIRS | {"1028"}
+
+
+# -- places said without their article ("behind knee cap") ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "place"),
+                         [("pain behind knee cap", "knee.around"), ("ache below kneecap", "knee.under")])
+def test_places_without_their_article(vocab: Vocabulary, text: str, place: str) -> None:
+    assert place in [p.key for p in vocab.places(text, reader=True)]
