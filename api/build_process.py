@@ -53,4 +53,6 @@ async def in_build_process(fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs
     try:
         return await asyncio.get_running_loop().run_in_executor(pool, functools.partial(fn, *args, **kwargs))
     finally:
-        pool.shutdown(wait=False)
+        # Waiting (off the loop) lets the pool's manager thread finish first: shut down without
+        # waiting, it may still try to replace the finished child and fail on a dismantled pool.
+        await asyncio.to_thread(pool.shutdown, True)
