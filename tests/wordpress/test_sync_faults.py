@@ -74,7 +74,9 @@ def test_429_and_503_are_retried_after_the_pause_the_site_asks_for(synced: tuple
     site.clear_requests()
     started = time.monotonic()
     data = sync_json(site, index)
-    assert time.monotonic() - started >= 3  # three pauses of the asked-for second
+    # Three pauses of the asked-for second; the id listing and the changed posts are asked for at
+    # once, so two of the pauses may overlap: at least two seconds in all.
+    assert time.monotonic() - started >= 2
     assert data["removed"] == 0 and data["unchanged"] == 3
     statuses = [r["status"] for r in sorted(site.requests(), key=lambda r: r["start"])]
     assert statuses[:4] == [429, 429, 503, 200]
