@@ -131,7 +131,15 @@ def has_bundle(index_dir: Path) -> bool:
 @contextmanager
 def build_lock(index_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
     """Hold the single-builder lock; a second build waits up to `wait_seconds`, then IndexBusy."""
-    lock = index_dir / ".build.lock"
+    with file_lock(index_dir, ".build.lock", "build", wait_seconds):
+        yield
+
+
+@contextmanager
+def file_lock(index_dir: Path, name: str, what: str, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Hold the lock file `name` at the index root, one holder at a time across processes; waits
+    up to `wait_seconds`, then IndexBusy ("another `what` of INDEX is running")."""
+    lock = index_dir / name
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
         handle = open(lock, "a+")  # noqa: SIM115 - closed by the `with` below
@@ -148,7 +156,7 @@ def build_lock(index_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
             except BlockingIOError:
                 if time.monotonic() >= deadline:
                     raise IndexBusy(
-                        f"another build of {index_dir} is running; try again when it finishes"
+                        f"another {what} of {index_dir} is running; try again when it finishes"
                     ) from None
                 time.sleep(0.1)
         try:

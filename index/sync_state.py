@@ -10,8 +10,6 @@ next sync fetch the same changes again, never skip one.
 
 from __future__ import annotations
 
-import fcntl
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from .author_state import read_json, write_json
-from .errors import BadRequest, IndexBusy
+from .bundle import file_lock
+from .errors import BadRequest
 
 SYNC_FILE = "sync.json"
 SYNC_LOCK = ".sync.lock"
@@ -77,18 +76,5 @@ def write_sync_state(index_dir: Path, state: SyncState) -> None:
 @contextmanager
 def sync_lock(index_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
     """Hold the one-sync-at-a-time lock; IndexBusy when another sync still holds it after `wait_seconds`."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / SYNC_LOCK, "a+") as handle:
-        deadline = time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise IndexBusy(f"another sync of {index_dir} is running; try again when it finishes") from None
-                time.sleep(0.1)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with file_lock(index_dir, SYNC_LOCK, "sync", wait_seconds):
+        yield

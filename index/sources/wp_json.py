@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..post import Post, SourceRef
@@ -36,13 +36,15 @@ def _rendered(post: dict[str, Any], key: str) -> str:
     return str(value.get("rendered") or "") if isinstance(value, dict) else str(value or "")
 
 
-def _embedded(post: dict[str, Any], key: str) -> Any:
+def embedded(post: Mapping[str, Any], key: str) -> Any:
+    """A post's `_embedded` entry (saved with `?_embed`), or None."""
     embedded = post.get("_embedded")
     return embedded.get(key) if isinstance(embedded, dict) else None
 
 
-def _embedded_terms(post: dict[str, Any]) -> tuple[list[str], list[str]] | None:
-    groups = _embedded(post, "wp:term")
+def embedded_terms(post: Mapping[str, Any]) -> tuple[list[str], list[str]] | None:
+    """The embedded categories and tags, as readers see their names; None when not embedded."""
+    groups = embedded(post, "wp:term")
     if not isinstance(groups, list):
         return None
     categories: list[str] = []
@@ -55,14 +57,14 @@ def _embedded_terms(post: dict[str, Any]) -> tuple[list[str], list[str]] | None:
     return categories, tags
 
 
-def _author(post: dict[str, Any]) -> str:
-    authors = _embedded(post, "author")
+def embedded_author(post: Mapping[str, Any]) -> str:
+    authors = embedded(post, "author")
     first = authors[0] if isinstance(authors, list) and authors else {}
     return str(first.get("name") or "") if isinstance(first, dict) else ""
 
 
 def _post(post: dict[str, Any], source: SourceRef) -> Iterator[Post | Problem]:
-    terms = _embedded_terms(post)
+    terms = embedded_terms(post)
     has_ids = bool(post.get("categories") or post.get("tags"))
     if terms is None and has_ids:
         yield Problem.at(source, NO_TERMS, "warning", code="no-terms")
@@ -78,7 +80,7 @@ def _post(post: dict[str, Any], source: SourceRef) -> Iterator[Post | Problem]:
         slug=str(post.get("slug") or ""),
         url=str(post.get("link") or ""),
         date=post.get("date_gmt") or post.get("date"),
-        author=_author(post),
+        author=embedded_author(post),
         categories=terms[0] if terms else (),
         tags=terms[1] if terms else (),
         body=body,

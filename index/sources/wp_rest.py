@@ -20,7 +20,7 @@ from .normalize import assemble
 from .problems import Problem, guarded
 from .shortcodes import expand_shortcodes, expand_video_shortcodes
 from .videos import file_video, unique_videos
-from .wp_json import is_wp_post
+from .wp_json import embedded, embedded_author, embedded_terms, is_wp_post
 
 PUBLISHED = ("publish",)
 # What `--include-drafts` adds: the statuses the WXR importer takes with its own --include-drafts.
@@ -42,38 +42,9 @@ def _field(post: Mapping[str, Any], key: str) -> tuple[str, bool]:
     return ("" if value is None else str(value)), True
 
 
-def _embedded(post: Mapping[str, Any], key: str) -> Any:
-    embedded = post.get("_embedded")
-    return embedded.get(key) if isinstance(embedded, dict) else None
-
-
-def _terms(post: Mapping[str, Any]) -> tuple[list[str], list[str]] | None:
-    groups = _embedded(post, "wp:term")
-    if not isinstance(groups, list):
-        return None
-    categories: list[str] = []
-    tags: list[str] = []
-    for term in (t for group in groups if isinstance(group, list) for t in group):
-        if not isinstance(term, dict):
-            continue
-        # WordPress stores term names HTML-escaped ("Food &amp; Drink"): the name a reader sees.
-        name = inline_text(str(term.get("name") or ""))
-        if term.get("taxonomy") == "category":
-            categories.append(name)
-        elif term.get("taxonomy") == "post_tag":
-            tags.append(name)
-    return categories, tags
-
-
-def _author(post: Mapping[str, Any]) -> str:
-    authors = _embedded(post, "author")
-    first = authors[0] if isinstance(authors, list) and authors else {}
-    return str(first.get("name") or "") if isinstance(first, dict) else ""
-
-
 def _featured_video(post: Mapping[str, Any]) -> list[Video]:
     """A featured media that is a video file (an image says nothing a search or a list uses)."""
-    media = _embedded(post, "wp:featuredmedia")
+    media = embedded(post, "wp:featuredmedia")
     first = media[0] if isinstance(media, list) and media else None
     if not isinstance(first, dict) or not str(first.get("mime_type") or "").startswith("video/"):
         return []
@@ -100,7 +71,7 @@ def _date(post: Mapping[str, Any]) -> Any:
 
 
 def _post(post: Mapping[str, Any], source: SourceRef) -> Iterator[Post | Problem]:
-    terms = _terms(post)
+    terms = embedded_terms(post)
     if terms is None and (post.get("categories") or post.get("tags")):
         yield Problem.at(source, "term names missing from the answer (no _embed)", "warning", code="no-terms")
     numbers = long_numbers(post)
@@ -122,7 +93,7 @@ def _post(post: Mapping[str, Any], source: SourceRef) -> Iterator[Post | Problem
         slug=str(post.get("slug") or ""),
         url=str(post.get("link") or ""),
         date=_date(post),
-        author=_author(post),
+        author=embedded_author(post),
         categories=terms[0] if terms else (),
         tags=terms[1] if terms else (),
         body=body,
