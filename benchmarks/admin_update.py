@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from query_cost import ORDINARY
 from search_quality import scaled_docs, to_posts
 
-from tests.live_server import clean_env, free_port, runphys
+from tests.live_server import clean_env, free_port, runphys, wait_until_ready
 
 TOKEN = "admin-update-benchmark"
 
@@ -70,16 +70,8 @@ def measure(bundle: Path) -> dict[str, float]:
         server = subprocess.Popen([*runphys(), "serve", "--index", str(index), "--port", str(port)], env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            deadline = time.monotonic() + 180
-            while True:
-                try:
-                    if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=5).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise SystemExit("server did not start")
-                time.sleep(0.3)
+            if not wait_until_ready(f"http://127.0.0.1:{port}", server, 180):
+                raise SystemExit("server did not start")
             stop, samples = threading.Event(), []
             thread = threading.Thread(target=reader, args=(port, stop, samples), daemon=True)
             thread.start()

@@ -184,7 +184,7 @@ def flood_rows(index: Path, costly: str, budget: bool) -> dict[str, float]:
     import httpx
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from tests.live_server import clean_env, free_port, runphys
+    from tests.live_server import clean_env, free_port, runphys, wait_until_ready
 
     port = free_port()
     env = clean_env(remembered_searches="0", **({} if budget else {"work_seconds_per_minute": "0"}))
@@ -192,16 +192,8 @@ def flood_rows(index: Path, costly: str, budget: bool) -> dict[str, float]:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(url + "/readyz", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                raise SystemExit("server did not start")
-            time.sleep(0.3)
+        if not wait_until_ready(url, server, 120):
+            raise SystemExit("server did not start")
         reader = httpx.Client(base_url=url, timeout=120,
                               transport=httpx.HTTPTransport(local_address="127.0.0.2"))
 

@@ -25,7 +25,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.live_server import clean_env, free_port, runphys
+from tests.live_server import clean_env, free_port, runphys, wait_until_ready
 
 
 def rss_mb(pid: int) -> float:
@@ -43,16 +43,8 @@ def run(bundle: Path, requests: int, drafts: str, **settings: str) -> tuple[floa
     rng = random.Random(20)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
-            deadline = time.monotonic() + 180
-            while True:
-                try:
-                    if client.get("/readyz").status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise SystemExit("server did not start")
-                time.sleep(0.3)
+            if not wait_until_ready(f"http://127.0.0.1:{port}", server, 180):
+                raise SystemExit("server did not start")
             client.post("/api/v1/related", json={"text": "knee pain after long runs"})
             before = rss_mb(server.pid)
             started = time.monotonic()

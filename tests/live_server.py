@@ -77,6 +77,22 @@ def clean_env(**settings: str) -> dict[str, str]:
     return env
 
 
+def wait_until_ready(url: str, process: subprocess.Popen[bytes] | None = None, seconds: float = 60.0) -> bool:
+    """Poll `url`/readyz until it answers 200 (True); False once `process` has exited or `seconds` passed."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            return False
+        try:
+            with urllib.request.urlopen(url + "/readyz", timeout=5) as response:
+                if response.status == 200:
+                    return True
+        except OSError:  # not listening yet, or 503 while the first version opens (HTTPError is an OSError)
+            pass
+        time.sleep(0.2)
+    return False
+
+
 class ServedProcess:
     """Start with `start()`, stop with `stop()`; `url` is the base address, `log` the output file."""
 
@@ -94,17 +110,10 @@ class ServedProcess:
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(self._args, env=self._env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT,
                                             preexec_fn=self._limits if self.file_size_limit else None)
-        deadline = time.monotonic() + ready_seconds
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(f"server exited with {self.process.returncode}: {self.log.read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(self.url + "/readyz", timeout=2) as response:
-                    if response.status == 200:
-                        return self
-            except (OSError, urllib.error.HTTPError):
-                pass
-            time.sleep(0.2)
+        if wait_until_ready(self.url, self.process, ready_seconds):
+            return self
+        if self.process.poll() is not None:
+            raise AssertionError(f"server exited with {self.process.returncode}: {self.log.read_text()[-2000:]}")
         self.stop()
         raise AssertionError("server did not become ready")
 
