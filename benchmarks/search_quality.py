@@ -135,7 +135,8 @@ def load_symptom_queries(prefix: str = "") -> tuple[Docs, Queries, Qrels, list[P
     `prefix` "check_": a second set of 30, written after the first was tuned and scored once as it
     was (a held-out-style check); "third_": a third set of 30 in readers' own varied words (lay
     words, clinical words, typos, two symptoms in one search, the body part only implied), written
-    and scored once before the fixes that followed it (see docs/search.md)."""
+    and scored once before the fixes that followed it (see docs/search.md); "lay_": a fourth set of 30,
+    written blind from the posts alone (lay words for where and when it hurts), before any scoring."""
     from runphys.index.demo import POSTS
 
     posts = read_sources([POSTS], format="markdown").posts
@@ -155,7 +156,7 @@ def right_first(ranked: list[str], rels: dict[str, int]) -> bool:
     return bool(ranked) and rels.get(ranked[0], 0) == max(rels.values())
 
 
-RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl")
+RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.jsonl")
 
 
 def red_flag_check(vocab, name: str = "red_flags.jsonl") -> tuple[int, int, int, int, list[str]]:  # type: ignore[no-untyped-def]
@@ -329,6 +330,7 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["demo_symptom_queries"] = load_symptom_queries
     sets["demo_symptom_check"] = lambda: load_symptom_queries("check_")
     sets["demo_symptom_third"] = lambda: load_symptom_queries("third_")
+    sets["demo_symptom_lay"] = lambda: load_symptom_queries("lay_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue
