@@ -149,7 +149,7 @@ def draft_list(about: Post, cosine: npt.NDArray[np.float64], options: Options, c
     threshold = config.min_score if options.min_score is None else options.min_score
     above = np.flatnonzero(cosine >= max(threshold, 1e-12))
     above = above[np.lexsort((above, -cosine[above]))]
-    candidates = [(int(j), float(cosine[j])) for j in above if allowed(int(j))][:breadth]
+    candidates = list(itertools.islice(((int(j), float(cosine[j])) for j in above if allowed(int(j))), breadth))
     near = dict(candidates)
     own = own_topics(about.injuries, catalogue.body_part_of)
     return _completed(about, own, [], set(), candidates, near, allowed, options, catalogue, neighbours, config)

@@ -108,15 +108,44 @@ class LiveService:
         now = time.monotonic()
         if not force and self._service is not None and now - self._checked_at < self.settings.reload_check_seconds:
             return
-        # While one request opens a new version the others keep the current one; a forced look
-        # (after an admin write) or a server with nothing open yet waits for it.
-        if not self._switch.acquire(blocking=force or self._service is None):
+        if not force and self._service is not None:
+            # A reader never waits for a version to open (seconds at blog scale): the current one
+            # answers while a background thread opens the new one and swaps it in.
+            if not self._switch.acquire(blocking=False):
+                return  # another look is under way
+            opening = False
+            try:
+                self._checked_at = now
+                if current_build_id(self.settings.index) not in (None, self._service.build_id, self._refused):
+                    threading.Thread(target=self._look_in_background, args=(now,), name="runphys-open-version",
+                                     daemon=True).start()
+                    opening = True  # the thread releases `_switch`
+                    return
+                with self._state:
+                    self._close_overdue(now)
+            finally:
+                if not opening:
+                    self._switch.release()
             return
+        # A forced look (after an admin write) or a server with nothing open yet waits for it.
+        self._switch.acquire()
         try:
             self._checked_at = now
             self._switch_if_stale(now)
             with self._state:
                 self._close_overdue(now)
+        finally:
+            self._switch.release()
+
+    def _look_in_background(self, now: float) -> None:
+        """`_switch_if_stale` off the readers' path; `_switch` was taken for it and is released here."""
+        try:
+            self._switch_if_stale(now)
+            with self._state:
+                self._close_overdue(now)
+        except Exception as exc:  # a thread has no caller to raise to: the current version serves on
+            self.last_error = f"the newest index version could not be opened: {exc}"
+            logger.exception("opening the newest index version failed")
         finally:
             self._switch.release()
 

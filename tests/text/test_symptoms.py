@@ -128,6 +128,12 @@ def test_a_vague_description_guesses_nothing(vocab: Vocabulary, text: str) -> No
         ("swollen, red lower leg after a long flight", "calf_clot"),
         ("chest pain while running", "chest"),
         ("I can't put weight on my foot", "cannot_bear_weight"),
+        ("since my back went my foot flops and my toes catch", "numbness"),
+        ("back ache gets me up at 3am", "night_pain"),
+        ("leaking pee since my low back started hurting", "back_emergency"),
+        ("can't feel anything around my privates since my back went", "back_emergency"),
+        ("dropping pounds without trying", "weight_loss"),
+        ("my heart fluttered out of rhythm on an easy jog", "heart_rhythm"),
     ],
 )
 def test_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
@@ -140,7 +146,9 @@ def test_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
     "text",
     ["tight calves", "chest stretch", "warm up before a run", "warm calves before speed work", "night running tips",
      "hip hurts when lying on my side at night", "calf raises", "foam rolling calves", "ankle swelling after a sprain",
-     "stiff back in the morning", "heel pain first thing in the morning", "chest and shoulder openers"],
+     "stiff back in the morning", "heel pain first thing in the morning", "chest and shoulder openers",
+     "heart pounds after hill sprints", "my foot falls asleep when I sit cross-legged", "need to pee on long runs",
+     "running to lose weight", "feet slapping the pavement late in a run", "can't lift my big toe on its own"],
 )
 def test_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
