@@ -180,6 +180,11 @@ class RelatedIndex:
                                         self.config.why_terms)
         return self._explainer
 
+    def prepare_drafts(self) -> None:
+        """Make now what the first draft would wait for (the posts' catalogue, the matrix by term)."""
+        self.catalogue  # noqa: B018 - built on first use
+        self._by_column()
+
     def _by_column(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int32], npt.NDArray[np.float32]]:
         """The matrix by term (built on the first draft): which posts hold each term, and how much."""
         if self._columns is None:

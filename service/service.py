@@ -70,7 +70,9 @@ class Service:
         if verify:
             try:
                 _opened(bundle, self._searcher.verify)
-                self._related  # noqa: B018 - opened now, so a damaged part is refused before serving
+                # Opened now, so a damaged part is refused before serving, with what the first draft
+                # would otherwise wait for (0.3 s at 24,000 posts).
+                self._related.prepare_drafts()
             except BaseException:
                 self.close()
                 raise
@@ -80,7 +82,8 @@ class Service:
         """The live bundle of `settings.index` (IndexMissing, IndexDamaged, IndexVersionMismatch).
 
         `verify` opens every part now, the text store included, so a server refuses a damaged
-        version before switching to it; a one-off command opens only the parts it uses."""
+        version before switching to it and no first reader waits for a part to open; a one-off
+        command opens only the parts it uses."""
         return cls(open_bundle(settings.index), settings, verify=verify)
 
     @property

@@ -193,7 +193,10 @@ def test_a_live_server_keeps_the_last_good_bundle(make_client, fresh_index: Path
         response = client.get("/api/v1/search?q=knee")
         assert response.status_code == 200
         assert response.headers["X-Index-Version"] == good
-    ready = client.get("/readyz")
+    # The damaged version is tried in the background (no reader waits for it): poll for the verdict.
+    deadline = time.monotonic() + 30
+    while not (ready := client.get("/readyz")).json().get("warning") and time.monotonic() < deadline:
+        time.sleep(0.02)
     assert ready.status_code == 200 and ready.json()["build_id"] == good
     assert "runphys build" in ready.json()["warning"]
     assert current_build_id(fresh_index) == bad

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import resource
@@ -229,6 +230,37 @@ def test_a_replaced_service_closes_with_its_last_request(fresh_index: Path) -> N
         assert live.acquire() is new
         live.release(new)
         assert open_services(live) == 1  # the current one stays open without requests
+    finally:
+        live.close()
+
+
+def test_a_reader_never_waits_for_a_new_version_to_open(fresh_index: Path) -> None:
+    live = LiveService(Settings(index=fresh_index, reload_check_seconds=0))
+    try:
+        old = switch_now(live).build_id
+        manifest = update_posts(fresh_index, upserts=[Post(id="bg-1", title="Background knee drill", body="Knee.")])
+        first = live.acquire()  # the look that finds the new version opens it in the background
+        live.release(first)
+        assert first.build_id == old
+        deadline = time.monotonic() + 30
+        while (now := live.get().build_id) != manifest.build_id and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert now == manifest.build_id and live.last_error is None
+    finally:
+        live.close()
+
+
+def test_switching_versions_keeps_no_closed_version_in_memory(fresh_index: Path) -> None:
+    """Each open sets the live objects aside from the cycle collector (gc.freeze) and takes the
+    previous ones back first, so versions closed since are collected: the count stays flat."""
+    live = LiveService(Settings(index=fresh_index, reload_check_seconds=0))
+    try:
+        counts = []
+        for i in range(6):
+            update_posts(fresh_index, upserts=[Post(id=f"gc-{i}", title=f"Knee drill {i}", body="Knee.")])
+            switch_now(live)
+            counts.append(gc.get_freeze_count())
+        assert max(counts[2:]) <= counts[1] * 1.2, counts
     finally:
         live.close()
 
