@@ -41,7 +41,7 @@ MU_PLUGINS = Path(__file__).resolve().parent / "mu-plugins"
 # A request carrying this header is never faulted nor logged: the tests' own editing calls.
 BYPASS_HEADER = "X-Runphys-Test-Bypass"
 PRETTY = "/%postname%/"
-FAULT_KINDS = ("status", "rate_limit", "html", "slow", "redirect_https", "bad_json")
+FAULT_KINDS = ("status", "rate_limit", "html", "slow", "redirect_https", "bad_json", "huge")
 
 
 def missing_packages() -> list[str]:
@@ -526,7 +526,8 @@ require_once ABSPATH . 'wp-settings.php';
         kinds: `status` (`status=401|403|404|500|502|503|...`, optional `body`, `retry_after`),
         `rate_limit` (429 with `retry_after` seconds, default 1), `html` (a 200 HTML page instead of
         JSON), `slow` (`seconds`, then the real answer), `redirect_https` (301 to the same address
-        on https), `bad_json` (200 with a truncated JSON body). Every rule also takes `match` (only
+        on https), `bad_json` (200 with a truncated JSON body), `huge` (a 200 answer of `mib` MiB, or
+        one declaring `declared` bytes in Content-Length). Every rule also takes `match` (only
         requests whose URL, decoded, contains this text) and `times` (only the first N matching
         requests; unlimited by default). The first rule that matches applies.
         """

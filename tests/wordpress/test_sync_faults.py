@@ -33,6 +33,8 @@ FAULTS = [
     pytest.param("html", {}, ["an HTML page (titled 'Just a moment...') where JSON was expected",
                               "caching or security plugin"], id="html"),
     pytest.param("bad_json", {}, ["not valid JSON"], id="bad-json"),
+    pytest.param("huge", {"mib": 65}, ["answered more than 64 MiB", "refused"], id="too-large-streamed"),
+    pytest.param("huge", {"declared": 70_000_000}, ["answered more than 64 MiB", "refused"], id="too-large-declared"),
     pytest.param("slow", {"seconds": 4}, ["did not answer within 1 s"], id="timeout"),
     pytest.param("redirect_https", {}, ["the site redirects to https (https://", "sync https://127.0.0.1:",
                                         "only on the same scheme, host and port"], id="https"),

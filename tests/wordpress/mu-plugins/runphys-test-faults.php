@@ -140,6 +140,23 @@ function runphys_test_log_timing(float $wall, float $cpu): void {
             $host = $_SERVER['HTTP_HOST'] ?? '127.0.0.1';
             header('Location: https://' . $host . ($_SERVER['REQUEST_URI'] ?? '/'), true, (int) ($rule['status'] ?? 301));
             exit;
+        case 'huge':
+            // An answer past the client's size cap: streamed (`mib` of it), or only declared.
+            http_response_code(200);
+            header('Content-Type: application/json; charset=UTF-8');
+            if (isset($rule['declared'])) {
+                header('Content-Length: ' . (string) (int) $rule['declared']);
+                echo '[';
+                exit;
+            }
+            $chunk = str_repeat(' ', 1 << 20);
+            echo '[';
+            for ($i = 0; $i < (int) ($rule['mib'] ?? 65); $i++) {
+                echo $chunk;
+                flush();
+            }
+            echo ']';
+            exit;
         case 'bad_json':
             http_response_code(200);
             header('Content-Type: application/json; charset=UTF-8');
