@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,6 +21,7 @@ from ..index.errors import RunphysError
 from ..service.live import LiveService
 from ..service.settings import Settings
 from .author_auth import LoginThrottle, session_store
+from .build_process import start_build_server
 from .caching import NotModified, handle_not_modified
 from .docs import install_docs
 from .errors import ErrorBoundary, install_error_handlers
@@ -95,6 +97,8 @@ def create_app(settings: Settings) -> FastAPI:
             live.get()  # warm up; a missing bundle is reported by /readyz, not fatal
         except RunphysError as exc:
             logger.warning("index not ready: %s", exc.message)
+        if settings.admin_token is not None or settings.sync_url is not None:
+            await asyncio.to_thread(start_build_server)  # not during the first admin write: see build_process
         poller = _poller(settings)
         try:
             yield
