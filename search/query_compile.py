@@ -72,6 +72,9 @@ class ScoringPlan:
     # trigger): the broad ones may weigh no more than the narrowing ones (see strategy.rank).
     broad: tuple[int, ...] = ()
     narrow: tuple[int, ...] = ()
+    # Groups (by position) that ask for a kind of post ("tight" -> stretches), each with the row of
+    # the kind itself (see strategy.rank).
+    kinds: tuple[tuple[int, int], ...] = ()
     # Names of several words to <mark> only where the words stand together ("low back", "IT band").
     phrase_marks: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     notices: tuple[str, ...] = ()
@@ -89,6 +92,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     groups: list[Clause] = []
     broad: list[int] = []
     narrow: list[int] = []
+    kinds: list[tuple[int, int]] = []
     for node in top:
         if guess is not None and vocabulary is not None and _only_pain(node, vocabulary):
             build.extras.extend((i, PAIN_SHARE) for t in terms(_surface(node)) if (i := term_id(t)) is not None)
@@ -99,6 +103,8 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
             broad.append(len(groups))
         elif isinstance(node, Place | Trigger):
             narrow.append(len(groups))
+        elif isinstance(node, Intent) and (k := term_id(kind_term(node.key))) is not None:
+            kinds.append((len(groups), k))
         groups.append(c)
     exclude = [c for node in top if isinstance(node, Not) if (c := build.clause(node.child)) is not None]
     notices = (PHRASES_DROPPED.format(n=MAX_PHRASES),) if build.phrases > MAX_PHRASES else ()
@@ -109,7 +115,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
         build.extras.append((i, GUESS_WEIGHT))
     return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), frozenset(build.marks),
                        tuple(dict.fromkeys(build.content)), tuple(broad) if len(groups) > 1 else (),
-                       tuple(narrow), frozenset(build.phrase_marks), notices)
+                       tuple(narrow), tuple(kinds), frozenset(build.phrase_marks), notices)
 
 
 def _surface(node: Node) -> str:
