@@ -113,6 +113,30 @@ def test_a_vague_description_guesses_nothing(vocab: Vocabulary, text: str) -> No
     assert vocab.guess(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my arches collapse when I walk barefoot",  # a place that does something, never said to hurt
+        "the outside of my knee feels tight",
+    ],
+)
+def test_a_place_never_said_to_hurt_guesses_nothing(vocab: Vocabulary, text: str) -> None:
+    assert vocab.guess(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "injury"),
+    [
+        ("outside of my knee", "it_band_syndrome"),  # a place alone: the reader asks about it
+        ("my arches ache", "plantar_fasciitis"),
+        ("the outside of my knee feels tight on long runs", "it_band_syndrome"),  # a trigger says when it hurts
+    ],
+)
+def test_a_place_that_hurts_or_is_asked_about_still_guesses(vocab: Vocabulary, text: str, injury: str) -> None:
+    guess = vocab.guess(text)
+    assert guess is not None and guess.injury == injury
+
+
 # -- red flags: every one noticed, no ordinary search flagged -------------------------------------
 
 
