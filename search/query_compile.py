@@ -135,6 +135,16 @@ def _only_pain(node: Node, vocabulary: Vocabulary) -> bool:
     return bool(found) and all(t in vocabulary.pain_words or t in LINKING_TERMS for t in found)
 
 
+def _g_dropped(text: str, found: list[str], term_id: TermId) -> list[str]:
+    """A word no post has, written the way it is said ("shufflin", "achin'", "runnin"), read as
+    its -ing form where posts have that."""
+    said = words(text)
+    if len(said) != 1 or len(found) != 1 or not said[0].endswith("in") or term_id(found[0]) is not None:
+        return found
+    spelled = terms(said[0] + "g")
+    return spelled if len(spelled) == 1 and term_id(spelled[0]) is not None else found
+
+
 class _Builder:
     def __init__(self, term_id: TermId, reaches: Callable[[int], bool], vocabulary: Vocabulary | None,
                  guess: Guess | None = None) -> None:
@@ -203,6 +213,8 @@ class _Builder:
         """The word(s) of `text`: one row, or all of them; None for stop words only (which only
         add a little to the posts that share them)."""
         found = terms(text)
+        if typed:
+            found = _g_dropped(text, found, self.term_id)
         if typed and found and all(t in READER_WORDS for t in found):
             self.extras.extend((i, weight * 0.5) for t in found if (i := self.term_id(t)) is not None)
             return None
