@@ -271,7 +271,11 @@ class Vocabulary:
     def guess(self, text: str, analysed: Analysed | None = None) -> Guess | None:
         """The injury a reader's description points to (None when none fits clearly better)."""
         normal = self._read(text, analysed, True)
-        parts = [m.key for m in self._body_part_matches(text, normal)]
+        # A body part inside a trigger of several words is the movement, not where it hurts ("when
+        # lifting my knee", "can't get my knees up"), as a search reads it (search/query_parse).
+        moves = [t for t in self.symptoms.trigger_matches(text, normal) if t.end - t.start > 1]
+        parts = [m.key for m in self._body_part_matches(text, normal)
+                 if not any(t.start <= m.start and m.end <= t.end for t in moves)]
         guess = self.symptoms.guess(text, normal, parts)
         if guess is None or guess.triggers or self.pain_words.intersection(normal.stems):
             return guess

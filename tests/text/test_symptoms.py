@@ -124,6 +124,12 @@ def test_a_place_never_said_to_hurt_guesses_nothing(vocab: Vocabulary, text: str
     assert vocab.guess(text) is None
 
 
+def test_a_body_part_inside_a_trigger_is_the_movement_not_where_it_hurts(vocab: Vocabulary) -> None:
+    assert vocab.guess("can't get my knees up late in a run") is None  # not the IT band
+    guess = vocab.guess("knee hurts late in a run")
+    assert guess is not None and guess.injury == "it_band_syndrome"
+
+
 @pytest.mark.parametrize(
     ("text", "injury"),
     [
