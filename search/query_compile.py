@@ -72,6 +72,9 @@ class ScoringPlan:
     # trigger): the broad ones may weigh no more than the narrowing ones (see strategy.rank).
     broad: tuple[int, ...] = ()
     narrow: tuple[int, ...] = ()
+    # Groups (by position) that ask for a kind of post ("tight" -> stretches), each with the row of
+    # the kind itself (see strategy.rank).
+    kinds: tuple[tuple[int, int], ...] = ()
     # Names of several words to <mark> only where the words stand together ("low back", "IT band").
     phrase_marks: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     notices: tuple[str, ...] = ()
@@ -89,6 +92,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     groups: list[Clause] = []
     broad: list[int] = []
     narrow: list[int] = []
+    kinds: list[tuple[int, int]] = []
     for node in top:
         if guess is not None and vocabulary is not None and _only_pain(node, vocabulary):
             build.extras.extend((i, PAIN_SHARE) for t in terms(_surface(node)) if (i := term_id(t)) is not None)
@@ -99,6 +103,8 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
             broad.append(len(groups))
         elif isinstance(node, Place | Trigger):
             narrow.append(len(groups))
+        elif isinstance(node, Intent) and (k := term_id(kind_term(node.key))) is not None:
+            kinds.append((len(groups), k))
         groups.append(c)
     exclude = [c for node in top if isinstance(node, Not) if (c := build.clause(node.child)) is not None]
     notices = (PHRASES_DROPPED.format(n=MAX_PHRASES),) if build.phrases > MAX_PHRASES else ()
@@ -109,7 +115,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
         build.extras.append((i, GUESS_WEIGHT))
     return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), frozenset(build.marks),
                        tuple(dict.fromkeys(build.content)), tuple(broad) if len(groups) > 1 else (),
-                       tuple(narrow), frozenset(build.phrase_marks), notices)
+                       tuple(narrow), tuple(kinds), frozenset(build.phrase_marks), notices)
 
 
 def _surface(node: Node) -> str:
@@ -127,6 +133,16 @@ def _only_pain(node: Node, vocabulary: Vocabulary) -> bool:
     description together ("after", "since")."""
     found = terms(_surface(node))
     return bool(found) and all(t in vocabulary.pain_words or t in LINKING_TERMS for t in found)
+
+
+def _g_dropped(text: str, found: list[str], term_id: TermId) -> list[str]:
+    """A word no post has, written the way it is said ("shufflin", "achin'", "runnin"), read as
+    its -ing form where posts have that."""
+    said = words(text)
+    if len(said) != 1 or len(found) != 1 or not said[0].endswith("in") or term_id(found[0]) is not None:
+        return found
+    spelled = terms(said[0] + "g")
+    return spelled if len(spelled) == 1 and term_id(spelled[0]) is not None else found
 
 
 class _Builder:
@@ -197,6 +213,8 @@ class _Builder:
         """The word(s) of `text`: one row, or all of them; None for stop words only (which only
         add a little to the posts that share them)."""
         found = terms(text)
+        if typed:
+            found = _g_dropped(text, found, self.term_id)
         if typed and found and all(t in READER_WORDS for t in found):
             self.extras.extend((i, weight * 0.5) for t in found if (i := self.term_id(t)) is not None)
             return None

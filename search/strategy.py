@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -35,6 +35,11 @@ TIME_BUDGET_SECONDS = 0.25
 # A broad body-part group counts toward "all the words" for a post scoring at least this share of
 # its best post (a post about the knee, not one that says "knee" once).
 ABOUT_SHARE = 0.3
+# In a question (ranked by score alone, no tiers), a kind of post asked for beside a body part
+# ("hamstrings feel tight ...": stretches) adds up to this share of the body part's best post, as
+# the first tier does for a short search ("tight hamstrings"): the kind's own row is one short field
+# and would otherwise weigh next to nothing beside a body part named in every field.
+KIND_SHARE = 0.25
 PHRASES_CUT = "quoted phrases were checked in the best-matching posts only"
 
 Match = Literal["all", "any", "none"]
@@ -116,6 +121,8 @@ def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, questio
         groups.append(evaluate(clause, index.impact, index.size, index.phrase_check, budget))
     counted = _about(groups, plan.broad)
     groups = _narrowed(groups, plan.broad, plan.narrow)
+    if question:
+        groups = _kind_weighted(groups, plan, index, counted)
     score, count = _accumulate(groups, plan.extras, index, counted)
     candidates = (count > 0) | (score > 0)
     for clause in plan.exclude:
@@ -163,6 +170,31 @@ def _narrowed(groups: list[Sparse], broad: tuple[int, ...], narrow: tuple[int, .
         top = float(groups[i][1].max())
         if narrower and top > max(narrower):
             out[i] = (groups[i][0], (groups[i][1] * np.float32(max(narrower) / top)).astype(np.float32))
+    return out
+
+
+def _kind_weighted(groups: list[Sparse], plan: ScoringPlan, index: RankingData, about: list[Docs]) -> list[Sparse]:
+    """A kind-of-post group of a question with the kind's own row weighted so that its best post
+    weighs KIND_SHARE of the strongest body-part group's best post, in the posts about a body part
+    asked for (`about`: see _about): calf posts that are stretches, not every stretch."""
+    parts = [float(groups[i][1].max()) for i in plan.broad if i < len(groups) and len(groups[i][0])]
+    if not parts or not plan.kinds:
+        return groups
+    on_topic = np.unique(np.concatenate([about[i] for i in plan.broad if i < len(about)]))
+    out = list(groups)
+    for i, kind in plan.kinds:
+        clause = plan.groups[i] if i < len(plan.groups) else None
+        _, data = index.impact.row(kind)
+        if clause is None or clause.kind != "rows" or not len(data) or i >= len(groups) or not len(groups[i][0]):
+            continue
+        weight = KIND_SHARE * max(parts) / float(data.max())
+        if weight <= 1.0:
+            continue
+        rows = tuple((r, w * weight if r == kind else w) for r, w in clause.rows)
+        docs, scores = evaluate(replace(clause, rows=rows), index.impact, index.size, index.phrase_check)
+        # The same posts (weights only): off topic, a post keeps its score as typed.
+        scores = np.where(np.isin(docs, on_topic), scores, groups[i][1]).astype(np.float32)
+        out[i] = (docs, scores)
     return out
 
 

@@ -271,8 +271,20 @@ class Vocabulary:
     def guess(self, text: str, analysed: Analysed | None = None) -> Guess | None:
         """The injury a reader's description points to (None when none fits clearly better)."""
         normal = self._read(text, analysed, True)
-        parts = [m.key for m in self._body_part_matches(text, normal)]
-        return self.symptoms.guess(text, normal, parts)
+        # A body part inside a trigger of several words is the movement, not where it hurts ("when
+        # lifting my knee", "can't get my knees up"), as a search reads it (search/query_parse).
+        moves = [t for t in self.symptoms.trigger_matches(text, normal) if t.end - t.start > 1]
+        parts = [m.key for m in self._body_part_matches(text, normal)
+                 if not any(t.start <= m.start and m.end <= t.end for t in moves)]
+        guess = self.symptoms.guess(text, normal, parts)
+        if guess is None or guess.triggers or self.pain_words.intersection(normal.stems):
+            return guess
+        # A place said to do something else, never to hurt ("my arches flatten when I land", "the
+        # front of my hips feels tight") points to no injury, as a post's place does not (see
+        # tagging); a place on its own ("outside of the knee") is a reader asking about it.
+        placed = {i for p in self.symptoms.places(text, normal) for i in range(p.start, p.end)}
+        said = [t for i, t in enumerate(normal.terms) if i not in placed and t and t not in _READER_TERMS]
+        return None if said else guess
 
     def red_flags(self, text: str, analysed: Analysed | None = None) -> list[RedFlag]:
         """Red-flag symptoms a reader's search describes, each with its reason."""
@@ -303,6 +315,10 @@ class Vocabulary:
     def synonym_matches(self, text: str, analysed: Analysed | None = None) -> list[Match]:
         """Members of a synonym group in a query; keys are group numbers (as text)."""
         return self._synonyms.find(text, analysed if analysed is not None else analyse(text))
+
+
+# Words a reader writes about themselves: no sign of what a place does ("my", "I").
+_READER_TERMS = frozenset(t for w in ("i", "me", "my", "mine", "myself", "im", "ive", "id", "ill") for t in terms(w))
 
 
 def dedupe(items: Iterable[str]) -> tuple[str, ...]:

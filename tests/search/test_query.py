@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from runphys.search.query_compile import NOTHING, Clause, compile_plan
+from runphys.search.query_compile import NOTHING, Clause, _g_dropped, compile_plan
 from runphys.search.query_parse import (
     MAX_CLAUSES,
     MAX_QUERY_CHARS,
@@ -193,3 +193,13 @@ def test_repeats_are_read_once_and_the_excess_is_dropped_with_a_notice(vocab):
     many = " ".join(f"w{i}" for i in range(MAX_CLAUSES + 10))
     p = plan(many, vocab)
     assert p.clause_count == MAX_CLAUSES and "10 more words left out" in p.notices[0]
+
+
+# -- a dropped g ("shufflin", "achin'"): the -ing word, where no post has the word as typed ----------
+
+
+def test_a_word_said_without_its_g_is_read_as_the_ing_word() -> None:
+    known = {"shuffl": 1, "cabin": 2}.get
+    assert _g_dropped("shufflin", ["shufflin"], known) == ["shuffl"]
+    assert _g_dropped("cabin", ["cabin"], known) == ["cabin"]  # a word posts have stays itself
+    assert _g_dropped("zeppelin", ["zeppelin"], known) == ["zeppelin"]  # nor is any word made up

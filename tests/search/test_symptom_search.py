@@ -81,6 +81,36 @@ def test_a_broad_body_part_does_not_outrank_the_narrower_words(demo: SearchIndex
     assert search(demo, q).hits[0].id in right
 
 
+# -- a kind of post asked for in a long description ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("q", "right"),
+    [
+        # A question has no first tier: "tight" must still favour the calf posts that are stretches.
+        ("my calves feel tight on every single run even after a proper warm up", {"1005"}),
+        ("my upper back feels stiff after a long week of sitting at a desk", {"1043"}),
+    ],
+)
+def test_a_kind_asked_for_in_a_question_favours_that_kind_of_post_on_the_body_part(
+    demo: SearchIndex, q: str, right: set[str]
+) -> None:
+    assert search(demo, q).hits[0].id in right
+
+
+def test_a_kind_asked_for_in_a_question_lifts_no_post_off_the_body_part(demo: SearchIndex) -> None:
+    from runphys.search.query_parse import plan
+
+    query = plan("my calves feel tight on every single run even after a proper warm up", demo._vocab)
+    scoring = demo._compile(query)
+    assert scoring.kinds and scoring.broad
+    asked = demo._rank(query, None)
+    # Stretch posts on the low back, upper back, neck and piriformis.
+    stretches_elsewhere = {"1032", "1043", "1063", "1012"}
+    shown = [demo._posts[d].id for d, _, _ in asked.top(0, 5)]
+    assert not stretches_elsewhere & set(shown), shown
+
+
 # -- one-concept searches, as a new reader tries them ------------------------------------------------
 
 

@@ -113,6 +113,36 @@ def test_a_vague_description_guesses_nothing(vocab: Vocabulary, text: str) -> No
     assert vocab.guess(text) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my arches collapse when I walk barefoot",  # a place that does something, never said to hurt
+        "the outside of my knee feels tight",
+    ],
+)
+def test_a_place_never_said_to_hurt_guesses_nothing(vocab: Vocabulary, text: str) -> None:
+    assert vocab.guess(text) is None
+
+
+def test_a_body_part_inside_a_trigger_is_the_movement_not_where_it_hurts(vocab: Vocabulary) -> None:
+    assert vocab.guess("can't get my knees up late in a run") is None  # not the IT band
+    guess = vocab.guess("knee hurts late in a run")
+    assert guess is not None and guess.injury == "it_band_syndrome"
+
+
+@pytest.mark.parametrize(
+    ("text", "injury"),
+    [
+        ("outside of my knee", "it_band_syndrome"),  # a place alone: the reader asks about it
+        ("my arches ache", "plantar_fasciitis"),
+        ("the outside of my knee feels tight on long runs", "it_band_syndrome"),  # a trigger says when it hurts
+    ],
+)
+def test_a_place_that_hurts_or_is_asked_about_still_guesses(vocab: Vocabulary, text: str, injury: str) -> None:
+    guess = vocab.guess(text)
+    assert guess is not None and guess.injury == injury
+
+
 # -- red flags: every one noticed, no ordinary search flagged -------------------------------------
 
 
