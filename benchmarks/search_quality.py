@@ -136,7 +136,9 @@ def load_symptom_queries(prefix: str = "") -> tuple[Docs, Queries, Qrels, list[P
     was (a held-out-style check); "third_": a third set of 30 in readers' own varied words (lay
     words, clinical words, typos, two symptoms in one search, the body part only implied), written
     and scored once before the fixes that followed it (see docs/search.md); "lay_": a fourth set of 30,
-    written blind from the posts alone (lay words for where and when it hurts), before any scoring."""
+    written blind from the posts alone (lay words for where and when it hurts), before any scoring;
+    "fifth_": a fifth set of 30, written blind the same way (short, one-sentence and messy searches),
+    scored once as main stood before the fixes that followed it."""
     from runphys.index.demo import POSTS
 
     posts = read_sources([POSTS], format="markdown").posts
@@ -156,7 +158,7 @@ def right_first(ranked: list[str], rels: dict[str, int]) -> bool:
     return bool(ranked) and rels.get(ranked[0], 0) == max(rels.values())
 
 
-RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.jsonl")
+RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.jsonl", "fifth_red_flags.jsonl")
 
 
 def red_flag_check(vocab, name: str = "red_flags.jsonl") -> tuple[int, int, int, int, list[str]]:  # type: ignore[no-untyped-def]
@@ -331,6 +333,7 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["demo_symptom_check"] = lambda: load_symptom_queries("check_")
     sets["demo_symptom_third"] = lambda: load_symptom_queries("third_")
     sets["demo_symptom_lay"] = lambda: load_symptom_queries("lay_")
+    sets["demo_symptom_fifth"] = lambda: load_symptom_queries("fifth_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue

@@ -35,7 +35,19 @@ TYPED_SHARE = 0.5
 # `pain_words`: "pain", "hurts", "achy") tells no post from another: it adds this much and is not
 # required, so a title with "Pain" in it does not outrank the posts the description points to.
 PAIN_SHARE = 0.3
+# An injury named ("pulled hamstring") lists its own posts first, then the posts about its body
+# part, which add this share of the body part's score: a reader with a strain also wants the
+# hamstring's stretches and strength work, not a page of one post.
+INJURY_PART_SHARE = 0.3
+# The same for the injury a description points to, at half its weight: "outer knee pain at mile 3"
+# lists the IT band syndrome posts, then the other IT band posts (stretches, foam rolling) above
+# knee posts about something else.
+GUESS_PART_SHARE = 0.5
 
+# A search of this many parts or more is a sentence: a lowercase "it" in it is the pronoun ("it
+# feels like braking"), which every post has, not the IT of "IT band" (an IT-band search says
+# "IT band", "ITB" or "IT" in capitals).
+SENTENCE_ATOMS = 3
 # Quoted phrases matched as phrases per query; more are matched as their words (with a notice):
 # each phrase reads positions from the text store, the costliest step a search has.
 MAX_PHRASES = 4
@@ -66,6 +78,9 @@ class ScoringPlan:
     exclude: tuple[Clause, ...] = ()
     # Rows that add to a post's score and let it into the results, but are no group of their own.
     extras: tuple[tuple[int, float], ...] = ()
+    # (row, reference row, share): extras weighted so the row's best post scores `share` of the
+    # reference row's best (an injury's body part after the injury's own posts).
+    followers: tuple[tuple[int, int, float], ...] = ()
     marks: frozenset[str] = field(default_factory=frozenset)  # terms to <mark> in excerpts
     content_terms: tuple[str, ...] = ()  # distinct terms of the positive clauses
     # Groups (by position) that are a broad body part, and groups that narrow it (a place, a
@@ -89,6 +104,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
         return ScoringPlan(())
     build = _Builder(term_id, reaches, vocabulary, guess)
     top = tree.children if isinstance(tree, All) else (tree,)
+    build.sentence = len(top) >= SENTENCE_ATOMS
     groups: list[Clause] = []
     broad: list[int] = []
     narrow: list[int] = []
@@ -113,7 +129,11 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     if guess is not None and not build.guess_used and (i := term_id(concept_term(guess.injury))) is not None \
             and reaches(i):
         build.extras.append((i, GUESS_WEIGHT))
-    return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), frozenset(build.marks),
+    if guess is not None and (i := term_id(concept_term(guess.injury))) is not None and reaches(i) \
+            and (part := build.body_part_row(guess.injury)) is not None:
+        build.followers.append((part, i, GUESS_PART_SHARE))
+    return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), tuple(build.followers),
+                       frozenset(build.marks),
                        tuple(dict.fromkeys(build.content)), tuple(broad) if len(groups) > 1 else (),
                        tuple(narrow), tuple(kinds), frozenset(build.phrase_marks), notices)
 
@@ -154,10 +174,12 @@ class _Builder:
         self.guess = guess
         self.guess_used = False
         self.extras: list[tuple[int, float]] = []
+        self.followers: list[tuple[int, int, float]] = []
         self.marks: set[str] = set()
         self.phrase_marks: set[tuple[str, ...]] = set()
         self.content: list[str] = []
         self.phrases = 0  # quoted phrases of two terms or more seen so far
+        self.sentence = False  # the search is a sentence (SENTENCE_ATOMS parts or more)
 
     def is_body_part(self, key: str) -> bool:
         v = self.vocabulary
@@ -213,6 +235,8 @@ class _Builder:
         """The word(s) of `text`: one row, or all of them; None for stop words only (which only
         add a little to the posts that share them)."""
         found = terms(text)
+        if typed and self.sentence and text.lower() == "it" and text != "IT":
+            return None  # the pronoun ("it feels like ..."), not the IT of "IT band"
         if typed:
             found = _g_dropped(text, found, self.term_id)
         if typed and found and all(t in READER_WORDS for t in found):
@@ -235,6 +259,13 @@ class _Builder:
         found = self.term_id(term)
         return NOTHING if found is None else Clause("rows", rows=((found, weight),))
 
+    def body_part_row(self, key: str) -> int | None:
+        """The row of an injury's body part, when posts carry it."""
+        v = self.vocabulary
+        part = v.concept(key).body_part if v is not None and v.has_concept(key) else None
+        found = self.term_id(concept_term(part)) if part else None
+        return found if found is not None and self.reaches(found) else None
+
     def concept(self, node: Concept) -> Clause:
         vocabulary = self.vocabulary
         if vocabulary is not None and vocabulary.has_concept(node.key):
@@ -245,10 +276,10 @@ class _Builder:
             # No post carries it yet ("Achilles tendinopathy"): its words still find something, and
             # an injury's body part stands in for it ("stiff neck" finds the neck posts).
             self.extras.extend((i, 1.0) for t in terms(node.surface) if (i := self.term_id(t)) is not None)
-            part = vocabulary.concept(node.key).body_part if vocabulary and vocabulary.has_concept(node.key) else None
-            if part and (i := self.term_id(concept_term(part))) is not None and self.reaches(i):
-                return Clause("rows", rows=((i, 1.0),))
-            return NOTHING
+            part = self.body_part_row(node.key)
+            return NOTHING if part is None else Clause("rows", rows=((part, 1.0),))
+        if (part := self.body_part_row(node.key)) is not None:
+            self.followers.append((part, found, INJURY_PART_SHARE))
         # The word the reader typed keeps its weight beside the concept's every name: "forefoot"
         # finds the post about forefoot striking, not only the posts richest in "foot" and "heel".
         # Several words count only side by side: "runner's knee" is not "runners" and "knee" apart.

@@ -27,7 +27,7 @@ from .query_compile import ScoringPlan
 from .scoring import Docs, PhraseBudget, PhraseCheck, Sparse, evaluate
 
 ANY_NOTICE = "showing results for any of the words"
-ANY_WORD_FLOOR = 0.15
+ANY_WORD_FLOOR = 0.1
 QUESTION_TERMS = MIN_QUERY_TERMS
 # Work on one search stops adding clauses (and reading phrase positions) once it has run this
 # long; what was found is shown.
@@ -123,7 +123,7 @@ def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, questio
     groups = _narrowed(groups, plan.broad, plan.narrow)
     if question:
         groups = _kind_weighted(groups, plan, index, counted)
-    score, count = _accumulate(groups, plan.extras, index, counted)
+    score, count = _accumulate(groups, (*plan.extras, *_following(plan.followers, index)), index, counted)
     candidates = (count > 0) | (score > 0)
     for clause in plan.exclude:
         docs, _ = evaluate(clause, index.impact, index.size, index.phrase_check, budget)
@@ -195,6 +195,17 @@ def _kind_weighted(groups: list[Sparse], plan: ScoringPlan, index: RankingData, 
         # The same posts (weights only): off topic, a post keeps its score as typed.
         scores = np.where(np.isin(docs, on_topic), scores, groups[i][1]).astype(np.float32)
         out[i] = (docs, scores)
+    return out
+
+
+def _following(followers: tuple[tuple[int, int, float], ...], index: RankingData) -> list[tuple[int, float]]:
+    """Each follower row as an extra, weighted so its best post scores its share of the
+    reference row's best: the share holds whatever the two rows' own scales."""
+    out = []
+    for row, reference, share in followers:
+        top, ref = index.impact.row(row)[1], index.impact.row(reference)[1]
+        if len(top) and len(ref) and float(top.max()) > 0:
+            out.append((row, share * float(ref.max()) / float(top.max())))
     return out
 
 
