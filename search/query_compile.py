@@ -67,6 +67,7 @@ class Clause:
     rows: tuple[tuple[int, float], ...] = ()
     children: tuple[Clause, ...] = ()
     phrase: tuple[str, ...] = ()
+    quoted: bool = False  # a phrase the reader put in quotes (not a name of several words)
 
 
 NOTHING = Clause("rows")  # a clause no post matches (an unknown word)
@@ -218,7 +219,7 @@ class _Builder:
             if self.phrases > MAX_PHRASES:
                 return self.words(node.text, typed=True)
             subs = [self.words(t, typed=True) or NOTHING for t in found]
-            return Clause("phrase", children=tuple(subs), phrase=tuple(found))
+            return Clause("phrase", children=tuple(subs), phrase=tuple(found), quoted=True)
         if isinstance(node, Concept):
             return self.concept(node)
         if isinstance(node, Place):

@@ -70,7 +70,11 @@ def evaluate(clause: Clause, impact: ImpactMatrix, size: int, phrase_check: Phra
     if clause.kind in ("all", "phrase"):
         found = _intersection(children)
         if clause.kind == "phrase" and len(found[0]):
+            cut = budget.cut
             keep = phrase_check(clause.phrase, found[0], found[1], budget)
+            # Only a phrase the reader quoted gets the notice: a name of several words ("runner's
+            # knee") is its concept first, and its unread posts hold both words.
+            budget.cut = budget.cut if clause.quoted else cut
             found = (found[0][keep], found[1][keep])
         return found
     if clause.kind == "any":

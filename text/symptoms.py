@@ -58,12 +58,14 @@ class Trigger:
 @dataclass(frozen=True)
 class RedFlag:
     """A symptom that needs a clinician. Matched by any of `terms`, or by one word or phrase of
-    each list in `together` anywhere in the text ("calf" ... "swollen" ... "hot")."""
+    each list in `together` anywhere in the text ("calf" ... "swollen" ... "hot"), unless the text
+    also says one of `unless`: a harmless cause ("fingers go numb in the cold")."""
 
     key: str
     reason: str
     terms: tuple[str, ...] = ()
     together: tuple[tuple[str, ...], ...] = ()
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,8 @@ class SymptomMatcher:
         # One matcher per list of `together`: a word may stand in several lists of one flag.
         self._flag_parts = [[PhraseMatcher(("", f) for t in group for f in forms(t)) for group in fl.together]
                             for fl in red_flags]
+        self._flag_unless = [PhraseMatcher(("", f) for t in fl.unless for f in forms(t)) if fl.unless else None
+                             for fl in red_flags]
         # Which injuries list a place or a trigger: a place listed by one injury alone tells it.
         self._by_place: dict[tuple[str, str], list[InjurySigns]] = {}
         for s in self.signs:
@@ -182,8 +186,8 @@ class SymptomMatcher:
     def guess(self, text: str, analysed: Analysed, parts: Sequence[str]) -> Guess | None:
         """The injury a description points to, when one fits better than every other.
 
-        A place counts 2 when the injury lists it, a trigger 1, the injury's body part named
-        without a region 1. The best injury needs a place or a trigger of its own, 2 points, and
+        A place counts 2 when the injury lists it, a trigger 1, the body part of its first place
+        named without a region 1. The best injury needs a place or a trigger of its own, 2 points, and
         more points than the next one: "knee pain" alone guesses nothing."""
         places = self.places(text, analysed)
         found_places = {(p.body_part, p.region): p for p in places}
@@ -195,7 +199,11 @@ class SymptomMatcher:
         for signs in self.signs:
             where = [w for w in signs.where if w in found_places]
             when = [t for t in triggers if t in signs.when]
-            named = not where and any(part in parts and part not in placed_parts for part, _ in signs.where)
+            # Its body part named without a region: the body part of its first, main place ("knee" for
+            # IT band syndrome, whose notice says "in the knee"), not every one it lists ("sore quads
+            # after running downhill" is not the IT band).
+            main = signs.where[0][0] if signs.where else None
+            named = not where and main in parts and main not in placed_parts
             points = 2 * bool(where) + len(when) + int(named)
             # Triggers alone tell no injury: "sore quads after running downhill" is not the IT band.
             if (where or (when and named)) and points >= 2:
@@ -228,7 +236,9 @@ class SymptomMatcher:
         analysed = analysed if analysed is not None else analyse(text)
         hit = {m.key for m in self._flag_terms.find(text, analysed)}
         out = []
-        for flag, groups in zip(self.red_flags, self._flag_parts, strict=True):
+        for flag, groups, unless in zip(self.red_flags, self._flag_parts, self._flag_unless, strict=True):
+            if unless is not None and unless.find(text, analysed):
+                continue
             if flag.key in hit or (groups and all(g.find(text, analysed) for g in groups)):
                 out.append(flag)
         return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from .analysis import Analysed, analyse, fold, terms, words
@@ -274,8 +275,12 @@ class Vocabulary:
         # A body part inside a trigger of several words is the movement, not where it hurts ("when
         # lifting my knee", "can't get my knees up"), as a search reads it (search/query_parse).
         moves = [t for t in self.symptoms.trigger_matches(text, normal) if t.end - t.start > 1]
-        parts = [m.key for m in self._body_part_matches(text, normal)
-                 if not any(t.start <= m.start and m.end <= t.end for t in moves)]
+        matches = [m for m in self._body_part_matches(text, normal)
+                   if not any(t.start <= m.start and m.end <= t.end for t in moves)]
+        listed = _listed(matches, normal)
+        # Body parts listed together ("my knees and shins ache since I upped my miles") are a load
+        # problem, not one injury: none of them points to its injury by being named.
+        parts = [m.key for m in matches if m.key not in listed]
         guess = self.symptoms.guess(text, normal, parts)
         if guess is None or guess.triggers or self.pain_words.intersection(normal.stems):
             return guess
@@ -327,3 +332,19 @@ def dedupe(items: Iterable[str]) -> tuple[str, ...]:
 
 def _stems(words_: Sequence[str]) -> frozenset[str]:
     return frozenset(stem for word in words_ for stem in analyse(word).stems)
+
+
+# Words that join a list of body parts ("knees and shins", "hip or knee", "both knees and the shins").
+_LIST_WORDS = frozenset({"and", "or", "both", "the", "also"})
+_LIST_JOINS = frozenset({"and", "or"})
+
+
+def _listed(matches: Sequence[Match], analysed: Analysed) -> set[str]:
+    """Keys of different body parts named in a list, next to each other with "and" / "or"."""
+    out: set[str] = set()
+    ordered = sorted(matches, key=lambda m: m.start)
+    for a, b in pairwise(ordered):
+        between = analysed.words[a.end:b.start]
+        if a.key != b.key and _LIST_JOINS.intersection(between) and set(between) <= _LIST_WORDS:
+            out.update((a.key, b.key))
+    return out

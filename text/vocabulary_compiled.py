@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 1  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 2  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -61,7 +61,8 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "spots": [{"body_part": s.body_part, "region": s.region, "terms": list(s.terms)} for s in sections.spots],
         "triggers": [{"key": t.key, "name": t.name, "terms": list(t.terms)} for t in sections.triggers],
         "red_flags": [{"key": f.key, "reason": f.reason, "terms": list(f.terms),
-                       "together": [list(group) for group in f.together]} for f in sections.red_flags],
+                       "together": [list(group) for group in f.together], "unless": list(f.unless)}
+                      for f in sections.red_flags],
         "place_joiners": list(sections.joiners),
         "possessives": list(sections.possessives),
         "pain_words": list(sections.pain_words),
@@ -101,7 +102,7 @@ def _phrases(vocabulary: Vocabulary) -> list[str]:
     for trigger in sections.triggers:
         out += trigger.terms
     for f in sections.red_flags:
-        out += [*f.terms, *(t for group in f.together for t in group)]
+        out += [*f.terms, *(t for group in f.together for t in group), *f.unless]
     out += [*sections.joiners, *sections.possessives, *sections.pain_words]
     # "the" stands in for each possessive when a phrase is read as a reader's search.
     return [*out, "the"]
@@ -218,7 +219,7 @@ def _trigger(value: object) -> Trigger:
 def _red_flag(value: object) -> RedFlag:
     item = _mapping(value)
     return RedFlag(_string(item.get("key")), _string(item.get("reason")), _strings(item.get("terms")),
-                   tuple(_strings(group) for group in _sequence(item.get("together"))))
+                   tuple(_strings(group) for group in _sequence(item.get("together"))), _strings(item.get("unless")))
 
 
 def _words(value: object) -> dict[str, tuple[str, str, str | None]]:

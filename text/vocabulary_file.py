@@ -352,7 +352,7 @@ class _Reader:
     def red_flags(self, value: Any) -> tuple[RedFlag, ...]:
         seen: set[str] = set()
         out = []
-        for item, path in self.named_entries(value, "red_flags", {"key", "reason", "terms", "together"}):
+        for item, path in self.named_entries(value, "red_flags", {"key", "reason", "terms", "together", "unless"}):
             key = self.section_key(item, path, seen)
             reason = self.text_field(item, path, "reason")
             terms = self.strings(item.get("terms"), (*path, "terms"), allow_empty=True)
@@ -364,7 +364,8 @@ class _Reader:
                 together = [dedupe(self.strings(g, (*path, "together", j))) for j, g in enumerate(together_value)]
             if not terms and not together:
                 raise self.fail(path, "a red flag needs terms, together, or both")
-            out.append(RedFlag(key, reason, dedupe(terms), tuple(together)))
+            unless = self.strings(item.get("unless"), (*path, "unless"), allow_empty=True)
+            out.append(RedFlag(key, reason, dedupe(terms), tuple(together), dedupe(unless)))
         return tuple(out)
 
     def combine(self, injury: Concept, parts: dict[str, Concept], path: Path_) -> Concept:

@@ -82,3 +82,21 @@ def test_a_phrase_repeating_a_word_reads_it_once_and_keeps_the_order(tmp_path: P
         assert text.phrase_mask(terms("pace easy easy")).tolist() == [False, False, True]
     finally:
         text.close()
+
+
+def test_only_a_quoted_phrase_checked_in_part_gets_the_notice(tmp_path: Path) -> None:
+    from runphys.search.results import SearchRequest
+    from runphys.search.strategy import PHRASES_CUT
+    from tests.posts_factory import make_post
+    from tests.search_fixtures import build_index
+
+    # More posts hold both words than one phrase may read: the check is cut either way.
+    posts = [make_post(f"p{n}", title=f"Knee post {n}", body=f"Runner's knee, day {n}: runners know the knee. Slow "
+                       "runners run long and hold a steady pace.") for n in range(40)]
+    search_index = build_index(tmp_path / "ix", posts)
+    try:
+        assert PHRASES_CUT in search_index.search(SearchRequest(q='"slow runners"')).notices
+        # A name of several words the reader did not quote ("runner's knee") says nothing about quotes.
+        assert PHRASES_CUT not in search_index.search(SearchRequest(q="runner's knee")).notices
+    finally:
+        search_index.close()

@@ -233,7 +233,8 @@ spots:
 triggers:
   - {key: stairs, name: on stairs, terms: [stairs, going downstairs]}
 red_flags:
-  - {key: night, reason: Night pain needs a look., terms: [night pain], together: [[wakes], [pain, ache]]}
+  - {key: night, reason: Night pain needs a look., terms: [night pain], together: [[wakes], [pain, ache]],
+     unless: [my alarm]}
 place_joiners: [of, the]
 possessives: [my]
 """
@@ -253,6 +254,9 @@ def test_a_file_with_every_symptom_section_loads(tmp_path: Path) -> None:
     assert guess is not None and guess.injury == "runners_knee"
     assert guess.notice == "Pain in the knee on stairs is often runner's knee."
     assert [f.key for f in vocab.red_flags("it wakes me with an ache")] == ["night"]
+    # `unless`: a harmless cause said beside the symptom (read as a search: "my" is "the").
+    assert vocab.red_flags("my alarm wakes me with an ache") == []
+    assert vocab.red_flags("night pain, then the alarm") == []
 
 
 @pytest.mark.parametrize(
@@ -269,12 +273,13 @@ def test_a_file_with_every_symptom_section_loads(tmp_path: Path) -> None:
          "region 'top' is not a region key"),
         ("{key: stairs, name: on stairs, terms: [stairs, going downstairs]}", "{key: stairs, name: on stairs}", 16,
          "triggers[0].terms"),
-        ("terms: [night pain], together: [[wakes], [pain, ache]]}", "together: [[wakes]]}", 18,
+        ("terms: [night pain], together: [[wakes], [pain, ache]],", "together: [[wakes]],", 18,
          "together must be a list of at least two lists"),
-        ("terms: [night pain], together: [[wakes], [pain, ache]]}", "terms: []}", 18,
+        ("terms: [night pain], together: [[wakes], [pain, ache]],", "terms: [],", 18,
          "a red flag needs terms, together, or both"),
         ("{key: night, reason: Night pain needs a look.,", "{key: night,", 18, "red_flags[0].reason"),
-        ("place_joiners: [of, the]", "place_joiners: of", 19, "place_joiners"),
+        ("unless: [my alarm]}", "unless: my alarm}", 19, "red_flags[0].unless"),
+        ("place_joiners: [of, the]", "place_joiners: of", 20, "place_joiners"),
     ],
 )
 def test_symptom_sections_are_checked_with_their_line(tmp_path: Path, old: str, new: str, line: int,

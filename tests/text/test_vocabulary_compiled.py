@@ -78,7 +78,8 @@ triggers:
   - {key: stairs, name: on stairs, terms: [stairs, going downstairs]}
 red_flags:
   - {key: night, reason: Night pain needs a look., terms: [night pain], together: [[wakes], [pain, ache]]}
-  - {key: hot, reason: A hot swollen calf needs a doctor today., together: [[calf], [swollen], [hot, warm]]}
+  - {key: hot, reason: A hot swollen calf needs a doctor today., together: [[calf], [swollen], [hot, warm]],
+     unless: [in the sun]}
 place_joiners: [of, the]
 possessives: [my, your]
 pain_words: [pain, sore, aching]
@@ -137,6 +138,7 @@ def test_every_section_and_the_warnings_are_stored() -> None:
     assert {"regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words",
             "exercise_cues", "vague_words", "categories", "synonyms", "kinds"} <= set(data)
     assert data["red_flags"][1]["together"] == [["calf"], ["swollen"], ["hot", "warm"]]
+    assert data["red_flags"][1]["unless"] == ["in the sun"] and data["red_flags"][0]["unless"] == []
     injury = next(c for c in data["injuries"] if c["key"] == "leg_strain")
     assert injury["combined"] and set(injury["combined"]) <= set(injury["terms"])  # names after combining
     assert json.loads(json.dumps(data)) == data  # plain JSON values only
