@@ -59,7 +59,7 @@ def sanitize(text: str | None) -> tuple[str, tuple[str, ...]]:
 # Tokens and tree
 
 TokenKind = Literal["word", "phrase", "concept", "place", "trigger", "intent", "synonym", "and", "or", "not", "neg",
-                    "lparen", "rparen"]
+                    "lparen", "rparen", "turned_down"]
 
 
 @dataclass(frozen=True)
@@ -359,7 +359,12 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
                             and any(t.start <= m.start and m.end <= t.end for t in said))]
         tokens = mark(tokens, concepts, spans, "concept")
         tokens = mark(tokens, said, spans, "trigger")
-        tokens = mark(tokens, vocabulary.intents(text), spans, "intent")
+        # A kind the reader says does not help ("stretching does nothing") is not asked for: the
+        # words saying so are left out, and its other words ("tight") are only words.
+        intents = vocabulary.intents(text)
+        turned, saying = vocabulary.turned_down(text, intents)
+        tokens = mark(tokens, saying, spans, "turned_down")
+        tokens = mark(tokens, [m for m in intents if m.key not in turned], spans, "intent")
         tokens = mark(tokens, vocabulary.synonym_matches(text), spans, "synonym")
     tokens, notices = _capped(tokens)
     tree, operators = parse(tokens)

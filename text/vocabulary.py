@@ -110,6 +110,7 @@ class Vocabulary:
         cues: ExerciseCues = ExerciseCues(),
         vague_words: Sequence[str] = (),
         symptoms: Symptoms = Symptoms(),
+        not_helping: Sequence[str] = (),
     ) -> None:
         self.body_parts = tuple(body_parts)
         self.injuries = tuple(injuries)
@@ -120,6 +121,8 @@ class Vocabulary:
         self._expansion_terms: dict[str, frozenset[str]] = {}
         self._written_forms: dict[str, frozenset[str]] = {}
         self.vague_words = tuple(vague_words)
+        self.not_helping = tuple(not_helping)
+        self._not_helping = PhraseMatcher(("", tuple(words(w))) for w in self.not_helping)
         # Compared on stems, so "bending" and "bent" are both "bend"-like where the stemmer agrees.
         self._cue_before = _stems(cues.before)
         self._cue_between = _stems(cues.between)
@@ -317,10 +320,29 @@ class Vocabulary:
         """Readers' words for a kind of post in a query ("tight" -> stretch); keys are kind keys."""
         return self._intents.find(text, analysed if analysed is not None else analyse(text))
 
+    def turned_down(self, text: str, intents: Sequence[Match]) -> tuple[frozenset[str], list[Match]]:
+        """Kinds of post a reader says do not help ("stretching does nothing", "foam rolling
+        hasn't helped"): the kinds, and the words saying so (the kind's word and the `not_helping`
+        phrase after it, at most TURNED_DOWN_GAP words apart)."""
+        saying = self._not_helping.find(text, analyse(text))
+        turned: set[str] = set()
+        spans: list[Match] = []
+        for said in saying:
+            before = [m for m in intents if m.end <= said.start and said.start - m.end <= TURNED_DOWN_GAP]
+            if before:
+                tried = max(before, key=lambda m: m.end)
+                turned.add(tried.key)
+                spans += [tried, said]
+        return frozenset(turned), spans
+
     def synonym_matches(self, text: str, analysed: Analysed | None = None) -> list[Match]:
         """Members of a synonym group in a query; keys are group numbers (as text)."""
         return self._synonyms.find(text, analysed if analysed is not None else analyse(text))
 
+
+# Words between a kind of post and the phrase saying it does not help ("stretching my calves does
+# nothing").
+TURNED_DOWN_GAP = 3
 
 # Words a reader writes about themselves: no sign of what a place does ("my", "I").
 _READER_TERMS = frozenset(t for w in ("i", "me", "my", "mine", "myself", "im", "ive", "id", "ill") for t in terms(w))

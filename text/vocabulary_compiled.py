@@ -57,6 +57,7 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "categories": {name: list(keys) for name, keys in vocabulary.categories.items()},
         "exercise_cues": {"before": list(cues.before), "between": list(cues.between), "after": list(cues.after)},
         "vague_words": list(vocabulary.vague_words),
+        "not_helping": list(vocabulary.not_helping),
         "regions": [{"key": r.key, "name": r.name, "terms": list(r.terms)} for r in sections.regions],
         "spots": [{"body_part": s.body_part, "region": s.region, "terms": list(s.terms)} for s in sections.spots],
         "triggers": [{"key": t.key, "name": t.name, "terms": list(t.terms)} for t in sections.triggers],
@@ -88,7 +89,8 @@ def _phrases(vocabulary: Vocabulary) -> list[str]:
     """Every phrase whose words the vocabulary's lookups analyse when it is built."""
     sections = vocabulary.symptom_sections
     cues = vocabulary.exercise_cues
-    out: list[str] = [*vocabulary.vague_words, *cues.before, *cues.between, *cues.after, *vocabulary.categories]
+    out: list[str] = [*vocabulary.vague_words, *vocabulary.not_helping, *cues.before, *cues.between, *cues.after,
+                      *vocabulary.categories]
     for c in (*vocabulary.body_parts, *vocabulary.injuries):
         out += [*c.terms, *c.not_about]
     for k in vocabulary.kinds:
@@ -148,12 +150,13 @@ def load(data: object, text: str, sha256: str) -> Vocabulary:
     exercise_cues = ExerciseCues(_strings(cues.get("before")), _strings(cues.get("between")),
                                  _strings(cues.get("after")))
     vague_words = _strings(root.get("vague_words"))
+    not_helping = _strings(root.get("not_helping"))
     warnings = _strings(root.get("warnings"))
     # Only now that all of it is well formed; and only when this program analyses words the same way.
     if root.get("analysis") == analysis_fingerprint():
         remember_words(analyses)
     vocabulary = Vocabulary(
-        body_parts, injuries, kinds, synonyms, categories, source, exercise_cues, vague_words, symptoms)
+        body_parts, injuries, kinds, synonyms, categories, source, exercise_cues, vague_words, symptoms, not_helping)
     vocabulary.warnings = warnings
     return vocabulary
 

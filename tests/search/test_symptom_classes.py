@@ -250,3 +250,52 @@ def test_only_an_injurys_main_body_part_named_points_to_it(vocab: Vocabulary) ->
 )
 def test_everyday_words_for_body_parts_and_running(demo: SearchIndex, q: str, post: str) -> None:
     assert first(demo, q) == post
+
+
+# -- classes from a seventh set, written blind (benchmarks/symptom_queries/seventh_*) -------------------
+
+def test_a_kind_said_not_to_help_is_listed_last(demo: SearchIndex) -> None:
+    result = demo.search(SearchRequest(q="tight hamstrings and stretching them hasn't helped"))
+    ids = [h.id for h in result.hits]
+    assert ids[0] == "1013" and ids.index("1031") > 0  # the strength work first, the desk stretches after
+    assert "Stretches: listed last, as you said they have not helped" in result.notices
+
+
+def test_the_words_saying_a_kind_does_not_help_are_not_searched(vocab: Vocabulary) -> None:
+    from runphys.search.query_parse import plan
+
+    tokens = plan("calves tight, foam rolling does nothing", vocab).tokens
+    assert [(t.kind, t.key) for t in tokens if t.kind == "turned_down"] == [("turned_down", "self_massage"),
+                                                                            ("turned_down", "")]
+    # Only the kind turned down: "tight" still asks for stretches.
+    assert ("intent", "tight") in [(t.kind, t.text) for t in tokens]
+    # The same kind's other words stay words ("tight" when stretching is what did not help).
+    tokens = plan("calves tight, stretching does nothing", vocab).tokens
+    assert ("word", "tight") in [(t.kind, t.text) for t in tokens]
+
+
+@pytest.mark.parametrize(
+    ("q", "post"),
+    [
+        ("legs feel flat on the first rep, what to do before a workout", "1017"),  # a warm-up
+    ],
+)
+def test_everyday_words_for_what_a_reader_wants(demo: SearchIndex, q: str, post: str) -> None:
+    assert first(demo, q) == post
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("ankle is big, hot and red and I have a temperature", "fever"),
+        ("down 5 kilos without changing anything and my back hurts", "weight_loss"),
+    ],
+)
+def test_more_red_flags_said_the_everyday_way(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize("text", ["running a half marathon in high temperatures", "shivering at the start line",
+                                  "lost weight since I started running and eating better"])
+def test_their_harmless_neighbours_are_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []

@@ -237,6 +237,7 @@ red_flags:
      unless: [my alarm]}
 place_joiners: [of, the]
 possessives: [my]
+not_helping: [does nothing]
 """
 
 
@@ -280,6 +281,7 @@ def test_a_file_with_every_symptom_section_loads(tmp_path: Path) -> None:
         ("{key: night, reason: Night pain needs a look.,", "{key: night,", 18, "red_flags[0].reason"),
         ("unless: [my alarm]}", "unless: my alarm}", 19, "red_flags[0].unless"),
         ("place_joiners: [of, the]", "place_joiners: of", 20, "place_joiners"),
+        ("not_helping: [does nothing]", "not_helping: does nothing", 22, "not_helping"),
     ],
 )
 def test_symptom_sections_are_checked_with_their_line(tmp_path: Path, old: str, new: str, line: int,

@@ -70,6 +70,7 @@ exercise_cues:
   between: [your, the]
   after: [flat, straight]
 vague_words: [thing, stuff]
+not_helping: [does nothing, hasn't helped]
 regions:
   - {key: outside, name: on the outside of, terms: [outside, lateral]}
 spots:
@@ -93,6 +94,7 @@ def data_of(vocabulary: Vocabulary) -> dict[str, Any]:
         "body_parts": vocabulary.body_parts, "injuries": vocabulary.injuries, "kinds": vocabulary.kinds,
         "synonyms": vocabulary.synonyms, "categories": vocabulary.categories,
         "exercise_cues": vocabulary.exercise_cues, "vague_words": vocabulary.vague_words,
+        "not_helping": vocabulary.not_helping,
         "symptoms": vocabulary.symptom_sections, "pain_words": vocabulary.pain_words,
         "source": (vocabulary.source.name, vocabulary.source.sha256, vocabulary.source.text),
         "warnings": vocabulary.warnings, "prefix_terms": vocabulary.prefix_terms(),
@@ -136,7 +138,8 @@ def test_every_section_and_the_warnings_are_stored() -> None:
     assert data["format"] == FORMAT and data["sha256"] == digest(EVERY_SECTION)
     assert data["warnings"] == list(parse(EVERY_SECTION, SNAPSHOT).warnings) and data["warnings"]
     assert {"regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words",
-            "exercise_cues", "vague_words", "categories", "synonyms", "kinds"} <= set(data)
+            "exercise_cues", "vague_words", "categories", "synonyms", "kinds", "not_helping"} <= set(data)
+    assert data["not_helping"] == ["does nothing", "hasn't helped"]
     assert data["red_flags"][1]["together"] == [["calf"], ["swollen"], ["hot", "warm"]]
     assert data["red_flags"][1]["unless"] == ["in the sun"] and data["red_flags"][0]["unless"] == []
     injury = next(c for c in data["injuries"] if c["key"] == "leg_strain")
