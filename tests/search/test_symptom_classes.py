@@ -103,7 +103,7 @@ def test_outside_of_the_thigh_finds_the_it_band_posts(demo: SearchIndex) -> None
 @pytest.mark.parametrize(
     ("text", "flag"),
     [
-        ("my foot keeps dragging my foot on runs", "numbness"),
+        ("my foot keeps dragging on runs", "foot_drop"),
         ("left leg suddenly went weak", "numbness"),
         ("needles and pins in my feet", "numbness"),
         ("electric zaps in my arm", "numbness"),
@@ -134,7 +134,10 @@ def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> N
      "electric bike for cross training", "chest muscles tight from push ups",
      # numb from the cold or from tight laces passes; "kick" is a finishing sprint
      "toes numb from the cold on winter long runs", "feet go numb when my laces are too tight",
-     "achilles sore after my kick at the end of the 5k", "kicked my mileage up and my achilles aches"],
+     "achilles sore after my kick at the end of the 5k", "kicked my mileage up and my achilles aches",
+     # a pop alone can be a joint releasing; feet that slap late in a marathon are tired shins
+     "heard a crack in my back when I twisted", "feet slap the road in the last miles of a marathon",
+     "dragging my feet to the start line"],
 )
 def test_alarming_looking_words_in_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []

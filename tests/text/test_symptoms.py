@@ -158,7 +158,7 @@ def test_a_place_that_hurts_or_is_asked_about_still_guesses(vocab: Vocabulary, t
         ("swollen, red lower leg after a long flight", "calf_clot"),
         ("chest pain while running", "chest"),
         ("I can't put weight on my foot", "cannot_bear_weight"),
-        ("since my back went my foot flops and my toes catch", "numbness"),
+        ("since my back went my foot flops and my toes catch", "foot_drop"),
         ("back ache gets me up at 3am", "night_pain"),
         ("leaking pee since my low back started hurting", "back_emergency"),
         ("can't feel anything around my privates since my back went", "back_emergency"),
