@@ -137,8 +137,9 @@ def load_symptom_queries(prefix: str = "") -> tuple[Docs, Queries, Qrels, list[P
     words, clinical words, typos, two symptoms in one search, the body part only implied), written
     and scored once before the fixes that followed it (see docs/search.md); "lay_": a fourth set of 30,
     written blind from the posts alone (lay words for where and when it hurts), before any scoring;
-    "fifth_": a fifth set of 30, written blind the same way (short, one-sentence and messy searches),
-    scored once as main stood before the fixes that followed it."""
+    "fifth_" ... "ninth_": five more sets of 30, written blind the same way (short, one-sentence and
+    messy searches; the sixth and ninth avoiding the posts' phrasing; the eighth short searches),
+    each scored once as main stood before the fixes that followed it."""
     from runphys.index.demo import POSTS
 
     posts = read_sources([POSTS], format="markdown").posts

@@ -309,13 +309,20 @@ class _Builder:
         """When it hurts: the posts that say it any way the vocabulary knows ("out of bed" finds
         "first thing in the morning"), or the words typed; the injury it points to counts too."""
         guess = self.guess
+        # A body part inside it is how the body moves ("landing on the balls of my feet"): its words
+        # are not the trigger's, or every post about that body part would count as saying it.
+        v = self.vocabulary
+        moving = frozenset(t for m in (v.find(node.surface, reader=True) if v is not None else ())
+                           if self.is_body_part(m.key) for t in terms(m.surface))
         return self.described(node.surface, when_term(node.key), guess is not None and node.key in guess.triggers,
-                              "any")
+                              "any", moving)
 
-    def described(self, surface: str, term: str, points: bool, combine: Literal["all", "any"]) -> Clause:
+    def described(self, surface: str, term: str, points: bool, combine: Literal["all", "any"],
+                  moving: frozenset[str] = frozenset()) -> Clause:
         """A place or a trigger: `term`'s row, the guessed injury's when it `points` to it, and the
-        words typed (`combine`: all of a place's words, any of a trigger's)."""
-        said = tuple(t for t in terms(surface) if t not in READER_WORDS)
+        words typed (`combine`: all of a place's words, any of a trigger's but the body parts
+        `moving` in it)."""
+        said = tuple(t for t in terms(surface) if t not in READER_WORDS and t not in moving)
         self.content.extend(said)
         if len(said) == 1:
             self.marks.add(said[0])

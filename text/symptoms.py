@@ -105,6 +105,7 @@ class InjurySigns:
     name: str
     where: tuple[tuple[str, str], ...]
     when: tuple[str, ...]
+    body_part: str | None = None
 
 
 class SymptomMatcher:
@@ -156,7 +157,7 @@ class SymptomMatcher:
         ]
         regions = self._regions.find(text, analysed)
         if not regions:
-            return out
+            return self._not_moving(out, text, analysed)
         parts = [m for m in self._find_parts(text, analysed) if m.key]
         taken = {(p.start, p.end) for p in out}
         ws = analysed.words
@@ -176,7 +177,15 @@ class SymptomMatcher:
             if best is not None and not any(s < best.end and best.start < e for s, e in taken):
                 out.append(best)
                 taken.add((best.start, best.end))
-        return sorted(out, key=lambda p: p.start)
+        return sorted(self._not_moving(out, text, analysed), key=lambda p: p.start)
+
+    def _not_moving(self, places: list[Place], text: str, analysed: Analysed) -> list[Place]:
+        """`places` without those inside a trigger of several words: there the place is how the body
+        moves ("since I started landing on the balls of my feet"), not where it hurts."""
+        if not places:
+            return places
+        moves = [t for t in self._triggers.find(text, analysed) if t.end - t.start > 1]
+        return [p for p in places if not any(t.start <= p.start and p.end <= t.end for t in moves)]
 
     def trigger_matches(self, text: str, analysed: Analysed) -> list[Match]:
         return self._triggers.find(text, analysed)
@@ -186,8 +195,8 @@ class SymptomMatcher:
     def guess(self, text: str, analysed: Analysed, parts: Sequence[str]) -> Guess | None:
         """The injury a description points to, when one fits better than every other.
 
-        A place counts 2 when the injury lists it, a trigger 1, the body part of its first place
-        named without a region 1. The best injury needs a place or a trigger of its own, 2 points, and
+        A place counts 2 when the injury lists it, a trigger 1, its body part (or that of its first
+        place) named without a region 1. The best injury needs a place or a trigger of its own, 2 points, and
         more points than the next one: "knee pain" alone guesses nothing."""
         places = self.places(text, analysed)
         found_places = {(p.body_part, p.region): p for p in places}
@@ -199,11 +208,12 @@ class SymptomMatcher:
         for signs in self.signs:
             where = [w for w in signs.where if w in found_places]
             when = [t for t in triggers if t in signs.when]
-            # Its body part named without a region: the body part of its first, main place ("knee" for
-            # IT band syndrome, whose notice says "in the knee"), not every one it lists ("sore quads
-            # after running downhill" is not the IT band).
-            main = signs.where[0][0] if signs.where else None
-            named = not where and main in parts and main not in placed_parts
+            # Its body part named without a region: its own, or that of its first, main place ("knee"
+            # for IT band syndrome, whose notice says "in the knee"), not every one it lists ("sore
+            # quads after running downhill" is not the IT band); an injury that lists no place (low
+            # back pain) is never guessed from its body part and a trigger.
+            main = {signs.body_part, signs.where[0][0]} if signs.where else set()
+            named = not where and any(p in parts and p not in placed_parts for p in main)
             points = 2 * bool(where) + len(when) + int(named)
             # Triggers alone tell no injury: "sore quads after running downhill" is not the IT band.
             if (where or (when and named)) and points >= 2:

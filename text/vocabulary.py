@@ -147,7 +147,7 @@ class Vocabulary:
         self.pain_words = _stems(symptoms.pain_words)
         self.symptoms = SymptomMatcher(
             symptoms.regions, symptoms.spots, symptoms.triggers,
-            [InjurySigns(c.key, c.name, c.where, c.when) for c in self.injuries if c.where or c.when],
+            [InjurySigns(c.key, c.name, c.where, c.when, c.body_part) for c in self.injuries if c.where or c.when],
             symptoms.red_flags, symptoms.joiners, self._body_part_matches, self.part_noun, self.forms,
         )
 

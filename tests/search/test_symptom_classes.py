@@ -302,3 +302,29 @@ def test_more_red_flags_said_the_everyday_way(vocab: Vocabulary, text: str, flag
                                   "lost weight since I started running and eating better"])
 def test_their_harmless_neighbours_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
+
+
+# -- classes from the eighth (short) and ninth (sentence) blind sets -------------------------------------
+
+def test_a_place_inside_a_trigger_is_how_the_foot_lands(vocab: Vocabulary) -> None:
+    text = "my arches ache since I started landing on the balls of my feet"
+    assert [p.key for p in vocab.places(text, reader=True)] == ["foot.arch"]  # not the ball of the foot
+    assert "change" in [m.key for m in vocab.triggers(text, reader=True)]
+    guess = vocab.guess(text)
+    assert guess is None or guess.injury != "metatarsalgia"
+
+
+def test_an_injury_without_places_is_not_guessed_from_its_body_part_and_a_trigger(vocab: Vocabulary) -> None:
+    assert vocab.guess("low back stiff when i wake up") is None
+
+
+@pytest.mark.parametrize(
+    ("q", "post"),
+    [
+        ("burning lungs on frosty runs", "1045"),  # cold air, not the chest muscles
+        ("pulled the back of my upper leg sprinting", "1013"),  # the hamstring
+        ("my glutes never kick in on hills", "1042"),  # activation
+    ],
+)
+def test_everyday_words_from_the_short_and_sentence_sets(demo: SearchIndex, q: str, post: str) -> None:
+    assert first(demo, q) == post
