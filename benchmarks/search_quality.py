@@ -161,7 +161,8 @@ def right_first(ranked: list[str], rels: dict[str, int]) -> bool:
 
 RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.jsonl", "fifth_red_flags.jsonl",
                  "sixth_red_flags.jsonl", "seventh_red_flags.jsonl",
-                 "eighth_red_flags.jsonl", "ninth_red_flags.jsonl")
+                 "eighth_red_flags.jsonl", "ninth_red_flags.jsonl", "tenth_red_flags.jsonl",
+                 "eleventh_red_flags.jsonl")
 
 
 def red_flag_check(vocab, name: str = "red_flags.jsonl") -> tuple[int, int, int, int, list[str]]:  # type: ignore[no-untyped-def]
@@ -341,6 +342,8 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["demo_symptom_seventh"] = lambda: load_symptom_queries("seventh_")
     sets["demo_symptom_eighth"] = lambda: load_symptom_queries("eighth_")
     sets["demo_symptom_ninth"] = lambda: load_symptom_queries("ninth_")
+    sets["demo_symptom_tenth"] = lambda: load_symptom_queries("tenth_")
+    sets["demo_symptom_eleventh"] = lambda: load_symptom_queries("eleventh_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue

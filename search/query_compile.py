@@ -51,7 +51,6 @@ SENTENCE_ATOMS = 3
 # Quoted phrases matched as phrases per query; more are matched as their words (with a notice):
 # each phrase reads positions from the text store, the costliest step a search has.
 MAX_PHRASES = 4
-TURNED_DOWN_NOTICE = "{kind}: listed last, as you said they have not helped"
 PHRASES_DROPPED = "only the first {n} quoted phrases are matched as phrases; the others as their words"
 
 ClauseKind = Literal["rows", "all", "any", "best", "not", "phrase"]
@@ -83,8 +82,6 @@ class ScoringPlan:
     # (row, reference row, share): extras weighted so the row's best post scores `share` of the
     # reference row's best (an injury's body part after the injury's own posts).
     followers: tuple[tuple[int, int, float], ...] = ()
-    # Rows of the kinds of post the reader says do not help: their posts' scores are scaled down.
-    demoted: tuple[int, ...] = ()
     marks: frozenset[str] = field(default_factory=frozenset)  # terms to <mark> in excerpts
     content_terms: tuple[str, ...] = ()  # distinct terms of the positive clauses
     # Groups (by position) that are a broad body part, and groups that narrow it (a place, a
@@ -127,7 +124,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
             kinds.append((len(groups), k))
         groups.append(c)
     exclude = [c for node in top if isinstance(node, Not) if (c := build.clause(node.child)) is not None]
-    notices: tuple[str, ...] = (PHRASES_DROPPED.format(n=MAX_PHRASES),) if build.phrases > MAX_PHRASES else ()
+    notices = (PHRASES_DROPPED.format(n=MAX_PHRASES),) if build.phrases > MAX_PHRASES else ()
     # It adds to its posts' score only where no place or trigger group already counts them as
     # matching: a post that says the very place ("front of the shin") keeps its rank.
     if guess is not None and not build.guess_used and (i := term_id(concept_term(guess.injury))) is not None \
@@ -136,11 +133,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     if guess is not None and (i := term_id(concept_term(guess.injury))) is not None and reaches(i) \
             and (part := build.body_part_row(guess.injury)) is not None:
         build.followers.append((part, i, GUESS_PART_SHARE))
-    turned = [t.key for t in query.tokens if t.kind == "turned_down" and t.key]
-    demoted = tuple(i for key in turned if (i := term_id(kind_term(key))) is not None)
-    if vocabulary is not None:
-        notices += tuple(TURNED_DOWN_NOTICE.format(kind=vocabulary.kind(key).name) for key in dict.fromkeys(turned))
-    return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), tuple(build.followers), demoted,
+    return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), tuple(build.followers),
                        frozenset(build.marks),
                        tuple(dict.fromkeys(build.content)), tuple(broad) if len(groups) > 1 else (),
                        tuple(narrow), tuple(kinds), frozenset(build.phrase_marks), notices)

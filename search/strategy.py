@@ -41,9 +41,6 @@ ABOUT_SHARE = 0.3
 # and would otherwise weigh next to nothing beside a body part named in every field.
 KIND_SHARE = 0.25
 PHRASES_CUT = "quoted phrases were checked in the best-matching posts only"
-# A post of a kind the reader says does not help ("stretching does nothing") keeps this share of
-# its score and leaves the first tier: still found, below the other kinds.
-TURNED_DOWN_SHARE = 0.5
 
 Match = Literal["all", "any", "none"]
 Mask = npt.NDArray[np.bool_]
@@ -128,10 +125,6 @@ def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, questio
         groups = _kind_weighted(groups, plan, index, counted)
     score, count = _accumulate(groups, (*plan.extras, *_following(plan.followers, index)), index, counted)
     candidates = (count > 0) | (score > 0)
-    turned_down = np.zeros(index.size, dtype=bool)
-    for row in plan.demoted:
-        turned_down[index.impact.row(row)[0]] = True
-    score[turned_down] *= TURNED_DOWN_SHARE
     for clause in plan.exclude:
         docs, _ = evaluate(clause, index.impact, index.size, index.phrase_check, budget)
         candidates[docs] = False
@@ -141,8 +134,7 @@ def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, questio
         candidates &= allowed[: index.size]
     if question and time.monotonic() <= deadline:
         score, candidates = _with_feedback(plan, index, score, candidates)
-    full = (count >= len(plan.groups)) & candidates & ~turned_down if (plan.groups and not question) \
-        else np.zeros(index.size, bool)
+    full = (count >= len(plan.groups)) & candidates if (plan.groups and not question) else np.zeros(index.size, bool)
     if strict and not question:
         candidates &= full
     return _ranking(score, candidates, full, plan, notices, question)

@@ -257,11 +257,11 @@ def test_everyday_words_for_body_parts_and_running(demo: SearchIndex, q: str, po
 
 # -- classes from a seventh set, written blind (benchmarks/symptom_queries/seventh_*) -------------------
 
-def test_a_kind_said_not_to_help_is_listed_last(demo: SearchIndex) -> None:
-    result = demo.search(SearchRequest(q="tight hamstrings and stretching them hasn't helped"))
-    ids = [h.id for h in result.hits]
-    assert ids[0] == "1013" and ids.index("1031") > 0  # the strength work first, the desk stretches after
-    assert "Stretches: listed last, as you said they have not helped" in result.notices
+def test_a_kind_said_not_to_help_is_not_asked_for(demo: SearchIndex) -> None:
+    # "tight" and "stretching" no longer ask for stretches: the knees that stop lifting decide.
+    # (Stretch posts are not pushed down either: on blind sets, "stretching does nothing" readers
+    # were as often sent to the post on stretching the other calf muscle.)
+    assert first(demo, "hip flexors tight, stretching them does nothing, my knees stop lifting late in races") == "1038"
 
 
 def test_the_words_saying_a_kind_does_not_help_are_not_searched(vocab: Vocabulary) -> None:
@@ -328,3 +328,30 @@ def test_an_injury_without_places_is_not_guessed_from_its_body_part_and_a_trigge
 )
 def test_everyday_words_from_the_short_and_sentence_sets(demo: SearchIndex, q: str, post: str) -> None:
     assert first(demo, q) == post
+
+
+# -- classes from the tenth and eleventh blind sets ------------------------------------------------------
+
+def test_a_stab_is_pain_and_a_kilometre_is_a_point_in_the_run(vocab: Vocabulary) -> None:
+    guess = vocab.guess("outer knee starts stabbing at the same km each run")
+    assert guess is not None and guess.injury == "it_band_syndrome" and guess.triggers == ("same_point",)
+
+
+def test_waking_up_is_the_first_steps_not_a_glute_wake_up(demo: SearchIndex) -> None:
+    assert first(demo, "heel is agony when waking up") in {"1050", "1009"}
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("pressure in my chest spreading to my jaw on a tempo run", "chest"),
+        ("shin bone so sore I can barely put weight on it", "cannot_bear_weight"),
+    ],
+)
+def test_red_flags_from_the_last_blind_sets(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+def test_a_pop_said_to_come_with_no_pain_or_swelling_is_not_flagged(vocab: Vocabulary) -> None:
+    assert vocab.red_flags("knee made a pop on the stairs, no pain or swelling") == []
+    assert "pop_and_swelling" in [f.key for f in vocab.red_flags("knee made a pop on the stairs and swelled up")]
