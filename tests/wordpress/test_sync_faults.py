@@ -81,7 +81,10 @@ def test_429_and_503_are_retried_after_the_pause_the_site_asks_for(synced: tuple
     assert time.monotonic() - started >= 2
     assert data["removed"] == 0 and data["unchanged"] == 3
     statuses = [r["status"] for r in sorted(site.requests(), key=lambda r: r["start"])]
-    assert statuses[:4] == [429, 429, 503, 200]
+    # Each fault answered once per time asked, then the same requests retried to success (the two
+    # parallel listings may interleave: a 200 of one can come before the 503 of the other).
+    assert statuses[:2] == [429, 429] and statuses.count(429) == 2 and statuses.count(503) == 1
+    assert statuses[-1] == 200 and 503 in statuses[2:5]
 
 
 def test_a_malformed_post_is_a_problem_on_that_post_and_the_rest_syncs(wordpress_clean: WordPressSite,
