@@ -206,6 +206,8 @@ def test_it_in_capitals_is_still_the_it_band(demo: SearchIndex) -> None:
         ("my glutes feel switched off on runs", "1042"),
         # knees that stop lifting late in a race: lost knee drive, a strength problem
         ("late in a marathon my stride turns into a shuffle", "1038"),
+        # said with the knees (a trigger: the knees are what moves, not where it hurts)
+        ("knees won't lift in the last mile of a 10k", "1038"),
     ],
 )
 def test_lay_words_for_what_a_muscle_does_not_do(demo: SearchIndex, q: str, post: str) -> None:
