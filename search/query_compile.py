@@ -127,12 +127,12 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     notices = (PHRASES_DROPPED.format(n=MAX_PHRASES),) if build.phrases > MAX_PHRASES else ()
     # It adds to its posts' score only where no place or trigger group already counts them as
     # matching: a post that says the very place ("front of the shin") keeps its rank.
-    if guess is not None and not build.guess_used and (i := term_id(concept_term(guess.injury))) is not None \
-            and reaches(i):
-        build.extras.append((i, GUESS_WEIGHT))
-    if guess is not None and (i := term_id(concept_term(guess.injury))) is not None and reaches(i) \
-            and (part := build.body_part_row(guess.injury)) is not None:
-        build.followers.append((part, i, GUESS_PART_SHARE))
+    injury = term_id(concept_term(guess.injury)) if guess is not None else None
+    if guess is not None and injury is not None and reaches(injury):
+        if not build.guess_used:
+            build.extras.append((injury, GUESS_WEIGHT))
+        if (part := build.body_part_row(guess.injury)) is not None:
+            build.followers.append((part, injury, GUESS_PART_SHARE))
     return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), tuple(build.followers),
                        frozenset(build.marks),
                        tuple(dict.fromkeys(build.content)), tuple(broad) if len(groups) > 1 else (),

@@ -348,10 +348,11 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         spans = word_spans(text)
         # Places first ("outer knee" is one place, not a body part and a word), then body parts and
         # injuries (longest names), then kinds of post, then synonyms.
-        places = vocabulary.places(text, reader=True)
+        triggers = vocabulary.triggers(text, reader=True)
+        places = vocabulary.places(text, reader=True, triggers=triggers)
         tokens = mark(tokens, [_PlaceMatch(p.key, p.start, p.end, p.part_word) for p in places], spans, "place")
         # When it hurts, said in several words ("out of bed" = "first steps"); one word stays a word.
-        said = [m for m in vocabulary.triggers(text, reader=True) if m.end - m.start > 1]
+        said = [m for m in triggers if m.end - m.start > 1]
         # A body part inside such a trigger is the movement, not where it hurts: "front of hip
         # pinches when lifting my knee" is not a knee search.
         concepts = [m for m in vocabulary.find(text, reader=True)

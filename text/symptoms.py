@@ -149,15 +149,16 @@ class SymptomMatcher:
 
     # -- places and triggers -------------------------------------------------------------------
 
-    def places(self, text: str, analysed: Analysed) -> list[Place]:
-        """Regions of body parts in `analysed` (its text is `text`): "outer knee", "sole"."""
+    def places(self, text: str, analysed: Analysed, triggers: Sequence[Match] | None = None) -> list[Place]:
+        """Regions of body parts in `analysed` (its text is `text`): "outer knee", "sole".
+        `triggers`: the text's trigger matches, when the caller has them already."""
         out = [
             Place(self.spots[int(m.key)].body_part, self.spots[int(m.key)].region, m.start, m.end, "")
             for m in self._spots.find(text, analysed)
         ]
         regions = self._regions.find(text, analysed)
         if not regions:
-            return self._not_moving(out, text, analysed)
+            return self._not_moving(out, text, analysed, triggers)
         parts = [m for m in self._find_parts(text, analysed) if m.key]
         taken = {(p.start, p.end) for p in out}
         ws = analysed.words
@@ -177,14 +178,16 @@ class SymptomMatcher:
             if best is not None and not any(s < best.end and best.start < e for s, e in taken):
                 out.append(best)
                 taken.add((best.start, best.end))
-        return sorted(self._not_moving(out, text, analysed), key=lambda p: p.start)
+        return sorted(self._not_moving(out, text, analysed, triggers), key=lambda p: p.start)
 
-    def _not_moving(self, places: list[Place], text: str, analysed: Analysed) -> list[Place]:
+    def _not_moving(self, places: list[Place], text: str, analysed: Analysed,
+                    triggers: Sequence[Match] | None) -> list[Place]:
         """`places` without those inside a trigger of several words: there the place is how the body
         moves ("since I started landing on the balls of my feet"), not where it hurts."""
         if not places:
             return places
-        moves = [t for t in self._triggers.find(text, analysed) if t.end - t.start > 1]
+        found = self._triggers.find(text, analysed) if triggers is None else triggers
+        moves = [t for t in found if t.end - t.start > 1]
         return [p for p in places if not any(t.start <= p.start and p.end <= t.end for t in moves)]
 
     def trigger_matches(self, text: str, analysed: Analysed) -> list[Match]:
@@ -192,15 +195,18 @@ class SymptomMatcher:
 
     # -- a description's injury ----------------------------------------------------------------
 
-    def guess(self, text: str, analysed: Analysed, parts: Sequence[str]) -> Guess | None:
+    def guess(self, text: str, analysed: Analysed, parts: Sequence[str],
+              found: Sequence[Match] | None = None) -> Guess | None:
         """The injury a description points to, when one fits better than every other.
 
         A place counts 2 when the injury lists it, a trigger 1, its body part (or that of its first
         place) named without a region 1. The best injury needs a place or a trigger of its own, 2 points, and
-        more points than the next one: "knee pain" alone guesses nothing."""
-        places = self.places(text, analysed)
+        more points than the next one: "knee pain" alone guesses nothing. `found`: the text's
+        trigger matches, when the caller has them already."""
+        found = self.trigger_matches(text, analysed) if found is None else found
+        places = self.places(text, analysed, found)
         found_places = {(p.body_part, p.region): p for p in places}
-        triggers = list(dict.fromkeys(m.key for m in self.trigger_matches(text, analysed)))
+        triggers = list(dict.fromkeys(m.key for m in found))
         if not found_places and not triggers:
             return None
         placed_parts = {p.body_part for p in places}

@@ -76,8 +76,9 @@ def analyse_post(post: Post, vocabulary: Vocabulary) -> AnalysedPost:
     labelled = bool(title_keys or label_keys)
     # The blog writes to its reader: "the outside of your thigh" is the place "outside of the thigh".
     body_places = vocabulary.places(post.body, body, reader=True)
+    body_triggers = vocabulary.triggers(post.body, body)
     keys = [*title_keys, *label_keys, *_salient(post.body, body, body_matches, vocabulary, labelled),
-            *_described(post.body, body, body_places, vocabulary)]
+            *_described(body, body_places, body_triggers, vocabulary)]
     body_parts: list[str] = []
     injuries: list[str] = []
     for key in dedupe(keys):
@@ -103,7 +104,7 @@ def analyse_post(post: Post, vocabulary: Vocabulary) -> AnalysedPost:
     }
     triggers = {
         "title": Counter(m.key for m in vocabulary.triggers(post.title, title)),
-        "body": Counter(m.key for m in vocabulary.triggers(post.body, body)),
+        "body": Counter(m.key for m in body_triggers),
     }
     return AnalysedPost(tagged, title, tags, body, concepts, places, triggers)
 
@@ -156,13 +157,12 @@ def _salient(text: str, analysed: Analysed, matches: list[Match], vocabulary: Vo
     return [m.key for m in matches if salient(m.key, m.start)]
 
 
-def _described(text: str, analysed: Analysed, places: list[Place], vocabulary: Vocabulary) -> list[str]:
+def _described(analysed: Analysed, places: list[Place], triggers: list[Match], vocabulary: Vocabulary) -> list[str]:
     """Injuries the body describes without naming them ("sharp pain on the outside of the knee during
     runs, often starting at the same mile"): one of the injury's places, said to hurt, with one of its
     triggers near it."""
     if not places:
         return []
-    triggers = vocabulary.triggers(text, analysed)
     pain = vocabulary.pain_words
     hurts = [i for i, stem in enumerate(analysed.stems) if stem in pain]
     out = []

@@ -264,9 +264,11 @@ class Vocabulary:
         analysed = analysed if analysed is not None else analyse(text)
         return self.normalised(analysed) if reader else analysed
 
-    def places(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[Place]:
-        """Regions of body parts in `text` ("outer knee", "outside of my knee", "sole")."""
-        return self.symptoms.places(text, self._read(text, analysed, reader))
+    def places(self, text: str, analysed: Analysed | None = None, *, reader: bool = False,
+               triggers: Sequence[Match] | None = None) -> list[Place]:
+        """Regions of body parts in `text` ("outer knee", "outside of my knee", "sole"); `triggers`:
+        the text's trigger matches read the same way, when the caller has them already."""
+        return self.symptoms.places(text, self._read(text, analysed, reader), triggers)
 
     def triggers(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[Match]:
         """When it hurts, in `text` ("first steps in the morning"); keys are trigger keys."""
@@ -277,20 +279,21 @@ class Vocabulary:
         normal = self._read(text, analysed, True)
         # A body part inside a trigger of several words is the movement, not where it hurts ("when
         # lifting my knee", "can't get my knees up"), as a search reads it (search/query_parse).
-        moves = [t for t in self.symptoms.trigger_matches(text, normal) if t.end - t.start > 1]
+        found = self.symptoms.trigger_matches(text, normal)
+        moves = [t for t in found if t.end - t.start > 1]
         matches = [m for m in self._body_part_matches(text, normal)
                    if not any(t.start <= m.start and m.end <= t.end for t in moves)]
         listed = _listed(matches, normal)
         # Body parts listed together ("my knees and shins ache since I upped my miles") are a load
         # problem, not one injury: none of them points to its injury by being named.
         parts = [m.key for m in matches if m.key not in listed]
-        guess = self.symptoms.guess(text, normal, parts)
+        guess = self.symptoms.guess(text, normal, parts, found)
         if guess is None or guess.triggers or self.pain_words.intersection(normal.stems):
             return guess
         # A place said to do something else, never to hurt ("my arches flatten when I land", "the
         # front of my hips feels tight") points to no injury, as a post's place does not (see
         # tagging); a place on its own ("outside of the knee") is a reader asking about it.
-        placed = {i for p in self.symptoms.places(text, normal) for i in range(p.start, p.end)}
+        placed = {i for p in self.symptoms.places(text, normal, found) for i in range(p.start, p.end)}
         said = [t for i, t in enumerate(normal.terms) if i not in placed and t and t not in _READER_TERMS]
         return None if said else guess
 

@@ -120,6 +120,11 @@ def test_outside_of_the_thigh_finds_the_it_band_posts(demo: SearchIndex) -> None
         ("felt like someone kicked me just above my heel", "achilles_rupture"),
         ("a dent in my heel cord since the track session", "achilles_rupture"),
         ("can't take a step on my ankle since I fell", "cannot_bear_weight"),
+        # from the seventh to the eleventh sets
+        ("ankle is big, hot and red and I have a temperature", "fever"),
+        ("down 5 kilos without changing anything and my back hurts", "weight_loss"),
+        ("pressure in my chest spreading to my jaw on a tempo run", "chest"),
+        ("shin bone so sore I can barely put weight on it", "cannot_bear_weight"),
     ],
 )
 def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
@@ -137,7 +142,10 @@ def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> N
      "achilles sore after my kick at the end of the 5k", "kicked my mileage up and my achilles aches",
      # a pop alone can be a joint releasing; feet that slap late in a marathon are tired shins
      "heard a crack in my back when I twisted", "feet slap the road in the last miles of a marathon",
-     "dragging my feet to the start line"],
+     "dragging my feet to the start line",
+     # a hot day, a shiver, and weight lost on purpose
+     "running a half marathon in high temperatures", "shivering at the start line",
+     "lost weight since I started running and eating better"],
 )
 def test_alarming_looking_words_in_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
@@ -200,21 +208,6 @@ def test_it_in_capitals_is_still_the_it_band(demo: SearchIndex) -> None:
 
 
 @pytest.mark.parametrize(
-    ("q", "post"),
-    [
-        # muscles that don't switch on need activation
-        ("my glutes feel switched off on runs", "1042"),
-        # knees that stop lifting late in a race: lost knee drive, a strength problem
-        ("late in a marathon my stride turns into a shuffle", "1038"),
-        # said with the knees (a trigger: the knees are what moves, not where it hurts)
-        ("knees won't lift in the last mile of a 10k", "1038"),
-    ],
-)
-def test_lay_words_for_what_a_muscle_does_not_do(demo: SearchIndex, q: str, post: str) -> None:
-    assert first(demo, q) == post
-
-
-@pytest.mark.parametrize(
     ("q", "right"),
     [
         # The blog treats an ache down the front of the shin as the tibialis anterior tiring ...
@@ -244,19 +237,6 @@ def test_only_an_injurys_main_body_part_named_points_to_it(vocab: Vocabulary) ->
     assert guess is not None and guess.injury == "it_band_syndrome"
 
 
-@pytest.mark.parametrize(
-    ("q", "post"),
-    [
-        ("backs of my legs are tight after sitting all day", "1031"),  # the hamstrings
-        ("sore spot between my shoulders from the laptop", "1043"),  # the upper back
-        ("trying shorter quicker steps, what drills help", "1056"),  # cadence
-        ("quads wrecked after a fell race", "1029"),  # a mountain race is downhill running
-    ],
-)
-def test_everyday_words_for_body_parts_and_running(demo: SearchIndex, q: str, post: str) -> None:
-    assert first(demo, q) == post
-
-
 # -- classes from a seventh set, written blind (benchmarks/symptom_queries/seventh_*) -------------------
 
 def test_a_kind_said_not_to_help_is_not_asked_for(demo: SearchIndex) -> None:
@@ -279,33 +259,6 @@ def test_the_words_saying_a_kind_does_not_help_are_not_searched(vocab: Vocabular
     assert ("word", "tight") in [(t.kind, t.text) for t in tokens]
 
 
-@pytest.mark.parametrize(
-    ("q", "post"),
-    [
-        ("legs feel flat on the first rep, what to do before a workout", "1017"),  # a warm-up
-    ],
-)
-def test_everyday_words_for_what_a_reader_wants(demo: SearchIndex, q: str, post: str) -> None:
-    assert first(demo, q) == post
-
-
-@pytest.mark.parametrize(
-    ("text", "flag"),
-    [
-        ("ankle is big, hot and red and I have a temperature", "fever"),
-        ("down 5 kilos without changing anything and my back hurts", "weight_loss"),
-    ],
-)
-def test_more_red_flags_said_the_everyday_way(vocab: Vocabulary, text: str, flag: str) -> None:
-    assert flag in [f.key for f in vocab.red_flags(text)]
-
-
-@pytest.mark.parametrize("text", ["running a half marathon in high temperatures", "shivering at the start line",
-                                  "lost weight since I started running and eating better"])
-def test_their_harmless_neighbours_are_not_flagged(vocab: Vocabulary, text: str) -> None:
-    assert vocab.red_flags(text) == []
-
-
 # -- classes from the eighth (short) and ninth (sentence) blind sets -------------------------------------
 
 def test_a_place_inside_a_trigger_is_how_the_foot_lands(vocab: Vocabulary) -> None:
@@ -320,18 +273,6 @@ def test_an_injury_without_places_is_not_guessed_from_its_body_part_and_a_trigge
     assert vocab.guess("low back stiff when i wake up") is None
 
 
-@pytest.mark.parametrize(
-    ("q", "post"),
-    [
-        ("burning lungs on frosty runs", "1045"),  # cold air, not the chest muscles
-        ("pulled the back of my upper leg sprinting", "1013"),  # the hamstring
-        ("my glutes never kick in on hills", "1042"),  # activation
-    ],
-)
-def test_everyday_words_from_the_short_and_sentence_sets(demo: SearchIndex, q: str, post: str) -> None:
-    assert first(demo, q) == post
-
-
 # -- classes from the tenth and eleventh blind sets ------------------------------------------------------
 
 def test_a_stab_is_pain_and_a_kilometre_is_a_point_in_the_run(vocab: Vocabulary) -> None:
@@ -343,17 +284,30 @@ def test_waking_up_is_the_first_steps_not_a_glute_wake_up(demo: SearchIndex) -> 
     assert first(demo, "heel is agony when waking up") in {"1050", "1009"}
 
 
-@pytest.mark.parametrize(
-    ("text", "flag"),
-    [
-        ("pressure in my chest spreading to my jaw on a tempo run", "chest"),
-        ("shin bone so sore I can barely put weight on it", "cannot_bear_weight"),
-    ],
-)
-def test_red_flags_from_the_last_blind_sets(vocab: Vocabulary, text: str, flag: str) -> None:
-    assert flag in [f.key for f in vocab.red_flags(text)]
-
-
 def test_a_pop_said_to_come_with_no_pain_or_swelling_is_not_flagged(vocab: Vocabulary) -> None:
     assert vocab.red_flags("knee made a pop on the stairs, no pain or swelling") == []
     assert "pop_and_swelling" in [f.key for f in vocab.red_flags("knee made a pop on the stairs and swelled up")]
+
+
+# -- everyday words, each class from a blind set, each wording in none of them ---------------------------
+
+@pytest.mark.parametrize(
+    ("q", "post"),
+    [
+        ("my glutes feel switched off on runs", "1042"),  # muscles that don't switch on need activation
+        ("my glutes never kick in on hills", "1042"),
+        # knees that stop lifting late in a race: lost knee drive, a strength problem (said with the
+        # knees it is a trigger: the knees are what moves, not where it hurts)
+        ("late in a marathon my stride turns into a shuffle", "1038"),
+        ("knees won't lift in the last mile of a 10k", "1038"),
+        ("backs of my legs are tight after sitting all day", "1031"),  # the hamstrings
+        ("pulled the back of my upper leg sprinting", "1013"),
+        ("sore spot between my shoulders from the laptop", "1043"),  # the upper back
+        ("trying shorter quicker steps, what drills help", "1056"),  # cadence
+        ("quads wrecked after a fell race", "1029"),  # a mountain race is downhill running
+        ("legs feel flat on the first rep, what to do before a workout", "1017"),  # a warm-up
+        ("burning lungs on frosty runs", "1045"),  # cold air, not the chest muscles
+    ],
+)
+def test_everyday_words_find_their_post(demo: SearchIndex, q: str, post: str) -> None:
+    assert first(demo, q) == post
