@@ -162,7 +162,7 @@ def right_first(ranked: list[str], rels: dict[str, int]) -> bool:
 RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.jsonl", "fifth_red_flags.jsonl",
                  "sixth_red_flags.jsonl", "seventh_red_flags.jsonl",
                  "eighth_red_flags.jsonl", "ninth_red_flags.jsonl", "tenth_red_flags.jsonl",
-                 "eleventh_red_flags.jsonl")
+                 "eleventh_red_flags.jsonl", "twelfth_red_flags.jsonl", "thirteenth_red_flags.jsonl")
 
 
 def red_flag_check(vocab, name: str = "red_flags.jsonl") -> tuple[int, int, int, int, list[str]]:  # type: ignore[no-untyped-def]
@@ -180,6 +180,14 @@ def red_flag_check(vocab, name: str = "red_flags.jsonl") -> tuple[int, int, int,
             wrong.append(case["text"])
     flags = sum(c["red_flag"] for c in cases)
     return noticed, flags, alarms, len(cases) - flags, wrong
+
+
+def symptom_alarms(vocab) -> tuple[int, int, list[str]]:  # type: ignore[no-untyped-def]
+    """Red flags raised on the graded symptom searches, which are all ordinary: (flagged, searches, which)."""
+    texts = [json.loads(line)["text"] for path in sorted(SYMPTOMS.glob("*queries.jsonl"))
+             for line in path.open(encoding="utf-8")]
+    flagged = [t for t in texts if vocab.red_flags(t)]
+    return len(flagged), len(texts), flagged
 
 
 def to_posts(docs: Docs) -> list[Post]:
@@ -344,6 +352,8 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["demo_symptom_ninth"] = lambda: load_symptom_queries("ninth_")
     sets["demo_symptom_tenth"] = lambda: load_symptom_queries("tenth_")
     sets["demo_symptom_eleventh"] = lambda: load_symptom_queries("eleventh_")
+    sets["demo_symptom_twelfth"] = lambda: load_symptom_queries("twelfth_")
+    sets["demo_symptom_thirteenth"] = lambda: load_symptom_queries("thirteenth_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue
@@ -461,6 +471,9 @@ def main(argv: list[str] | None = None) -> None:
         noticed, flags, alarms, ordinary, wrong = red_flag_check(vocab, name)
         text += (f"\n{name}: noticed {noticed} of {flags} red flags; false alarms {alarms} of {ordinary} ordinary "
                  "queries" + (f"; wrong: {wrong}" if wrong else ""))
+    flagged, searches, which = symptom_alarms(vocab)
+    text += (f"\n\nGraded symptom searches (all ordinary) flagged: {flagged} of {searches}"
+             + (f": {which}" if which else ""))
     print(text)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")

@@ -31,9 +31,10 @@ GUESS_WEIGHT = 1.0
 # The words of a place or trigger as typed count this much beside posts that say the place or the
 # trigger any way the vocabulary knows (and in full where no post says it).
 TYPED_SHARE = 0.5
-# When a description points to an injury, a word that only says it hurts (the vocabulary's
-# `pain_words`: "pain", "hurts", "achy") tells no post from another: it adds this much and is not
-# required, so a title with "Pain" in it does not outrank the posts the description points to.
+# When a description points to an injury or names a cause, a word that only says it hurts (the
+# vocabulary's `pain_words`: "pain", "hurts", "achy") tells no post from another: it adds this much
+# and is not required, so a title with "Pain" in it does not outrank the posts the description
+# points to.
 PAIN_SHARE = 0.3
 # An injury named ("pulled hamstring") lists its own posts first, then the posts about its body
 # part, the best of which adds this share of the injury's best post's score: a reader with a strain
@@ -43,6 +44,10 @@ INJURY_PART_SHARE = 0.3
 # lists the IT band syndrome posts, then the other IT band posts (stretches, foam rolling) above
 # knee posts about something else.
 GUESS_PART_SHARE = 0.5
+# A place or trigger the guessed injury points to scores as said, plus this share of the injury's
+# row: among the injury's posts, the one that says the very place or trigger ("Heel Pain First
+# Thing in the Morning?") comes first.
+POINTED_SHARE = 0.5
 
 # A search of this many parts or more is a sentence: a lowercase "it" in it is the pronoun ("it
 # feels like braking"), which every post has, not the IT of "IT band" (an IT-band search says
@@ -86,14 +91,20 @@ class ScoringPlan:
     content_terms: tuple[str, ...] = ()  # distinct terms of the positive clauses
     # Groups (by position) that are a broad body part, and groups that narrow it (a place, a
     # trigger): the broad ones may weigh no more than the narrowing ones (see strategy.rank).
+    # `causes`: the narrowing groups that are a cause (a change in training or form), which narrow
+    # whatever their reach.
     broad: tuple[int, ...] = ()
     narrow: tuple[int, ...] = ()
+    causes: tuple[int, ...] = ()
     # Groups (by position) that ask for a kind of post ("tight" -> stretches), each with the row of
     # the kind itself (see strategy.rank).
     kinds: tuple[tuple[int, int], ...] = ()
     # Names of several words to <mark> only where the words stand together ("low back", "IT band").
     phrase_marks: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     notices: tuple[str, ...] = ()
+    # (group, body-part row) of each injury named: the group weighs at least NAMED_PART_SHARE of
+    # that row's best post (see strategy.rank).
+    named: tuple[tuple[int, int], ...] = ()
 
 
 def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], bool],
@@ -109,17 +120,27 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     groups: list[Clause] = []
     broad: list[int] = []
     narrow: list[int] = []
+    causes: list[int] = []
+    named: list[tuple[int, int]] = []
     kinds: list[tuple[int, int]] = []
+    # A description that points to an injury or names a cause of the pain: words that only say it
+    # hurts tell no post from another there.
+    described = guess is not None or (vocabulary is not None and any(
+        isinstance(node, Trigger) and vocabulary.is_cause(node.key) for node in top))
     for node in top:
-        if guess is not None and vocabulary is not None and _only_pain(node, vocabulary):
+        if described and vocabulary is not None and _only_pain(node, vocabulary):
             build.extras.extend((i, PAIN_SHARE) for t in terms(_surface(node)) if (i := term_id(t)) is not None)
             continue
         if isinstance(node, Not) or (c := build.clause(node)) is None:
             continue
         if isinstance(node, Concept) and build.is_body_part(node.key):
             broad.append(len(groups))
+        elif isinstance(node, Concept) and (part := build.body_part_row(node.key)) is not None:
+            named.append((len(groups), part))
         elif isinstance(node, Place | Trigger):
             narrow.append(len(groups))
+            if isinstance(node, Trigger) and vocabulary is not None and vocabulary.is_cause(node.key):
+                causes.append(len(groups))
         elif isinstance(node, Intent) and (k := term_id(kind_term(node.key))) is not None:
             kinds.append((len(groups), k))
         groups.append(c)
@@ -134,9 +155,10 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
         if (part := build.body_part_row(guess.injury)) is not None:
             build.followers.append((part, injury, GUESS_PART_SHARE))
     return ScoringPlan(tuple(groups), tuple(exclude), tuple(build.extras), tuple(build.followers),
-                       frozenset(build.marks),
-                       tuple(dict.fromkeys(build.content)), tuple(broad) if len(groups) > 1 else (),
-                       tuple(narrow), tuple(kinds), frozenset(build.phrase_marks), notices)
+                       frozenset(build.marks), tuple(dict.fromkeys(build.content)),
+                       broad=tuple(broad) if len(groups) > 1 else (), narrow=tuple(narrow), causes=tuple(causes),
+                       kinds=tuple(kinds), phrase_marks=frozenset(build.phrase_marks), notices=notices,
+                       named=tuple(named))
 
 
 def _surface(node: Node) -> str:
@@ -312,9 +334,9 @@ class _Builder:
 
     def described(self, surface: str, term: str, points: bool, combine: Literal["all", "any"],
                   moving: frozenset[str] = frozenset()) -> Clause:
-        """A place or a trigger: `term`'s row, the guessed injury's when it `points` to it, and the
-        words typed (`combine`: all of a place's words, any of a trigger's but the body parts
-        `moving` in it)."""
+        """A place or a trigger: the best of `term`'s row and the words typed (`combine`: all of a
+        place's words, any of a trigger's but the body parts `moving` in it), plus POINTED_SHARE of
+        the guessed injury's row when it `points` to it (all of it where nothing else is said)."""
         said = tuple(t for t in terms(surface) if t not in READER_WORDS and t not in moving)
         self.content.extend(said)
         if len(said) == 1:
@@ -325,21 +347,25 @@ class _Builder:
         found = self.term_id(term)
         if found is not None and self.reaches(found):
             options.append(Clause("rows", rows=((found, 1.0),)))
+        injury: int | None = None
         guess = self.guess
         if guess is not None and points:
             injury = self.term_id(concept_term(guess.injury))
-            if injury is not None and self.reaches(injury):
-                options.append(Clause("rows", rows=((injury, 1.0),)))
-                self.guess_used = True
+            if injury is not None and not self.reaches(injury):
+                injury = None
+            self.guess_used = self.guess_used or injury is not None
         # The words typed: any of a trigger's (as a peer reads them: "after sitting all day" also
         # reaches "if you sit all day"), below the place or trigger itself where posts say it.
-        weight = TYPED_SHARE if options else 1.0
+        weight = TYPED_SHARE if options or injury is not None else 1.0
         typed = [r for t in said if (r := self.row(t, weight)) is not NOTHING]
         if typed:
             options.append(typed[0] if len(typed) == 1 else Clause(combine, children=tuple(typed)))
-        if not options:
-            return NOTHING
-        return options[0] if len(options) == 1 else Clause("best", children=tuple(options))
+        said_it = None if not options else options[0] if len(options) == 1 else Clause("best", children=tuple(options))
+        if injury is None:
+            return NOTHING if said_it is None else said_it
+        # The injury's posts count as saying it; the one that says it as well comes first.
+        pointed = Clause("rows", rows=((injury, 1.0 if said_it is None else POINTED_SHARE),))
+        return pointed if said_it is None else Clause("any", children=(said_it, pointed))
 
     def intent(self, node: Intent) -> Clause:
         rows: list[tuple[int, float]] = []

@@ -40,6 +40,10 @@ ABOUT_SHARE = 0.3
 # the first tier does for a short search ("tight hamstrings"): the kind's own row is one short field
 # and would otherwise weigh next to nothing beside a body part named in every field.
 KIND_SHARE = 0.25
+# An injury named ("sore neck") weighs at least this share of its body part's best post: an
+# injury's own row is one short field, and would otherwise weigh less than a kind of post or a
+# trigger beside it ("stiff sore neck after long runs": the neck posts, not the stiff low back).
+NAMED_PART_SHARE = 0.5
 PHRASES_CUT = "quoted phrases were checked in the best-matching posts only"
 
 Match = Literal["all", "any", "none"]
@@ -119,8 +123,11 @@ def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, questio
             notices.append("the search took too long; results for its first words only")
             break
         groups.append(evaluate(clause, index.impact, index.size, index.phrase_check, budget))
-    counted = _about(groups, plan.broad)
-    groups = _narrowed(groups, plan.broad, plan.narrow)
+    groups = _named_lifted(groups, plan.named, index)
+    # With a cause named, a body part counts for every post that names it: the post about the cause
+    # names it in passing ("forefoot striking puts more on the calf").
+    counted = _about(groups, () if plan.causes else plan.broad)
+    groups = _narrowed(groups, plan.broad, plan.narrow, plan.causes)
     if question:
         groups = _kind_weighted(groups, plan, index, counted)
     score, count = _accumulate(groups, (*plan.extras, *_following(plan.followers, index)), index, counted)
@@ -152,13 +159,32 @@ def _about(groups: list[Sparse], broad: tuple[int, ...]) -> list[Docs]:
     return out
 
 
-def _narrowed(groups: list[Sparse], broad: tuple[int, ...], narrow: tuple[int, ...]) -> list[Sparse]:
+def _scaled(group: Sparse, factor: float) -> Sparse:
+    return group[0], (group[1] * np.float32(factor)).astype(np.float32)
+
+
+def _named_lifted(groups: list[Sparse], named: tuple[tuple[int, int], ...], index: RankingData) -> list[Sparse]:
+    """Each named injury's group scaled up, where it weighs less, so that its best post weighs
+    NAMED_PART_SHARE of its body part's best post."""
+    out = list(groups)
+    for i, part in named:
+        if i < len(groups) and len(groups[i][0]) and len(scores := index.impact.row(part)[1]):
+            floor, top = NAMED_PART_SHARE * float(scores.max()), float(groups[i][1].max())
+            if 0 < top < floor:
+                out[i] = _scaled(groups[i], floor / top)
+    return out
+
+
+def _narrowed(groups: list[Sparse], broad: tuple[int, ...], narrow: tuple[int, ...],
+              causes: tuple[int, ...] = ()) -> list[Sparse]:
     """Telling words keep their weight: a broad body-part group ("knee", every name of the knee, in
     every field) is scaled so that its best post weighs no more than the best post of the strongest
     group that narrows it: a place ("outside of the knee") or a trigger ("going downstairs") that
-    reaches fewer posts. The order within the body part is kept; a post with the narrowing words is
-    no longer drowned by it. (Plain words and kinds of post are left alone: on the exercise reader
-    queries, "sore hamstrings after running" is about the hamstrings, not "after".)"""
+    reaches fewer posts, or a cause whatever its reach ("calves sore since I switched to forefoot
+    running": the footstrike post, not the calf stretches). The order within the body part is kept;
+    a post with the narrowing words is no longer drowned by it. (Plain words and kinds of post are
+    left alone: on the exercise reader queries, "sore hamstrings after running" is about the
+    hamstrings, not "after".)"""
     if not broad or not narrow:
         return groups
     out = list(groups)
@@ -166,10 +192,11 @@ def _narrowed(groups: list[Sparse], broad: tuple[int, ...], narrow: tuple[int, .
         if i >= len(groups) or not len(groups[i][0]):
             continue
         reach = len(groups[i][0])
-        narrower = [float(groups[j][1].max()) for j in narrow if j < len(groups) and 0 < len(groups[j][0]) < reach]
+        narrower = [float(groups[j][1].max()) for j in narrow
+                    if j < len(groups) and len(groups[j][0]) and (len(groups[j][0]) < reach or j in causes)]
         top = float(groups[i][1].max())
         if narrower and top > max(narrower):
-            out[i] = (groups[i][0], (groups[i][1] * np.float32(max(narrower) / top)).astype(np.float32))
+            out[i] = _scaled(groups[i], max(narrower) / top)
     return out
 
 

@@ -48,11 +48,14 @@ class Spot:
 
 @dataclass(frozen=True)
 class Trigger:
-    """When it hurts: `name` is how a notice says it ("going downstairs")."""
+    """When it hurts: `name` is how a notice says it ("going downstairs"). A `cause` is a change in
+    training or form that explains the pain ("since I switched to forefoot running"): beside a
+    body part, its posts are what the reader is after."""
 
     key: str
     name: str
     terms: tuple[str, ...]
+    cause: bool = False
 
 
 @dataclass(frozen=True)

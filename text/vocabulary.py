@@ -160,6 +160,11 @@ class Vocabulary:
     def has_concept(self, key: str) -> bool:
         return key in self._concepts
 
+    def is_cause(self, trigger: str) -> bool:
+        """Is this trigger a change in training or form that explains the pain (its `cause`)?"""
+        found = self.symptoms.triggers.get(trigger)
+        return found is not None and found.cause
+
     def kind(self, key: str) -> PostKind:
         """The kind of post with this key; KeyError if unknown."""
         return self._kinds[key]

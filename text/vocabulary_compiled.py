@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 2  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 3  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -60,7 +60,8 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "not_helping": list(vocabulary.not_helping),
         "regions": [{"key": r.key, "name": r.name, "terms": list(r.terms)} for r in sections.regions],
         "spots": [{"body_part": s.body_part, "region": s.region, "terms": list(s.terms)} for s in sections.spots],
-        "triggers": [{"key": t.key, "name": t.name, "terms": list(t.terms)} for t in sections.triggers],
+        "triggers": [{"key": t.key, "name": t.name, "terms": list(t.terms), "cause": t.cause}
+                     for t in sections.triggers],
         "red_flags": [{"key": f.key, "reason": f.reason, "terms": list(f.terms),
                        "together": [list(group) for group in f.together], "unless": list(f.unless)}
                       for f in sections.red_flags],
@@ -216,7 +217,8 @@ def _spot(value: object) -> Spot:
 
 def _trigger(value: object) -> Trigger:
     item = _mapping(value)
-    return Trigger(_string(item.get("key")), _string(item.get("name")), _strings(item.get("terms")))
+    return Trigger(_string(item.get("key")), _string(item.get("name")), _strings(item.get("terms")),
+                   _bool(item.get("cause")))
 
 
 def _red_flag(value: object) -> RedFlag:
@@ -262,6 +264,12 @@ def _sequence(value: object) -> list[Any]:
 def _string(value: object) -> str:
     if not isinstance(value, str):
         raise _Unusable("expected a string")
+    return value
+
+
+def _bool(value: object) -> bool:
+    if not isinstance(value, bool):
+        raise _Unusable("expected true or false")
     return value
 
 

@@ -344,10 +344,13 @@ class _Reader:
     def triggers(self, value: Any) -> tuple[Trigger, ...]:
         seen: set[str] = set()
         out = []
-        for item, path in self.named_entries(value, "triggers", {"key", "name", "terms"}):
+        for item, path in self.named_entries(value, "triggers", {"key", "name", "terms", "cause"}):
             key = self.section_key(item, path, seen)
             terms = self.strings(item.get("terms"), (*path, "terms"))
-            out.append(Trigger(key, self.text_field(item, path, "name"), dedupe(terms)))
+            cause = item.get("cause", False)
+            if not isinstance(cause, bool):
+                raise self.fail((*path, "cause"), "cause must be true or false")
+            out.append(Trigger(key, self.text_field(item, path, "name"), dedupe(terms), cause))
         return tuple(out)
 
     def red_flags(self, value: Any) -> tuple[RedFlag, ...]:

@@ -311,3 +311,57 @@ def test_a_pop_said_to_come_with_no_pain_or_swelling_is_not_flagged(vocab: Vocab
 )
 def test_everyday_words_find_their_post(demo: SearchIndex, q: str, post: str) -> None:
     assert first(demo, q) == post
+
+
+# -- classes from the twelfth and thirteenth blind sets --------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("q", "post"),
+    [
+        # A cause beside a body part: the post on the change, not the body part's stretches.
+        ("arches sore since I changed to forefoot running", "1044"),
+        ("my knees hurt since I went back to my old mileage after a month off", "1069"),
+        ("knees achy since jumping straight back to my usual miles after a break", "1069"),
+    ],
+)
+def test_a_cause_named_beside_a_body_part_ranks_its_post_first(demo: SearchIndex, q: str, post: str) -> None:
+    assert first(demo, q) == post
+
+
+def test_causes_are_the_vocabularys(vocab: Vocabulary) -> None:
+    assert vocab.is_cause("change") and vocab.is_cause("comeback") and vocab.is_cause("mileage_jump")
+    assert not vocab.is_cause("downstairs") and not vocab.is_cause("no_such_trigger")
+    # Coming back from a break is its own trigger: the shins after more miles are still shin splints.
+    assert [m.key for m in vocab.triggers("back to running after a month off", reader=True)] == ["comeback",
+                                                                                                   "comeback"]
+    guess = vocab.guess("shins sore since I ramped up my miles")
+    assert guess is not None and guess.injury == "shin_splints"
+
+
+def test_a_named_injury_outweighs_a_kind_and_a_trigger_beside_it(demo: SearchIndex) -> None:
+    # "sore neck" is the neck-pain injury, whose own row is one short field: "stiff" (mobility) and
+    # "after a long run" must not put the low-back posts first.
+    assert first(demo, "stiff and sore neck after a long run") == "1063"
+
+
+@pytest.mark.parametrize("q", ["front of my knee aches walking down the stairs and downhill",
+                               "knee hurts at the front going downstairs and down hills"])
+def test_among_an_injurys_posts_the_one_saying_the_trigger_comes_first(demo: SearchIndex, q: str) -> None:
+    # Both posts are runner's knee; the step-downs post is the one about stairs (before, the
+    # injury's row stood in for the trigger's and the richer runner's-knee post won).
+    assert first(demo, q) == "1057"
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [("loud pop behind my ankle and I can't push off", "achilles_rupture"),
+     ("groin hurts deep inside and now I'm limping", "hip_bone")],
+)
+def test_more_red_flags_said_the_lay_way(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize("text", ["heel aches when I wake up", "pain on waking in my heel", "my ankle pops when I circle it",
+                                  "groin strain from hill sprints"])
+def test_waking_up_and_a_painless_pop_are_not_red_flags(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []

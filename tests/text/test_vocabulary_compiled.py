@@ -77,6 +77,7 @@ spots:
   - {body_part: knee, region: outside, terms: [lateral knee]}
 triggers:
   - {key: stairs, name: on stairs, terms: [stairs, going downstairs]}
+  - {key: new_shoes, name: after new shoes, terms: [new shoes], cause: true}
 red_flags:
   - {key: night, reason: Night pain needs a look., terms: [night pain], together: [[wakes], [pain, ache]]}
   - {key: hot, reason: A hot swollen calf needs a doctor today., together: [[calf], [swollen], [hot, warm]],
