@@ -162,7 +162,8 @@ def right_first(ranked: list[str], rels: dict[str, int]) -> bool:
 RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.jsonl", "fifth_red_flags.jsonl",
                  "sixth_red_flags.jsonl", "seventh_red_flags.jsonl",
                  "eighth_red_flags.jsonl", "ninth_red_flags.jsonl", "tenth_red_flags.jsonl",
-                 "eleventh_red_flags.jsonl", "twelfth_red_flags.jsonl", "thirteenth_red_flags.jsonl")
+                 "eleventh_red_flags.jsonl", "twelfth_red_flags.jsonl", "thirteenth_red_flags.jsonl",
+                 "fourteenth_red_flags.jsonl", "fifteenth_red_flags.jsonl")
 
 
 def red_flag_check(vocab, name: str = "red_flags.jsonl") -> tuple[int, int, int, int, list[str]]:  # type: ignore[no-untyped-def]
@@ -354,6 +355,8 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["demo_symptom_eleventh"] = lambda: load_symptom_queries("eleventh_")
     sets["demo_symptom_twelfth"] = lambda: load_symptom_queries("twelfth_")
     sets["demo_symptom_thirteenth"] = lambda: load_symptom_queries("thirteenth_")
+    sets["demo_symptom_fourteenth"] = lambda: load_symptom_queries("fourteenth_")
+    sets["demo_symptom_fifteenth"] = lambda: load_symptom_queries("fifteenth_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue

@@ -214,9 +214,14 @@ class SymptomMatcher:
             return None
         placed_parts = {p.body_part for p in places}
         scored: list[tuple[int, InjurySigns, list[tuple[str, str]], list[str]]] = []
+        causes = {t for t in triggers if self.triggers[t].cause}
         for signs in self.signs:
             where = [w for w in signs.where if w in found_places]
             when = [t for t in triggers if t in signs.when]
+            # The reader says what caused it: an injury that cause does not lead to is not the answer
+            # ("arches sore since I changed to a toe-first landing" is the footstrike, not plantar fasciitis).
+            if causes and not causes.intersection(signs.when):
+                continue
             # Its body part named without a region: its own, or that of its first, main place ("knee"
             # for IT band syndrome, whose notice says "in the knee"), not every one it lists ("sore
             # quads after running downhill" is not the IT band); an injury that lists no place (low

@@ -330,17 +330,23 @@ class Vocabulary:
 
     def turned_down(self, text: str, intents: Sequence[Match]) -> tuple[frozenset[str], list[Match]]:
         """Kinds of post a reader says do not help ("stretching does nothing", "foam rolling
-        hasn't helped"): the kinds, and the words saying so (the kind's word and the `not_helping`
-        phrase after it, at most TURNED_DOWN_GAP words apart)."""
-        saying = self._not_helping.find(text, analyse(text))
+        hasn't helped", "rolled a ball under it and stretched for a month, no change"): the kinds,
+        and the words saying so (the `not_helping` phrase and the kind's word before it, at most
+        TURNED_DOWN_GAP words apart, and the kinds joined to that one by "and" or "or", as closely)."""
+        analysed = analyse(text)
+        saying = self._not_helping.find(text, analysed)
         turned: set[str] = set()
         spans: list[Match] = []
         for said in saying:
-            before = [m for m in intents if m.end <= said.start and said.start - m.end <= TURNED_DOWN_GAP]
-            if before:
-                tried = max(before, key=lambda m: m.end)
-                turned.add(tried.key)
-                spans += [tried, said]
+            edge, tried = said.start, list[Match]()
+            for m in sorted((m for m in intents if m.end <= said.start), key=lambda m: -m.end):
+                if edge - m.end > TURNED_DOWN_GAP or (tried and not _JOINING.intersection(analysed.words[m.end:edge])):
+                    break
+                tried.append(m)
+                edge = m.start
+            if tried:
+                turned.update(m.key for m in tried)
+                spans += [*reversed(tried), said]
         return frozenset(turned), spans
 
     def synonym_matches(self, text: str, analysed: Analysed | None = None) -> list[Match]:
@@ -351,6 +357,8 @@ class Vocabulary:
 # Words between a kind of post and the phrase saying it does not help ("stretching my calves does
 # nothing").
 TURNED_DOWN_GAP = 3
+# Words that join two things a reader tried ("rolled a ball and stretched").
+_JOINING = frozenset({"and", "or", "plus"})
 
 # Words a reader writes about themselves: no sign of what a place does ("my", "I").
 _READER_TERMS = frozenset(t for w in ("i", "me", "my", "mine", "myself", "im", "ive", "id", "ill") for t in terms(w))

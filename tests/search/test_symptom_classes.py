@@ -355,13 +355,40 @@ def test_among_an_injurys_posts_the_one_saying_the_trigger_comes_first(demo: Sea
 @pytest.mark.parametrize(
     ("text", "flag"),
     [("loud pop behind my ankle and I can't push off", "achilles_rupture"),
-     ("groin hurts deep inside and now I'm limping", "hip_bone")],
+     ("groin hurts deep inside and now I'm limping", "hip_bone"),
+     ("my left foot keeps catching the ground, I can't lift the front of it", "foot_drop")],
 )
 def test_more_red_flags_said_the_lay_way(vocab: Vocabulary, text: str, flag: str) -> None:
     assert flag in [f.key for f in vocab.red_flags(text)]
 
 
-@pytest.mark.parametrize("text", ["heel aches when I wake up", "pain on waking in my heel", "my ankle pops when I circle it",
-                                  "groin strain from hill sprints"])
-def test_waking_up_and_a_painless_pop_are_not_red_flags(vocab: Vocabulary, text: str) -> None:
+@pytest.mark.parametrize("text", ["heel aches when I wake up", "pain on waking in my heel",
+                                  "my ankle pops when I circle it", "groin strain from hill sprints",
+                                  # a chest that burns with a cough after a cold run is the airways
+                                  "chest burns and I keep coughing after frosty runs, does it hurt my lungs"])
+def test_waking_up_a_painless_pop_and_a_cold_air_cough_are_not_red_flags(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
+
+
+def test_things_tried_together_are_all_turned_down(vocab: Vocabulary) -> None:
+    from runphys.search.query_parse import plan
+
+    tokens = plan("my arch aches in the morning, rolled a golf ball and did calf stretches, no better", vocab).tokens
+    assert {t.key for t in tokens if t.kind == "turned_down"} == {"self_massage", "stretch", ""}
+    # Only things joined by "and" / "or": a tight calf said before the foam rolling is the complaint.
+    tokens = plan("calves tight, foam rolling does nothing", vocab).tokens
+    assert {t.key for t in tokens if t.kind == "turned_down"} == {"self_massage", ""}
+
+
+def test_a_cause_named_rules_out_injuries_it_does_not_lead_to(vocab: Vocabulary) -> None:
+    # The arch is plantar fasciitis's place, but the reader says what changed: the footstrike.
+    assert vocab.guess("my arches and calves are sore since I changed to a toe-first landing") is None
+    # More miles is one of shin splints' own triggers: still guessed.
+    guess = vocab.guess("inner shins sore since I ramped up my miles")
+    assert guess is not None and guess.injury == "shin_splints"
+
+
+def test_tried_and_not_helping_sends_the_reader_past_those_posts(demo: SearchIndex) -> None:
+    # The ball-and-towel post is what they tried; the morning heel post is the next step.
+    q = "heel agony getting out of bed, rolled a ball under it and stretched for weeks, no change"
+    assert first(demo, q) == "1050"
