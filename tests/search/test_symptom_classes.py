@@ -392,3 +392,23 @@ def test_tried_and_not_helping_sends_the_reader_past_those_posts(demo: SearchInd
     # The ball-and-towel post is what they tried; the morning heel post is the next step.
     q = "heel agony getting out of bed, rolled a ball under it and stretched for weeks, no change"
     assert first(demo, q) == "1050"
+
+
+@pytest.mark.parametrize(("text", "place"), [("front of my lower leg aches", "shin.front"),
+                                             ("inner side of my lower leg is tender", "shin.inside")])
+def test_the_lower_leg_is_the_shin_in_front_and_inside(vocab: Vocabulary, text: str, place: str) -> None:
+    assert [p.key for p in vocab.places(text, reader=True)] == [place]
+
+
+def test_feet_that_slap_are_how_the_feet_move_not_where_it_hurts(vocab: Vocabulary) -> None:
+    from runphys.search.query_parse import plan
+
+    tokens = plan("my feet start smacking the pavement at the end of a race", vocab).tokens
+    assert ("trigger", "feet_slapping") in [(t.kind, t.key) for t in tokens]
+    assert "foot" not in [t.key for t in tokens if t.kind == "concept"]
+
+
+@pytest.mark.parametrize(("q", "post"), [("front of my lower leg aches late in long runs", "1062"),
+                                         ("I think I'm overstriding and my knees hurt", "1011")])
+def test_the_lower_leg_and_one_word_for_overstriding_find_their_post(demo: SearchIndex, q: str, post: str) -> None:
+    assert first(demo, q) == post
