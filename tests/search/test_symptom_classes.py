@@ -409,6 +409,8 @@ def test_feet_that_slap_are_how_the_feet_move_not_where_it_hurts(vocab: Vocabula
 
 
 @pytest.mark.parametrize(("q", "post"), [("front of my lower leg aches late in long runs", "1062"),
-                                         ("I think I'm overstriding and my knees hurt", "1011")])
+                                         ("I think I'm overstriding and my knees hurt", "1011"),
+                                         # tense shoulders: the post on relaxing them
+                                         ("shoulders creep up and get tense on long runs", "1065")])
 def test_the_lower_leg_and_one_word_for_overstriding_find_their_post(demo: SearchIndex, q: str, post: str) -> None:
     assert first(demo, q) == post
