@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..text.analysis import STOPWORDS, terms, words
-from ..text.symptoms import Guess
+from ..text.symptoms import Guess, place_part
 from ..text.vocabulary import Vocabulary
 from .query_parse import All, AnyOf, Concept, Intent, Node, Not, Phrase, Place, QueryPlan, Synonym, Trigger, Word
 from .schema import concept_term, kind_term, place_term, stop_term, when_term
@@ -105,6 +105,8 @@ class ScoringPlan:
     # (group, body-part row) of each injury named: the group weighs at least NAMED_PART_SHARE of
     # that row's best post (see strategy.rank).
     named: tuple[tuple[int, int], ...] = ()
+    # The body-part row of each place said: its posts are on the search's topic (see strategy.rank).
+    place_parts: tuple[int, ...] = ()
 
 
 def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], bool],
@@ -122,6 +124,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     narrow: list[int] = []
     causes: list[int] = []
     named: list[tuple[int, int]] = []
+    place_parts: list[int] = []
     kinds: list[tuple[int, int]] = []
     # A description that points to an injury or names a cause of the pain: words that only say it
     # hurts tell no post from another there.
@@ -139,6 +142,8 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
             named.append((len(groups), part))
         elif isinstance(node, Place | Trigger):
             narrow.append(len(groups))
+            if isinstance(node, Place) and (part := term_id(concept_term(place_part(node.key)))) is not None:
+                place_parts.append(part)
             if isinstance(node, Trigger) and vocabulary is not None and vocabulary.is_cause(node.key):
                 causes.append(len(groups))
         elif isinstance(node, Intent) and (k := term_id(kind_term(node.key))) is not None:
@@ -158,7 +163,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
                        frozenset(build.marks), tuple(dict.fromkeys(build.content)),
                        broad=tuple(broad) if len(groups) > 1 else (), narrow=tuple(narrow), causes=tuple(causes),
                        kinds=tuple(kinds), phrase_marks=frozenset(build.phrase_marks), notices=notices,
-                       named=tuple(named))
+                       named=tuple(named), place_parts=tuple(dict.fromkeys(place_parts)))
 
 
 def _surface(node: Node) -> str:

@@ -100,6 +100,11 @@ def place_key(body_part: str, region: str) -> str:
     return f"{body_part}.{region}"
 
 
+def place_part(key: str) -> str:
+    """The body part of a place key ("knee.outside" -> "knee")."""
+    return key.partition(".")[0]
+
+
 @dataclass(frozen=True)
 class InjurySigns:
     """What one injury feels like: places (body part, region) and triggers."""

@@ -414,3 +414,11 @@ def test_feet_that_slap_are_how_the_feet_move_not_where_it_hurts(vocab: Vocabula
                                          ("shoulders creep up and get tense on long runs", "1065")])
 def test_the_lower_leg_and_one_word_for_overstriding_find_their_post(demo: SearchIndex, q: str, post: str) -> None:
     assert first(demo, q) == post
+
+
+@pytest.mark.parametrize(("q", "off_topic"), [("neck stretch", "1031"), ("hamstring strength", "1046")])
+def test_a_kind_asked_for_counts_less_on_posts_off_the_topic(demo: SearchIndex, q: str, off_topic: str) -> None:
+    # A hamstring stretch is a stretch, but not for the neck; single-leg strength for the IT band is
+    # strength, but not the hamstrings': closer posts come before them.
+    ids = [h.id for h in demo.search(SearchRequest(q=q)).hits]
+    assert off_topic not in ids[:3]
