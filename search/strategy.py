@@ -135,8 +135,12 @@ def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, questio
     groups = _narrowed(groups, plan.broad, plan.narrow, plan.causes)
     if question:
         groups = _kind_weighted(groups, plan, index, counted)
-    groups = _kinds_on_topic(groups, plan, index)
-    score, count = _accumulate(groups, (*plan.extras, *_following(plan.followers, index)), index, counted)
+    extras = (*plan.extras, *_following(plan.followers, index))
+    on_topic = _kinds_on_topic(groups, plan, index)
+    score, count = _accumulate(on_topic, extras, index, counted)
+    # The floor for partial matches reads the kinds as asked: a post of that kind off the topic is
+    # still an answer, only further down.
+    as_asked = score if on_topic is groups else _accumulate(groups, extras, index, counted)[0]
     candidates = (count > 0) | (score > 0)
     for clause in plan.exclude:
         docs, _ = evaluate(clause, index.impact, index.size, index.phrase_check, budget)
@@ -146,11 +150,13 @@ def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, questio
     if allowed is not None:
         candidates &= allowed[: index.size]
     if question and time.monotonic() <= deadline:
+        before = score
         score, candidates = _with_feedback(plan, index, score, candidates)
+        as_asked = as_asked + (score - before)
     full = (count >= len(plan.groups)) & candidates if (plan.groups and not question) else np.zeros(index.size, bool)
     if strict and not question:
         candidates &= full
-    return _ranking(score, candidates, full, plan, notices, question)
+    return _ranking(score, candidates, full, plan, notices, question, as_asked)
 
 
 def _about(groups: list[Sparse], broad: tuple[int, ...]) -> list[Docs]:
@@ -239,7 +245,7 @@ def _kinds_on_topic(groups: list[Sparse], plan: ScoringPlan, index: RankingData)
     topic = [groups[i][0] for i in (*plan.broad, *plan.narrow, *(g for g, _ in plan.named)) if i < len(groups)]
     topic += [index.impact.row(part)[0] for part in plan.place_parts]
     if not plan.kinds or not any(len(t) for t in topic):
-        return groups
+        return groups  # the same list: nothing was scaled
     on_topic = np.unique(np.concatenate(topic))
     out = list(groups)
     for i, _ in plan.kinds:
@@ -303,11 +309,13 @@ def _with_feedback(plan: ScoringPlan, index: RankingData, score: npt.NDArray[np.
 
 
 def _ranking(score: npt.NDArray[np.float64], candidates: Mask, full: Mask, plan: ScoringPlan,
-             notices: list[str], question: bool) -> Ranking:
+             notices: list[str], question: bool, floor_score: npt.NDArray[np.float64] | None = None) -> Ranking:
+    """`floor_score`: the scores the floor for partial matches reads (`score` when not given)."""
     if candidates.any():
-        best = float(score[candidates].max())
+        floor_score = score if floor_score is None else floor_score
+        best = float(floor_score[candidates].max())
         # Partial matches under the floor are not answers; the first tier is always shown.
-        candidates = candidates & (full | (score >= ANY_WORD_FLOOR * best))
+        candidates = candidates & (full | (floor_score >= ANY_WORD_FLOOR * best))
     docs = np.flatnonzero(candidates).astype(np.int32)
     full_docs = full[docs]
     if full_docs.any():

@@ -422,3 +422,9 @@ def test_a_kind_asked_for_counts_less_on_posts_off_the_topic(demo: SearchIndex, 
     # strength, but not the hamstrings': closer posts come before them.
     ids = [h.id for h in demo.search(SearchRequest(q=q)).hits]
     assert off_topic not in ids[:3]
+
+
+def test_a_kind_off_the_topic_is_shown_further_down_not_dropped(demo: SearchIndex) -> None:
+    # No post foam-rolls the hamstrings: the foam rolling posts for other body parts are still listed.
+    ids = [h.id for h in demo.search(SearchRequest(q="foam rolling for sore hamstrings", per_page=50)).hits]
+    assert {"1022", "1003", "1066"} <= set(ids)
