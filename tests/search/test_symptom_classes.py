@@ -428,3 +428,9 @@ def test_a_kind_off_the_topic_is_shown_further_down_not_dropped(demo: SearchInde
     # No post foam-rolls the hamstrings: the foam rolling posts for other body parts are still listed.
     ids = [h.id for h in demo.search(SearchRequest(q="foam rolling for sore hamstrings", per_page=50)).hits]
     assert {"1022", "1003", "1066"} <= set(ids)
+
+
+def test_arms_that_cross_the_body_are_a_way_of_running_not_a_chest_search(demo: SearchIndex) -> None:
+    # The chest in it is the arms' path: the arm swing posts, not the chest openers.
+    ids = [h.id for h in demo.search(SearchRequest(q="my arms cross over my chest when I run")).hits]
+    assert set(ids[:2]) == {"1020", "1065"}
