@@ -135,12 +135,12 @@ def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, questio
     groups = _narrowed(groups, plan.broad, plan.narrow, plan.causes)
     if question:
         groups = _kind_weighted(groups, plan, index, counted)
-    extras = (*plan.extras, *_following(plan.followers, index))
     on_topic = _kinds_on_topic(groups, plan, index)
-    score, count = _accumulate(on_topic, extras, index, counted)
+    score, count = _accumulate(on_topic, (*plan.extras, *_following(plan.followers, index)), index, counted)
     # The floor for partial matches reads the kinds as asked: a post of that kind off the topic is
     # still an answer, only further down.
-    as_asked = score if on_topic is groups else _accumulate(groups, extras, index, counted)[0]
+    held_back = [(g[0], g[1] - o[1]) for g, o in zip(groups, on_topic, strict=True) if o is not g]
+    as_asked = score + _accumulate(held_back, (), index)[0] if held_back else score
     candidates = (count > 0) | (score > 0)
     for clause in plan.exclude:
         docs, _ = evaluate(clause, index.impact, index.size, index.phrase_check, budget)
@@ -240,12 +240,13 @@ def _kind_weighted(groups: list[Sparse], plan: ScoringPlan, index: RankingData, 
 def _kinds_on_topic(groups: list[Sparse], plan: ScoringPlan, index: RankingData) -> list[Sparse]:
     """Each kind group scaled to OFF_TOPIC_KIND_SHARE on the posts off the search's topic: reached
     by no body part, place, trigger or injury group of the search, nor by the body part of a place
-    said. (Posts that name the body part at all count as on it: only posts "about" it, as the
-    first tier counts them, cost the exercise reader queries 0.714 -> 0.712.)"""
+    said; the groups left as they were are the same objects. (Posts that name the body part at all
+    count as on it: only posts "about" it, as the first tier counts them, cost the exercise reader
+    queries 0.714 -> 0.712.)"""
     topic = [groups[i][0] for i in (*plan.broad, *plan.narrow, *(g for g, _ in plan.named)) if i < len(groups)]
     topic += [index.impact.row(part)[0] for part in plan.place_parts]
     if not plan.kinds or not any(len(t) for t in topic):
-        return groups  # the same list: nothing was scaled
+        return groups
     on_topic = np.unique(np.concatenate(topic))
     out = list(groups)
     for i, _ in plan.kinds:
@@ -309,10 +310,9 @@ def _with_feedback(plan: ScoringPlan, index: RankingData, score: npt.NDArray[np.
 
 
 def _ranking(score: npt.NDArray[np.float64], candidates: Mask, full: Mask, plan: ScoringPlan,
-             notices: list[str], question: bool, floor_score: npt.NDArray[np.float64] | None = None) -> Ranking:
-    """`floor_score`: the scores the floor for partial matches reads (`score` when not given)."""
+             notices: list[str], question: bool, floor_score: npt.NDArray[np.float64]) -> Ranking:
+    """`floor_score`: the scores the floor for partial matches reads."""
     if candidates.any():
-        floor_score = score if floor_score is None else floor_score
         best = float(floor_score[candidates].max())
         # Partial matches under the floor are not answers; the first tier is always shown.
         candidates = candidates & (full | (floor_score >= ANY_WORD_FLOOR * best))
