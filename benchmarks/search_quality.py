@@ -163,7 +163,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "sixth_red_flags.jsonl", "seventh_red_flags.jsonl",
                  "eighth_red_flags.jsonl", "ninth_red_flags.jsonl", "tenth_red_flags.jsonl",
                  "eleventh_red_flags.jsonl", "twelfth_red_flags.jsonl", "thirteenth_red_flags.jsonl",
-                 "fourteenth_red_flags.jsonl", "fifteenth_red_flags.jsonl")
+                 "fourteenth_red_flags.jsonl", "fifteenth_red_flags.jsonl", "sixteenth_red_flags.jsonl",
+                 "seventeenth_red_flags.jsonl", "eighteenth_red_flags.jsonl")
 
 
 def red_flag_check(vocab, name: str = "red_flags.jsonl") -> tuple[int, int, int, int, list[str]]:  # type: ignore[no-untyped-def]
@@ -357,6 +358,9 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["demo_symptom_thirteenth"] = lambda: load_symptom_queries("thirteenth_")
     sets["demo_symptom_fourteenth"] = lambda: load_symptom_queries("fourteenth_")
     sets["demo_symptom_fifteenth"] = lambda: load_symptom_queries("fifteenth_")
+    sets["demo_symptom_sixteenth"] = lambda: load_symptom_queries("sixteenth_")
+    sets["demo_symptom_seventeenth"] = lambda: load_symptom_queries("seventeenth_")
+    sets["demo_symptom_eighteenth"] = lambda: load_symptom_queries("eighteenth_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue

@@ -142,7 +142,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
             named.append((len(groups), part))
         elif isinstance(node, Place | Trigger):
             narrow.append(len(groups))
-            if isinstance(node, Place) and (part := term_id(concept_term(place_part(node.key)))) is not None:
+            if isinstance(node, Place) and (part := build.place_part_row(node.key)) is not None:
                 place_parts.append(part)
             if isinstance(node, Trigger) and vocabulary is not None and vocabulary.is_cause(node.key):
                 causes.append(len(groups))
@@ -322,8 +322,33 @@ class _Builder:
         """A region of a body part: the posts that mention that place, or the words typed (all of
         them) where none does; the injury the description points to counts as the place."""
         guess = self.guess
-        return self.described(node.surface, place_term(node.key), guess is not None and node.key in guess.places,
+        said = self.described(node.surface, place_term(node.key), guess is not None and node.key in guess.places,
                               "all")
+        near = self.nearest_part(place_part(node.key))
+        if near is None:
+            return said
+        # A place on a body part nobody has written about yet ("just above my heel": the Achilles)
+        # reaches the posts on its nearest body part that has some (the calf), as the offer under an
+        # empty search does.
+        row = Clause("rows", rows=((near, 1.0),))
+        return row if said is NOTHING else Clause("best", children=(said, row))
+
+    def place_part_row(self, key: str) -> int | None:
+        """The row of a place's body part, or of the nearest one with posts where it has none."""
+        near = self.nearest_part(place_part(key))
+        return near if near is not None else self.term_id(concept_term(place_part(key)))
+
+    def nearest_part(self, part: str) -> int | None:
+        """The row of the closest body part with posts (the vocabulary's `near`) when `part` has none."""
+        v = self.vocabulary
+        own = self.term_id(concept_term(part))
+        if v is None or not v.has_concept(part) or (own is not None and self.reaches(own)):
+            return None
+        for key in v.nearby(part):
+            found = self.term_id(concept_term(key))
+            if found is not None and self.reaches(found):
+                return found
+        return None
 
     def trigger(self, node: Trigger) -> Clause:
         """When it hurts: the posts that say it any way the vocabulary knows ("out of bed" finds

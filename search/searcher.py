@@ -19,6 +19,7 @@ from ..index.bounded_cache import BoundedCache
 from ..index.errors import IndexDamaged
 from ..index.post import Post
 from ..text.analysis import words
+from ..text.symptoms import place_part
 from ..text.vocabulary import Vocabulary
 from .excerpts import excerpt
 from .feedback import MAX_DF_RATIO
@@ -208,10 +209,13 @@ class SearchIndex:
         match posts): the best posts on its nearest body parts (the vocabulary's `near`), and the
         notice that offers them."""
         facets = self._part.facets.facets
-        for token in query.tokens:
-            if token.kind != "concept" or not self._vocab.has_concept(token.key):
+        # A place counts as its body part ("just above my heel": the Achilles).
+        keys = [token.key if token.kind == "concept" else place_part(token.key)
+                for token in query.tokens if token.kind in ("concept", "place")]
+        for key in keys:
+            if not self._vocab.has_concept(key):
                 continue
-            concept = self._vocab.concept(token.key)
+            concept = self._vocab.concept(key)
             if facets[concept.kind].having(concept.key, self._size).any():
                 continue  # written about: the filters or the other words left it out
             parts = [k for k in self._vocab.nearby(concept.key) if facets["body_part"].having(k, self._size).any()]

@@ -434,3 +434,38 @@ def test_arms_that_cross_the_body_are_a_way_of_running_not_a_chest_search(demo: 
     # The chest in it is the arms' path: the arm swing posts, not the chest openers.
     ids = [h.id for h in demo.search(SearchRequest(q="my arms cross over my chest when I run")).hits]
     assert set(ids[:2]) == {"1020", "1065"}
+
+
+# -- sixteenth and seventeenth sets: telling words against title words, feedback, unwritten places ----
+
+def test_a_trigger_outweighs_a_plain_word_in_a_title(demo: SearchIndex) -> None:
+    # "races" is in the title of the race-week post; knees that stop lifting are the hip flexors'.
+    assert first(demo, "knees stop lifting in the last miles of races") == "1038"
+
+
+@pytest.mark.parametrize("q", ["my foot lands out ahead of me and the jolt goes up into my knee",
+                               "foot reaches out ahead of me and my knee takes the jolt"])
+def test_feedback_does_not_overturn_a_clear_first_ranking(demo: SearchIndex, q: str) -> None:
+    # The overstriding post leads the first ranking; the knee words of the top posts must not carry
+    # the downhill post past it.
+    assert first(demo, q) == "1011"
+
+
+def test_a_place_on_a_body_part_nobody_wrote_about_finds_the_nearest_one(demo: SearchIndex) -> None:
+    # No post is about the Achilles: the calf posts come first, and the notice says why.
+    result = demo.search(SearchRequest(q="sore spot just above my heel after runs"))
+    assert {h.id for h in result.hits[:2]} <= {"1053", "1005", "1066"}
+    assert "No posts on Achilles yet — calf and ankle posts:" in result.notices
+
+
+def test_a_body_part_nobody_wrote_about_alone_still_finds_nothing(demo: SearchIndex) -> None:
+    # A search on the topic alone is unmet demand for the author: nothing found, the nearby posts offered.
+    result = demo.search(SearchRequest(q="achilles"))
+    assert result.total == 0 and result.nearby
+
+
+@pytest.mark.parametrize(("q", "post"), [("swapped to zero drop shoes and now my feet ache", "1025"),
+                                         ("calves feel knotted after long runs", "1066"),
+                                         ("I slump forward more and more as my long run goes on", "1033")])
+def test_everyday_words_for_a_shoe_change_knots_and_slumping(demo: SearchIndex, q: str, post: str) -> None:
+    assert first(demo, q) == post

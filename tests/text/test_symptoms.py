@@ -164,6 +164,8 @@ def test_a_place_that_hurts_or_is_asked_about_still_guesses(vocab: Vocabulary, t
         ("can't feel anything around my privates since my back went", "back_emergency"),
         ("dropping pounds without trying", "weight_loss"),
         ("my heart fluttered out of rhythm on an easy jog", "heart_rhythm"),
+        ("lightheaded and dizzy in the middle of my run", "chest"),
+        ("pins and needles in my foot that have lasted two weeks", "numbness"),
     ],
 )
 def test_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
@@ -178,7 +180,10 @@ def test_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
      "hip hurts when lying on my side at night", "calf raises", "foam rolling calves", "ankle swelling after a sprain",
      "stiff back in the morning", "heel pain first thing in the morning", "chest and shoulder openers",
      "heart pounds after hill sprints", "my foot falls asleep when I sit cross-legged", "need to pee on long runs",
-     "running to lose weight", "feet slapping the pavement late in a run", "can't lift my big toe on its own"],
+     "running to lose weight", "feet slapping the pavement late in a run", "can't lift my big toe on its own",
+     # a nerve stretched, not pinched; blood pressure catching up
+     "pins and needles in my foot in the stretch, gone when I back off the stretch",
+     "I stood up too fast after my cool down and felt lightheaded"],
 )
 def test_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
