@@ -103,11 +103,16 @@ IRREGULAR: dict[str, str] = {
     "quadriceps": "quad",
     "ran": "run",
     "tendonitis": "tendinitis",
+    "lunges": "lunge",
+    "lunging": "lunge",
+    "lunged": "lunge",
 }
 
 # "it's" is "it is", not a possessive: it must never be the "IT" of "IT band" (nor be marked as it).
 CONTRACTIONS: dict[str, str] = {"it's": "its"}
-_UNSTEMMED = frozenset({"its"})
+# Words the stemmer would merge with another word: "its" with the "it" of "IT band", "lunge" with
+# "lung" (a lunge is an exercise, the lungs are breathing in the cold).
+_UNSTEMMED = frozenset({"its", "lunge"})
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'"})
 
@@ -176,8 +181,8 @@ def _word(raw: str) -> tuple[str, str, str | None]:
         if not word:
             found = ("", "", None)
         else:
-            # "its" (and "it's") stays itself: the stemmer would make it "it", the IT of "IT band".
-            stemmed = word if word in _UNSTEMMED else _porter2(IRREGULAR.get(word, word))
+            mapped = IRREGULAR.get(word, word)
+            stemmed = mapped if mapped in _UNSTEMMED else _porter2(mapped)
             found = (word, stemmed, None if word in STOPWORDS else stemmed)
         if len(raw) > CACHED_WORD_CHARS:
             return found

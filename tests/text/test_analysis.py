@@ -82,10 +82,17 @@ def test_odd_input_does_not_crash(text: str) -> None:
         ("glute", "gluteus"),
         ("runner", "runner's"),
         ("runner", "Runner’s"),
+        ("lunge", "lunges"),
+        ("lunge", "lunging"),
     ],
 )
 def test_stem_same(a: str, b: str) -> None:
     assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("lunge", "lungs"), ("lunges", "lung"), ("its", "IT")])
+def test_words_the_stemmer_would_merge_stay_apart(a: str, b: str) -> None:
+    assert stem(a) != stem(b)
 
 
 def test_stem_matches_terms() -> None:

@@ -71,6 +71,10 @@ def test_instructions_and_names_are_no_places(vocab: Vocabulary, text: str) -> N
         ("at the same point in every run", "same_point"),
         ("after sitting through a movie", "after_sitting"),
         ("when I jump", "jumping"),
+        ("since starting back after a month away", "comeback"),
+        ("pinches when my knee goes forward over my foot", "squatting"),
+        ("my foot lands way out ahead of me", "overstriding"),
+        ("after swapping to zero drop trainers", "change"),
     ],
 )
 def test_triggers(vocab: Vocabulary, text: str, trigger: str) -> None:
@@ -166,6 +170,8 @@ def test_a_place_that_hurts_or_is_asked_about_still_guesses(vocab: Vocabulary, t
         ("my heart fluttered out of rhythm on an easy jog", "heart_rhythm"),
         ("lightheaded and dizzy in the middle of my run", "chest"),
         ("pins and needles in my foot that have lasted two weeks", "numbness"),
+        ("feet numb after the run even with my laces undone", "numbness"),
+        ("one spot on my foot bone hurts more each week", "bone_pain"),
     ],
 )
 def test_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
@@ -183,7 +189,9 @@ def test_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
      "running to lose weight", "feet slapping the pavement late in a run", "can't lift my big toe on its own",
      # a nerve stretched, not pinched; blood pressure catching up
      "pins and needles in my foot in the stretch, gone when I back off the stretch",
-     "I stood up too fast after my cool down and felt lightheaded"],
+     "I stood up too fast after my cool down and felt lightheaded",
+     # shin splints: the bone hurts, but not in one spot nor worse each time
+     "my shin bone hurts after speed work"],
 )
 def test_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
