@@ -398,16 +398,21 @@ class _Builder:
         return pointed if said_it is None else Clause("any", children=(said_it, pointed))
 
     def intent(self, node: Intent) -> Clause:
-        rows: list[tuple[int, float]] = []
+        """A kind of post asked for in the reader's word ("stiff" -> mobility): the posts of that
+        kind, plus TYPED_SHARE of the word itself, as a place's or trigger's words count beside it
+        ("stiff ankles": the ankle-mobility post that says "stiff", not the one whose title says
+        "ankle" twice). Where the kind has no posts, the word alone."""
         found = self.term_id(kind_term(node.key))
-        if found is not None:
-            rows.append((found, 1.0))
+        typed = []
         for term in terms(node.surface):
             self.marks.add(term)
             self.content.append(term)
             if (i := self.term_id(term)) is not None:
-                rows.append((i, 1.0))
-        return Clause("rows", rows=tuple(dict.fromkeys(rows)))
+                typed.append(Clause("rows", rows=((i, 1.0 if found is None else TYPED_SHARE),)))
+        if found is None:
+            return NOTHING if not typed else typed[0] if len(typed) == 1 else Clause("any", children=tuple(typed))
+        kind = Clause("rows", rows=((found, 1.0),))
+        return Clause("any", children=(kind, *typed)) if typed else kind
 
     def synonym(self, node: Synonym) -> Clause | None:
         typed = self.words(node.surface, typed=True)

@@ -23,7 +23,7 @@ import numpy.typing as npt
 from .feedback import FEEDBACK_DOCS, FEEDBACK_WEIGHT, MIN_QUERY_TERMS, relevance_model_arrays
 from .impact import ImpactMatrix
 from .part import Feedback
-from .query_compile import ScoringPlan
+from .query_compile import Clause, ScoringPlan
 from .scoring import Docs, PhraseBudget, PhraseCheck, Sparse, evaluate
 
 ANY_NOTICE = "showing results for any of the words"
@@ -251,17 +251,23 @@ def _kind_weighted(groups: list[Sparse], plan: ScoringPlan, index: RankingData, 
     for i, kind in plan.kinds:
         clause = plan.groups[i] if i < len(plan.groups) else None
         _, data = index.impact.row(kind)
-        if clause is None or clause.kind != "rows" or not len(data) or i >= len(groups) or not len(groups[i][0]):
+        if clause is None or not len(data) or i >= len(groups) or not len(groups[i][0]):
             continue
         weight = KIND_SHARE * max(parts) / float(data.max())
         if weight <= 1.0:
             continue
-        rows = tuple((r, w * weight if r == kind else w) for r, w in clause.rows)
-        docs, scores = evaluate(replace(clause, rows=rows), index.impact, index.size, index.phrase_check)
+        docs, scores = evaluate(_kind_scaled(clause, kind, weight), index.impact, index.size, index.phrase_check)
         # The same posts (weights only): off topic, a post keeps its score as typed.
         scores = np.where(np.isin(docs, on_topic), scores, groups[i][1]).astype(np.float32)
         out[i] = (docs, scores)
     return out
+
+
+def _kind_scaled(clause: Clause, kind: int, weight: float) -> Clause:
+    """`clause` with the kind's own row weighted `weight` times (the reader's word beside it kept)."""
+    if clause.kind == "rows":
+        return replace(clause, rows=tuple((r, w * weight if r == kind else w) for r, w in clause.rows))
+    return replace(clause, children=tuple(_kind_scaled(c, kind, weight) for c in clause.children))
 
 
 def _kinds_on_topic(groups: list[Sparse], plan: ScoringPlan, index: RankingData) -> list[Sparse]:

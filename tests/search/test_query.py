@@ -146,8 +146,10 @@ def test_readers_words_for_kinds_and_synonyms_become_one_clause(text, node, voca
 def test_a_body_part_and_an_intent_are_two_groups(vocab):
     scoring, table = compiled("tight hamstrings", vocab)
     assert len(scoring.groups) == 2
-    kind_rows = {table["kind:stretch"], table["tight"]}
-    assert {row for row, _ in scoring.groups[0].rows} == kind_rows
+    # The kind, plus half the reader's word for it.
+    kind = scoring.groups[0]
+    assert kind.kind == "any"
+    assert [c.rows for c in kind.children] == [((table["kind:stretch"], 1.0),), ((table["tight"], 0.5),)]
     # The body part: its concept row, or the word typed where a post has more of it (best of both).
     body = scoring.groups[1]
     assert body.kind == "best"

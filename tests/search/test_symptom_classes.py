@@ -469,3 +469,9 @@ def test_a_body_part_nobody_wrote_about_alone_still_finds_nothing(demo: SearchIn
                                          ("I slump forward more and more as my long run goes on", "1033")])
 def test_everyday_words_for_a_shoe_change_knots_and_slumping(demo: SearchIndex, q: str, post: str) -> None:
     assert first(demo, q) == post
+
+
+def test_the_readers_word_for_a_kind_counts_beside_the_kind(demo: SearchIndex) -> None:
+    # "stiff" asks for mobility work, and the ankle-mobility post says "stiff": it comes before the
+    # ankle alphabet, whose title says "ankle" twice.
+    assert first(demo, "stiff ankle when lunging forward") == "1019"
