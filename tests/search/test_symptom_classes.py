@@ -475,3 +475,24 @@ def test_the_readers_word_for_a_kind_counts_beside_the_kind(demo: SearchIndex) -
     # "stiff" asks for mobility work, and the ankle-mobility post says "stiff": it comes before the
     # ankle alphabet, whose title says "ankle" twice.
     assert first(demo, "stiff ankle when lunging forward") == "1019"
+
+
+# -- classes from the twenty-first blind set -------------------------------------------------------
+
+@pytest.mark.parametrize("q", ["resting heart rate up all week and my legs feel heavy",
+                               "pulse higher than normal when I wake up, runs feel flat"])
+def test_a_raised_resting_pulse_finds_the_rest_post(demo: SearchIndex, q: str) -> None:
+    # A resting heart rate higher than usual in the morning is a sign of too little rest.
+    assert first(demo, q) == "1036"
+
+
+@pytest.mark.parametrize("text", ["laces dig into the top of my foot and it hurts to press, better once relaced",
+                                  "tingles behind my thigh in a stretch, gone once i back off"])
+def test_laces_pressing_and_a_tingle_in_a_stretch_are_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
+
+
+@pytest.mark.parametrize(("text", "flag"), [("top of my foot hurts to press and keeps getting worse", "bone_pain"),
+                                            ("tingling down my leg that never eases", "numbness")])
+def test_the_same_symptoms_without_a_harmless_cause_are_flagged(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
