@@ -354,10 +354,18 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         # When it hurts, said in several words ("out of bed" = "first steps"); one word stays a word.
         said = [m for m in triggers if m.end - m.start > 1]
         # A body part inside such a trigger is the movement, not where it hurts: "front of hip
-        # pinches when lifting my knee" is not a knee search.
-        concepts = [m for m in vocabulary.find(text, reader=True)
-                    if not (vocabulary.has_concept(m.key) and vocabulary.concept(m.key).kind == "body_part"
-                            and any(t.start <= m.start and m.end <= t.end for t in said))]
+        # pinches when lifting my knee" is not a knee search. So is one inside a synonym of several
+        # words ("keep rolling the same ankle": an unstable ankle, the balance posts); where such a
+        # synonym and a trigger overlap, the longer is read.
+        found = vocabulary.find(text, reader=True)
+        parts = [m for m in found if vocabulary.has_concept(m.key) and vocabulary.concept(m.key).kind == "body_part"]
+        synonyms = vocabulary.synonym_matches(text)
+        naming = [m for m in synonyms if any(_within(p, m) for p in parts)
+                  and all(_size(m) > _size(t) for t in said if _overlap(t, m))]
+        said = [t for t in said if not any(_overlap(t, m) for m in naming)]
+        tokens = mark(tokens, naming, spans, "synonym")
+        concepts = [m for m in found
+                    if not (m in parts and any(t.start <= m.start and m.end <= t.end for t in said))]
         tokens = mark(tokens, concepts, spans, "concept")
         tokens = mark(tokens, said, spans, "trigger")
         # A kind the reader says does not help ("stretching does nothing") is not asked for: the
@@ -366,10 +374,22 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         turned, saying = vocabulary.turned_down(text, intents)
         tokens = mark(tokens, saying, spans, "turned_down")
         tokens = mark(tokens, [m for m in intents if m.key not in turned], spans, "intent")
-        tokens = mark(tokens, vocabulary.synonym_matches(text), spans, "synonym")
+        tokens = mark(tokens, synonyms, spans, "synonym")
     tokens, notices = _capped(tokens)
     tree, operators = parse(tokens)
     return QueryPlan(text, tree, operators, tuple(tokens), notices)
+
+
+def _within(inner: MatchLike, outer: MatchLike) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _overlap(a: MatchLike, b: MatchLike) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _size(match: MatchLike) -> int:
+    return match.end - match.start
 
 
 def _capped(tokens: list[Token]) -> tuple[list[Token], tuple[str, ...]]:

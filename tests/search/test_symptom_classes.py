@@ -11,6 +11,7 @@ import pytest
 
 from runphys.index.demo import POSTS
 from runphys.index.sources import read_sources
+from runphys.search.query_parse import Synonym, plan
 from runphys.search.results import SearchRequest
 from runphys.search.searcher import SearchIndex
 from runphys.text.tagging import analyse_post
@@ -496,3 +497,45 @@ def test_laces_pressing_and_a_tingle_in_a_stretch_are_not_flagged(vocab: Vocabul
                                             ("tingling down my leg that never eases", "numbness")])
 def test_the_same_symptoms_without_a_harmless_cause_are_flagged(vocab: Vocabulary, text: str, flag: str) -> None:
     assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+# -- classes from the twenty-second blind set ------------------------------------------------------
+
+def test_the_inside_of_the_thigh_is_the_groin(demo: SearchIndex) -> None:
+    assert first(demo, "pulling on the inside of my thigh when I sprint") in {"1027", "1049"}
+
+
+def test_the_back_of_the_lower_leg_is_the_calf(vocab: Vocabulary) -> None:
+    assert "calf.back" in [p.key for p in vocab.places("tight at the back of my lower leg after hills")]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [("my feet land way ahead when I run", "overstriding"),
+                                               ("knee gets past the toes only if my heel lifts", "squatting")])
+def test_the_body_part_that_moves_is_inside_the_trigger(vocab: Vocabulary, text: str, trigger: str) -> None:
+    assert trigger in [t.key for t in vocab.triggers(text, reader=True)]
+
+
+@pytest.mark.parametrize("q", ["feet land way ahead of me when I'm tired", "feet landing way ahead, is that bad"])
+def test_a_foot_landing_way_ahead_is_overstriding(demo: SearchIndex, q: str) -> None:
+    assert first(demo, q) == "1011"
+
+
+def test_an_exercise_and_its_kit_by_the_readers_names(demo: SearchIndex) -> None:
+    assert first(demo, "crab walks with a theraband, where should I feel them") == "1068"
+
+
+@pytest.mark.parametrize("q", ["keeps rolling my ankle on uneven ground", "my ankle keeps giving way on hikes"])
+def test_an_ankle_that_keeps_rolling_finds_the_balance_work(demo: SearchIndex, q: str) -> None:
+    assert first(demo, q) == "1023"
+
+
+def test_a_synonym_with_a_body_part_inside_is_read_whole(vocab: Vocabulary) -> None:
+    # The longest reading wins: the ankle that keeps rolling, not the ankle and a word, nor the
+    # shorter trigger "rolling the" inside it.
+    tree = plan("keeps rolling the same ankle", vocab).tree
+    assert isinstance(tree, Synonym) and tree.surface == "keeps rolling the same ankle"
+
+
+def test_numb_on_the_toilet_and_gone_on_standing_is_not_flagged(vocab: Vocabulary) -> None:
+    assert vocab.red_flags("leg numb on the toilet, passes once i stand up") == []
+    assert "numbness" in [f.key for f in vocab.red_flags("leg numb on the toilet and it stays numb all day")]
