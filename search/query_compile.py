@@ -126,10 +126,11 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     named: list[tuple[int, int]] = []
     place_parts: list[int] = []
     kinds: list[tuple[int, int]] = []
-    # A description that points to an injury or names a cause of the pain: words that only say it
-    # hurts tell no post from another there.
+    # A description that points to an injury, names a cause of the pain, or says where and when it
+    # hurts: words that only say it hurts tell no post from another there.
     described = guess is not None or (vocabulary is not None and any(
-        isinstance(node, Trigger) and vocabulary.is_cause(node.key) for node in top))
+        isinstance(node, Trigger) and vocabulary.is_cause(node.key) for node in top)) or (
+        any(isinstance(node, Place) for node in top) and any(isinstance(node, Trigger) for node in top))
     for node in top:
         if described and vocabulary is not None and _only_pain(node, vocabulary):
             build.extras.extend((i, PAIN_SHARE) for t in terms(_surface(node)) if (i := term_id(t)) is not None)

@@ -539,3 +539,23 @@ def test_a_synonym_with_a_body_part_inside_is_read_whole(vocab: Vocabulary) -> N
 def test_numb_on_the_toilet_and_gone_on_standing_is_not_flagged(vocab: Vocabulary) -> None:
     assert vocab.red_flags("leg numb on the toilet, passes once i stand up") == []
     assert "numbness" in [f.key for f in vocab.red_flags("leg numb on the toilet and it stays numb all day")]
+
+
+# -- classes from the twenty-third blind set -------------------------------------------------------
+
+def test_where_and_when_said_is_a_description_pain_words_do_not_decide(demo: SearchIndex) -> None:
+    # The front of the shin and the stairs are said: "hurts" no longer favours the knee post on
+    # stairs, whose words say pain more.
+    assert first(demo, "front of my shin burns when I go down stairs and it hurts") == "1062"
+
+
+@pytest.mark.parametrize("q", ["every run is a slog lately, why", "feel burned out on my training"])
+def test_signs_of_too_little_rest_find_the_rest_days(demo: SearchIndex, q: str) -> None:
+    assert first(demo, q) == "1036"
+
+
+@pytest.mark.parametrize("text", ["hands tingle when my arms hang by my sides, fine once I shake them out",
+                                  "numb down there on the bike saddle, back to normal once i get off",
+                                  "lightheaded when I stop suddenly after intervals, fine once I walk it off"])
+def test_numbness_or_light_headedness_that_passes_at_once_is_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
