@@ -510,7 +510,7 @@ def test_the_back_of_the_lower_leg_is_the_calf(vocab: Vocabulary) -> None:
 
 
 @pytest.mark.parametrize(("text", "trigger"), [("my feet land way ahead when I run", "overstriding"),
-                                               ("knee gets past the toes only if my heel lifts", "squatting")])
+                                               ("knee gets past the toes only if my heel lifts", "ankle_bend")])
 def test_the_body_part_that_moves_is_inside_the_trigger(vocab: Vocabulary, text: str, trigger: str) -> None:
     assert trigger in [t.key for t in vocab.triggers(text, reader=True)]
 
@@ -559,3 +559,11 @@ def test_signs_of_too_little_rest_find_the_rest_days(demo: SearchIndex, q: str) 
                                   "lightheaded when I stop suddenly after intervals, fine once I walk it off"])
 def test_numbness_or_light_headedness_that_passes_at_once_is_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
+
+
+@pytest.mark.parametrize("q", ["can't get my knee over my toes without my heel lifting",
+                               "tight ankle, knee won't go past my toes in a lunge"])
+def test_a_knee_that_cannot_go_past_the_toes_is_a_stiff_ankle(demo: SearchIndex, q: str) -> None:
+    # How far the knee goes forward is how far the ankle bends: the ankle-mobility post, not the
+    # knee posts that name squatting.
+    assert first(demo, q) == "1019"
