@@ -166,7 +166,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "fourteenth_red_flags.jsonl", "fifteenth_red_flags.jsonl", "sixteenth_red_flags.jsonl",
                  "seventeenth_red_flags.jsonl", "eighteenth_red_flags.jsonl",
                  "nineteenth_red_flags.jsonl", "twentieth_red_flags.jsonl", "twentyfirst_red_flags.jsonl",
-                 "twentysecond_red_flags.jsonl", "twentythird_red_flags.jsonl")
+                 "twentysecond_red_flags.jsonl", "twentythird_red_flags.jsonl",
+                 "twentyfourth_red_flags.jsonl")
 
 
 def red_flag_check(vocab, name: str = "red_flags.jsonl") -> tuple[int, int, int, int, list[str]]:  # type: ignore[no-untyped-def]
@@ -368,6 +369,7 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["demo_symptom_twentyfirst"] = lambda: load_symptom_queries("twentyfirst_")
     sets["demo_symptom_twentysecond"] = lambda: load_symptom_queries("twentysecond_")
     sets["demo_symptom_twentythird"] = lambda: load_symptom_queries("twentythird_")
+    sets["demo_symptom_twentyfourth"] = lambda: load_symptom_queries("twentyfourth_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue

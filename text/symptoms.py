@@ -26,6 +26,8 @@ __all__ = ["Guess", "Place", "RedFlag", "Region", "Spot", "SymptomMatcher", "Tri
 
 # How many joining words ("of the", "edge of the") may stand between a region word and its body part.
 MAX_JOINERS = 3
+# How many words before a red flag's word a negation denies it ("no swelling or redness").
+NEGATION_REACH = 3
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,8 @@ class Trigger:
 class RedFlag:
     """A symptom that needs a clinician. Matched by any of `terms`, or by one word or phrase of
     each list in `together` anywhere in the text ("calf" ... "swollen" ... "hot"), unless the text
-    also says one of `unless`: a harmless cause ("fingers go numb in the cold")."""
+    also says one of `unless`: a harmless cause ("fingers go numb in the cold"). A word the text
+    denies ("no swelling", "isn't tender": the vocabulary's `negations`) is not said."""
 
     key: str
     reason: str
@@ -130,6 +133,7 @@ class SymptomMatcher:
         find_parts: Callable[[str, Analysed], list[Match]],
         part_noun: Callable[[str], str],
         forms: Callable[[str], list[tuple[str, ...]]] = lambda text: [tuple(words(text))],
+        negations: Sequence[str] = (),
     ) -> None:
         self.regions = {r.key: r for r in regions}
         self.spots = tuple(spots)
@@ -147,6 +151,7 @@ class SymptomMatcher:
         # One matcher per list of `together`: a word may stand in several lists of one flag.
         self._flag_parts = [[PhraseMatcher(("", f) for t in group for f in forms(t)) for group in fl.together]
                             for fl in red_flags]
+        self._negations = frozenset(w for n in negations for w in words(n))
         self._flag_unless = [PhraseMatcher(("", f) for t in fl.unless for f in forms(t)) if fl.unless else None
                              for fl in red_flags]
         # Which injuries list a place or a trigger: a place listed by one injury alone tells it.
@@ -263,14 +268,29 @@ class SymptomMatcher:
     def red_flags_in(self, text: str, analysed: Analysed | None = None) -> list[RedFlag]:
         """The red flags a text matches, in vocabulary order."""
         analysed = analysed if analysed is not None else analyse(text)
-        hit = {m.key for m in self._flag_terms.find(text, analysed)}
+        said = self._said(text, analysed)
+        hit = {m.key for m in said(self._flag_terms)}
         out = []
         for flag, groups, unless in zip(self.red_flags, self._flag_parts, self._flag_unless, strict=True):
             if unless is not None and unless.find(text, analysed):
                 continue
-            if flag.key in hit or (groups and all(g.find(text, analysed) for g in groups)):
+            if flag.key in hit or (groups and all(said(g) for g in groups)):
                 out.append(flag)
         return out
+
+    def _said(self, text: str, analysed: Analysed) -> Callable[[PhraseMatcher], list[Match]]:
+        """A matcher's matches in `text` that are not denied: no `negations` word in the
+        NEGATION_REACH words before one, in its clause ("no swelling or redness", "the bone isnt
+        tender"; "can't put weight on it" says the negation inside the match, and counts)."""
+        if not self._negations.intersection(analysed.words):
+            return lambda matcher: matcher.find(text, analysed)
+        ws, clause = analysed.words, clauses(text, analysed)
+
+        def denied(m: Match) -> bool:
+            return any(ws[i] in self._negations and clause[i] == clause[m.start]
+                       for i in range(max(0, m.start - NEGATION_REACH), m.start))
+
+        return lambda matcher: [m for m in matcher.find(text, analysed) if not denied(m)]
 
 
 def _joined(between: Sequence[str], joiners: frozenset[str]) -> bool:

@@ -81,6 +81,7 @@ class Symptoms:
     joiners: tuple[str, ...] = ()
     possessives: tuple[str, ...] = ()
     pain_words: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ class Vocabulary:
             symptoms.regions, symptoms.spots, symptoms.triggers,
             [InjurySigns(c.key, c.name, c.where, c.when, c.body_part) for c in self.injuries if c.where or c.when],
             symptoms.red_flags, symptoms.joiners, self._body_part_matches, self.part_noun, self.forms,
+            symptoms.negations,
         )
 
     # -- lookups -------------------------------------------------------------------------------

@@ -68,6 +68,7 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "place_joiners": list(sections.joiners),
         "possessives": list(sections.possessives),
         "pain_words": list(sections.pain_words),
+        "negations": list(sections.negations),
         # Every word the lookups analyse, with its analysis: a loading worker skips the stemmer.
         "analysis": analysis_fingerprint(),
         "words": {raw: list(analysis) for raw, analysis in word_analyses(_phrases(vocabulary)).items()},
@@ -106,7 +107,7 @@ def _phrases(vocabulary: Vocabulary) -> list[str]:
         out += trigger.terms
     for f in sections.red_flags:
         out += [*f.terms, *(t for group in f.together for t in group), *f.unless]
-    out += [*sections.joiners, *sections.possessives, *sections.pain_words]
+    out += [*sections.joiners, *sections.possessives, *sections.pain_words, *sections.negations]
     # "the" stands in for each possessive when a phrase is read as a reader's search.
     return [*out, "the"]
 
@@ -144,7 +145,7 @@ def load(data: object, text: str, sha256: str) -> Vocabulary:
     cues = _mapping(root.get("exercise_cues"))
     symptoms = Symptoms(regions, spots, triggers, _list(root, "red_flags", _red_flag),
                         _strings(root.get("place_joiners")), _strings(root.get("possessives")),
-                        _strings(root.get("pain_words")))
+                        _strings(root.get("pain_words")), _strings(root.get("negations")))
     _check_references(body_parts, injuries, categories, symptoms)
     synonyms = [SynonymGroup(_strings(members)) for members in _sequence(root.get("synonyms"))]
     source = Source(_string(root.get("source")), sha256, text)

@@ -313,3 +313,17 @@ def test_symptom_sections_are_checked_with_their_line(tmp_path: Path, old: str, 
 def test_number_words_are_never_a_related_reason(vocab: Vocabulary, word: str) -> None:
     # recommend/why.py never shows a vague word as the reason two posts are related.
     assert word in vocab.vague_words
+
+
+@pytest.mark.parametrize("text", ["calf tight and crampy after a long run, no swelling or redness",
+                                  "shin sore along a long stretch but the bone isnt tender",
+                                  "knee went pop but there was no swelling at all"])
+def test_a_symptom_the_reader_denies_is_no_red_flag(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
+
+
+@pytest.mark.parametrize(("text", "flag"), [("not sure why but my calf is swollen, red and hot", "calf_clot"),
+                                            ("can't put any weight on my foot since the race", "cannot_bear_weight"),
+                                            ("tingling in my foot that never goes away", "numbness")])
+def test_a_negation_elsewhere_or_inside_the_flag_still_flags(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]

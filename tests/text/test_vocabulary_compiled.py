@@ -85,6 +85,7 @@ red_flags:
 place_joiners: [of, the]
 possessives: [my, your]
 pain_words: [pain, sore, aching]
+negations: ["no", not]
 """.replace("LEG_NAMES", ", ".join(f"leg{i} zone" for i in range(30))).replace(
     "STRAIN_NAMES", ", ".join(f"leg{i} zone strain{i}" for i in range(30)))
 
@@ -140,7 +141,7 @@ def test_every_section_and_the_warnings_are_stored() -> None:
     assert data["warnings"] == list(parse(EVERY_SECTION, SNAPSHOT).warnings) and data["warnings"]
     assert {"regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words",
             "exercise_cues", "vague_words", "categories", "synonyms", "kinds", "not_helping"} <= set(data)
-    assert data["not_helping"] == ["does nothing", "hasn't helped"]
+    assert data["not_helping"] == ["does nothing", "hasn't helped"] and data["negations"] == ["no", "not"]
     assert data["red_flags"][1]["together"] == [["calf"], ["swollen"], ["hot", "warm"]]
     assert data["red_flags"][1]["unless"] == ["in the sun"] and data["red_flags"][0]["unless"] == []
     injury = next(c for c in data["injuries"] if c["key"] == "leg_strain")
