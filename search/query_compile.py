@@ -132,7 +132,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
         isinstance(node, Trigger) and vocabulary.is_cause(node.key) for node in top)) or (
         any(isinstance(node, Place) for node in top) and any(isinstance(node, Trigger) for node in top))
     for node in top:
-        if described and vocabulary is not None and _only_pain(node, vocabulary):
+        if described and vocabulary is not None and _only_pain(node, vocabulary, term_id):
             build.extras.extend((i, PAIN_SHARE) for t in terms(_surface(node)) if (i := term_id(t)) is not None)
             continue
         if isinstance(node, Not) or (c := build.clause(node)) is None:
@@ -177,10 +177,11 @@ LINKING_TERMS = frozenset(t for w in ("after", "during", "since", "while", "befo
                                       "going", "gets", "feels", "really") for t in terms(w))
 
 
-def _only_pain(node: Node, vocabulary: Vocabulary) -> bool:
+def _only_pain(node: Node, vocabulary: Vocabulary, term_id: TermId) -> bool:
     """A word of the search that only says it hurts ("pain", "hurts", "achy") or links the
-    description together ("after", "since")."""
-    found = terms(_surface(node))
+    description together ("after", "since", "goin" as "going")."""
+    said = _surface(node)
+    found = _g_dropped(said, terms(said), term_id) if isinstance(node, Word) else terms(said)
     return bool(found) and all(t in vocabulary.pain_words or t in LINKING_TERMS for t in found)
 
 

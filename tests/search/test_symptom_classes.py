@@ -567,3 +567,9 @@ def test_a_knee_that_cannot_go_past_the_toes_is_a_stiff_ankle(demo: SearchIndex,
     # How far the knee goes forward is how far the ankle bends: the ankle-mobility post, not the
     # knee posts that name squatting.
     assert first(demo, q) == "1019"
+
+
+def test_a_linking_word_with_its_g_dropped_is_still_a_linking_word(demo: SearchIndex) -> None:
+    # "goin" is "going": in a description it decides nothing, as "going" does (it had put a post
+    # that says "going" on every line above the knee post on stairs).
+    assert first(demo, "knees ache when im goin down the stairs") in {"1057", "1015"}
