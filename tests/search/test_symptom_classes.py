@@ -573,3 +573,9 @@ def test_a_linking_word_with_its_g_dropped_is_still_a_linking_word(demo: SearchI
     # "goin" is "going": in a description it decides nothing, as "going" does (it had put a post
     # that says "going" on every line above the knee post on stairs).
     assert first(demo, "knees ache when im goin down the stairs") in {"1057", "1015"}
+
+
+@pytest.mark.parametrize("text", ["knee aches when I squat to pick up my kid", "groin twinges squatting down"])
+def test_squatting_said_with_when_or_down_is_the_trigger(vocab: Vocabulary, text: str) -> None:
+    # One word ("squat") stays a word; said as the reader says when it hurts, it is the trigger.
+    assert "squatting" in [t.key for t in vocab.triggers(text, reader=True) if t.end - t.start > 1]
