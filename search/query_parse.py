@@ -364,8 +364,7 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
                   and all(_size(m) > _size(t) for t in said if _overlap(t, m))]
         said = [t for t in said if not any(_overlap(t, m) for m in naming)]
         tokens = mark(tokens, naming, spans, "synonym")
-        concepts = [m for m in found
-                    if not (m in parts and any(t.start <= m.start and m.end <= t.end for t in said))]
+        concepts = [m for m in found if not (m in parts and any(_within(m, t) for t in said))]
         tokens = mark(tokens, concepts, spans, "concept")
         tokens = mark(tokens, said, spans, "trigger")
         # A kind the reader says does not help ("stretching does nothing") is not asked for: the

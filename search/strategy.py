@@ -186,15 +186,19 @@ def _scaled(group: Sparse, factor: float) -> Sparse:
     return group[0], (group[1] * np.float32(factor)).astype(np.float32)
 
 
+def _raised(group: Sparse, floor: float) -> Sparse:
+    """`group` scaled up so that its best post scores `floor`, where it scores less (not at all: as it is)."""
+    top = float(group[1].max()) if len(group[1]) else 0.0
+    return _scaled(group, floor / top) if 0 < top < floor else group
+
+
 def _named_lifted(groups: list[Sparse], named: tuple[tuple[int, int], ...], index: RankingData) -> list[Sparse]:
     """Each named injury's group scaled up, where it weighs less, so that its best post weighs
     NAMED_PART_SHARE of its body part's best post."""
     out = list(groups)
     for i, part in named:
-        if i < len(groups) and len(groups[i][0]) and len(scores := index.impact.row(part)[1]):
-            floor, top = NAMED_PART_SHARE * float(scores.max()), float(groups[i][1].max())
-            if 0 < top < floor:
-                out[i] = _scaled(groups[i], floor / top)
+        if i < len(groups) and len(scores := index.impact.row(part)[1]):
+            out[i] = _raised(groups[i], NAMED_PART_SHARE * float(scores.max()))
     return out
 
 
@@ -207,10 +211,8 @@ def _telling_lifted(groups: list[Sparse], plan: ScoringPlan) -> list[Sparse]:
     floor = TELLING_SHARE * max(tops)
     out = list(groups)
     for i in plan.narrow:
-        if i < len(groups) and i not in plan.causes and len(groups[i][0]):
-            top = float(groups[i][1].max())
-            if 0 < top < floor:
-                out[i] = _scaled(groups[i], floor / top)
+        if i < len(groups) and i not in plan.causes:
+            out[i] = _raised(groups[i], floor)
     return out
 
 

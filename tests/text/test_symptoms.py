@@ -251,6 +251,7 @@ red_flags:
 place_joiners: [of, the]
 possessives: [my]
 not_helping: [does nothing]
+negations: ["no", not]
 """
 
 
@@ -297,6 +298,7 @@ def test_a_file_with_every_symptom_section_loads(tmp_path: Path) -> None:
         ("unless: [my alarm]}", "unless: my alarm}", 19, "red_flags[0].unless"),
         ("place_joiners: [of, the]", "place_joiners: of", 20, "place_joiners"),
         ("not_helping: [does nothing]", "not_helping: does nothing", 22, "not_helping"),
+        ('negations: ["no", not]', "negations: [no, not]", 23, "negations"),
     ],
 )
 def test_symptom_sections_are_checked_with_their_line(tmp_path: Path, old: str, new: str, line: int,
