@@ -107,6 +107,9 @@ class ScoringPlan:
     named: tuple[tuple[int, int], ...] = ()
     # The body-part row of each place said: its posts are on the search's topic (see strategy.rank).
     place_parts: tuple[int, ...] = ()
+    # The row of each kind of post the reader says has not helped ("stretching hasn't helped"):
+    # its posts come after the others on the problem (see strategy.rank).
+    turned_down: tuple[int, ...] = ()
 
 
 def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], bool],
@@ -164,7 +167,15 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
                        frozenset(build.marks), tuple(dict.fromkeys(build.content)),
                        broad=tuple(broad) if len(groups) > 1 else (), narrow=tuple(narrow), causes=tuple(causes),
                        kinds=tuple(kinds), phrase_marks=frozenset(build.phrase_marks), notices=notices,
-                       named=tuple(named), place_parts=tuple(dict.fromkeys(place_parts)))
+                       named=tuple(named), place_parts=tuple(dict.fromkeys(place_parts)),
+                       turned_down=_turned_down(query, term_id, reaches))
+
+
+def _turned_down(query: QueryPlan, term_id: TermId, reaches: Callable[[int], bool]) -> tuple[int, ...]:
+    """The rows of the kinds the reader says have not helped (the parse asks for them nowhere else)."""
+    keys = dict.fromkeys(t.key for t in query.tokens if t.kind == "turned_down" and t.key)
+    rows = (term_id(kind_term(k)) for k in keys)
+    return tuple(r for r in rows if r is not None and reaches(r))
 
 
 def _surface(node: Node) -> str:

@@ -112,6 +112,7 @@ class Vocabulary:
         vague_words: Sequence[str] = (),
         symptoms: Symptoms = Symptoms(),
         not_helping: Sequence[str] = (),
+        instead_of: Sequence[str] = (),
     ) -> None:
         self.body_parts = tuple(body_parts)
         self.injuries = tuple(injuries)
@@ -124,6 +125,8 @@ class Vocabulary:
         self.vague_words = tuple(vague_words)
         self.not_helping = tuple(not_helping)
         self._not_helping = PhraseMatcher(("", tuple(words(w))) for w in self.not_helping)
+        self.instead_of = tuple(instead_of)
+        self._instead_of = PhraseMatcher(("", tuple(words(w))) for w in self.instead_of)
         # Compared on stems, so "bending" and "bent" are both "bend"-like where the stemmer agrees.
         self._cue_before = _stems(cues.before)
         self._cue_between = _stems(cues.between)
@@ -261,7 +264,9 @@ class Vocabulary:
         reader's search is matched)."""
         written = tuple(words(text))
         read = tuple("the" if w in self._possessives else w for w in written)
-        return [written] if read == written else [written, read]
+        out = [written] if read == written else [written, read]
+        bare = (read[0], *(w for w in read[1:-1] if w != "the"), read[-1]) if len(read) > 2 else read
+        return out if bare == read else [*out, bare]
 
     def _body_part_matches(self, text: str, analysed: Analysed) -> list[Match]:
         found = self._matcher.find(text, analysed)  # `analysed` is already as the caller reads it
@@ -332,23 +337,26 @@ class Vocabulary:
 
     def turned_down(self, text: str, intents: Sequence[Match]) -> tuple[frozenset[str], list[Match]]:
         """Kinds of post a reader says do not help ("stretching does nothing", "foam rolling
-        hasn't helped", "rolled a ball under it and stretched for a month, no change"): the kinds,
-        and the words saying so (the `not_helping` phrase and the kind's word before it, at most
-        TURNED_DOWN_GAP words apart, and the kinds joined to that one by "and" or "or", as closely)."""
+        hasn't helped", "rolled a ball under it and stretched for a month, no change") or asks for
+        something other than ("anything better than stretching", "instead of foam rolling"): the
+        kinds, and the words saying so (the `not_helping` phrase and the kind's word before it, at
+        most TURNED_DOWN_GAP words apart, or the `instead_of` phrase and the kind's word after it, at
+        most INSTEAD_GAP apart; and the kinds joined to that one by "and" or "or", as closely)."""
         analysed = analyse(text)
-        saying = self._not_helping.find(text, analysed)
         turned: set[str] = set()
         spans: list[Match] = []
-        for said in saying:
-            edge, tried = said.start, list[Match]()
-            for m in sorted((m for m in intents if m.end <= said.start), key=lambda m: -m.end):
-                if edge - m.end > TURNED_DOWN_GAP or (tried and not _JOINING.intersection(analysed.words[m.end:edge])):
-                    break
-                tried.append(m)
-                edge = m.start
+        for said in self._not_helping.find(text, analysed):
+            before = sorted((m for m in intents if m.end <= said.start), key=lambda m: -m.end)
+            tried = _joined(before, said.start, TURNED_DOWN_GAP, analysed, backwards=True)
             if tried:
                 turned.update(m.key for m in tried)
                 spans += [*reversed(tried), said]
+        for said in self._instead_of.find(text, analysed):
+            after = sorted((m for m in intents if m.start >= said.end), key=lambda m: m.start)
+            other = _joined(after, said.end, INSTEAD_GAP, analysed, backwards=False)
+            if other:
+                turned.update(m.key for m in other)
+                spans += [said, *other]
         return frozenset(turned), spans
 
     def synonym_matches(self, text: str, analysed: Analysed | None = None) -> list[Match]:
@@ -358,9 +366,25 @@ class Vocabulary:
 
 # Words between a kind of post and the phrase saying it does not help ("stretching my calves does
 # nothing").
-TURNED_DOWN_GAP = 3
+TURNED_DOWN_GAP = 4
+# Words between the phrase asking for something else and the kind it sets aside ("better than
+# just stretching", "instead of all the foam rolling").
+INSTEAD_GAP = 2
 # Words that join two things a reader tried ("rolled a ball and stretched").
 _JOINING = frozenset({"and", "or", "plus"})
+
+
+def _joined(matches: Sequence[Match], edge: int, gap: int, analysed: Analysed, *, backwards: bool) -> list[Match]:
+    """The matches reached from `edge` (nearest first, at most `gap` words away), and each one
+    joined to the last by "and" or "or" just as closely: "rolled a ball and stretched"."""
+    out: list[Match] = []
+    for m in matches:
+        far, near = (m.end, edge) if backwards else (edge, m.start)
+        if near - far > gap or (out and not _JOINING.intersection(analysed.words[far:near])):
+            break
+        out.append(m)
+        edge = m.start if backwards else m.end
+    return out
 
 # Words a reader writes about themselves: no sign of what a place does ("my", "I").
 _READER_TERMS = frozenset(t for w in ("i", "me", "my", "mine", "myself", "im", "ive", "id", "ill") for t in terms(w))

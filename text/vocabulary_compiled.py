@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 3  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 4  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -58,6 +58,7 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "exercise_cues": {"before": list(cues.before), "between": list(cues.between), "after": list(cues.after)},
         "vague_words": list(vocabulary.vague_words),
         "not_helping": list(vocabulary.not_helping),
+        "instead_of": list(vocabulary.instead_of),
         "regions": [{"key": r.key, "name": r.name, "terms": list(r.terms)} for r in sections.regions],
         "spots": [{"body_part": s.body_part, "region": s.region, "terms": list(s.terms)} for s in sections.spots],
         "triggers": [{"key": t.key, "name": t.name, "terms": list(t.terms), "cause": t.cause}
@@ -91,7 +92,8 @@ def _phrases(vocabulary: Vocabulary) -> list[str]:
     """Every phrase whose words the vocabulary's lookups analyse when it is built."""
     sections = vocabulary.symptom_sections
     cues = vocabulary.exercise_cues
-    out: list[str] = [*vocabulary.vague_words, *vocabulary.not_helping, *cues.before, *cues.between, *cues.after,
+    out: list[str] = [*vocabulary.vague_words, *vocabulary.not_helping, *vocabulary.instead_of,
+                      *cues.before, *cues.between, *cues.after,
                       *vocabulary.categories]
     for c in (*vocabulary.body_parts, *vocabulary.injuries):
         out += [*c.terms, *c.not_about]
@@ -153,12 +155,14 @@ def load(data: object, text: str, sha256: str) -> Vocabulary:
                                  _strings(cues.get("after")))
     vague_words = _strings(root.get("vague_words"))
     not_helping = _strings(root.get("not_helping"))
+    instead_of = _strings(root.get("instead_of"))
     warnings = _strings(root.get("warnings"))
     # Only now that all of it is well formed; and only when this program analyses words the same way.
     if root.get("analysis") == analysis_fingerprint():
         remember_words(analyses)
     vocabulary = Vocabulary(
-        body_parts, injuries, kinds, synonyms, categories, source, exercise_cues, vague_words, symptoms, not_helping)
+        body_parts, injuries, kinds, synonyms, categories, source, exercise_cues, vague_words, symptoms, not_helping,
+        instead_of)
     vocabulary.warnings = warnings
     return vocabulary
 

@@ -205,3 +205,11 @@ def test_a_word_said_without_its_g_is_read_as_the_ing_word() -> None:
     assert _g_dropped("shufflin", ["shufflin"], known) == ["shuffl"]
     assert _g_dropped("cabin", ["cabin"], known) == ["cabin"]  # a word posts have stays itself
     assert _g_dropped("zeppelin", ["zeppelin"], known) == ["zeppelin"]  # nor is any word made up
+
+
+def test_a_kind_said_not_to_help_is_turned_down(vocab):
+    scoring, table = compiled("calves tight, stretching does nothing for them", vocab)
+    assert scoring.turned_down == (table["kind:stretch"],)
+    assert not any(row == table["kind:stretch"] for _, row in scoring.kinds)
+    scoring, _ = compiled("calves tight, which stretches help", vocab)
+    assert scoring.turned_down == ()

@@ -71,6 +71,7 @@ exercise_cues:
   after: [flat, straight]
 vague_words: [thing, stuff]
 not_helping: [does nothing, hasn't helped]
+instead_of: [instead of]
 regions:
   - {key: outside, name: on the outside of, terms: [outside, lateral]}
 spots:
@@ -96,7 +97,7 @@ def data_of(vocabulary: Vocabulary) -> dict[str, Any]:
         "body_parts": vocabulary.body_parts, "injuries": vocabulary.injuries, "kinds": vocabulary.kinds,
         "synonyms": vocabulary.synonyms, "categories": vocabulary.categories,
         "exercise_cues": vocabulary.exercise_cues, "vague_words": vocabulary.vague_words,
-        "not_helping": vocabulary.not_helping,
+        "not_helping": vocabulary.not_helping, "instead_of": vocabulary.instead_of,
         "symptoms": vocabulary.symptom_sections, "pain_words": vocabulary.pain_words,
         "source": (vocabulary.source.name, vocabulary.source.sha256, vocabulary.source.text),
         "warnings": vocabulary.warnings, "prefix_terms": vocabulary.prefix_terms(),
@@ -142,6 +143,7 @@ def test_every_section_and_the_warnings_are_stored() -> None:
     assert {"regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words",
             "exercise_cues", "vague_words", "categories", "synonyms", "kinds", "not_helping"} <= set(data)
     assert data["not_helping"] == ["does nothing", "hasn't helped"] and data["negations"] == ["no", "not"]
+    assert data["instead_of"] == ["instead of"]
     assert data["red_flags"][1]["together"] == [["calf"], ["swollen"], ["hot", "warm"]]
     assert data["red_flags"][1]["unless"] == ["in the sun"] and data["red_flags"][0]["unless"] == []
     injury = next(c for c in data["injuries"] if c["key"] == "leg_strain")
