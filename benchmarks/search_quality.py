@@ -167,7 +167,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "seventeenth_red_flags.jsonl", "eighteenth_red_flags.jsonl",
                  "nineteenth_red_flags.jsonl", "twentieth_red_flags.jsonl", "twentyfirst_red_flags.jsonl",
                  "twentysecond_red_flags.jsonl", "twentythird_red_flags.jsonl",
-                 "twentyfourth_red_flags.jsonl", "twentyfifth_red_flags.jsonl", "twentysixth_red_flags.jsonl")
+                 "twentyfourth_red_flags.jsonl", "twentyfifth_red_flags.jsonl", "twentysixth_red_flags.jsonl",
+                 "twentyseventh_red_flags.jsonl", "stress_red_flags.jsonl")
 
 
 def red_flag_check(vocab, name: str = "red_flags.jsonl") -> tuple[int, int, int, int, list[str]]:  # type: ignore[no-untyped-def]
@@ -372,6 +373,7 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["demo_symptom_twentyfourth"] = lambda: load_symptom_queries("twentyfourth_")
     sets["demo_symptom_twentyfifth"] = lambda: load_symptom_queries("twentyfifth_")
     sets["demo_symptom_twentysixth"] = lambda: load_symptom_queries("twentysixth_")
+    sets["demo_symptom_twentyseventh"] = lambda: load_symptom_queries("twentyseventh_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue

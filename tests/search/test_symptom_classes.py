@@ -265,7 +265,7 @@ def test_the_words_saying_a_kind_does_not_help_are_not_searched(vocab: Vocabular
 def test_a_place_inside_a_trigger_is_how_the_foot_lands(vocab: Vocabulary) -> None:
     text = "my arches ache since I started landing on the balls of my feet"
     assert [p.key for p in vocab.places(text, reader=True)] == ["foot.arch"]  # not the ball of the foot
-    assert "change" in [m.key for m in vocab.triggers(text, reader=True)]
+    assert "footstrike" in [m.key for m in vocab.triggers(text, reader=True)]
     guess = vocab.guess(text)
     assert guess is None or guess.injury != "metatarsalgia"
 
@@ -635,3 +635,32 @@ def test_only_a_kind_right_after_instead_of_is_set_aside(vocab: Vocabulary) -> N
 def test_something_other_than_a_kind_finds_the_other_posts_on_the_problem(demo: SearchIndex) -> None:
     # The hip flexors are tight and stretching is set aside: the strengthening post first.
     assert first(demo, "hip flexors always tight, what helps apart from stretching them") == "1038"
+
+
+# -- red flags from a blind file of eighty (stress_red_flags.jsonl) --------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("low back sore and it's hard to pee since yesterday", "back_emergency"),
+        ("my left calf looks bigger than the other one and feels warm after the flight", "calf_clot"),
+        ("heart went fluttery on the tempo and wouldn't settle", "heart_rhythm"),
+        ("right foot has been weak for days and slaps when i walk", "one_sided_weakness"),
+        ("keep waking up drenched and my hip aches all week", "night_sweats"),
+        ("shin ache is constant now, even sitting at work", "night_pain"),
+        ("knee pain worse at night and nothing helps it", "night_pain"),
+        ("i collapsed at the finish of my first half", "chest"),
+    ],
+)
+def test_more_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my arches collapsed after a long run", "shirt soaked in sweat after a humid run", "legs feel dead all the time,"
+     " too many miles?", "my left leg is weaker than my right in single leg squats",
+     "quads ache on the couch the day after a hilly run", "heart rate jumps on hills, normal?"],
+)
+def test_the_same_words_in_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
