@@ -41,6 +41,10 @@ class Concept:
     # How readers describe an injury: where ((body part, region) pairs) and when (trigger keys).
     where: tuple[tuple[str, str], ...] = ()
     when: tuple[str, ...] = ()
+    # Words readers search it by that posts use too loosely to be tagged by ("thigh" for the
+    # quadriceps: an exercise says "thighs parallel to the floor"). Also in `terms`; matched in
+    # searches only, and never searched for as a name of the concept.
+    reader_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,9 +141,14 @@ class Vocabulary:
         self._concepts = {c.key: c for c in (*self.body_parts, *self.injuries)}
         self._kinds = {k.key: k for k in self.kinds}
         self._possessives = frozenset(w for p in symptoms.possessives for w in words(p))
+        ignored = [(_IGNORE + c.key, form) for c in self._concepts.values() for p in c.not_about
+                   for form in self.forms(p)]
         self._matcher = PhraseMatcher(
-            [(c.key, form) for c in self._concepts.values() for term in c.terms for form in self.forms(term)]
-            + [(_IGNORE + c.key, form) for c in self._concepts.values() for p in c.not_about for form in self.forms(p)]
+            [(c.key, form) for c in self._concepts.values() for term in c.terms if term not in c.reader_terms
+             for form in self.forms(term)] + ignored
+        )
+        self._reader_matcher = PhraseMatcher(
+            [(c.key, form) for c in self._concepts.values() for term in c.terms for form in self.forms(term)] + ignored
         )
         self._cues = PhraseMatcher((k.key, tuple(words(cue))) for k in self.kinds for cue in k.cues)
         self._intents = PhraseMatcher((k.key, tuple(words(w))) for k in self.kinds for w in k.words)
@@ -207,9 +216,17 @@ class Vocabulary:
         return found
 
     def expansions(self, key: str) -> tuple[str, ...]:
-        """Every name of a concept a search may use (misspellings left out)."""
+        """Every name of a concept a search may use (misspellings and reader terms left out)."""
         concept = self._concepts[key]
-        return tuple(t for t in concept.terms if t not in concept.misspellings)
+        return tuple(t for t in concept.terms if t not in concept.misspellings and t not in concept.reader_terms)
+
+    def is_reader_term(self, key: str, surface: str) -> bool:
+        """True when `surface` names the concept only as one of its `reader_terms`."""
+        concept = self._concepts.get(key)
+        if concept is None or not concept.reader_terms:
+            return False
+        said = " ".join(words(surface))
+        return any(said == " ".join(words(t)) for t in concept.reader_terms)
 
     def part_noun(self, key: str) -> str:
         """How a notice names a body part: its name in lower case, or its first term when the name
@@ -244,7 +261,10 @@ class Vocabulary:
         is a reader's search, where "my" and the other `possessives` read as "the" ("back of my
         thigh" is "back of the thigh"); posts are matched as written."""
         analysed = analysed if analysed is not None else analyse(text)
-        found = self._matcher.find(text, self.normalised(analysed) if reader else analysed)
+        if reader:
+            found = self._reader_matcher.find(text, self.normalised(analysed))
+        else:
+            found = self._matcher.find(text, analysed)
         return [m for m in found if not m.key.startswith(_IGNORE)]
 
     def normalised(self, analysed: Analysed) -> Analysed:

@@ -85,7 +85,8 @@ def write_compiled(folder: Path, vocabulary: Vocabulary) -> None:
 def _concept_data(c: Concept) -> dict[str, Any]:
     return {"key": c.key, "name": c.name, "kind": c.kind, "body_part": c.body_part, "terms": list(c.terms),
             "misspellings": list(c.misspellings), "combined": list(c.combined), "not_about": list(c.not_about),
-            "near": list(c.near), "where": [list(pair) for pair in c.where], "when": list(c.when)}
+            "near": list(c.near), "where": [list(pair) for pair in c.where], "when": list(c.when),
+            "reader_terms": list(c.reader_terms)}
 
 
 def _phrases(vocabulary: Vocabulary) -> list[str]:
@@ -200,7 +201,7 @@ def _concept(value: object) -> Concept:
         _string(item.get("key")), _string(item.get("name")), cast(ConceptKind, kind),
         None if body_part is None else _string(body_part), _strings(item.get("terms")),
         _strings(item.get("misspellings")), _strings(item.get("combined")), _strings(item.get("not_about")),
-        _strings(item.get("near")), where, _strings(item.get("when")),
+        _strings(item.get("near")), where, _strings(item.get("when")), _strings(item.get("reader_terms")),
     )
 
 

@@ -254,12 +254,13 @@ class _Reader:
             raise self.fail(path, f"term {term!r} already belongs to {owner!r}")
 
     def concept(self, item: Any, path: Path_, kind: ConceptKind, parts: set[str]) -> Concept:
-        fields = {"key", "name", "terms", "misspellings", "not_about", "near"}
+        fields = {"key", "name", "terms", "misspellings", "reader_terms", "not_about", "near"}
         if kind == "injury":
             fields = (fields - {"not_about"}) | {"body_part", "where", "when"}
         key, name = self.entry(item, path, fields)
         terms = self.strings(item.get("terms"), (*path, "terms"), allow_empty=True)
         misspellings = self.strings(item.get("misspellings"), (*path, "misspellings"), allow_empty=True)
+        reader_terms = self.strings(item.get("reader_terms"), (*path, "reader_terms"), allow_empty=True)
         not_about = self.strings(item.get("not_about"), (*path, "not_about"), allow_empty=True)
         near = self.strings(item.get("near"), (*path, "near"), allow_empty=True)
         body_part = None
@@ -270,7 +271,7 @@ class _Reader:
             if body_part is not None and body_part not in parts:
                 raise self.fail((*path, "body_part"), f"body_part {body_part!r} is not a body-part key")
         self.claim(name, key, (*path, "name"))
-        for field_name, values in (("terms", terms), ("misspellings", misspellings)):
+        for field_name, values in (("terms", terms), ("misspellings", misspellings), ("reader_terms", reader_terms)):
             for i, term in enumerate(values):
                 self.claim(term, key, (*path, field_name, i))
         where = self.where(item.get("where"), (*path, "where"), parts) if kind == "injury" else ()
@@ -278,8 +279,9 @@ class _Reader:
         for i, trigger in enumerate(when):
             if trigger not in self.trigger_keys:
                 raise self.fail((*path, "when", i), f"when must list trigger keys, not {trigger!r}")
-        return Concept(key, name, kind, body_part, dedupe((name, *terms, *misspellings)), dedupe(misspellings),
-                       not_about=not_about, near=near, where=where, when=dedupe(when))
+        return Concept(key, name, kind, body_part, dedupe((name, *terms, *misspellings, *reader_terms)),
+                       dedupe(misspellings), not_about=not_about, near=near, where=where, when=dedupe(when),
+                       reader_terms=dedupe(reader_terms))
 
     # -- symptoms ------------------------------------------------------------------------------
 
@@ -387,7 +389,7 @@ class _Reader:
             return injury
         # A display name like "Foot and arch" is a label, not something people write.
         aliases = list(dedupe(" ".join(words(a)) for a in part.terms
-                              if a not in part.misspellings and " and " not in a))
+                              if a not in part.misspellings and a not in part.reader_terms and " and " not in a))
         alias_words = [tuple(a.split()) for a in aliases]
         known_aliases = set(alias_words)
         lengths = sorted({len(a) for a in alias_words})

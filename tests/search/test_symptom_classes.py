@@ -664,3 +664,24 @@ def test_more_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str)
 )
 def test_the_same_words_in_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
+
+
+# -- a reader's loose word for a body part (`reader_terms`) ----------------------------------------
+
+def test_a_readers_thigh_is_the_quadriceps_in_a_search_only(vocab: Vocabulary) -> None:
+    assert [m.key for m in vocab.find("my thighs are trashed", reader=True)] == ["quadriceps"]
+    # A post's "thighs parallel to the floor" is not about the quadriceps, and "thigh" is not one
+    # of the names a quadriceps search looks for.
+    assert vocab.find("squat until your thighs are parallel to the floor") == []
+    assert "thigh" not in vocab.expansions("quadriceps")
+    assert "quadriceps" not in analyse_post(make_post("p1", title="Squats", body="Thighs parallel, then stand."),
+                                            vocab).concepts["body"]
+
+
+def test_a_loose_word_listed_after_a_body_part_is_no_body_part_of_its_own(vocab: Vocabulary) -> None:
+    tree = plan("ache down the outside of my hip and thigh", vocab).tree
+    assert "quadriceps" not in [getattr(c, "key", None) for c in getattr(tree, "children", ())]
+
+
+def test_a_thigh_wrecked_after_a_descent_finds_the_downhill_post(demo: SearchIndex) -> None:
+    assert first(demo, "thighs trashed for days after a steep mountain race") == "1029"

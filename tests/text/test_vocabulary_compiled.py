@@ -36,6 +36,7 @@ body_parts:
     name: Knee
     terms: [knees, kneecap]
     misspellings: [kne]
+    reader_terms: [leg joint]
     not_about: [bend your knee]
     near: [hip]
   - {key: hip, name: Hip, terms: [hips]}
