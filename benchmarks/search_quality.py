@@ -168,7 +168,7 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "nineteenth_red_flags.jsonl", "twentieth_red_flags.jsonl", "twentyfirst_red_flags.jsonl",
                  "twentysecond_red_flags.jsonl", "twentythird_red_flags.jsonl",
                  "twentyfourth_red_flags.jsonl", "twentyfifth_red_flags.jsonl", "twentysixth_red_flags.jsonl",
-                 "twentyseventh_red_flags.jsonl", "stress_red_flags.jsonl")
+                 "twentyseventh_red_flags.jsonl", "stress_red_flags.jsonl", "more_red_flags.jsonl")
 
 
 def red_flag_check(vocab, name: str = "red_flags.jsonl") -> tuple[int, int, int, int, list[str]]:  # type: ignore[no-untyped-def]

@@ -685,3 +685,33 @@ def test_a_loose_word_listed_after_a_body_part_is_no_body_part_of_its_own(vocab:
 
 def test_a_thigh_wrecked_after_a_descent_finds_the_downhill_post(demo: SearchIndex) -> None:
     assert first(demo, "thighs trashed for days after a steep mountain race") == "1029"
+
+
+# -- red flags from a second blind file of eighty (more_red_flags.jsonl) ---------------------------
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("felt like an elephant on my chest going up the hill", "chest"),
+        ("breathless on an easy run for the first time ever", "chest"),
+        ("my husband was slurring his words after the half in the heat", "confusion"),
+        ("a lump on my shin bone that seems to be getting bigger", "lump"),
+        ("finished chemo last year and my hip aches all the time", "cancer_history"),
+        ("sudden headache like a thunderclap on my long run", "headache_vision"),
+        ("urine like cola after a hundred burpees", "dark_urine"),
+        ("heard a snap in my heel and can't go up on my toes", "achilles_rupture"),
+    ],
+)
+def test_red_flags_the_vocabulary_lacked_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pins and needles in my fingers after sleeping on my arm, gone after a few minutes",
+     "pecs sore from bench press, hurts when I press the muscle", "black toenail after the marathon, pee normal",
+     "confused about which marathon plan to pick", "raising money for a cancer charity with my first 10k",
+     "tingle behind my knee when i do the stretch, goes when i stop"],
+)
+def test_their_harmless_look_alikes_are_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
