@@ -126,6 +126,23 @@ def test_outside_of_the_thigh_finds_the_it_band_posts(demo: SearchIndex) -> None
         ("down 5 kilos without changing anything and my back hurts", "weight_loss"),
         ("pressure in my chest spreading to my jaw on a tempo run", "chest"),
         ("shin bone so sore I can barely put weight on it", "cannot_bear_weight"),
+        # from two blind files of eighty (stress_red_flags.jsonl, more_red_flags.jsonl)
+        ("low back sore and it's hard to pee since yesterday", "back_emergency"),
+        ("my left calf looks bigger than the other one and feels warm after the flight", "calf_clot"),
+        ("heart went fluttery on the tempo and wouldn't settle", "heart_rhythm"),
+        ("right foot has been weak for days and slaps when i walk", "one_sided_weakness"),
+        ("keep waking up drenched and my hip aches all week", "night_sweats"),
+        ("shin ache is constant now, even sitting at work", "night_pain"),
+        ("knee pain worse at night and nothing helps it", "night_pain"),
+        ("i collapsed at the finish of my first half", "chest"),
+        ("felt like an elephant on my chest going up the hill", "chest"),
+        ("breathless on an easy run for the first time ever", "chest"),
+        ("my husband was slurring his words after the half in the heat", "confusion"),
+        ("a lump on my shin bone that seems to be getting bigger", "lump"),
+        ("finished chemo last year and my hip aches all the time", "cancer_history"),
+        ("sudden headache like a thunderclap on my long run", "headache_vision"),
+        ("urine like cola after a hundred burpees", "dark_urine"),
+        ("heard a snap in my heel and can't go up on my toes", "achilles_rupture"),
     ],
 )
 def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
@@ -146,7 +163,15 @@ def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> N
      "dragging my feet to the start line",
      # a hot day, a shiver, and weight lost on purpose
      "running a half marathon in high temperatures", "shivering at the start line",
-     "lost weight since I started running and eating better"],
+     "lost weight since I started running and eating better",
+     # look-alikes of the flags from the two blind files of eighty
+     "my arches collapsed after a long run", "shirt soaked in sweat after a humid run", "legs feel dead all the time,"
+     " too many miles?", "my left leg is weaker than my right in single leg squats",
+     "quads ache on the couch the day after a hilly run", "heart rate jumps on hills, normal?",
+     "pins and needles in my fingers after sleeping on my arm, gone after a few minutes",
+     "pecs sore from bench press, hurts when I press the muscle", "black toenail after the marathon, pee normal",
+     "confused about which marathon plan to pick", "raising money for a cancer charity with my first 10k",
+     "tingle behind my knee when i do the stretch, goes when i stop"],
 )
 def test_alarming_looking_words_in_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
@@ -637,35 +662,6 @@ def test_something_other_than_a_kind_finds_the_other_posts_on_the_problem(demo: 
     assert first(demo, "hip flexors always tight, what helps apart from stretching them") == "1038"
 
 
-# -- red flags from a blind file of eighty (stress_red_flags.jsonl) --------------------------------
-
-@pytest.mark.parametrize(
-    ("text", "flag"),
-    [
-        ("low back sore and it's hard to pee since yesterday", "back_emergency"),
-        ("my left calf looks bigger than the other one and feels warm after the flight", "calf_clot"),
-        ("heart went fluttery on the tempo and wouldn't settle", "heart_rhythm"),
-        ("right foot has been weak for days and slaps when i walk", "one_sided_weakness"),
-        ("keep waking up drenched and my hip aches all week", "night_sweats"),
-        ("shin ache is constant now, even sitting at work", "night_pain"),
-        ("knee pain worse at night and nothing helps it", "night_pain"),
-        ("i collapsed at the finish of my first half", "chest"),
-    ],
-)
-def test_more_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
-    assert flag in [f.key for f in vocab.red_flags(text)]
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["my arches collapsed after a long run", "shirt soaked in sweat after a humid run", "legs feel dead all the time,"
-     " too many miles?", "my left leg is weaker than my right in single leg squats",
-     "quads ache on the couch the day after a hilly run", "heart rate jumps on hills, normal?"],
-)
-def test_the_same_words_in_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
-    assert vocab.red_flags(text) == []
-
-
 # -- a reader's loose word for a body part (`reader_terms`) ----------------------------------------
 
 def test_a_readers_thigh_is_the_quadriceps_in_a_search_only(vocab: Vocabulary) -> None:
@@ -686,32 +682,3 @@ def test_a_loose_word_listed_after_a_body_part_is_no_body_part_of_its_own(vocab:
 def test_a_thigh_wrecked_after_a_descent_finds_the_downhill_post(demo: SearchIndex) -> None:
     assert first(demo, "thighs trashed for days after a steep mountain race") == "1029"
 
-
-# -- red flags from a second blind file of eighty (more_red_flags.jsonl) ---------------------------
-
-@pytest.mark.parametrize(
-    ("text", "flag"),
-    [
-        ("felt like an elephant on my chest going up the hill", "chest"),
-        ("breathless on an easy run for the first time ever", "chest"),
-        ("my husband was slurring his words after the half in the heat", "confusion"),
-        ("a lump on my shin bone that seems to be getting bigger", "lump"),
-        ("finished chemo last year and my hip aches all the time", "cancer_history"),
-        ("sudden headache like a thunderclap on my long run", "headache_vision"),
-        ("urine like cola after a hundred burpees", "dark_urine"),
-        ("heard a snap in my heel and can't go up on my toes", "achilles_rupture"),
-    ],
-)
-def test_red_flags_the_vocabulary_lacked_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
-    assert flag in [f.key for f in vocab.red_flags(text)]
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["pins and needles in my fingers after sleeping on my arm, gone after a few minutes",
-     "pecs sore from bench press, hurts when I press the muscle", "black toenail after the marathon, pee normal",
-     "confused about which marathon plan to pick", "raising money for a cancer charity with my first 10k",
-     "tingle behind my knee when i do the stretch, goes when i stop"],
-)
-def test_their_harmless_look_alikes_are_not_flagged(vocab: Vocabulary, text: str) -> None:
-    assert vocab.red_flags(text) == []
