@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from ..text.analysis import WORD_PATTERN, analyse, terms, words
+from ..text.analysis import WORD_PATTERN, terms, words
 from ..text.vocabulary import Vocabulary
 
 MAX_QUERY_CHARS = 500
@@ -365,12 +365,6 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         said = [t for t in said if not any(_overlap(t, m) for m in naming)]
         tokens = mark(tokens, naming, spans, "synonym")
         concepts = [m for m in found if not (m in parts and any(_within(m, t) for t in said))]
-        # A reader's loose word for a body part listed after another ("outside of my hip and
-        # thigh") shares what was said of that one: it is no body part of its own.
-        listed_words = analyse(text).words
-        named = [(p.start, p.end) for p in places] + [(m.start, m.end) for m in found]
-        concepts = [m for m in concepts if not (vocabulary.is_reader_term(m.key, m.surface)
-                                                and _listed_after(m, named, listed_words))]
         tokens = mark(tokens, concepts, spans, "concept")
         tokens = mark(tokens, said, spans, "trigger")
         # A kind the reader says does not help ("stretching does nothing") is not asked for: the
@@ -383,20 +377,6 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
     tokens, notices = _capped(tokens)
     tree, operators = parse(tokens)
     return QueryPlan(text, tree, operators, tuple(tokens), notices)
-
-
-def _listed_after(match: MatchLike, before: Sequence[tuple[int, int]], words_: Sequence[str]) -> bool:
-    """True when `match` follows one of the `before` spans with only "and" / "or" (and "my",
-    "the"…) between."""
-    for _, end in before:
-        between = set(words_[end:match.start])
-        if end <= match.start and between & _LISTING and between <= _LISTING | _LISTED_FILLERS:
-            return True
-    return False
-
-
-_LISTING = frozenset({"and", "or"})
-_LISTED_FILLERS = frozenset({"my", "the", "your", "his", "her", "their", "our"})
 
 
 def _within(inner: MatchLike, outer: MatchLike) -> bool:

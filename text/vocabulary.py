@@ -8,7 +8,7 @@ longest first, exact before stemmed, whole words, never across clause punctuatio
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Literal
 
@@ -20,6 +20,7 @@ __all__ = ["Concept", "Match", "PostKind", "Symptoms", "Vocabulary"]
 
 ConceptKind = Literal["body_part", "injury"]
 _IGNORE = "!"  # prefix of the matcher keys of `not_about` phrases: matched, then dropped
+_LOOSE = "~"  # prefix of the matcher keys of `reader_terms`: read as their concept where they stand alone
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,8 @@ class Vocabulary:
              for form in self.forms(term)] + ignored
         )
         self._reader_matcher = PhraseMatcher(
-            [(c.key, form) for c in self._concepts.values() for term in c.terms for form in self.forms(term)] + ignored
+            [(c.key if term not in c.reader_terms else _LOOSE + c.key, form)
+             for c in self._concepts.values() for term in c.terms for form in self.forms(term)] + ignored
         )
         self._cues = PhraseMatcher((k.key, tuple(words(cue))) for k in self.kinds for cue in k.cues)
         self._intents = PhraseMatcher((k.key, tuple(words(w))) for k in self.kinds for w in k.words)
@@ -220,14 +222,6 @@ class Vocabulary:
         concept = self._concepts[key]
         return tuple(t for t in concept.terms if t not in concept.misspellings and t not in concept.reader_terms)
 
-    def is_reader_term(self, key: str, surface: str) -> bool:
-        """True when `surface` names the concept only as one of its `reader_terms`."""
-        concept = self._concepts.get(key)
-        if concept is None or not concept.reader_terms:
-            return False
-        said = " ".join(words(surface))
-        return any(said == " ".join(words(t)) for t in concept.reader_terms)
-
     def part_noun(self, key: str) -> str:
         """How a notice names a body part: its name in lower case, or its first term when the name
         is a label ("Foot and arch" -> "foot")."""
@@ -259,13 +253,19 @@ class Vocabulary:
     def find(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[Match]:
         """Concept mentions in `text`: longest first, non-overlapping, whole words. `reader`: the text
         is a reader's search, where "my" and the other `possessives` read as "the" ("back of my
-        thigh" is "back of the thigh"); posts are matched as written."""
+        thigh" is "back of the thigh"), and a concept's `reader_terms` count; posts are matched as
+        written."""
         analysed = analysed if analysed is not None else analyse(text)
-        if reader:
-            found = self._reader_matcher.find(text, self.normalised(analysed))
-        else:
-            found = self._matcher.find(text, analysed)
-        return [m for m in found if not m.key.startswith(_IGNORE)]
+        if not reader:
+            return [m for m in self._matcher.find(text, analysed) if not m.key.startswith(_IGNORE)]
+        normal = self.normalised(analysed)
+        found = [m for m in self._reader_matcher.find(text, normal) if not m.key.startswith(_IGNORE)]
+        named = [m for m in found if not m.key.startswith(_LOOSE)]
+        loose = [replace(m, key=m.key.removeprefix(_LOOSE)) for m in found if m.key.startswith(_LOOSE)]
+        # A loose word listed beside another name ("outside of my hip and thigh") shares what was
+        # said of that one: it is no name of its own.
+        kept = [m for m in loose if m.key not in _listed([*named, m], normal)]
+        return sorted([*named, *kept], key=lambda m: m.start) if kept else named
 
     def normalised(self, analysed: Analysed) -> Analysed:
         """`analysed` with each possessive word read as "the" (same positions and spans)."""
