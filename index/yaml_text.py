@@ -4,6 +4,9 @@ YAML anchors and aliases let a few hundred bytes stand for millions of values (a
 document); no file we read (front matter, the vocabulary) needs them, so they are refused outright.
 Nesting deeper than MAX_DEPTH is refused with its line too: PyYAML composes and constructs by
 recursion, so a file of ten thousand `[` would otherwise end in a RecursionError, not a message.
+A key given twice in one mapping is refused with both lines: PyYAML would keep the second value
+and drop the first without a word, and the author wrote both (two `reason:` lines where an entry
+was pasted over another's end).
 
 The parser is libyaml's (C) when PyYAML has it, else PyYAML's own; either way the document is
 composed here from its events, one loop with an explicit stack, so the depth is checked before it
@@ -25,11 +28,13 @@ _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlRefused(ValueError):
-    """The text is not YAML we accept; `line` is 1-based (0 when unknown)."""
+    """The text is not YAML we accept; `line` is 1-based (0 when unknown) and `code` says why:
+    "yaml-syntax", "yaml-alias", "yaml-repeated-key" or "yaml-too-deep"."""
 
-    def __init__(self, message: str, line: int = 0) -> None:
+    def __init__(self, message: str, line: int = 0, code: str = "yaml-syntax") -> None:
         super().__init__(message)
         self.line = line
+        self.code = code
 
 
 @dataclass(frozen=True)
@@ -49,8 +54,8 @@ class YamlDocument:
 
 
 def load_yaml(text: str) -> YamlDocument:
-    """Parse one YAML document of plain data; YamlRefused on aliases, anchors, nesting deeper than
-    MAX_DEPTH, more than one document or a syntax error."""
+    """Parse one YAML document of plain data; YamlRefused on aliases, anchors, a key given twice in
+    one mapping, nesting deeper than MAX_DEPTH, more than one document or a syntax error."""
     loader: Any = _Loader(text)  # PyYAML's parser methods carry no types: Any at the library's edge
     try:
         return _compose(loader)
@@ -94,7 +99,7 @@ def _compose(loader: Any) -> YamlDocument:  # Any: an untyped PyYAML loader (see
         if isinstance(event, yaml.DocumentEndEvent):
             break
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise YamlRefused("YAML anchors and aliases (&name, *name) are not accepted", _line(event))
+            raise YamlRefused("YAML anchors and aliases (&name, *name) are not accepted", _line(event), "yaml-alias")
         if isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
             stack.pop()
             continue
@@ -109,7 +114,7 @@ def _compose(loader: Any) -> YamlDocument:  # Any: an untyped PyYAML loader (see
                 yaml.ScalarNode(tag, scalar.value, scalar.start_mark, scalar.end_mark, style=scalar.style))
         elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
             if len(stack) >= MAX_DEPTH:
-                raise YamlRefused(f"nested deeper than {MAX_DEPTH} levels", _line(event))
+                raise YamlRefused(f"nested deeper than {MAX_DEPTH} levels", _line(event), "yaml-too-deep")
             value = opened = [] if isinstance(event, yaml.SequenceStartEvent) else {}
         else:
             raise YamlRefused(f"not valid YAML: unexpected {type(event).__name__}", _line(event))
@@ -128,6 +133,10 @@ def _compose(loader: Any) -> YamlDocument:  # Any: an untyped PyYAML loader (see
                 key = parent.key
                 parent.has_key = False
                 path = (*parent.path, key if isinstance(key, str | int) else str(key))
+                if key in parent.value:
+                    # PyYAML keeps the last of two equal keys and drops the first without a word.
+                    raise YamlRefused(f"{key!r} is given twice in one mapping (first on line {lines.get(path, 0)})",
+                                      parent.key_line, "yaml-repeated-key")
                 parent.value[key] = value
         else:
             root = value

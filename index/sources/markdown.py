@@ -86,8 +86,7 @@ def _front_matter_problem(path: str, text: str, exc: Exception) -> Problem:
     # frontmatter strips leading blank lines before splitting; the YAML starts on the '---' line.
     line = exc.line + text[: len(text) - len(text.lstrip())].count("\n") if exc.line else 0
     where = f"line {line}" if line else "front matter"
-    # load_yaml raises syntax errors `from` the YAML error; a refused anchor or alias has no cause.
-    code = "invalid-front-matter" if exc.__cause__ is not None else "yaml-alias"
+    code = "invalid-front-matter" if exc.code == "yaml-syntax" else exc.code
     return Problem(path, where, f"invalid YAML front matter: {exc}".splitlines()[0], code=code)
 
 

@@ -89,6 +89,26 @@ def test_a_deeply_nested_vocabulary_is_an_error_with_a_line(tmp_path: Path, nest
     assert raised.value.message.startswith(f"{path}:{raised.value.detail['line']}: ")
 
 
+def test_a_key_given_twice_is_refused_with_both_lines() -> None:
+    # Two `reason:` lines in one red flag, where an entry was pasted over the end of another: the
+    # first would otherwise vanish without a word.
+    text = "red_flags:\n  - key: calf\n    reason: A\n    terms: [x]\n    reason: B\n"
+    with pytest.raises(YamlRefused, match=r"'reason' is given twice in one mapping \(first on line 3\)") as raised:
+        load_yaml(text)
+    assert (raised.value.line, raised.value.code) == (5, "yaml-repeated-key")
+    # Equal values under different parents, and equal list items, are not repeats.
+    assert load_yaml("a: {k: 1}\nb: {k: 1}\nl: [x, x]\n").data == {"a": {"k": 1}, "b": {"k": 1}, "l": ["x", "x"]}
+
+
+def test_a_vocabulary_with_a_key_given_twice_is_an_error_naming_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "twice.yaml"
+    path.write_text(KINDS + "kinds:\n  - key: stretch\n    name: Stretches\n", encoding="utf-8")
+    with pytest.raises(VocabularyError) as raised:
+        read_vocabulary(path)
+    assert raised.value.detail["line"] == 4
+    assert "'kinds' is given twice" in raised.value.message
+
+
 def test_yaml_refuses_what_it_always_refused() -> None:
     with pytest.raises(YamlRefused, match="anchors and aliases") as raised:
         load_yaml("a: &x [1, 2]\nb: *x\n")

@@ -196,6 +196,16 @@ def test_yaml_aliases_are_refused_on_that_file_only(tmp_path: Path) -> None:
     assert "anchors and aliases" in problem.reason
 
 
+def test_a_front_matter_key_given_twice_skips_that_post_with_its_line(tmp_path: Path) -> None:
+    # Which of two titles the author meant is not ours to guess; the post is refused, not half-read.
+    twice = write(tmp_path, "a-twice.md", "---\ntitle: First\ntags: [knee]\ntitle: Second\n---\nBody\n")
+    result = read_sources([twice, write(tmp_path, "b-good.md", "---\ntitle: Good\n---\nBody\n")])
+    assert [p.title for p in result.posts] == ["Good"]
+    [problem] = result.problems
+    assert (problem.where, problem.code, problem.severity) == ("line 4", "yaml-repeated-key", "error")
+    assert "'title' is given twice in one mapping (first on line 2)" in problem.reason
+
+
 def test_an_unprintable_yaml_value_skips_only_that_record(tmp_path: Path) -> None:
     # A hex int is exempt from int()'s digit limit, but str() of it is not.
     hexed = write(tmp_path, "hex.md", f"---\nid: 0x{'f' * 4000}\ntitle: Hex\n---\nBody\n")
