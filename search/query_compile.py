@@ -336,7 +336,7 @@ class _Builder:
         them) where none does; the injury the description points to counts as the place."""
         guess = self.guess
         said = self.described(node.surface, place_term(node.key), guess is not None and node.key in guess.places,
-                              "all")
+                              "all", self.vocabulary.region_terms if self.vocabulary is not None else frozenset())
         near = self.nearest_part(place_part(node.key))
         if near is None:
             return said
@@ -373,13 +373,14 @@ class _Builder:
         moving = frozenset(t for m in (v.find(node.surface, reader=True) if v is not None else ())
                            if self.is_body_part(m.key) for t in terms(m.surface))
         return self.described(node.surface, when_term(node.key), guess is not None and node.key in guess.triggers,
-                              "any", moving)
+                              "any", moving=moving)
 
     def described(self, surface: str, term: str, points: bool, combine: Literal["all", "any"],
-                  moving: frozenset[str] = frozenset()) -> Clause:
+                  region_terms: frozenset[str] = frozenset(), moving: frozenset[str] = frozenset()) -> Clause:
         """A place or a trigger: the best of `term`'s row and the words typed (`combine`: all of a
-        place's words, any of a trigger's but the body parts `moving` in it), plus POINTED_SHARE of
-        the guessed injury's row when it `points` to it (all of it where nothing else is said)."""
+        place's words, its body part's side by side when it is several past its `region_terms`;
+        any of a trigger's but the body parts `moving` in it), plus POINTED_SHARE of the guessed
+        injury's row when it `points` to it (all of it where nothing else is said)."""
         said = tuple(t for t in terms(surface) if t not in READER_WORDS and t not in moving)
         self.content.extend(said)
         if len(said) == 1:
@@ -400,7 +401,14 @@ class _Builder:
         # The words typed: any of a trigger's (as a peer reads them: "after sitting all day" also
         # reaches "if you sit all day"), below the place or trigger itself where posts say it.
         weight = TYPED_SHARE if options or injury is not None else 1.0
-        typed = [r for t in said if (r := self.row(t, weight)) is not NOTHING]
+        known = [t for t in said if self.term_id(t) is not None]
+        body = [t for t in known if t not in region_terms]
+        typed = [self.row(t, weight) for t in known]
+        if region_terms and len(body) >= 2:
+            # A place's body part said in several words is those words side by side: "backs of my
+            # lower legs" is not the "lower back".
+            typed = [*(self.row(t, weight) for t in known if t in region_terms),
+                     Clause("phrase", children=tuple(self.row(t, weight) for t in body), phrase=tuple(body))]
         if typed:
             options.append(typed[0] if len(typed) == 1 else Clause(combine, children=tuple(typed)))
         said_it = None if not options else options[0] if len(options) == 1 else Clause("best", children=tuple(options))

@@ -160,6 +160,9 @@ class Vocabulary:
         self.symptom_sections = symptoms
         # Stems of the words that say something hurts (a post describing an injury uses them).
         self.pain_words = _stems(symptoms.pain_words)
+        # The index terms of every region's words ("outside", "lateral", "back"): what is left of a
+        # place said in a search is its body part ("backs of my lower legs": "lower leg").
+        self.region_terms = frozenset(t for r in symptoms.regions for term in r.terms for t in terms(term))
         self.symptoms = SymptomMatcher(
             symptoms.regions, symptoms.spots, symptoms.triggers,
             [InjurySigns(c.key, c.name, c.where, c.when, c.body_part) for c in self.injuries if c.where or c.when],

@@ -136,13 +136,43 @@ def test_outside_of_the_thigh_finds_the_it_band_posts(demo: SearchIndex) -> None
         ("knee pain worse at night and nothing helps it", "night_pain"),
         ("i collapsed at the finish of my first half", "chest"),
         ("felt like an elephant on my chest going up the hill", "chest"),
-        ("breathless on an easy run for the first time ever", "chest"),
+        ("breathless on an easy run for the first time ever", "breathless"),
         ("my husband was slurring his words after the half in the heat", "confusion"),
         ("a lump on my shin bone that seems to be getting bigger", "lump"),
         ("finished chemo last year and my hip aches all the time", "cancer_history"),
         ("sudden headache like a thunderclap on my long run", "headache_vision"),
         ("urine like cola after a hundred burpees", "dark_urine"),
         ("heard a snap in my heel and can't go up on my toes", "achilles_rupture"),
+        # from a third blind file of eighty (blind_red_flags.jsonl): kinds no flag covered
+        ("banged my head on a branch and now i feel drowsy and sick", "head_injury"),
+        ("got concussed in a trail fall last week, ok to run?", "head_injury"),
+        ("tight chest every time i push up a hill, eases when i walk", "chest_exertion"),
+        ("my chest tightens during intervals and settles when i stop", "chest_exertion"),
+        ("chest pain when i push up the hill", "chest"),
+        ("right calf aching since the 9 hour flight home", "travel_clot"),
+        ("calf tender and it hurts to breathe in deeply", "travel_clot"),
+        ("out of breath even at walking pace this week", "breathless"),
+        ("my calves cramp after walking 200 metres and ease if i stand still", "poor_circulation"),
+        ("foot went white and cold mid run", "poor_circulation"),
+        ("have osteopenia and fell on my hip skiing, still painful", "fragile_bones"),
+        ("fell off the kerb and my wrist is at a funny angle", "cannot_bear_weight"),
+        ("partner stopped sweating in the heat and got confused", "confusion"),
+        ("hot day ultra and i was talking gibberish at the end", "confusion"),
+        ("one exact spot on my foot hurts more every run", "bone_pain"),
+        # from a fourth blind file of eighty, in other voices (voices_red_flags.jsonl)
+        ("son 14 limps after football, no idea why, third week", "child_limp"),
+        ("mum is 82 and fell in the garden, hip really sore", "older_fall"),
+        ("drank loads of water in the ultra and threw up at the end", "low_sodium"),
+        ("jaw aches when i push the pace on hills, eases when i walk", "chest_exertion"),
+        ("left arm goes heavy when i run uphill", "chest_exertion"),
+        ("knee locked after i twisted it and wont straighten", "cannot_bear_weight"),
+        ("my knee swelled up within an hour of twisting it", "cannot_bear_weight"),
+        ("calf aches and is bigger than the other one since the cast came off", "calf_clot"),
+        ("lost 4kg for no reason and my back aches", "weight_loss"),
+        ("my little girl keeps waking up crying with pain in her leg", "night_pain"),
+        ("fell off my bike and my elbow looks a funny shape", "cannot_bear_weight"),
+        ("my brother came round on the grass after the 10k", "chest"),
+        ("breathless on an easy jog lately, used to be fine", "breathless"),
     ],
 )
 def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
@@ -171,7 +201,23 @@ def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> N
      "pins and needles in my fingers after sleeping on my arm, gone after a few minutes",
      "pecs sore from bench press, hurts when I press the muscle", "black toenail after the marathon, pee normal",
      "confused about which marathon plan to pick", "raising money for a cancer charity with my first 10k",
-     "tingle behind my knee when i do the stretch, goes when i stop"],
+     "tingle behind my knee when i do the stretch, goes when i stop",
+     # look-alikes of the flags from the third blind file
+     "chest tight on hills in the cold, clears after the warm up",
+     "chest tightness from hunching over a laptop, any stretches",
+     "tight chest and shoulders, need openers", "calves tight after a long drive to the race",
+     "hit my head on the cupboard, no symptoms, can i run", "confused about heart rate zones on hilly runs",
+     "calf pain when walking downhill after a race", "osteoporosis and running, is it safe",
+     "calves sore after standing still at the start for an hour", "kneecap sits a bit out of place when i squat?",
+     "gasping on hill repeats, normal?", "short of breath on hills as a beginner",
+     "flew to boston, legs tired the first run",
+     "stopped sweating so much once i got used to the heat", "toes numb on a snowy run, fine once i warmed up",
+     # and of the fourth
+     "my daughter has been limping since her cross country race yesterday, blister on her heel",
+     "ran 70 miles this week, slipped on a wet bridge, back is fine", "drank lots of water and my headache went away",
+     "i lost 3kg without trying since upping mileage, good?", "calves give out after 20 single leg raises",
+     "legs gave out at mile 22 of the marathon", "jaw tight from clenching on hard runs",
+     "breathless on an easy jog, new runner week 2"],
 )
 def test_alarming_looking_words_in_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
@@ -683,3 +729,15 @@ def test_a_loose_word_listed_beside_a_body_part_is_no_body_part_of_its_own(vocab
 def test_a_thigh_wrecked_after_a_descent_finds_the_downhill_post(demo: SearchIndex) -> None:
     assert first(demo, "thighs trashed for days after a steep mountain race") == "1029"
 
+
+
+@pytest.mark.parametrize("q", ["backs of my lower legs tight", "the back of my lower leg feels tight when i stretch",
+                               "stretch for the backs of the lower legs"])
+def test_a_place_said_back_of_a_body_part_of_two_words_is_not_the_lower_back(demo: SearchIndex, q: str) -> None:
+    # "back" and "lower" apart are the low-back posts' words; the body part is "lower leg", side by side.
+    assert first(demo, q) == "1005"
+
+
+@pytest.mark.parametrize("q", ["ankles keep going over on the trails", "my ankle keeps turning on uneven ground"])
+def test_an_ankle_that_keeps_going_over_finds_the_balance_post(demo: SearchIndex, q: str) -> None:
+    assert first(demo, q) == "1023"
