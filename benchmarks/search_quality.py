@@ -169,8 +169,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "twentysecond_red_flags.jsonl", "twentythird_red_flags.jsonl",
                  "twentyfourth_red_flags.jsonl", "twentyfifth_red_flags.jsonl", "twentysixth_red_flags.jsonl",
                  "twentyseventh_red_flags.jsonl", "twentyeighth_red_flags.jsonl", "twentyninth_red_flags.jsonl",
-                 "thirtieth_red_flags.jsonl", "stress_red_flags.jsonl", "more_red_flags.jsonl",
-                 "blind_red_flags.jsonl", "voices_red_flags.jsonl")
+                 "thirtieth_red_flags.jsonl", "thirtyfirst_red_flags.jsonl", "stress_red_flags.jsonl",
+                 "more_red_flags.jsonl", "blind_red_flags.jsonl", "voices_red_flags.jsonl", "casual_red_flags.jsonl")
 
 
 def red_flag_check(vocab, name: str = "red_flags.jsonl") -> tuple[int, int, int, int, list[str]]:  # type: ignore[no-untyped-def]
@@ -379,6 +379,7 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["demo_symptom_twentyeighth"] = lambda: load_symptom_queries("twentyeighth_")
     sets["demo_symptom_twentyninth"] = lambda: load_symptom_queries("twentyninth_")
     sets["demo_symptom_thirtieth"] = lambda: load_symptom_queries("thirtieth_")
+    sets["demo_symptom_thirtyfirst"] = lambda: load_symptom_queries("thirtyfirst_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue

@@ -66,9 +66,11 @@ class SearchIndex:
                                     self._text.phrase_check)
         self._date_rank = np.empty(self._size, dtype=np.int32)
         self._date_rank[part.date_order] = np.arange(self._size, dtype=np.int32)
-        said = [term for t in vocabulary.symptom_sections.triggers for term in t.terms]
+        # Every word the author wrote is a word ("stabs" is a pain word, not a typo of "stays"); a
+        # misspelling listed for a concept is not one to correct towards.
+        misspelt = {m for c in (*vocabulary.body_parts, *vocabulary.injuries) for m in c.misspellings}
         self._speller = Speller(part.words, lambda t: t in self._term_ids,
-                                [w for s in [*(s for s, _ in vocabulary.prefix_terms()), *said] for w in words(s)],
+                                [w for s in vocabulary.phrases() if s not in misspelt for w in words(s)],
                                 [w for v in vocabulary.vague_words for w in words(v)])
         self._suggester = Suggester(part.suggest)
         self._remembered: BoundedCache[SearchRequest, SearchResult] = BoundedCache(

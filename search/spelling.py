@@ -60,19 +60,21 @@ class Speller:
         return all(self._known_term(t) for t in ts)
 
     def suggest(self, word: str) -> str | None:
-        """The closest known word (edit distance 1, or 2 from six letters), most common first."""
+        """The closest known word (edit distance 1, or 2 from six letters), most common first. Two
+        letters swapped count as one edit ("ankel" -> "ankle", "strenghten" -> "strengthen"): the
+        commonest typo of all."""
         folded = "".join(words(word))
         if not MIN_WORD <= len(folded) <= MAX_WORD or not folded.isalpha():
             return None
         from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
 
         maxdist = 1 if len(folded) < 6 else 2
         best: tuple[int, int, str] | None = None
         by_length = self._lengths()
         # Only words within `maxdist` letters of its length can be within `maxdist` edits.
         for length in range(len(folded) - maxdist, len(folded) + maxdist + 1):
-            found = process.extract(folded, by_length.get(length, ()), scorer=Levenshtein.distance,
+            found = process.extract(folded, by_length.get(length, ()), scorer=OSA.distance,
                                     score_cutoff=maxdist, limit=None)
             for candidate, distance, _ in found:
                 key = (int(distance), -self._freq.get(candidate, 0), candidate)

@@ -236,6 +236,30 @@ class Vocabulary:
     def synonym_group(self, index: int) -> SynonymGroup:
         return self.synonyms[index]
 
+    def phrases(self) -> list[str]:
+        """Every phrase the author wrote in the file (names, places, triggers, kinds, synonyms, red
+        flags, pain words...), with "the", which stands in for each possessive in a reader's search."""
+        sections = self.symptom_sections
+        cues = self.exercise_cues
+        out: list[str] = [*self.vague_words, *self.not_helping, *self.instead_of,
+                          *cues.before, *cues.between, *cues.after, *self.categories]
+        for c in (*self.body_parts, *self.injuries):
+            out += [*c.terms, *c.not_about]
+        for k in self.kinds:
+            out += [*k.cues, *k.words]
+        for g in self.synonyms:
+            out += g.members
+        for region in sections.regions:
+            out += region.terms
+        for spot in sections.spots:
+            out += spot.terms
+        for trigger in sections.triggers:
+            out += trigger.terms
+        for f in sections.red_flags:
+            out += [*f.terms, *(t for group in f.together for t in group), *f.unless]
+        out += [*sections.joiners, *sections.possessives, *sections.pain_words, *sections.negations]
+        return [*out, "the"]
+
     def prefix_terms(self) -> list[tuple[str, str]]:
         """(surface form, key) pairs for autocomplete: names and plain terms (no misspellings or
         generated combinations)."""

@@ -72,7 +72,7 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "negations": list(sections.negations),
         # Every word the lookups analyse, with its analysis: a loading worker skips the stemmer.
         "analysis": analysis_fingerprint(),
-        "words": {raw: list(analysis) for raw, analysis in word_analyses(_phrases(vocabulary)).items()},
+        "words": {raw: list(analysis) for raw, analysis in word_analyses(vocabulary.phrases()).items()},
     }
 
 
@@ -87,32 +87,6 @@ def _concept_data(c: Concept) -> dict[str, Any]:
             "misspellings": list(c.misspellings), "combined": list(c.combined), "not_about": list(c.not_about),
             "near": list(c.near), "where": [list(pair) for pair in c.where], "when": list(c.when),
             "reader_terms": list(c.reader_terms)}
-
-
-def _phrases(vocabulary: Vocabulary) -> list[str]:
-    """Every phrase whose words the vocabulary's lookups analyse when it is built."""
-    sections = vocabulary.symptom_sections
-    cues = vocabulary.exercise_cues
-    out: list[str] = [*vocabulary.vague_words, *vocabulary.not_helping, *vocabulary.instead_of,
-                      *cues.before, *cues.between, *cues.after,
-                      *vocabulary.categories]
-    for c in (*vocabulary.body_parts, *vocabulary.injuries):
-        out += [*c.terms, *c.not_about]
-    for k in vocabulary.kinds:
-        out += [*k.cues, *k.words]
-    for g in vocabulary.synonyms:
-        out += g.members
-    for region in sections.regions:
-        out += region.terms
-    for spot in sections.spots:
-        out += spot.terms
-    for trigger in sections.triggers:
-        out += trigger.terms
-    for f in sections.red_flags:
-        out += [*f.terms, *(t for group in f.together for t in group), *f.unless]
-    out += [*sections.joiners, *sections.possessives, *sections.pain_words, *sections.negations]
-    # "the" stands in for each possessive when a phrase is read as a reader's search.
-    return [*out, "the"]
 
 
 # -- reading ---------------------------------------------------------------------------------------

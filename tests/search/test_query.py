@@ -124,6 +124,13 @@ def test_corrected_text_fixes_unknown_words_and_misspelled_concepts(vocab):
     assert corrected_text(plan("hamstirng strech", vocab), speller, vocab) == "hamstring stretch"
 
 
+def test_two_letters_swapped_are_one_edit(vocab):
+    # The commonest typo: "ankel" is one swap from "ankle" (two plain edits, past a five-letter limit).
+    speller = Speller({"ankle": 4, "angle": 1, "strengthen": 3, "keeps": 2}, lambda term: False)
+    assert speller.suggest("ankel") == "ankle"
+    assert corrected_text(plan("strenghten my ankel", vocab), speller, vocab) == "strengthen my ankle"
+
+
 def test_corrected_text_is_none_when_everything_is_known(vocab):
     speller = Speller({"knee": 3, "pain": 3}, lambda term: True)
     assert corrected_text(plan("knee pain", vocab), speller, vocab) is None

@@ -173,6 +173,15 @@ def test_outside_of_the_thigh_finds_the_it_band_posts(demo: SearchIndex) -> None
         ("fell off my bike and my elbow looks a funny shape", "cannot_bear_weight"),
         ("my brother came round on the grass after the 10k", "chest"),
         ("breathless on an easy jog lately, used to be fine", "breathless"),
+        # from a fifth blind file of eighty, said in passing (casual_red_flags.jsonl)
+        ("deep ache in my pelvis area when i stand on one leg, worse every week", "hip_bone"),
+        ("cant really hop on my left foot, top of it is tender", "bone_pain"),
+        ("my son keeps catching his toes and tripping over nothing", "foot_drop"),
+        ("my left foot slaps when i walk lately", "foot_drop"),
+        ("heart went to 210 out of nowhere on an easy run then dropped", "heart_rhythm"),
+        ("wrist looks a bit bent after i fell on it", "cannot_bear_weight"),
+        ("knee stuck bent after a twist at football", "cannot_bear_weight"),
+        ("calves ache after walking a few minutes and it goes when i stop", "poor_circulation"),
     ],
 )
 def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
@@ -217,7 +226,11 @@ def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> N
      "ran 70 miles this week, slipped on a wet bridge, back is fine", "drank lots of water and my headache went away",
      "i lost 3kg without trying since upping mileage, good?", "calves give out after 20 single leg raises",
      "legs gave out at mile 22 of the marathon", "jaw tight from clenching on hard runs",
-     "breathless on an easy jog, new runner week 2"],
+     "breathless on an easy jog, new runner week 2",
+     # and of the fifth
+     "i keep catching my toes on roots on the trail", "is 220 minus age right for max heart rate",
+     "glute med: pelvis dips when i stand on one leg", "should i lace them looser, top of foot a bit sore",
+     "watch said 230 out of nowhere but my chest strap said 150"],
 )
 def test_alarming_looking_words_in_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
@@ -738,6 +751,21 @@ def test_a_place_said_back_of_a_body_part_of_two_words_is_not_the_lower_back(dem
     assert first(demo, q) == "1005"
 
 
-@pytest.mark.parametrize("q", ["ankles keep going over on the trails", "my ankle keeps turning on uneven ground"])
+@pytest.mark.parametrize("q", ["ankles keep going over on the trails", "my ankle keeps turning on uneven ground",
+                               "my ankel keeps turning on trails"])
 def test_an_ankle_that_keeps_going_over_finds_the_balance_post(demo: SearchIndex, q: str) -> None:
     assert first(demo, q) == "1023"
+
+
+def test_exercises_readers_name_for_the_core_are_the_core_in_a_search_only(vocab: Vocabulary) -> None:
+    assert "core" in [m.key for m in vocab.find("sit-ups hurt my back, what else", reader=True)]
+    assert [m.key for m in vocab.find("my crunches are too easy now", reader=True)] == ["core"]
+    # A post's "bird dog crunch" is an exercise's name, not a post about the abs.
+    assert vocab.find("bird dog crunch, then return") == []
+
+
+def test_knees_that_cannot_be_lifted_are_lost_knee_drive_not_a_painful_lift(vocab: Vocabulary,
+                                                                            demo: SearchIndex) -> None:
+    said = [m.key for m in vocab.triggers("cant get my knees up in the last miles of a half", reader=True)]
+    assert said == ["knee_drive"]
+    assert first(demo, "cant get my knees up in the last miles of a half") == "1038"

@@ -195,3 +195,13 @@ def test_a_red_flag_advises_a_clinician_and_still_shows_results(demo: SearchInde
 @pytest.mark.parametrize("q", ["tight calves", "chest stretch", "night running", "warm up", "heel pain"])
 def test_an_ordinary_search_is_never_flagged(demo: SearchIndex, q: str) -> None:
     assert search(demo, q).red_flags == ()
+
+
+@pytest.mark.parametrize("q", ["sharp stabs in my outer knee at the same point every parkrun",
+                               "niggles in both shins since the new plan", "calf throbs after speedwork"])
+def test_a_word_the_vocabulary_lists_is_never_corrected(demo: SearchIndex, q: str) -> None:
+    # "stabs" is a pain word, not a typo of "stays": the reader's words are searched as typed.
+    result = search(demo, q)
+    assert result.did_you_mean is None
+    corrected = [n for n in result.notices if n.startswith("showing results for") and "any of the words" not in n]
+    assert corrected == []
