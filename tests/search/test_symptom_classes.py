@@ -769,3 +769,10 @@ def test_knees_that_cannot_be_lifted_are_lost_knee_drive_not_a_painful_lift(voca
     said = [m.key for m in vocab.triggers("cant get my knees up in the last miles of a half", reader=True)]
     assert said == ["knee_drive"]
     assert first(demo, "cant get my knees up in the last miles of a half") == "1038"
+
+
+def test_beside_a_cause_the_readers_other_plain_words_count_less(demo: SearchIndex) -> None:
+    # New shoes are the cause; "a week ago", "absolutely battered" are how the reader tells it, and
+    # Race Week shares such words by chance.
+    q = "switched to thin minimalist trainers a week ago and now my arches and calves are absolutely battered"
+    assert first(demo, q) == "1025"
