@@ -169,17 +169,20 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "twentysecond_red_flags.jsonl", "twentythird_red_flags.jsonl",
                  "twentyfourth_red_flags.jsonl", "twentyfifth_red_flags.jsonl", "twentysixth_red_flags.jsonl",
                  "twentyseventh_red_flags.jsonl", "twentyeighth_red_flags.jsonl", "twentyninth_red_flags.jsonl",
-                 "thirtieth_red_flags.jsonl", "thirtyfirst_red_flags.jsonl", "stress_red_flags.jsonl",
-                 "more_red_flags.jsonl", "blind_red_flags.jsonl", "voices_red_flags.jsonl", "casual_red_flags.jsonl")
+                 "thirtieth_red_flags.jsonl", "thirtyfirst_red_flags.jsonl", "thirtysecond_red_flags.jsonl",
+                 "stress_red_flags.jsonl",
+                 "more_red_flags.jsonl", "blind_red_flags.jsonl", "voices_red_flags.jsonl", "casual_red_flags.jsonl",
+                 "typed_red_flags.jsonl")
 
 
-def red_flag_check(vocab, name: str = "red_flags.jsonl") -> tuple[int, int, int, int, list[str]]:  # type: ignore[no-untyped-def]
+def red_flag_check(flagged_by: Callable[[str], bool],
+                   name: str = "red_flags.jsonl") -> tuple[int, int, int, int, list[str]]:
     """(red flags noticed, red flags, false alarms, ordinary queries, the misses and false alarms)."""
     cases = [json.loads(line) for line in (SYMPTOMS / name).open(encoding="utf-8")]
     noticed = alarms = 0
     wrong = []
     for case in cases:
-        flagged = bool(vocab.red_flags(case["text"]))
+        flagged = flagged_by(case["text"])
         if case["red_flag"] and flagged:
             noticed += 1
         elif not case["red_flag"] and flagged:
@@ -190,12 +193,20 @@ def red_flag_check(vocab, name: str = "red_flags.jsonl") -> tuple[int, int, int,
     return noticed, flags, alarms, len(cases) - flags, wrong
 
 
-def symptom_alarms(vocab) -> tuple[int, int, list[str]]:  # type: ignore[no-untyped-def]
+def symptom_alarms(flagged_by: Callable[[str], bool]) -> tuple[int, int, list[str]]:
     """Red flags raised on the graded symptom searches, which are all ordinary: (flagged, searches, which)."""
     texts = [json.loads(line)["text"] for path in sorted(SYMPTOMS.glob("*queries.jsonl"))
              for line in path.open(encoding="utf-8")]
-    flagged = [t for t in texts if vocab.red_flags(t)]
+    flagged = [t for t in texts if flagged_by(t)]
     return len(flagged), len(texts), flagged
+
+
+def flagged_on_the_demo(vocab, tmp: Path) -> tuple[Callable[[str], bool], Callable[[], None]]:  # type: ignore[no-untyped-def]
+    """Whether a search of the demo blog carries a red-flag notice, as a reader sees it (a typo in
+    the symptom corrected first), and a function that closes the index."""
+    docs, _, _, posts = load_symptom_queries()
+    engine = Ours(docs, tmp, vocab, posts)
+    return (lambda text: bool(engine.index.search(SearchRequest(q=text, per_page=K)).red_flags)), engine.close
 
 
 def to_posts(docs: Docs) -> list[Post]:
@@ -380,6 +391,7 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["demo_symptom_twentyninth"] = lambda: load_symptom_queries("twentyninth_")
     sets["demo_symptom_thirtieth"] = lambda: load_symptom_queries("thirtieth_")
     sets["demo_symptom_thirtyfirst"] = lambda: load_symptom_queries("thirtyfirst_")
+    sets["demo_symptom_thirtysecond"] = lambda: load_symptom_queries("thirtysecond_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue
@@ -493,11 +505,14 @@ def main(argv: list[str] | None = None) -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     text = tables(qrows, latency(sizes, vocab) if sizes else [])
     text += "\n\n### Red flags (benchmarks/symptom_queries/*red_flags.jsonl)\n"
-    for name in RED_FLAG_SETS:
-        noticed, flags, alarms, ordinary, wrong = red_flag_check(vocab, name)
-        text += (f"\n{name}: noticed {noticed} of {flags} red flags; false alarms {alarms} of {ordinary} ordinary "
-                 "queries" + (f"; wrong: {wrong}" if wrong else ""))
-    flagged, searches, which = symptom_alarms(vocab)
+    with tempfile.TemporaryDirectory() as tmp:
+        flagged_by, close = flagged_on_the_demo(vocab, Path(tmp))
+        for name in RED_FLAG_SETS:
+            noticed, flags, alarms, ordinary, wrong = red_flag_check(flagged_by, name)
+            text += (f"\n{name}: noticed {noticed} of {flags} red flags; false alarms {alarms} of {ordinary} ordinary "
+                     "queries" + (f"; wrong: {wrong}" if wrong else ""))
+        flagged, searches, which = symptom_alarms(flagged_by)
+        close()
     text += (f"\n\nGraded symptom searches (all ordinary) flagged: {flagged} of {searches}"
              + (f": {which}" if which else ""))
     print(text)

@@ -118,7 +118,7 @@ class SearchIndex:
         text, notices = sanitize(request.q)
         allowed = self._filter(request)
         query = plan(text, self._vocab)
-        flags = tuple(dict.fromkeys(CLINICIAN.format(reason=f.reason) for f in self._vocab.red_flags(text)))
+        flags = self._red_flags(text, query)
         notices = (*flags, *notices)
         if not query.searchable:
             return replace(self._browse(request, text, query, allowed, notices), red_flags=flags)
@@ -136,6 +136,15 @@ class SearchIndex:
             notices=(*notices, *query.notices, *self._guessed(query), *ranking.notices, *offer), match=ranking.match,
             total_all_words=ranking.all_words, nearby=nearby, red_flags=flags,
         )
+
+    def _red_flags(self, text: str, query: QueryPlan) -> tuple[str, ...]:
+        """The clinician notices of the search, read as typed and with its typos corrected: a
+        misspelt symptom ("numbnes down my leg") must not hide one."""
+        found = self._vocab.red_flags(text)
+        fixed = corrected_text(query, self._speller, self._vocab) if query.searchable else None
+        if fixed is not None:
+            found += self._vocab.red_flags(fixed)
+        return tuple(dict.fromkeys(CLINICIAN.format(reason=f.reason) for f in found))
 
     def _guessed(self, query: QueryPlan) -> tuple[str, ...]:
         """"Pain on the outside of the knee when running is often IT band syndrome.", when the blog

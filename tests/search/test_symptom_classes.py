@@ -182,6 +182,14 @@ def test_outside_of_the_thigh_finds_the_it_band_posts(demo: SearchIndex) -> None
         ("wrist looks a bit bent after i fell on it", "cannot_bear_weight"),
         ("knee stuck bent after a twist at football", "cannot_bear_weight"),
         ("calves ache after walking a few minutes and it goes when i stop", "poor_circulation"),
+        # from a sixth blind file of eighty, typed as searches (typed_red_flags.jsonl)
+        ("sore calf and now short of breath on the stairs", "travel_clot"),
+        ("ankle hurts when i hop and it's getting worse", "bone_pain"),
+        ("shin pain now hurts walking too", "walking_bone_pain"),
+        ("her knee popped out at netball and looks wrong", "cannot_bear_weight"),
+        ("my mum's legs ache walking to the shops, every time i stop with her it eases", "poor_circulation"),
+        ("dad's leg pain wakes him every night", "night_pain"),
+        ("more out of breath than usual on my easy loops", "breathless"),
     ],
 )
 def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
@@ -230,7 +238,12 @@ def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> N
      # and of the fifth
      "i keep catching my toes on roots on the trail", "is 220 minus age right for max heart rate",
      "glute med: pelvis dips when i stand on one leg", "should i lace them looser, top of foot a bit sore",
-     "watch said 230 out of nowhere but my chest strap said 150"],
+     "watch said 230 out of nowhere but my chest strap said 150",
+     # and of the sixth
+     "calves sore and short of breath on hill repeats",
+     "foot sore walking around after the marathon, getting better now",
+     "more out of breath than usual in this humidity", "shin sore when walking downstairs the day after a race",
+     "woke up with stiff calves after my first track session", "lowback stiff when i wake up"],
 )
 def test_alarming_looking_words_in_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
@@ -776,3 +789,11 @@ def test_beside_a_cause_the_readers_other_plain_words_count_less(demo: SearchInd
     # Race Week shares such words by chance.
     q = "switched to thin minimalist trainers a week ago and now my arches and calves are absolutely battered"
     assert first(demo, q) == "1025"
+
+
+def test_back_thighs_a_distance_in_every_run_and_going_over_on_a_foot(vocab: Vocabulary, demo: SearchIndex) -> None:
+    assert [m.key for m in vocab.find("my back thighs are tight after sitting", reader=True)] == ["hamstrings"]
+    assert first(demo, "back thighs tight from sitting at work") == "1031"
+    assert [m.key for m in vocab.triggers("outer knee pain every 10k", reader=True)] == ["same_point"]
+    assert first(demo, "outer knee pain every 10k") == "1046"
+    assert [m.key for m in vocab.triggers("i keep going over on my left foot on trails", reader=True)] == ["rolled"]

@@ -205,3 +205,14 @@ def test_a_word_the_vocabulary_lists_is_never_corrected(demo: SearchIndex, q: st
     assert result.did_you_mean is None
     corrected = [n for n in result.notices if n.startswith("showing results for") and "any of the words" not in n]
     assert corrected == []
+
+
+@pytest.mark.parametrize("q", ["numbnes down my leg for weeks, spreading to my foot",
+                               "calve swollen and sore since my hip op"])
+def test_a_misspelt_symptom_still_carries_its_red_flag(demo: SearchIndex, q: str) -> None:
+    # Read as typed, "numbnes" and "calve" say nothing; read as corrected, they are a nerve and a clot.
+    assert search(demo, q).red_flags
+
+
+def test_a_correction_raises_no_red_flag_the_search_does_not_describe(demo: SearchIndex) -> None:
+    assert search(demo, "lowback stiff when i wake up").red_flags == ()
