@@ -172,7 +172,7 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "thirtieth_red_flags.jsonl", "thirtyfirst_red_flags.jsonl", "thirtysecond_red_flags.jsonl",
                  "stress_red_flags.jsonl",
                  "more_red_flags.jsonl", "blind_red_flags.jsonl", "voices_red_flags.jsonl", "casual_red_flags.jsonl",
-                 "typed_red_flags.jsonl")
+                 "typed_red_flags.jsonl", "described_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -190,6 +190,15 @@ def test_outside_of_the_thigh_finds_the_it_band_posts(demo: SearchIndex) -> None
         ("my mum's legs ache walking to the shops, every time i stop with her it eases", "poor_circulation"),
         ("dad's leg pain wakes him every night", "night_pain"),
         ("more out of breath than usual on my easy loops", "breathless"),
+        # from a seventh blind file of eighty, sensations described (described_red_flags.jsonl)
+        ("my son wakes at night crying about his shin most nights", "night_pain"),
+        ("boiling hot and shivery with a sore lower back since sunday", "fever"),
+        ("whacked my head on a signpost and now i feel foggy and sick", "head_injury"),
+        ("tight band around my ribs on every climb, eases when i walk", "chest_exertion"),
+        ("tingling in my foot spreading up the leg, loosening the laces changes nothing", "numbness"),
+        ("heart went like a drum roll at mile 2 and took ages to calm down", "heart_rhythm"),
+        ("since my back went, wiping feels strange down there", "back_emergency"),
+        ("left foot gone white and icy cold after my run", "poor_circulation"),
     ],
 )
 def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> None:
@@ -243,7 +252,11 @@ def test_lay_red_flags_are_noticed(vocab: Vocabulary, text: str, flag: str) -> N
      "calves sore and short of breath on hill repeats",
      "foot sore walking around after the marathon, getting better now",
      "more out of breath than usual in this humidity", "shin sore when walking downstairs the day after a race",
-     "woke up with stiff calves after my first track session", "lowback stiff when i wake up"],
+     "woke up with stiff calves after my first track session", "lowback stiff when i wake up",
+     # and of the seventh
+     "stitch under my ribs on every climb", "shivery after a long wet run, warmed up in the bath",
+     "foot tingles but fine once i loosen the laces", "my heart rate wouldn't settle after intervals",
+     "baby wakes at night so I run at 5am tired", "back stiff after gardening, feels weird to bend"],
 )
 def test_alarming_looking_words_in_ordinary_searches_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
