@@ -401,14 +401,14 @@ class _Builder:
         # The words typed: any of a trigger's (as a peer reads them: "after sitting all day" also
         # reaches "if you sit all day"), below the place or trigger itself where posts say it.
         weight = TYPED_SHARE if options or injury is not None else 1.0
-        known = [t for t in said if self.term_id(t) is not None]
-        body = [t for t in known if t not in region_terms]
-        typed = [self.row(t, weight) for t in known]
+        rows = [(t, r) for t in said if (r := self.row(t, weight)) is not NOTHING]
+        body = [(t, r) for t, r in rows if t not in region_terms]
+        typed = [r for _, r in rows]
         if region_terms and len(body) >= 2:
             # A place's body part said in several words is those words side by side: "backs of my
             # lower legs" is not the "lower back".
-            typed = [*(self.row(t, weight) for t in known if t in region_terms),
-                     Clause("phrase", children=tuple(self.row(t, weight) for t in body), phrase=tuple(body))]
+            typed = [*(r for t, r in rows if t in region_terms),
+                     Clause("phrase", children=tuple(r for _, r in body), phrase=tuple(t for t, _ in body))]
         if typed:
             options.append(typed[0] if len(typed) == 1 else Clause(combine, children=tuple(typed)))
         said_it = None if not options else options[0] if len(options) == 1 else Clause("best", children=tuple(options))

@@ -118,11 +118,13 @@ class SearchIndex:
         text, notices = sanitize(request.q)
         allowed = self._filter(request)
         query = plan(text, self._vocab)
-        flags = self._red_flags(text, query)
+        # One correction serves the red flags and the did-you-mean.
+        fixed = corrected_text(query, self._speller, self._vocab) if query.searchable else None
+        flags = self._red_flags(text, fixed)
         notices = (*flags, *notices)
         if not query.searchable:
             return replace(self._browse(request, text, query, allowed, notices), red_flags=flags)
-        ranking, did_you_mean = self._decide(query, allowed)
+        ranking, did_you_mean = self._decide(query, allowed, fixed)
         start = (request.page - 1) * request.per_page
         stop = start + request.per_page
         ranked = ranking.by_date(start, stop, self._date_rank) if request.sort == "date" else ranking.top(start, stop)
@@ -137,11 +139,10 @@ class SearchIndex:
             total_all_words=ranking.all_words, nearby=nearby, red_flags=flags,
         )
 
-    def _red_flags(self, text: str, query: QueryPlan) -> tuple[str, ...]:
-        """The clinician notices of the search, read as typed and with its typos corrected: a
-        misspelt symptom ("numbnes down my leg") must not hide one."""
+    def _red_flags(self, text: str, fixed: str | None) -> tuple[str, ...]:
+        """The clinician notices of the search, read as typed and as `fixed` (its typos corrected):
+        a misspelt symptom ("numbnes down my leg") must not hide one."""
         found = self._vocab.red_flags(text)
-        fixed = corrected_text(query, self._speller, self._vocab) if query.searchable else None
         if fixed is not None:
             found += self._vocab.red_flags(fixed)
         return tuple(dict.fromkeys(CLINICIAN.format(reason=f.reason) for f in found))
@@ -163,18 +164,19 @@ class SearchIndex:
         query = plan(text, self._vocab)
         if not query.searchable:
             return []
-        ranking, _ = self._decide(query, None)
+        ranking, _ = self._decide(query, None, corrected_text(query, self._speller, self._vocab))
         return [self._posts[d].id for d, _, _ in ranking.top(0, max(0, int(limit)))]
 
-    def _decide(self, query: QueryPlan, allowed: Mask | None) -> tuple[Ranking, str | None]:
-        """The ranking to show and an optional did-you-mean.
+    def _decide(self, query: QueryPlan, allowed: Mask | None, corrected: str | None) -> tuple[Ranking, str | None]:
+        """The ranking to show and an optional did-you-mean (`corrected`: the query with its typos
+        corrected, None when it has none).
 
         A correction is offered only when it finds more posts with every word than the query as
         typed; when the query as typed finds nothing at all, the corrected results are shown.
         """
         ranking = self._rank(query, allowed)
         spell = ranking.match != "none" and query.clause_count <= SPELLED_CLAUSES
-        fixed = corrected_text(query, self._speller, self._vocab) if spell else None
+        fixed = corrected if spell else None
         if fixed is None:
             return ranking, None
         alternative = self._rank(plan(fixed, self._vocab), allowed)
