@@ -28,6 +28,9 @@ __all__ = ["Guess", "Place", "RedFlag", "Region", "Spot", "SymptomMatcher", "Tri
 MAX_JOINERS = 3
 # How many words before a red flag's word a negation denies it ("no swelling or redness").
 NEGATION_REACH = 3
+# Words that carry a denial on down a list: each starts NEGATION_REACH afresh ("no leg pain or
+# numbness" denies the numbness too).
+DENIAL_LISTS = frozenset({"or", "nor"})
 
 
 @dataclass(frozen=True)
@@ -179,6 +182,9 @@ class SymptomMatcher:
         for region in regions:
             best: Place | None = None
             for part in parts:
+                # A place stays inside one clause: "far behind me, hips feel tight" is no back of the hip.
+                if clause[min(part.start, region.start)] != clause[max(part.end, region.end) - 1]:
+                    continue
                 if part.start >= region.end and _joined(ws[region.end : part.start], self._joiners):
                     best = Place(part.key, region.key, region.start, part.end, part.surface)
                     break
@@ -281,14 +287,20 @@ class SymptomMatcher:
     def _said(self, text: str, analysed: Analysed) -> Callable[[PhraseMatcher], list[Match]]:
         """A matcher's matches in `text` that are not denied: no `negations` word in the
         NEGATION_REACH words before one, in its clause ("no swelling or redness", "the bone isnt
-        tender"; "can't put weight on it" says the negation inside the match, and counts)."""
+        tender"; "can't put weight on it" says the negation inside the match, and counts); an "or"
+        on the way gives the reach again ("no leg pain or numbness")."""
         if not self._negations.intersection(analysed.words):
             return lambda matcher: matcher.find(text, analysed)
         ws, clause = analysed.words, clauses(text, analysed)
 
         def denied(m: Match) -> bool:
-            return any(ws[i] in self._negations and clause[i] == clause[m.start]
-                       for i in range(max(0, m.start - NEGATION_REACH), m.start))
+            i, reach = m.start - 1, NEGATION_REACH
+            while i >= 0 and reach > 0 and clause[i] == clause[m.start]:
+                if ws[i] in self._negations:
+                    return True
+                reach = NEGATION_REACH if ws[i] in DENIAL_LISTS else reach - 1
+                i -= 1
+            return False
 
         return lambda matcher: [m for m in matcher.find(text, analysed) if not denied(m)]
 

@@ -810,3 +810,36 @@ def test_back_thighs_a_distance_in_every_run_and_going_over_on_a_foot(vocab: Voc
     assert [m.key for m in vocab.triggers("outer knee pain every 10k", reader=True)] == ["same_point"]
     assert first(demo, "outer knee pain every 10k") == "1046"
     assert [m.key for m in vocab.triggers("i keep going over on my left foot on trails", reader=True)] == ["rolled"]
+
+
+@pytest.mark.parametrize("q", ["my torso twists a lot when I run, what core work helps",
+                               "shoulders twisting side to side on the run, need core work"])
+def test_an_upper_body_that_twists_is_the_anti_rotation_post_not_a_change_of_direction(vocab: Vocabulary,
+                                                                                       demo: SearchIndex,
+                                                                                       q: str) -> None:
+    assert "side_to_side" not in [m.key for m in vocab.triggers(q, reader=True)]
+    assert first(demo, q) == "1030"
+
+
+@pytest.mark.parametrize("q", ["hips so tight I can't swing my leg back when I run",
+                               "my leg won't go back far behind me, hips feel tight from the office chair"])
+def test_a_leg_that_will_not_reach_back_is_the_hip_flexors_not_the_back(vocab: Vocabulary, demo: SearchIndex,
+                                                                       q: str) -> None:
+    assert "leg_behind" in [m.key for m in vocab.triggers(q, reader=True)]
+    assert first(demo, q) in {"1008", "1052"}
+
+
+def test_feet_that_flop_a_muscle_that_twangs_and_a_knee_that_cannot_go_forward(vocab: Vocabulary) -> None:
+    assert "feet_slapping" in [m.key for m in vocab.triggers("my feet flop down loud on the road", reader=True)]
+    assert "sudden" in [m.key for m in vocab.triggers("my calf pinged on a hill rep", reader=True)]
+    assert "ankle_bend" in [m.key for m in vocab.triggers("my knees won't go forward when I squat", reader=True)]
+
+
+def test_a_foot_landing_way_out_front_is_overstriding(vocab: Vocabulary) -> None:
+    assert "overstriding" in [m.key for m in vocab.triggers("my foot lands way out front on every step", reader=True)]
+
+
+@pytest.mark.parametrize("q", ["sore calves, the stretching doesn't seem to help",
+                               "sore calves, been stretching for weeks but it keeps happening"])
+def test_help_that_does_not_seem_to_come_turns_the_kind_down(vocab: Vocabulary, q: str) -> None:
+    assert ("turned_down", "stretch") in [(t.kind, t.key) for t in plan(q, vocab).tokens]

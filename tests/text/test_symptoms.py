@@ -329,3 +329,33 @@ def test_a_symptom_the_reader_denies_is_no_red_flag(vocab: Vocabulary, text: str
                                             ("tingling in my foot that never goes away", "numbness")])
 def test_a_negation_elsewhere_or_inside_the_flag_still_flags(vocab: Vocabulary, text: str, flag: str) -> None:
     assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize("text", ["my hamstring is sore after squats, no back pain or tingling anywhere",
+                                  "ankle stiff, no swelling nor numbness"])
+def test_a_denial_carries_down_a_list_said_with_or(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [("took a football to the head at parkrun and now I cant remember the drive home", "head_injury"),
+     ("bashed my head on a low branch and I've been sick since", "head_injury"),
+     ("my calf got kicked in a tackle and it's rock hard and getting tighter and tighter", "compartment"),
+     ("been coughing and there's blood in it, easy runs feel hard", "coughing_blood"),
+     ("toes on my left foot are cold and white after a short walk", "poor_circulation"),
+     ("cut on my ankle and now a red streak up my shin", "fever"),
+     ("back went last week and I wet myself on the stairs", "back_emergency"),
+     ("can't get my breath since the flight home from Sydney", "breathless"),
+     ("kilos dropping off w/o trying and I'm always tired", "weight_loss")],
+)
+def test_red_flags_of_a_knock_a_cough_a_streak_and_a_back(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize("text", ["tasted blood and was coughing after my 5k time trial",
+                                  "concussion two years ago, fully cleared, now want to start trail running",
+                                  "had a fever over christmas, all gone now, how soon can I do intervals",
+                                  "is it a stress fracture? my shins ache early on and ease off once warmed up"])
+def test_a_symptom_over_cleared_or_easing_as_you_warm_up_is_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
