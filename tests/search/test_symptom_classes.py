@@ -843,3 +843,15 @@ def test_a_foot_landing_way_out_front_is_overstriding(vocab: Vocabulary) -> None
                                "sore calves, been stretching for weeks but it keeps happening"])
 def test_help_that_does_not_seem_to_come_turns_the_kind_down(vocab: Vocabulary, q: str) -> None:
     assert ("turned_down", "stretch") in [(t.kind, t.key) for t in plan(q, vocab).tokens]
+
+
+def test_one_symptom_said_two_ways_shows_one_clinician_notice(demo: SearchIndex) -> None:
+    result = demo.search(SearchRequest(q="calf swollen and hot since my flight, hurts when I breathe in"))
+    assert len(result.red_flags) == 1
+    assert "blood clot" in result.red_flags[0]
+
+
+def test_knees_that_will_not_pick_up_and_a_new_pair_said_by_what_it_is(vocab: Vocabulary, demo: SearchIndex) -> None:
+    assert [m.key for m in vocab.triggers("cant pick my knees up near the end of a half", reader=True)] \
+        == ["knee_drive"]
+    assert first(demo, "arches and calves wrecked since I got these new flats") == "1025"

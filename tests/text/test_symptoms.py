@@ -346,7 +346,7 @@ def test_a_denial_carries_down_a_list_said_with_or(vocab: Vocabulary, text: str)
      ("toes on my left foot are cold and white after a short walk", "poor_circulation"),
      ("cut on my ankle and now a red streak up my shin", "fever"),
      ("back went last week and I wet myself on the stairs", "back_emergency"),
-     ("can't get my breath since the flight home from Sydney", "breathless"),
+     ("can't get my breath since the flight home from Sydney", "flight_breathless"),
      ("kilos dropping off w/o trying and I'm always tired", "weight_loss")],
 )
 def test_red_flags_of_a_knock_a_cough_a_streak_and_a_back(vocab: Vocabulary, text: str, flag: str) -> None:
@@ -359,3 +359,28 @@ def test_red_flags_of_a_knock_a_cough_a_streak_and_a_back(vocab: Vocabulary, tex
                                   "is it a stress fracture? my shins ache early on and ease off once warmed up"])
 def test_a_symptom_over_cleared_or_easing_as_you_warm_up_is_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [("my leg keeps buckling on the stairs since my lower back went", "back_weakness"),
+     ("sciatica for a month and now my left leg is getting weaker", "back_weakness"),
+     ("haven't had a period since I started marathon training and my foot hurts", "missed_periods"),
+     ("my periods stopped when I upped my mileage", "missed_periods")],
+)
+def test_a_leg_weak_since_the_back_went_and_periods_that_stop(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize("text", ["legs feel weak after yesterday's hard intervals",
+                                  "missed my period, I'm pregnant, is running ok",
+                                  "periods stopped on the pill, best shoes for a first 10k"])
+def test_tired_legs_and_periods_stopped_for_a_known_reason_are_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
+
+
+def test_flags_that_say_one_thing_several_ways_share_their_reason(vocab: Vocabulary) -> None:
+    text = "one spot on my shin hurts to press, and now it hurts just walking and gets worse every run"
+    found = vocab.red_flags(text)
+    assert {"bone_pain", "walking_bone_pain"} <= {f.key for f in found}
+    assert len({f.reason for f in found}) == 1
