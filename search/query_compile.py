@@ -31,6 +31,10 @@ GUESS_WEIGHT = 1.0
 # The words of a place or trigger as typed count this much beside posts that say the place or the
 # trigger any way the vocabulary knows (and in full where no post says it).
 TYPED_SHARE = 0.5
+# Where posts say the trigger, its typed words together count as at most this many words (each
+# TYPED_SHARE): a trigger said in four words reaches posts by its words no more than one said in
+# two. (Two: three more right first on the symptom sets, one fewer; one word or three: fewer.)
+TYPED_WORDS = 2
 # When a description points to an injury or names a cause, a word that only says it hurts (the
 # vocabulary's `pain_words`: "pain", "hurts", "achy") tells no post from another: it adds this much
 # and is not required, so a title with "Pain" in it does not outrank the posts the description
@@ -401,6 +405,10 @@ class _Builder:
         # The words typed: any of a trigger's (as a peer reads them: "after sitting all day" also
         # reaches "if you sit all day"), below the place or trigger itself where posts say it.
         weight = TYPED_SHARE if options or injury is not None else 1.0
+        if combine == "any" and options and len(said) > TYPED_WORDS:
+            # A long trigger's words add up to no more than TYPED_WORDS of them: "lands way out
+            # front" is not four chances for a post on the front of the thigh.
+            weight *= TYPED_WORDS / len(said)
         rows = [(t, r) for t in said if (r := self.row(t, weight)) is not NOTHING]
         body = [(t, r) for t, r in rows if t not in region_terms]
         typed = [r for _, r in rows]

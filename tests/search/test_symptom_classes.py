@@ -855,3 +855,28 @@ def test_knees_that_will_not_pick_up_and_a_new_pair_said_by_what_it_is(vocab: Vo
     assert [m.key for m in vocab.triggers("cant pick my knees up near the end of a half", reader=True)] \
         == ["knee_drive"]
     assert first(demo, "arches and calves wrecked since I got these new flats") == "1025"
+
+
+def test_a_long_triggers_words_do_not_outweigh_the_posts_that_say_it(demo: SearchIndex) -> None:
+    # "lands way out front": four words, each a chance for the quad posts ("front of the thigh").
+    ranked = demo.ranked_ids("knees sore, my foot lands way out front", limit=5)
+    assert ranked[0] in {"1011", "1029"}  # the posts on overstriding (one of them on downhills)
+    assert "1011" in ranked[:2] and "1003" not in ranked[:3]
+
+
+@pytest.mark.parametrize(("q", "cause", "post"), [
+    ("shins aching, garmin says 150 steps per minute", "low_cadence", "1006"),
+    ("my low back aches because I slump when I get tired", "slumping", "1033"),
+    ("took the winter off then jumped right back to 30 miles, achilles sore", "comeback", "1069"),
+])
+def test_a_way_of_running_or_training_said_in_lay_words_is_a_cause(vocab: Vocabulary, demo: SearchIndex, q: str,
+                                                                   cause: str, post: str) -> None:
+    assert cause in [m.key for m in vocab.triggers(q, reader=True)]
+    assert vocab.is_cause(cause)
+    assert first(demo, q) == post
+
+
+def test_no_warm_up_and_arms_across_the_belly_are_said(vocab: Vocabulary, demo: SearchIndex) -> None:
+    assert "no_warm_up" in [m.key for m in vocab.triggers("hamstrings tight since I never warm up", reader=True)]
+    assert "1017" in demo.ranked_ids("hamstrings tight for the first mile since I never warm up", limit=2)
+    assert "arms_crossing" in [m.key for m in vocab.triggers("arms swing across my belly when I run", reader=True)]

@@ -384,3 +384,18 @@ def test_flags_that_say_one_thing_several_ways_share_their_reason(vocab: Vocabul
     found = vocab.red_flags(text)
     assert {"bone_pain", "walking_bone_pain"} <= {f.key for f in found}
     assert len({f.reason for f in found}) == 1
+
+
+@pytest.mark.parametrize("text", ["hamstrings tingle a little when I try to stretch them after work",
+                                  "my feet start flopping in the last few miles of a marathon",
+                                  "toes go cold and white on winter runs until they warm up"])
+def test_a_tingle_in_a_stretch_and_feet_tired_late_in_a_race_are_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
+
+
+@pytest.mark.parametrize(("text", "flag"),
+                         [("right foot went icy and blue on my walk and it really hurts", "cold_foot"),
+                          ("halfway round my face felt droopy on one side and my speech was slurred", "stroke"),
+                          ("my hip aches day and night now, even lying still", "night_pain")])
+def test_a_cold_blue_foot_a_drooping_face_and_pain_day_and_night(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
