@@ -343,7 +343,7 @@ def test_a_denial_carries_down_a_list_said_with_or(vocab: Vocabulary, text: str)
      ("bashed my head on a low branch and I've been sick since", "head_injury"),
      ("my calf got kicked in a tackle and it's rock hard and getting tighter and tighter", "compartment"),
      ("been coughing and there's blood in it, easy runs feel hard", "coughing_blood"),
-     ("toes on my left foot are cold and white after a short walk", "poor_circulation"),
+     ("toes on my left foot are cold and white after a short walk", "cold_foot"),
      ("cut on my ankle and now a red streak up my shin", "fever"),
      ("back went last week and I wet myself on the stairs", "back_emergency"),
      ("can't get my breath since the flight home from Sydney", "flight_breathless"),
