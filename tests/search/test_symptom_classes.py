@@ -880,3 +880,14 @@ def test_no_warm_up_and_arms_across_the_belly_are_said(vocab: Vocabulary, demo: 
     assert "no_warm_up" in [m.key for m in vocab.triggers("hamstrings tight since I never warm up", reader=True)]
     assert "1017" in demo.ranked_ids("hamstrings tight for the first mile since I never warm up", limit=2)
     assert "arms_crossing" in [m.key for m in vocab.triggers("arms swing across my belly when I run", reader=True)]
+
+
+@pytest.mark.parametrize(("q", "post"), [
+    ("the yoga hip opener hurts my knee, what else for a tight bum", "1060"),
+    ("I wobble all over the place balancing on my left leg", "1070"),
+    ("in the last 5k my legs barely lift and I start scuffing", "1038"),
+    ("stiff ankle, my knee cant pass my toes", "1019"),
+])
+def test_a_pose_a_wobble_scuffing_feet_and_a_knee_that_will_not_pass_the_toes(demo: SearchIndex, q: str,
+                                                                              post: str) -> None:
+    assert first(demo, q) == post

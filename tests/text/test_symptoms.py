@@ -399,3 +399,34 @@ def test_a_tingle_in_a_stretch_and_feet_tired_late_in_a_race_are_not_flagged(voc
                           ("my hip aches day and night now, even lying still", "night_pain")])
 def test_a_cold_blue_foot_a_drooping_face_and_pain_day_and_night(vocab: Vocabulary, text: str, flag: str) -> None:
     assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [("36 weeks pregnant and spotting a little after my walk-jog", "pregnancy_warning"),
+     ("ankles and both legs puffy for a week and I get short of breath lying down", "both_legs_swelling"),
+     ("broke out in hives on a run and now my breathing feels tight", "allergic_reaction"),
+     ("black stools since the weekend, feel a bit faint on runs", "bleeding"),
+     ("my son had a seizure after cross country practice", "seizure"),
+     ("friend says the whites of my eyes are yellow, been really tired", "jaundice"),
+     ("a mole on my shoulder has got darker and itches", "changing_mole"),
+     ("stomach pain so bad I'm doubled over, and I've got a fever", "belly_pain"),
+     ("sharp testicle pain came on suddenly during intervals", "testicle"),
+     ("fell on my ribs on the trail and it hurts to breathe in", "rib_injury"),
+     ("woke up seeing double the day after my ultra", "senses"),
+     ("bulge in my groin after squats that won't go back in", "hernia"),
+     ("always exhausted and breathless climbing stairs at work", "breathless")],
+)
+def test_warning_signs_beyond_the_legs(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize("text", ["side stitch low in my stomach that goes once I walk",
+                                  "pregnant runner, how slow should my easy pace be",
+                                  "chafing on my testicles on long runs, what helps",
+                                  "mole on my foot rubs in new shoes",
+                                  "ankles a bit puffy after a hot day on my feet",
+                                  "bruised my shin on a bench and it's purple",
+                                  "stomach cramps on runs after a big breakfast"])
+def test_look_alikes_beyond_the_legs_are_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
