@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from functools import lru_cache
+
 import numpy as np
 import numpy.typing as npt
 
@@ -37,6 +39,7 @@ Mask = npt.NDArray[np.bool_]
 NO_WORDS = "no searchable words in {query!r}: showing the newest posts"
 NO_QUERY = "no search words: showing the newest posts"
 NEARBY_PARTS = 2
+GUESSES_REMEMBERED = 64  # the injury a text points to, for the last few texts (a search reads it twice)
 CLINICIAN = "{reason} Please see a doctor or physical therapist; the posts below are general advice."
 REMEMBERED_SEARCHES = 1024  # distinct searches answered from memory per open index (a result is a few KB)
 REMEMBERED_BYTES = 64 * 1024 * 1024  # and at most this much of them, by `_result_bytes`
@@ -59,6 +62,8 @@ class SearchIndex:
         self._part = part
         self._posts = [posts[pid] for pid in part.ids]
         self._vocab = vocabulary
+        # A search reads the injury its text points to twice (to rank, and for the notice).
+        self._guess = lru_cache(maxsize=GUESSES_REMEMBERED)(vocabulary.guess)
         self._size = len(part.ids)
         self._term_ids = {term: i for i, term in enumerate(part.impact.terms)}
         self._text = TextStore(directory / "text", self._size)
@@ -150,7 +155,7 @@ class SearchIndex:
     def _guessed(self, query: QueryPlan) -> tuple[str, ...]:
         """"Pain on the outside of the knee when running is often IT band syndrome.", when the blog
         has posts on the injury a description points to."""
-        guess = self._vocab.guess(query.text)
+        guess = self._guess(query.text)
         if guess is None or not self._part.facets.facets["injury"].having(guess.injury, self._size).any():
             return ()
         return (guess.notice,)
@@ -195,7 +200,7 @@ class SearchIndex:
     def _compile(self, query: QueryPlan) -> ScoringPlan:
         impact = self._part.impact
         return compile_plan(query, self._term_ids.get, lambda i: impact.df(i) > 0, self._vocab,
-                            self._vocab.guess(query.text))
+                            self._guess(query.text))
 
     def _browse(self, request: SearchRequest, text: str, query: QueryPlan, allowed: Mask | None,
                 notices: tuple[str, ...]) -> SearchResult:

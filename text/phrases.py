@@ -47,10 +47,16 @@ class PhraseMatcher:
         # lookup per length finds the longest phrase starting at a word, whatever the text holds.
         self._exact = {w: sorted(by_length.items(), reverse=True) for w, by_length in exact.items()}
         self._stemmed = {w: sorted(by_length.items(), reverse=True) for w, by_length in stemmed.items()}
+        # A text with none of the first words is passed over in one C-level scan: most matchers
+        # (a red flag's lists, say) find nothing in most texts.
+        self._first_words = frozenset(self._exact)
+        self._first_stems = frozenset(self._stemmed)
 
     def find(self, text: str, analysed: Analysed) -> list[Match]:
         """Every match in `analysed` (the analysis of `text`), left to right."""
         words, stems = analysed.words, analysed.stems
+        if self._first_words.isdisjoint(words) and self._first_stems.isdisjoint(stems):
+            return []
         exact_table, stemmed_table = self._exact, self._stemmed
         clause: list[int] | None = None  # worked out on the first phrase of several words
         out: list[Match] = []

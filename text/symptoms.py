@@ -278,9 +278,9 @@ class SymptomMatcher:
         hit = {m.key for m in said(self._flag_terms)}
         out = []
         for flag, groups, unless in zip(self.red_flags, self._flag_parts, self._flag_unless, strict=True):
-            if unless is not None and unless.find(text, analysed):
-                continue
-            if flag.key in hit or (groups and all(said(g) for g in groups)):
+            # The harmless causes are read only for a flag the text says (one scan of the text each).
+            if (flag.key in hit or (groups and all(said(g) for g in groups))) and not (
+                    unless is not None and unless.find(text, analysed)):
                 out.append(flag)
         return out
 

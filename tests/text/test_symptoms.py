@@ -430,3 +430,22 @@ def test_warning_signs_beyond_the_legs(vocab: Vocabulary, text: str, flag: str) 
                                   "stomach cramps on runs after a big breakfast"])
 def test_look_alikes_beyond_the_legs_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [("a hard lump on my calf that keeps enlarging", "lump"),
+     ("my dad got pain in his jaw and was sweating on his jog", "chest_exertion"),
+     ("numbness in the saddle area and low back ache since Tuesday", "back_emergency"),
+     ("lower back hurts and I'm unable to pass urine", "back_emergency"),
+     ("my foot is pale and cold and hasn't warmed up since my run", "cold_foot"),
+     ("shin bone is paining since weeks and now swelling came", "bone_pain")],
+)
+def test_red_flags_in_other_registers(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize("text", ["numb saddle area after a long ride, back a bit stiff",
+                                  "fingers cold and tingly on winter mornings, fine once warmed"])
+def test_a_saddle_after_a_ride_and_cold_fingers_that_warm_are_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
