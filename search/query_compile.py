@@ -35,10 +35,10 @@ TYPED_SHARE = 0.5
 # TYPED_SHARE): a trigger said in four words reaches posts by its words no more than one said in
 # two. (Two: three more right first on the symptom sets, one fewer; one word or three: fewer.)
 TYPED_WORDS = 2
-# When a description points to an injury or names a cause, a word that only says it hurts (the
-# vocabulary's `pain_words`: "pain", "hurts", "achy") tells no post from another: it adds this much
-# and is not required, so a title with "Pain" in it does not outrank the posts the description
-# points to.
+# When a description points to an injury, names a cause or asks for a kind of post, a word that
+# only says it hurts (the vocabulary's `pain_words`: "pain", "hurts", "achy") tells no post from
+# another: it adds this much and is not required, so a title with "Pain" in it does not outrank the
+# posts the description points to.
 PAIN_SHARE = 0.3
 # An injury named ("pulled hamstring") lists its own posts first, then the posts about its body
 # part, the best of which adds this share of the injury's best post's score: a reader with a strain
@@ -133,11 +133,14 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     named: list[tuple[int, int]] = []
     place_parts: list[int] = []
     kinds: list[tuple[int, int]] = []
-    # A description that points to an injury, names a cause of the pain, or says where and when it
-    # hurts: words that only say it hurts tell no post from another there.
+    # A description that points to an injury, names a cause of the pain, says where and when it
+    # hurts, or asks for a kind of post ("weak feet, arches ache": strengthening): words that only
+    # say it hurts tell no post from another there (they would favour the posts about pain over
+    # the exercises asked for).
     described = guess is not None or (vocabulary is not None and any(
         isinstance(node, Trigger) and vocabulary.is_cause(node.key) for node in top)) or (
-        any(isinstance(node, Place) for node in top) and any(isinstance(node, Trigger) for node in top))
+        any(isinstance(node, Place) for node in top) and any(isinstance(node, Trigger) for node in top)) or (
+        any(isinstance(node, Intent) for node in top))
     for node in top:
         if described and vocabulary is not None and _only_pain(node, vocabulary, term_id):
             build.extras.extend((i, PAIN_SHARE) for t in terms(_surface(node)) if (i := term_id(t)) is not None)

@@ -891,3 +891,8 @@ def test_no_warm_up_and_arms_across_the_belly_are_said(vocab: Vocabulary, demo: 
 def test_a_pose_a_wobble_scuffing_feet_and_a_knee_that_will_not_pass_the_toes(demo: SearchIndex, q: str,
                                                                               post: str) -> None:
     assert first(demo, q) == post
+
+
+def test_a_kind_asked_for_beside_pain_words_finds_the_exercise_not_the_post_about_pain(demo: SearchIndex) -> None:
+    # "achy" says only that it hurts: beside "strengthen" it must not favour the posts on heel pain.
+    assert first(demo, "weak feet and achy arches, how do I strengthen them") == "1037"
