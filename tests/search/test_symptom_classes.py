@@ -109,7 +109,7 @@ def test_outside_of_the_thigh_finds_the_it_band_posts(demo: SearchIndex) -> None
         ("needles and pins in my feet", "numbness"),
         ("electric zaps in my arm", "numbness"),
         ("squeezing pressure in my chest on hills", "chest"),
-        ("got lightheaded during intervals", "chest"),
+        ("got lightheaded during intervals", "lightheaded"),
         ("ankle is swollen, red and warm", "fever"),
         ("a tender spot on my shin that hurts to touch", "bone_pain"),
         ("top of my foot hurts more every run", "bone_pain"),

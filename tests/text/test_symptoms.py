@@ -168,7 +168,7 @@ def test_a_place_that_hurts_or_is_asked_about_still_guesses(vocab: Vocabulary, t
         ("can't feel anything around my privates since my back went", "back_emergency"),
         ("dropping pounds without trying", "weight_loss"),
         ("my heart fluttered out of rhythm on an easy jog", "heart_rhythm"),
-        ("lightheaded and dizzy in the middle of my run", "chest"),
+        ("lightheaded and dizzy in the middle of my run", "lightheaded"),
         ("pins and needles in my foot that have lasted two weeks", "numbness"),
         ("feet numb after the run even with my laces undone", "numbness"),
         ("one spot on my foot bone hurts more each week", "bone_pain"),
@@ -449,3 +449,22 @@ def test_red_flags_in_other_registers(vocab: Vocabulary, text: str, flag: str) -
                                   "fingers cold and tingly on winter mornings, fine once warmed"])
 def test_a_saddle_after_a_ride_and_cold_fingers_that_warm_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [("felt dizzy twice during intervals this week", "lightheaded"),
+     ("was knocked out for a moment when I fell on the ice and now feel sick", "head_injury"),
+     ("after a 100-burpee challenge my thighs are rock hard and I've barely peed all day", "swollen_muscles"),
+     ("stepped off a kerb, heard a crack and couldn't take a step on it", "cannot_bear_weight"),
+     ("my gran fell on her hip and that leg looks shorter now", "cannot_bear_weight")],
+)
+def test_red_flags_told_as_a_story(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+def test_light_headedness_the_reader_says_passed_in_the_shade_is_not_flagged(vocab: Vocabulary) -> None:
+    text = "got light-headed on my long run in the heat, sat in the shade with a drink and was fine within minutes"
+    assert vocab.red_flags(text) == []
+    # Fainting is a red flag however it ended.
+    assert "chest" in [f.key for f in vocab.red_flags("fainted on my long run in the heat, fine within minutes")]
