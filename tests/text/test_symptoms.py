@@ -468,3 +468,20 @@ def test_light_headedness_the_reader_says_passed_in_the_shade_is_not_flagged(voc
     assert vocab.red_flags(text) == []
     # Fainting is a red flag however it ended.
     assert "chest" in [f.key for f in vocab.red_flags("fainted on my long run in the heat, fine within minutes")]
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [("lips turned blue on the track and my inhaler isn't helping", "cant_get_breath"),
+     ("sore neck for a month and I keep dropping things, hands feel clumsy", "neck_cord"),
+     ("my son collapsed during training and said his chest hurt", "chest"),
+     ("two players clashed heads and she's been sick twice since", "head_injury"),
+     ("felt a pop high in my hamstring sprinting, now a massive bruise down the back of my leg", "pop_and_swelling"),
+     ("heart racing while I sat on the sofa after work", "racing_heart")],
+)
+def test_red_flags_of_every_kind_said_every_way(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+def test_a_heart_racing_after_repeats_that_settles_is_not_flagged(vocab: Vocabulary) -> None:
+    assert vocab.red_flags("heart racing after hill sprints but it settles within a minute") == []
