@@ -180,7 +180,7 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "typed_red_flags.jsonl", "described_red_flags.jsonl", "embedded_red_flags.jsonl",
                  "terse_red_flags.jsonl", "asked_red_flags.jsonl", "paired_red_flags.jsonl",
                  "elsewhere_red_flags.jsonl", "registers_red_flags.jsonl",
-                 "stories_red_flags.jsonl", "mixed_red_flags.jsonl")
+                 "stories_red_flags.jsonl", "mixed_red_flags.jsonl", "bodypart_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

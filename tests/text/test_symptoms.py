@@ -485,3 +485,20 @@ def test_red_flags_of_every_kind_said_every_way(vocab: Vocabulary, text: str, fl
 
 def test_a_heart_racing_after_repeats_that_settles_is_not_flagged(vocab: Vocabulary) -> None:
     assert vocab.red_flags("heart racing after hill sprints but it settles within a minute") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [("started levofloxacin for a chest infection and now my heel cord is puffy and sore", "antibiotic_tendon"),
+     ("slipped on the ice and put my hand out, base of my thumb still sore a week later", "wrist_fracture"),
+     ("little bulge low in my belly that pops out when I lift weights", "hernia"),
+     ("calves tighten after walking to the shops, stops when I rest a minute", "poor_circulation"),
+     ("heart started racing on a hill and won't slow down when I stop", "racing_heart")],
+)
+def test_red_flags_a_body_part_and_a_symptom_name(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+def test_a_shoe_tongue_pressing_on_the_top_of_the_foot_is_not_flagged(vocab: Vocabulary) -> None:
+    text = "the tongue of my trainers presses on the top of my foot and it gets worse on long runs"
+    assert vocab.red_flags(text) == []
