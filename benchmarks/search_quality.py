@@ -174,7 +174,7 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "thirtysixth_red_flags.jsonl", "thirtyseventh_red_flags.jsonl", "thirtyeighth_red_flags.jsonl",
                  "thirtyninth_red_flags.jsonl", "fortieth_red_flags.jsonl", "fortyfirst_red_flags.jsonl",
                  "fortysecond_red_flags.jsonl", "fortythird_red_flags.jsonl",
-                 "fortyfourth_red_flags.jsonl",
+                 "fortyfourth_red_flags.jsonl", "fortyfifth_red_flags.jsonl",
                  "stress_red_flags.jsonl",
                  "more_red_flags.jsonl", "blind_red_flags.jsonl", "voices_red_flags.jsonl", "casual_red_flags.jsonl",
                  "typed_red_flags.jsonl", "described_red_flags.jsonl", "embedded_red_flags.jsonl",
@@ -412,6 +412,7 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["demo_symptom_fortysecond"] = lambda: load_symptom_queries("fortysecond_")
     sets["demo_symptom_fortythird"] = lambda: load_symptom_queries("fortythird_")
     sets["demo_symptom_fortyfourth"] = lambda: load_symptom_queries("fortyfourth_")
+    sets["demo_symptom_fortyfifth"] = lambda: load_symptom_queries("fortyfifth_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue
