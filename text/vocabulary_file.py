@@ -360,10 +360,13 @@ class _Reader:
 
     def red_flags(self, value: Any) -> tuple[RedFlag, ...]:
         seen: set[str] = set()
+        reasons: dict[str, str] = {}
         out = []
-        for item, path in self.named_entries(value, "red_flags", {"key", "reason", "terms", "together", "unless"}):
+        fields = {"key", "reason", "reason_of", "terms", "together", "unless"}
+        for item, path in self.named_entries(value, "red_flags", fields):
             key = self.section_key(item, path, seen)
-            reason = self.text_field(item, path, "reason")
+            reason = self.flag_reason(item, path, reasons)
+            reasons[key] = reason
             terms = self.strings(item.get("terms"), (*path, "terms"), allow_empty=True)
             together_value = item.get("together")
             together: list[tuple[str, ...]] = []
@@ -376,6 +379,19 @@ class _Reader:
             unless = self.strings(item.get("unless"), (*path, "unless"), allow_empty=True)
             out.append(RedFlag(key, reason, dedupe(terms), tuple(together), dedupe(unless)))
         return tuple(out)
+
+    def flag_reason(self, item: dict[str, Any], path: Path_, reasons: dict[str, str]) -> str:
+        """A red flag's own `reason`, or with `reason_of` that of a flag listed before it: one symptom
+        said several ways keeps one sentence, written once, and shows it once."""
+        if "reason_of" not in item:
+            return self.text_field(item, path, "reason")
+        if "reason" in item:
+            raise self.fail((*path, "reason_of"), "give reason or reason_of, not both")
+        other = item["reason_of"]
+        if not isinstance(other, str) or other not in reasons:
+            raise self.fail((*path, "reason_of"),
+                            f"reason_of must name a red flag listed before this one, not {other!r}")
+        return reasons[other]
 
     def combine(self, injury: Concept, parts: dict[str, Concept], path: Path_) -> Concept:
         """The injury's names with its body part's other names put in ("IT band syndrome" ->

@@ -274,6 +274,30 @@ def test_a_file_with_every_symptom_section_loads(tmp_path: Path) -> None:
     assert vocab.red_flags("night pain, then the alarm") == []
 
 
+def test_a_red_flag_can_take_its_reason_from_one_listed_before(tmp_path: Path) -> None:
+    second = "  - {key: night_rest, reason_of: night, together: [[resting], [ache]]}\n"
+    text = SECTIONS.replace("     unless: [my alarm]}\n", "     unless: [my alarm]}\n" + second, 1)
+    vocab = read_vocabulary(write(tmp_path, text))
+    found = vocab.red_flags("it wakes me with an ache, even resting")
+    assert [f.key for f in found] == ["night", "night_rest"]
+    assert {f.reason for f in found} == {"Night pain needs a look."}
+
+
+@pytest.mark.parametrize(("flag", "message"), [
+    ("{key: night_rest, reason_of: rest, terms: [resting ache]}", "red_flags[1].reason_of: reason_of must name a "
+                                                                  "red flag listed before this one, not 'rest'"),
+    ("{key: night_rest, reason: Rest., reason_of: night, terms: [resting ache]}",
+     "red_flags[1].reason_of: give reason or reason_of, not both"),
+])
+def test_a_reason_taken_from_another_flag_is_checked_with_its_line(tmp_path: Path, flag: str, message: str) -> None:
+    text = SECTIONS.replace("     unless: [my alarm]}\n", f"     unless: [my alarm]}}\n  - {flag}\n", 1)
+    path = write(tmp_path, text)
+    with pytest.raises(VocabularyError) as caught:
+        read_vocabulary(path)
+    assert message in caught.value.message
+    assert caught.value.detail["line"] == 20
+
+
 @pytest.mark.parametrize(
     ("old", "new", "line", "message"),
     [
