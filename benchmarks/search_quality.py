@@ -175,12 +175,17 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "thirtyninth_red_flags.jsonl", "fortieth_red_flags.jsonl", "fortyfirst_red_flags.jsonl",
                  "fortysecond_red_flags.jsonl", "fortythird_red_flags.jsonl",
                  "fortyfourth_red_flags.jsonl", "fortyfifth_red_flags.jsonl",
+                 "fortysixth_red_flags.jsonl", "fortyseventh_red_flags.jsonl",
+                 "fortyeighth_red_flags.jsonl", "fortyninth_red_flags.jsonl",
+                 "fiftieth_red_flags.jsonl", "fiftyfirst_red_flags.jsonl",
                  "stress_red_flags.jsonl",
                  "more_red_flags.jsonl", "blind_red_flags.jsonl", "voices_red_flags.jsonl", "casual_red_flags.jsonl",
                  "typed_red_flags.jsonl", "described_red_flags.jsonl", "embedded_red_flags.jsonl",
                  "terse_red_flags.jsonl", "asked_red_flags.jsonl", "paired_red_flags.jsonl",
                  "elsewhere_red_flags.jsonl", "registers_red_flags.jsonl",
-                 "stories_red_flags.jsonl", "mixed_red_flags.jsonl", "bodypart_red_flags.jsonl")
+                 "stories_red_flags.jsonl", "mixed_red_flags.jsonl", "bodypart_red_flags.jsonl",
+                 "forum_red_flags.jsonl", "people_red_flags.jsonl",
+                 "sports_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],
@@ -413,6 +418,12 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["demo_symptom_fortythird"] = lambda: load_symptom_queries("fortythird_")
     sets["demo_symptom_fortyfourth"] = lambda: load_symptom_queries("fortyfourth_")
     sets["demo_symptom_fortyfifth"] = lambda: load_symptom_queries("fortyfifth_")
+    sets["demo_symptom_fortysixth"] = lambda: load_symptom_queries("fortysixth_")
+    sets["demo_symptom_fortyseventh"] = lambda: load_symptom_queries("fortyseventh_")
+    sets["demo_symptom_fortyeighth"] = lambda: load_symptom_queries("fortyeighth_")
+    sets["demo_symptom_fortyninth"] = lambda: load_symptom_queries("fortyninth_")
+    sets["demo_symptom_fiftieth"] = lambda: load_symptom_queries("fiftieth_")
+    sets["demo_symptom_fiftyfirst"] = lambda: load_symptom_queries("fiftyfirst_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue

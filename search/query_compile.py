@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..text.analysis import STOPWORDS, terms, words
+from ..text.story_time import story_time
 from ..text.symptoms import Guess, place_part
 from ..text.vocabulary import Vocabulary
 from .query_parse import All, AnyOf, Concept, Intent, Node, Not, Phrase, Place, QueryPlan, Synonym, Trigger, Word
@@ -133,16 +134,20 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     named: list[tuple[int, int]] = []
     place_parts: list[int] = []
     kinds: list[tuple[int, int]] = []
+    # Beside a cause, when the story started ("switched shoes a couple of weeks ago") only dates the
+    # cause: it tells no post from another either. (Without a cause it can: "twisted my ankle two
+    # weeks ago" is past the first days of a sprain.)
+    cause = vocabulary is not None and any(isinstance(node, Trigger) and vocabulary.is_cause(node.key) for node in top)
+    dated = story_time([node.text.lower() if isinstance(node, Word) else None for node in top]) if cause else set()
     # A description that points to an injury, names a cause of the pain, says where and when it
     # hurts, or asks for a kind of post ("weak feet, arches ache": strengthening): words that only
     # say it hurts tell no post from another there (they would favour the posts about pain over
     # the exercises asked for).
-    described = guess is not None or (vocabulary is not None and any(
-        isinstance(node, Trigger) and vocabulary.is_cause(node.key) for node in top)) or (
+    described = guess is not None or cause or (
         any(isinstance(node, Place) for node in top) and any(isinstance(node, Trigger) for node in top)) or (
         any(isinstance(node, Intent) for node in top))
-    for node in top:
-        if described and vocabulary is not None and _only_pain(node, vocabulary, term_id):
+    for at, node in enumerate(top):
+        if at in dated or (described and vocabulary is not None and _only_pain(node, vocabulary, term_id)):
             build.extras.extend((i, PAIN_SHARE) for t in terms(_surface(node)) if (i := term_id(t)) is not None)
             continue
         if isinstance(node, Not) or (c := build.clause(node)) is None:

@@ -60,9 +60,9 @@ class Speller:
         return all(self._known_term(t) for t in ts)
 
     def suggest(self, word: str) -> str | None:
-        """The closest known word (edit distance 1, or 2 from six letters), most common first. Two
-        letters swapped count as one edit ("ankel" -> "ankle", "strenghten" -> "strengthen"): the
-        commonest typo of all."""
+        """The closest known word with the same first letter (edit distance 1, or 2 from six
+        letters), most common first. Two letters swapped count as one edit ("ankel" -> "ankle",
+        "strenghten" -> "strengthen"): the commonest typo of all."""
         folded = "".join(words(word))
         if not MIN_WORD <= len(folded) <= MAX_WORD or not folded.isalpha():
             return None
@@ -78,6 +78,10 @@ class Speller:
                                     score_cutoff=maxdist, limit=None)
             for candidate, distance, _ in found:
                 key = (int(distance), -self._freq.get(candidate, 0), candidate)
+                # A typo seldom touches the first letter: a word that differs there is another word
+                # ("blocked" is not "locked", "pain" is not "rain").
+                if candidate[0] != folded[0]:
+                    continue
                 if candidate != folded and (best is None or key < best):
                     best = key
         return best[2] if best else None

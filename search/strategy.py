@@ -46,8 +46,9 @@ KIND_SHARE = 0.25
 NAMED_PART_SHARE = 0.5
 # A place or trigger said weighs at least this share of the strongest group's best post: its row is
 # one short tagged field, and would otherwise weigh less than a plain word in a title ("knees won't
-# lift late in races": the hip-flexor post, not "Race Week"). Causes are left as they are: they
-# already set the body part's weight (see _narrowed).
+# lift late in races": the hip-flexor post, not "Race Week"). Causes too ("can't lift my knees in
+# the last miles", a way of running, is a cause): a body part beside one then weighs at most
+# CAUSE_PART_SHARE of the lifted cause (see _narrowed).
 TELLING_SHARE = 0.5
 # A kind of post asked for beside a body part, place or injury counts this share on posts about
 # none of them: "foam roll hamstrings" wants the hamstring posts that are foam rolling before the
@@ -71,6 +72,11 @@ TURNED_DOWN_SHARE = 0.85
 # plain word that helped can count less: "reach out" beside "out in front"; 0.6 loses one, 0.8
 # gains two.)
 CAUSE_PLAIN_SHARE = 0.7
+# With a cause named, a sore body part beside it weighs at most this share of the cause's best post:
+# the reader says why it hurts ("sore knees, watch says 152 steps per min"), and the posts on the
+# knee otherwise match the cause's typed words by chance ("steps": Step-Downs). (0.5: ten more right
+# first on the symptom sets, one fewer; 0.35 and 0.65 gain one less; 1.0 was the cause's full weight.)
+CAUSE_PART_SHARE = 0.5
 PHRASES_CUT = "quoted phrases were checked in the best-matching posts only"
 
 Match = Literal["all", "any", "none"]
@@ -225,7 +231,7 @@ def _telling_lifted(groups: list[Sparse], plan: ScoringPlan) -> list[Sparse]:
     floor = TELLING_SHARE * max(tops)
     out = list(groups)
     for i in plan.narrow:
-        if i < len(groups) and i not in plan.causes:
+        if i < len(groups):
             out[i] = _raised(groups[i], floor)
     return out
 
@@ -235,8 +241,8 @@ def _narrowed(groups: list[Sparse], broad: tuple[int, ...], narrow: tuple[int, .
     """Telling words keep their weight: a broad body-part group ("knee", every name of the knee, in
     every field) is scaled so that its best post weighs no more than the best post of the strongest
     group that narrows it: a place ("outside of the knee") or a trigger ("going downstairs") that
-    reaches fewer posts, or a cause whatever its reach ("calves sore since I switched to forefoot
-    running": the footstrike post, not the calf stretches). The order within the body part is kept;
+    reaches fewer posts, or CAUSE_PART_SHARE of a cause whatever its reach ("calves sore since I
+    switched to forefoot running": the footstrike post, not the calf stretches). The order within the body part is kept;
     a post with the narrowing words is no longer drowned by it. (Plain words and kinds of post are
     left alone: on the exercise reader queries, "sore hamstrings after running" is about the
     hamstrings, not "after".)"""
@@ -247,7 +253,7 @@ def _narrowed(groups: list[Sparse], broad: tuple[int, ...], narrow: tuple[int, .
         if i >= len(groups) or not len(groups[i][0]):
             continue
         reach = len(groups[i][0])
-        narrower = [float(groups[j][1].max()) for j in narrow
+        narrower = [float(groups[j][1].max()) * (CAUSE_PART_SHARE if j in causes else 1.0) for j in narrow
                     if j < len(groups) and len(groups[j][0]) and (len(groups[j][0]) < reach or j in causes)]
         top = float(groups[i][1].max())
         if narrower and top > max(narrower):

@@ -131,6 +131,14 @@ def test_two_letters_swapped_are_one_edit(vocab):
     assert corrected_text(plan("strenghten my ankel", vocab), speller, vocab) == "strengthen my ankle"
 
 
+def test_a_correction_keeps_the_first_letter():
+    # A typo seldom touches the first letter: "blocked" is a word of its own, not "locked".
+    speller = Speller({"locked": 9, "blocks": 1, "pain": 3}, lambda term: False)
+    assert speller.suggest("blocked") == "blocks"
+    assert speller.suggest("pian") == "pain"
+    assert Speller({"locked": 9}, lambda term: False).suggest("blocked") is None
+
+
 def test_corrected_text_is_none_when_everything_is_known(vocab):
     speller = Speller({"knee": 3, "pain": 3}, lambda term: True)
     assert corrected_text(plan("knee pain", vocab), speller, vocab) is None

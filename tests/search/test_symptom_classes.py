@@ -896,3 +896,33 @@ def test_a_pose_a_wobble_scuffing_feet_and_a_knee_that_will_not_pass_the_toes(de
 def test_a_kind_asked_for_beside_pain_words_finds_the_exercise_not_the_post_about_pain(demo: SearchIndex) -> None:
     # "achy" says only that it hurts: beside "strengthen" it must not favour the posts on heel pain.
     assert first(demo, "weak feet and achy arches, how do I strengthen them") == "1037"
+
+
+@pytest.mark.parametrize(("q", "best"), [
+    ("hips and knees both achy, my cadence is only around 150", "1006"),
+    ("sore knees and hips, foot lands way out in front of me", "1011"),
+    ("my shins and knees have been sore since I went to zero drop shoes two weeks ago", "1025"),
+])
+def test_sore_body_parts_beside_a_cause_find_the_post_on_the_cause(demo: SearchIndex, q: str, best: str) -> None:
+    # The reader says why it hurts; the knee posts sharing the cause's words by chance come after.
+    assert first(demo, q) == best
+
+
+def test_a_dropping_hip_is_the_glutes_and_spm_is_cadence(vocab: Vocabulary, demo: SearchIndex) -> None:
+    assert [m.key for m in vocab.find("my hip drops when i land", reader=True)] == ["glutes"]
+    assert first(demo, "what is a good spm for a beginner") == "1006"
+
+
+def test_an_exercise_that_hurts_finds_the_posts_on_doing_it(vocab: Vocabulary, demo: SearchIndex) -> None:
+    # Held wrong (hips sagging), the plank strains the low back: the plank posts, not the back posts.
+    assert [m.key for m in vocab.triggers("my low back is killing me during my planks", reader=True)] == ["planking"]
+    assert first(demo, "my low back is killing me during my planks") in {"1004", "1061"}
+
+
+def test_shoulders_carried_up_are_how_the_runner_holds_them(vocab: Vocabulary, demo: SearchIndex) -> None:
+    # Tension carried on the run (shoulders hitched up, fists clenched) is a cause, not a place: the
+    # relax-your-shoulders post, before the chest and shoulder openers.
+    assert "shrugging" in [m.key for m in vocab.triggers("shoulders hunched up and tense on long runs", reader=True)]
+    assert vocab.is_cause("shrugging") and vocab.is_cause("knee_drive")
+    assert first(demo, "shoulders hunched up and tense on long runs") == "1065"
+    assert first(demo, "cant lift my knees in the last miles of a marathon and start to shuffle") == "1038"

@@ -216,3 +216,5 @@ def test_a_misspelt_symptom_still_carries_its_red_flag(demo: SearchIndex, q: str
 
 def test_a_correction_raises_no_red_flag_the_search_does_not_describe(demo: SearchIndex) -> None:
     assert search(demo, "lowback stiff when i wake up").red_flags == ()
+    # "blocked" is not a typo of "locked" (a knee that locks is a red flag).
+    assert search(demo, "front of my ankle feels blocked when my knee goes over my toes").red_flags == ()

@@ -421,6 +421,24 @@ SAID_EVERY_WAY = [
     ("little bulge low in my belly that pops out when I lift weights", "hernia"),
     ("calves tighten after walking to the shops, stops when I rest a minute", "poor_circulation"),
     ("heart started racing on a hill and won't slow down when I stop", "racing_heart"),
+    # memory lost after a crash or a fall
+    ("a car clipped me on my morning run and I don't remember the fall, bad headache now", "head_injury"),
+    # a knee that locks, still flagged beside the look-alike below
+    ("my knee locked mid-run and I had to hobble home", "cannot_bear_weight"),
+    # people the flags had missed: a pregnancy, diabetes, a heel squeezed, an infection spreading
+    ("30 weeks pregnant and a gush of fluid on my jog this morning", "pregnancy_warning"),
+    ("diabetic, the blister on my big toe still isn't healing after a month", "diabetic_foot"),
+    ("hurts when I squeeze both sides of my heel and walking is sore", "bone_pain"),
+    ("cut on my ankle from a trail fall, the redness is spreading and I feel rough", "fever"),
+    # other sports: a blow, a fall, a lift, the mountains
+    ("took a cricket ball to the nuts and it's still swelling an hour on", "testicle"),
+    ("at altitude on the trek and my partner is confused and stumbling", "altitude"),
+    ("got kicked in the shin at football and the pain is unbearable, worse when I move my toes", "compartment"),
+    ("fell on the trail onto my neck, now my hand went numb and my grip is weak", "neck_cord"),
+    ("jumped off a step and now I can't lift my straight leg, there's a dip above the kneecap", "cannot_bear_weight"),
+    ("my kneecap popped out sideways at netball", "cannot_bear_weight"),
+    ("squash ball to the eye, now there's a shadow and flashes", "eye_injury"),
+    ("been under-fuelling for my marathon block and now my hip bone aches", "underfuelled_bone"),
 ]
 
 LOOK_ALIKES = [
@@ -451,6 +469,19 @@ LOOK_ALIKES = [
     "got light-headed on my long run in the heat, sat in the shade with a drink and was fine within minutes",
     "heart racing after hill sprints but it settles within a minute",
     "the tongue of my trainers presses on the top of my foot and it gets worse on long runs",
+    # restless legs at night, legs that are fine the next day, dizzy only on stopping, a straight knee on landing
+    "tingly restless legs at night after a heavy training block",
+    "legs go weak and shaky after a track session but they're fine the next day",
+    "light-headed when I stop dead after a sprint finish, fine once I walk around",
+    "watched my gait video and I land with my knee locked straight",
+    # growing pains, breathing hard on hills, a toenail gone black
+    "my 9 year old says her legs ache at night but she's running around fine in the morning",
+    "20 weeks pregnant and more out of breath than usual up hills, ok to keep jogging?",
+    "type 2 diabetic, black toenail after my first half marathon",
+    # the balls of the feet, eyes blurry with no blow
+    "sore balls of my feet and swelling after a long race",
+    "eyes blurry from sweat and sunscreen on long runs",
+    "my eyes water and go a bit blurry in the cold wind",
 ]
 
 
