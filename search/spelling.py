@@ -77,11 +77,11 @@ class Speller:
             found = process.extract(folded, by_length.get(length, ()), scorer=OSA.distance,
                                     score_cutoff=maxdist, limit=None)
             for candidate, distance, _ in found:
-                key = (int(distance), -self._freq.get(candidate, 0), candidate)
                 # A typo seldom touches the first letter: a word that differs there is another word
                 # ("blocked" is not "locked", "pain" is not "rain").
                 if candidate[0] != folded[0]:
                     continue
+                key = (int(distance), -self._freq.get(candidate, 0), candidate)
                 if candidate != folded and (best is None or key < best):
                     best = key
         return best[2] if best else None

@@ -242,10 +242,10 @@ def _narrowed(groups: list[Sparse], broad: tuple[int, ...], narrow: tuple[int, .
     every field) is scaled so that its best post weighs no more than the best post of the strongest
     group that narrows it: a place ("outside of the knee") or a trigger ("going downstairs") that
     reaches fewer posts, or CAUSE_PART_SHARE of a cause whatever its reach ("calves sore since I
-    switched to forefoot running": the footstrike post, not the calf stretches). The order within the body part is kept;
-    a post with the narrowing words is no longer drowned by it. (Plain words and kinds of post are
-    left alone: on the exercise reader queries, "sore hamstrings after running" is about the
-    hamstrings, not "after".)"""
+    switched to forefoot running": the footstrike post, not the calf stretches). The order within
+    the body part is kept; a post with the narrowing words is no longer drowned by it. (Plain words
+    and kinds of post are left alone: on the exercise reader queries, "sore hamstrings after
+    running" is about the hamstrings, not "after".)"""
     if not broad or not narrow:
         return groups
     out = list(groups)

@@ -16,7 +16,7 @@ UNITS = frozenset({"minute", "minutes", "hour", "hours", "day", "days", "week", 
 # What may count a unit: "a", "a couple of", "a few", "about six", "3".
 COUNTS = frozenset({"a", "an", "the", "few", "couple", "of", "several", "some", "about", "around", "over", "nearly",
                     "almost", "roughly", "maybe", "like", "or", "so", "and", "half", *NUMBER_WORDS})
-# Before a counted unit: "for six weeks", "the last two weeks", "past few days", "in three weeks".
+# Before a unit: "for six weeks" (counted), "the last two weeks", "past few days".
 LEADS = frozenset({"for", "last", "past"})
 
 
