@@ -177,7 +177,11 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "fortyfourth_red_flags.jsonl", "fortyfifth_red_flags.jsonl",
                  "fortysixth_red_flags.jsonl", "fortyseventh_red_flags.jsonl",
                  "fortyeighth_red_flags.jsonl", "fortyninth_red_flags.jsonl",
-                 "fiftieth_red_flags.jsonl", "fiftyfirst_red_flags.jsonl",
+                 "fiftieth_red_flags.jsonl", "fiftyfirst_red_flags.jsonl", "fiftysecond_red_flags.jsonl",
+                 "fiftythird_red_flags.jsonl", "fiftyfourth_red_flags.jsonl",
+                 "fiftyfifth_red_flags.jsonl", "fiftysixth_red_flags.jsonl",
+                 "fiftyseventh_red_flags.jsonl", "fiftyeighth_red_flags.jsonl", "fiftyninth_red_flags.jsonl",
+                 "sixtieth_red_flags.jsonl", "sixtyfirst_red_flags.jsonl",
                  "stress_red_flags.jsonl",
                  "more_red_flags.jsonl", "blind_red_flags.jsonl", "voices_red_flags.jsonl", "casual_red_flags.jsonl",
                  "typed_red_flags.jsonl", "described_red_flags.jsonl", "embedded_red_flags.jsonl",
@@ -185,7 +189,11 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "elsewhere_red_flags.jsonl", "registers_red_flags.jsonl",
                  "stories_red_flags.jsonl", "mixed_red_flags.jsonl", "bodypart_red_flags.jsonl",
                  "forum_red_flags.jsonl", "people_red_flags.jsonl",
-                 "sports_red_flags.jsonl")
+                 "sports_red_flags.jsonl", "short_red_flags.jsonl", "clinic_red_flags.jsonl",
+                 "family_red_flags.jsonl", "masters_red_flags.jsonl", "events_red_flags.jsonl",
+                 "plain_red_flags.jsonl", "worried_red_flags.jsonl", "training_red_flags.jsonl",
+                 "students_red_flags.jsonl", "outdoors_red_flags.jsonl", "medical_red_flags.jsonl",
+                 "understated_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],
@@ -424,6 +432,16 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["demo_symptom_fortyninth"] = lambda: load_symptom_queries("fortyninth_")
     sets["demo_symptom_fiftieth"] = lambda: load_symptom_queries("fiftieth_")
     sets["demo_symptom_fiftyfirst"] = lambda: load_symptom_queries("fiftyfirst_")
+    sets["demo_symptom_fiftysecond"] = lambda: load_symptom_queries("fiftysecond_")
+    sets["demo_symptom_fiftythird"] = lambda: load_symptom_queries("fiftythird_")
+    sets["demo_symptom_fiftyfourth"] = lambda: load_symptom_queries("fiftyfourth_")
+    sets["demo_symptom_fiftyfifth"] = lambda: load_symptom_queries("fiftyfifth_")
+    sets["demo_symptom_fiftysixth"] = lambda: load_symptom_queries("fiftysixth_")
+    sets["demo_symptom_fiftyseventh"] = lambda: load_symptom_queries("fiftyseventh_")
+    sets["demo_symptom_fiftyeighth"] = lambda: load_symptom_queries("fiftyeighth_")
+    sets["demo_symptom_fiftyninth"] = lambda: load_symptom_queries("fiftyninth_")
+    sets["demo_symptom_sixtieth"] = lambda: load_symptom_queries("sixtieth_")
+    sets["demo_symptom_sixtyfirst"] = lambda: load_symptom_queries("sixtyfirst_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue

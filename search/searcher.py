@@ -24,6 +24,7 @@ from ..text.symptoms import place_part
 from ..text.vocabulary import Vocabulary
 from .excerpts import excerpt
 from .feedback import MAX_DF_RATIO
+from .nearness import term_weights
 from .part import NO_DATE, SearchPart, load
 from .query_compile import ScoringPlan, compile_plan
 from .query_parse import QueryPlan, plan, sanitize
@@ -66,8 +67,9 @@ class SearchIndex:
         self._size = len(part.ids)
         self._term_ids = {term: i for i, term in enumerate(part.impact.terms)}
         self._text = TextStore(directory / "text", self._size)
-        self._index = RankingData(part.impact, self._term_ids, part.feedback, feedback_eligible(part), self._size,
-                                    self._text.phrase_check)
+        self._index = RankingData(part.impact, self._term_ids, part.feedback, feedback_eligible(part),
+                                  term_weights(part.feedback, len(part.impact.terms)), self._size,
+                                  self._text.phrase_check)
         self._date_rank = np.empty(self._size, dtype=np.int32)
         self._date_rank[part.date_order] = np.arange(self._size, dtype=np.int32)
         # Every word the author wrote is a word ("stabs" is a pain word, not a typo of "stays"); a

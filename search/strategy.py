@@ -6,7 +6,8 @@
   `minimum_should_match`). Partial matches under ANY_WORD_FLOOR of the best score are left out:
   a post sharing only "running" with a question is not an answer.
 * A question (QUESTION_TERMS or more content words, no operators) ranks by score alone, plus
-  RM3 feedback words from its first ranking's top posts: nobody writes every word of a question.
+  RM3 feedback words from its first ranking's top posts: nobody writes every word of a question;
+  then the posts most like its best answer are raised (`nearness`).
 * The immutable index is only read: nothing here locks.
 """
 
@@ -22,6 +23,7 @@ import numpy.typing as npt
 
 from .feedback import FEEDBACK_DOCS, FEEDBACK_WEIGHT, MIN_QUERY_TERMS, relevance_model_arrays
 from .impact import ImpactMatrix
+from .nearness import TermWeights, near_the_best
 from .part import Feedback
 from .query_compile import Clause, ScoringPlan
 from .scoring import Docs, PhraseBudget, PhraseCheck, Sparse, evaluate
@@ -137,6 +139,7 @@ class RankingData:
     term_ids: Mapping[str, int]
     feedback: Feedback
     feedback_eligible: Mask  # per term: may RM3 add it (a real word in at most MAX_DF_RATIO of posts)
+    term_weights: TermWeights  # how alike two posts' feedback counts are (nearness)
     size: int
     phrase_check: PhraseCheck
 
@@ -184,6 +187,8 @@ def rank(plan: ScoringPlan, index: RankingData, allowed: Mask | None, *, questio
         score, candidates = _with_feedback(plan, index, score, candidates)
         as_asked = as_asked + (score - before)
     score = _turned_down(score, plan.turned_down, index)
+    if question:
+        score = near_the_best(score, candidates, index.feedback, index.term_weights)
     full = (count >= len(plan.groups)) & candidates if (plan.groups and not question) else np.zeros(index.size, bool)
     if strict and not question:
         candidates &= full

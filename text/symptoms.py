@@ -31,6 +31,8 @@ NEGATION_REACH = 3
 # Words that carry a denial on down a list: each starts NEGATION_REACH afresh ("no leg pain or
 # numbness" denies the numbness too).
 DENIAL_LISTS = frozenset({"or", "nor"})
+# Joins the keys of the flags that list one phrase (a key is lowercase letters, digits and _).
+FLAG_KEYS_JOIN = " "
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,13 @@ class SymptomMatcher:
         self._regions = PhraseMatcher((r.key, f) for r in regions for t in r.terms for f in forms(t))
         self._spots = PhraseMatcher((str(i), f) for i, s in enumerate(self.spots) for t in s.terms for f in forms(t))
         self._triggers = PhraseMatcher((t.key, f) for t in triggers for w in t.terms for f in forms(w))
-        self._flag_terms = PhraseMatcher((fl.key, f) for fl in red_flags for t in fl.terms for f in forms(t))
+        # A phrase holds one key, so a term two flags list ("slurred speech": confusion and a stroke)
+        # is keyed by both, joined, and counts for each.
+        flags_of: dict[tuple[str, ...], list[str]] = {}
+        for fl in red_flags:
+            for f in (f for t in fl.terms for f in forms(t)):
+                flags_of.setdefault(f, []).append(fl.key)
+        self._flag_terms = PhraseMatcher((FLAG_KEYS_JOIN.join(dict.fromkeys(keys)), f) for f, keys in flags_of.items())
         # One matcher per list of `together`: a word may stand in several lists of one flag.
         self._flag_parts = [[PhraseMatcher(("", f) for t in group for f in forms(t)) for group in fl.together]
                             for fl in red_flags]
@@ -275,7 +283,7 @@ class SymptomMatcher:
         """The red flags a text matches, in vocabulary order."""
         analysed = analysed if analysed is not None else analyse(text)
         said = self._said(text, analysed)
-        hit = {m.key for m in said(self._flag_terms)}
+        hit = {key for m in said(self._flag_terms) for key in m.key.split(FLAG_KEYS_JOIN)}
         out = []
         for flag, groups, unless in zip(self.red_flags, self._flag_parts, self._flag_unless, strict=True):
             # The harmless causes are read only for a flag the text says (one scan of the text each).

@@ -1,4 +1,4 @@
-"""Ranking internals against references: BM25F impacts, sums and maxima, tiers, feedback, excerpts."""
+"""Ranking internals against references: BM25F impacts, sums and maxima, tiers, feedback, nearness, excerpts."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import pytest
 from runphys.search.excerpts import excerpt
 from runphys.search.feedback import relevance_model
 from runphys.search.impact import FieldCounts, build
+from runphys.search.nearness import likeness, near_the_best, term_weights
+from runphys.search.part import Feedback
 from runphys.search.query_compile import TIEBREAK, Clause
 from runphys.search.results import SearchRequest
 from runphys.search.schema import FIELD_B, FIELD_BOOSTS, K1, bm25_idf
@@ -217,3 +219,48 @@ def test_excerpt_marks_exactly_the_analyzed_matches(text, query):
     expected = [shown[s:e] for s, e, t in term_spans(shown) if t in wanted]
     assert [m.split("</mark>")[0] for m in marked.split("<mark>")[1:]] == expected
     assert len(expected) >= 3
+
+
+def _feedback(rows: list[dict[int, int]]) -> Feedback:
+    ptr, terms, counts = [0], [], []
+    for row in rows:
+        for term, n in sorted(row.items(), key=lambda item: -item[0]):  # a row's terms in no particular order
+            terms.append(term)
+            counts.append(n)
+        ptr.append(len(terms))
+    return Feedback(np.asarray(ptr, np.int64), np.asarray(terms, np.int32), np.asarray(counts, np.uint16))
+
+
+ROWS = [{0: 3, 1: 1, 4: 2}, {0: 1, 1: 2}, {2: 5}, {0: 2, 3: 1, 4: 1}, {}, {1: 1, 2: 1, 3: 1, 4: 1}]
+
+
+def test_likeness_is_the_cosine_of_scikit_learns_tfidf_vectors():
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    dense = np.zeros((len(ROWS), 5))
+    for i, row in enumerate(ROWS):
+        for term, n in row.items():
+            dense[i, term] = n
+    vectors = TfidfTransformer(smooth_idf=True, norm="l2").fit_transform(dense).toarray()
+    fb = _feedback(ROWS)
+    weights = term_weights(fb, 5)
+    docs = np.arange(len(ROWS))
+    for best in (0, 2, 5):
+        assert likeness(fb, weights, best, docs) == pytest.approx(vectors @ vectors[best])
+
+
+def test_the_best_answer_keeps_its_place_and_raises_the_posts_like_it():
+    fb = _feedback(ROWS)
+    score = np.asarray([5.0, 2.0, 2.0, 2.0, 2.0, 0.0])
+    candidates = score > 0
+    out = near_the_best(score, candidates, fb, term_weights(fb, 5))
+    assert int(np.argmax(out)) == 0
+    # Posts 1 and 3 share words with the best, post 2 none; a post with no words is not raised, nor a
+    # post the question did not reach.
+    assert out[1] > out[2] == 2.0 and out[3] > out[2] and out[4] == 2.0 and out[5] == 0.0
+
+
+def test_one_post_found_is_left_as_it_is():
+    fb = _feedback(ROWS)
+    score = np.asarray([0.0, 3.0, 0.0, 0.0, 0.0, 0.0])
+    assert near_the_best(score, score > 0, fb, term_weights(fb, 5)) is score

@@ -75,6 +75,8 @@ def test_instructions_and_names_are_no_places(vocab: Vocabulary, text: str) -> N
         ("pinches when my knee goes forward over my foot", "ankle_bend"),
         ("my foot lands way out ahead of me", "overstriding"),
         ("after swapping to zero drop trainers", "change"),
+        ("quads wrecked after running down a mountain", "downhill"),
+        ("my knees cave inward when I land", "knee_caving"),
     ],
 )
 def test_triggers(vocab: Vocabulary, text: str, trigger: str) -> None:
@@ -439,6 +441,39 @@ SAID_EVERY_WAY = [
     ("my kneecap popped out sideways at netball", "cannot_bear_weight"),
     ("squash ball to the eye, now there's a shadow and flashes", "eye_injury"),
     ("been under-fuelling for my marathon block and now my hip bone aches", "underfuelled_bone"),
+    # kinds with no flag, and word orders the flags had missed
+    ("went breathless out of nowhere on the sofa and it catches sharply with every breath", "lung_clot"),
+    ("my calf went rock hard on the tempo run and still hasn't eased three hours after stopping", "hard_leg"),
+    ("sudden shower of black dots in my left eye and flashes of light at the edge", "retina"),
+    ("vision still blurred in one eye the morning after my long run", "senses"),
+    ("my mum's mouth looked droopy on one side at the finish", "stroke"),
+    ("two weeks after my ankle surgery the wound is oozing and smells", "wound_infection"),
+    ("a wasp got me on the trail and my tongue feels thick and my throat is tight", "sting_reaction"),
+    ("I take warfarin and slipped on a wet bridge, bumped my hip", "blood_thinners"),
+    ("my son did loads of headers at training and now has a headache and feels sick", "head_injury"),
+    ("gone over on my shoulder skiing, it looks square and I can't move my arm", "shoulder_out"),
+    ("my sciatica is down both legs now", "back_emergency"),
+    ("stomach pain low on the right that won't go away since last night", "belly_pain"),
+    ("a grey curtain came across the sight of my right eye on the bike leg", "retina"),
+    ("I'm 81 and keep falling on my walks, my knees give way", "older_fall"),
+    ("sciatica for weeks and now my leg is getting weak", "back_weakness"),
+    ("drank much water at every mile of the marathon, now my fingers are puffy and I feel sick", "low_sodium"),
+    ("came off my bike onto my shoulder and it looks flat", "shoulder_out"),
+    ("fell off the treadmill onto the back of my head and I keep being sick", "head_injury"),
+    ("I've needed extra pillows to breathe at night and my runs feel impossible", "breathless"),
+    ("long coach trip to the race, now breathless and it stabs when I breathe in deeply", "lung_clot"),
+    ("my shin used to hurt only on runs, now it hurts all day even sitting at my desk", "walking_bone_pain"),
+    ("back trouble since summer, now my left foot slaps down and I catch my toes walking on trails", "foot_drop"),
+    ("she's 73 and keeps falling on runs for no reason", "older_fall"),
+    ("after the ultra my toes went hard and white in the snow and now they are blistering", "frostbite"),
+    ("my heel catches on roots since the race and I can't lift the front of my foot at all", "foot_wont_lift"),
+    ("after my 5k I'm itchy all over and my lips feel swollen", "allergic_reaction"),
+    ("pain low on the right of my stomach, it hurts to jump", "belly_pain"),
+    ("one of our sprinters collapsed halfway round the bend", "chest"),
+    ("paresthesia in my left foot for a fortnight, creeping higher", "numbness"),
+    ("I drew round the red patch by my blister and it is past the pen line this morning", "fever"),
+    ("asthma attack after the 10k, salbutamol not helping and I can't finish a sentence", "cant_get_breath"),
+    ("haematuria since Sunday's marathon", "dark_urine"),
 ]
 
 LOOK_ALIKES = [
@@ -482,6 +517,29 @@ LOOK_ALIKES = [
     "sore balls of my feet and swelling after a long race",
     "eyes blurry from sweat and sunscreen on long runs",
     "my eyes water and go a bit blurry in the cold wind",
+    # a cramp in the night, a saddle, a phone held tight, a bruise days after a strain, a knee caving in
+    "woke at 2am with cramp in my calf, stretched it and it went",
+    "numb down there after a century ride, is my saddle the wrong shape",
+    "fingers tingle from holding my phone on long runs, fine when I swap hands",
+    "pulled my hamstring on the track and a bruise showed up three days later",
+    "my knees cave in on squats and the kneecap aches after a long flight",
+    "rolled my ankle and a bruise came out a few days later, walking fine",
+    # a foot asleep in the car, a question about water
+    "my foot fell asleep in the car to parkrun and was back to normal after a minute",
+    "how much water should I drink on a hot half, I get headaches after",
+    "dislocated my shoulder years ago, all healed, is bench press ok",
+    # hay fever, breakfast skipped, a pace question, toes caught on roots
+    "hay fever making my eyes stream on park runs, best antihistamine?",
+    "felt a bit light-headed at mile 5 because I skipped breakfast, fine after a gel",
+    "out of breath on easy runs, should I slow down even more?",
+    "my toes catch on tree roots on the trail, how do I lift my feet more",
+    # a cold race that warmed up, nettles, altitude on holiday
+    "fingers numb at a cold race, pins and needles as they warmed up, all normal now",
+    "ran through nettles and my ankles are tingly and itchy",
+    "more out of breath than usual on easy runs in the mountains at 2500m, otherwise fine",
+    # fine at rest; feet that flop only when tired late in a run
+    "front of my hip aches on long runs, fine at rest and walking",
+    "feet get floppy and slap late in long runs, what drills help",
 ]
 
 
@@ -497,6 +555,11 @@ def test_their_look_alikes_are_not_flagged(vocab: Vocabulary, text: str) -> None
 
 def test_fainting_is_flagged_however_it_ended(vocab: Vocabulary) -> None:
     assert "chest" in [f.key for f in vocab.red_flags("fainted on my long run in the heat, fine within minutes")]
+
+
+def test_a_term_two_flags_list_raises_both(vocab: Vocabulary) -> None:
+    # "slurred speech" is listed by confusion (heat, low sodium) and by a stroke
+    assert {"confusion", "stroke"} <= {f.key for f in vocab.red_flags("my husband has slurred speech after the race")}
 
 
 def test_flags_that_say_one_thing_several_ways_share_their_reason(vocab: Vocabulary) -> None:
