@@ -159,6 +159,19 @@ def right_first(ranked: list[str], rels: dict[str, int]) -> bool:
     return bool(ranked) and rels.get(ranked[0], 0) == max(rels.values())
 
 
+# The symptom sets after the first (`demo_symptom_queries`), in the order they were written: each
+# `demo_symptom_<name>` reads `benchmarks/symptom_queries/<name>_queries.jsonl` and its judgments.
+SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+                "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                "twentieth", "twentyfirst", "twentysecond", "twentythird", "twentyfourth", "twentyfifth",
+                "twentysixth", "twentyseventh", "twentyeighth", "twentyninth", "thirtieth", "thirtyfirst",
+                "thirtysecond", "thirtythird", "thirtyfourth", "thirtyfifth", "thirtysixth", "thirtyseventh",
+                "thirtyeighth", "thirtyninth", "fortieth", "fortyfirst", "fortysecond", "fortythird", "fortyfourth",
+                "fortyfifth", "fortysixth", "fortyseventh", "fortyeighth", "fortyninth", "fiftieth", "fiftyfirst",
+                "fiftysecond", "fiftythird", "fiftyfourth", "fiftyfifth", "fiftysixth", "fiftyseventh",
+                "fiftyeighth", "fiftyninth", "sixtieth", "sixtyfirst", "sixtysecond")
+
+
 RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.jsonl", "fifth_red_flags.jsonl",
                  "sixth_red_flags.jsonl", "seventh_red_flags.jsonl",
                  "eighth_red_flags.jsonl", "ninth_red_flags.jsonl", "tenth_red_flags.jsonl",
@@ -182,6 +195,7 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "fiftyfifth_red_flags.jsonl", "fiftysixth_red_flags.jsonl",
                  "fiftyseventh_red_flags.jsonl", "fiftyeighth_red_flags.jsonl", "fiftyninth_red_flags.jsonl",
                  "sixtieth_red_flags.jsonl", "sixtyfirst_red_flags.jsonl",
+                 "sixtysecond_red_flags.jsonl",
                  "stress_red_flags.jsonl",
                  "more_red_flags.jsonl", "blind_red_flags.jsonl", "voices_red_flags.jsonl", "casual_red_flags.jsonl",
                  "typed_red_flags.jsonl", "described_red_flags.jsonl", "embedded_red_flags.jsonl",
@@ -193,7 +207,7 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "family_red_flags.jsonl", "masters_red_flags.jsonl", "events_red_flags.jsonl",
                  "plain_red_flags.jsonl", "worried_red_flags.jsonl", "training_red_flags.jsonl",
                  "students_red_flags.jsonl", "outdoors_red_flags.jsonl", "medical_red_flags.jsonl",
-                 "understated_red_flags.jsonl")
+                 "understated_red_flags.jsonl", "dictated_red_flags.jsonl", "regional_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],
@@ -382,66 +396,8 @@ def quality(vocab, only: tuple[str, ...] = ()) -> list[tuple[str, str, float, fl
     sets["exercises"] = lambda: (*load_exercises(), None)
     sets["exercise_reader_queries"] = load_reader_queries
     sets["demo_symptom_queries"] = load_symptom_queries
-    sets["demo_symptom_check"] = lambda: load_symptom_queries("check_")
-    sets["demo_symptom_third"] = lambda: load_symptom_queries("third_")
-    sets["demo_symptom_lay"] = lambda: load_symptom_queries("lay_")
-    sets["demo_symptom_fifth"] = lambda: load_symptom_queries("fifth_")
-    sets["demo_symptom_sixth"] = lambda: load_symptom_queries("sixth_")
-    sets["demo_symptom_seventh"] = lambda: load_symptom_queries("seventh_")
-    sets["demo_symptom_eighth"] = lambda: load_symptom_queries("eighth_")
-    sets["demo_symptom_ninth"] = lambda: load_symptom_queries("ninth_")
-    sets["demo_symptom_tenth"] = lambda: load_symptom_queries("tenth_")
-    sets["demo_symptom_eleventh"] = lambda: load_symptom_queries("eleventh_")
-    sets["demo_symptom_twelfth"] = lambda: load_symptom_queries("twelfth_")
-    sets["demo_symptom_thirteenth"] = lambda: load_symptom_queries("thirteenth_")
-    sets["demo_symptom_fourteenth"] = lambda: load_symptom_queries("fourteenth_")
-    sets["demo_symptom_fifteenth"] = lambda: load_symptom_queries("fifteenth_")
-    sets["demo_symptom_sixteenth"] = lambda: load_symptom_queries("sixteenth_")
-    sets["demo_symptom_seventeenth"] = lambda: load_symptom_queries("seventeenth_")
-    sets["demo_symptom_eighteenth"] = lambda: load_symptom_queries("eighteenth_")
-    sets["demo_symptom_nineteenth"] = lambda: load_symptom_queries("nineteenth_")
-    sets["demo_symptom_twentieth"] = lambda: load_symptom_queries("twentieth_")
-    sets["demo_symptom_twentyfirst"] = lambda: load_symptom_queries("twentyfirst_")
-    sets["demo_symptom_twentysecond"] = lambda: load_symptom_queries("twentysecond_")
-    sets["demo_symptom_twentythird"] = lambda: load_symptom_queries("twentythird_")
-    sets["demo_symptom_twentyfourth"] = lambda: load_symptom_queries("twentyfourth_")
-    sets["demo_symptom_twentyfifth"] = lambda: load_symptom_queries("twentyfifth_")
-    sets["demo_symptom_twentysixth"] = lambda: load_symptom_queries("twentysixth_")
-    sets["demo_symptom_twentyseventh"] = lambda: load_symptom_queries("twentyseventh_")
-    sets["demo_symptom_twentyeighth"] = lambda: load_symptom_queries("twentyeighth_")
-    sets["demo_symptom_twentyninth"] = lambda: load_symptom_queries("twentyninth_")
-    sets["demo_symptom_thirtieth"] = lambda: load_symptom_queries("thirtieth_")
-    sets["demo_symptom_thirtyfirst"] = lambda: load_symptom_queries("thirtyfirst_")
-    sets["demo_symptom_thirtysecond"] = lambda: load_symptom_queries("thirtysecond_")
-    sets["demo_symptom_thirtythird"] = lambda: load_symptom_queries("thirtythird_")
-    sets["demo_symptom_thirtyfourth"] = lambda: load_symptom_queries("thirtyfourth_")
-    sets["demo_symptom_thirtyfifth"] = lambda: load_symptom_queries("thirtyfifth_")
-    sets["demo_symptom_thirtysixth"] = lambda: load_symptom_queries("thirtysixth_")
-    sets["demo_symptom_thirtyseventh"] = lambda: load_symptom_queries("thirtyseventh_")
-    sets["demo_symptom_thirtyeighth"] = lambda: load_symptom_queries("thirtyeighth_")
-    sets["demo_symptom_thirtyninth"] = lambda: load_symptom_queries("thirtyninth_")
-    sets["demo_symptom_fortieth"] = lambda: load_symptom_queries("fortieth_")
-    sets["demo_symptom_fortyfirst"] = lambda: load_symptom_queries("fortyfirst_")
-    sets["demo_symptom_fortysecond"] = lambda: load_symptom_queries("fortysecond_")
-    sets["demo_symptom_fortythird"] = lambda: load_symptom_queries("fortythird_")
-    sets["demo_symptom_fortyfourth"] = lambda: load_symptom_queries("fortyfourth_")
-    sets["demo_symptom_fortyfifth"] = lambda: load_symptom_queries("fortyfifth_")
-    sets["demo_symptom_fortysixth"] = lambda: load_symptom_queries("fortysixth_")
-    sets["demo_symptom_fortyseventh"] = lambda: load_symptom_queries("fortyseventh_")
-    sets["demo_symptom_fortyeighth"] = lambda: load_symptom_queries("fortyeighth_")
-    sets["demo_symptom_fortyninth"] = lambda: load_symptom_queries("fortyninth_")
-    sets["demo_symptom_fiftieth"] = lambda: load_symptom_queries("fiftieth_")
-    sets["demo_symptom_fiftyfirst"] = lambda: load_symptom_queries("fiftyfirst_")
-    sets["demo_symptom_fiftysecond"] = lambda: load_symptom_queries("fiftysecond_")
-    sets["demo_symptom_fiftythird"] = lambda: load_symptom_queries("fiftythird_")
-    sets["demo_symptom_fiftyfourth"] = lambda: load_symptom_queries("fiftyfourth_")
-    sets["demo_symptom_fiftyfifth"] = lambda: load_symptom_queries("fiftyfifth_")
-    sets["demo_symptom_fiftysixth"] = lambda: load_symptom_queries("fiftysixth_")
-    sets["demo_symptom_fiftyseventh"] = lambda: load_symptom_queries("fiftyseventh_")
-    sets["demo_symptom_fiftyeighth"] = lambda: load_symptom_queries("fiftyeighth_")
-    sets["demo_symptom_fiftyninth"] = lambda: load_symptom_queries("fiftyninth_")
-    sets["demo_symptom_sixtieth"] = lambda: load_symptom_queries("sixtieth_")
-    sets["demo_symptom_sixtyfirst"] = lambda: load_symptom_queries("sixtyfirst_")
+    for name in SYMPTOM_SETS:
+        sets[f"demo_symptom_{name}"] = lambda name=name: load_symptom_queries(f"{name}_")
     for name, loader in sets.items():
         if only and not name.startswith(only):
             continue

@@ -76,6 +76,7 @@ def test_instructions_and_names_are_no_places(vocab: Vocabulary, text: str) -> N
         ("my foot lands way out ahead of me", "overstriding"),
         ("after swapping to zero drop trainers", "change"),
         ("quads wrecked after running down a mountain", "downhill"),
+        ("thighs destroyed for three days after a hilly marathon", "downhill"),
         ("my knees cave inward when I land", "knee_caving"),
     ],
 )
@@ -474,6 +475,9 @@ SAID_EVERY_WAY = [
     ("I drew round the red patch by my blister and it is past the pen line this morning", "fever"),
     ("asthma attack after the 10k, salbutamol not helping and I can't finish a sentence", "cant_get_breath"),
     ("haematuria since Sunday's marathon", "dark_urine"),
+    ("so my sight went double on the bike and hasn't come back", "senses"),
+    ("heard a pop like a kick in the back of my heal and I can't push off", "achilles_rupture"),
+    ("sudden pain and one ball is swollen since this morning", "testicle"),
 ]
 
 LOOK_ALIKES = [
@@ -540,6 +544,10 @@ LOOK_ALIKES = [
     # fine at rest; feet that flop only when tired late in a run
     "front of my hip aches on long runs, fine at rest and walking",
     "feet get floppy and slap late in long runs, what drills help",
+    # press-ups, the ball of the foot, a ball to roll on
+    "pecs tender after 100 press-ups, hurts when I press them",
+    "bruised feeling under one ball of my foot after a track session",
+    "rolling my arch on a lacrosse ball hurts, is that normal",
 ]
 
 
