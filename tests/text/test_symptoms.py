@@ -478,6 +478,8 @@ SAID_EVERY_WAY = [
     ("so my sight went double on the bike and hasn't come back", "senses"),
     ("heard a pop like a kick in the back of my heal and I can't push off", "achilles_rupture"),
     ("sudden pain and one ball is swollen since this morning", "testicle"),
+    ("my left calf is suddenly bigger and red compared to the right after the coach trip", "calf_clot"),
+    ("playing squash, like someone kicked my heel, and I can't get up on tiptoe", "achilles_rupture"),
 ]
 
 LOOK_ALIKES = [
@@ -548,6 +550,9 @@ LOOK_ALIKES = [
     "pecs tender after 100 press-ups, hurts when I press them",
     "bruised feeling under one ball of my foot after a track session",
     "rolling my arch on a lacrosse ball hurts, is that normal",
+    # up off the floor too fast; a hard seat
+    "dizzy for a second when I jumped up off the mat after crunches, passed right away",
+    "hamstrings go numb on the hard seats at the stadium, gone as soon as I stand",
 ]
 
 
