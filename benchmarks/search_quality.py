@@ -170,7 +170,7 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "fortyfifth", "fortysixth", "fortyseventh", "fortyeighth", "fortyninth", "fiftieth", "fiftyfirst",
                 "fiftysecond", "fiftythird", "fiftyfourth", "fiftyfifth", "fiftysixth", "fiftyseventh",
                 "fiftyeighth", "fiftyninth", "sixtieth", "sixtyfirst", "sixtysecond",
-                "sixtythird")
+                "sixtythird", "sixtyfourth")
 
 
 RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.jsonl", "fifth_red_flags.jsonl",
@@ -197,6 +197,7 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "fiftyseventh_red_flags.jsonl", "fiftyeighth_red_flags.jsonl", "fiftyninth_red_flags.jsonl",
                  "sixtieth_red_flags.jsonl", "sixtyfirst_red_flags.jsonl",
                  "sixtysecond_red_flags.jsonl", "sixtythird_red_flags.jsonl",
+                 "sixtyfourth_red_flags.jsonl",
                  "stress_red_flags.jsonl",
                  "more_red_flags.jsonl", "blind_red_flags.jsonl", "voices_red_flags.jsonl", "casual_red_flags.jsonl",
                  "typed_red_flags.jsonl", "described_red_flags.jsonl", "embedded_red_flags.jsonl",
@@ -209,7 +210,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", "third_red_flags.jsonl", "lay_red_flags.json
                  "plain_red_flags.jsonl", "worried_red_flags.jsonl", "training_red_flags.jsonl",
                  "students_red_flags.jsonl", "outdoors_red_flags.jsonl", "medical_red_flags.jsonl",
                  "understated_red_flags.jsonl", "dictated_red_flags.jsonl", "regional_red_flags.jsonl",
-                 "comments_red_flags.jsonl", "crosstrain_red_flags.jsonl")
+                 "comments_red_flags.jsonl", "crosstrain_red_flags.jsonl", "women_red_flags.jsonl",
+                 "listed_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -480,6 +480,9 @@ SAID_EVERY_WAY = [
     ("sudden pain and one ball is swollen since this morning", "testicle"),
     ("my left calf is suddenly bigger and red compared to the right after the coach trip", "calf_clot"),
     ("playing squash, like someone kicked my heel, and I can't get up on tiptoe", "achilles_rupture"),
+    ("36 weeks and the baby is moving less since my jog this morning", "pregnancy_warning"),
+    ("post-menopausal for years and some spotting after my long runs", "bleeding_after_menopause"),
+    ("my brother finished the half stumbling about and had stopped making sense", "confusion"),
 ]
 
 LOOK_ALIKES = [
@@ -553,6 +556,10 @@ LOOK_ALIKES = [
     # up off the floor too fast; a hard seat
     "dizzy for a second when I jumped up off the mat after crunches, passed right away",
     "hamstrings go numb on the hard seats at the stadium, gone as soon as I stand",
+    # the menopause, an old scar, hands shaken out
+    "menopausal night sweats are ruining my sleep before races",
+    "numb patch next to my old knee surgery scar, fine to run on?",
+    "fingers tingle on long runs, goes when I shake them out",
 ]
 
 
