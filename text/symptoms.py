@@ -156,8 +156,9 @@ class SymptomMatcher:
         # is keyed by both, joined, and counts for each.
         flags_of: dict[tuple[str, ...], list[str]] = {}
         for fl in red_flags:
-            for f in (f for t in fl.terms for f in forms(t)):
-                flags_of.setdefault(f, []).append(fl.key)
+            for term in fl.terms:
+                for form in forms(term):
+                    flags_of.setdefault(form, []).append(fl.key)
         self._flag_terms = PhraseMatcher((FLAG_KEYS_JOIN.join(dict.fromkeys(keys)), f) for f, keys in flags_of.items())
         # One matcher per list of `together`: a word may stand in several lists of one flag.
         self._flag_parts = [[PhraseMatcher(("", f) for t in group for f in forms(t)) for group in fl.together]
