@@ -94,7 +94,7 @@ def create_app(settings: Settings) -> FastAPI:
         live = LiveService(settings)
         app.state.live = live
         try:
-            live.get()  # warm up; a missing bundle is reported by /readyz, not fatal
+            live.warm_up()  # a missing bundle is reported by /readyz, not fatal
         except RunphysError as exc:
             logger.warning("index not ready: %s", exc.message)
         if settings.admin_token is not None or settings.sync_url is not None:

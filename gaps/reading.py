@@ -123,7 +123,8 @@ class Reader:
         naming = [s for s in splits if self._vocabulary.concepts_in(s)]
         if naming:
             fix = naming[0]
-        elif len(self._fixes) < MAX_SPELLING_LOOKUPS:
+        elif len(self._fixes) < MAX_SPELLING_LOOKUPS and not self._speller.everyday(word):
+            # A word of everyday English is no typo: "concert" is not read as "cancer".
             fix = self._speller.suggest(word)
             if fix is None:
                 fix = next((s for s in splits if not set(s.split()) & STOPWORDS), None)

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from ..index.bundle import current_build_id
 from ..index.errors import RunphysError, is_transient
+from ..search.spelling import everyday_english
 from .service import Service
 from .settings import Settings
 
@@ -119,6 +120,12 @@ class LiveService:
             self._leases.pop(service, None)
             if self._retired.pop(service, None) is not None:
                 service.close()
+
+    def warm_up(self) -> None:
+        """Open the newest version, and read now what a first search would otherwise wait for: the
+        speller's English word list (about 70 ms), read on a reader's first unknown word."""
+        everyday_english()
+        self.get()
 
     def get(self) -> Service:
         """The newest service, not leased (for a warm-up or a caller that holds it only briefly)."""

@@ -87,6 +87,8 @@ class Symptoms:
     possessives: tuple[str, ...] = ()
     pain_words: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
+    # Wordings that are one ("can't", "cannot", "can not"): a phrase with one matches the others.
+    contractions: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,7 @@ class Vocabulary:
         self._concepts = {c.key: c for c in (*self.body_parts, *self.injuries)}
         self._kinds = {k.key: k for k in self.kinds}
         self._possessives = frozenset(w for p in symptoms.possessives for w in words(p))
+        self._contractions = tuple(tuple(tuple(words(m)) for m in group) for group in symptoms.contractions)
         ignored = [(_IGNORE + c.key, form) for c in self._concepts.values() for p in c.not_about
                    for form in self.forms(p)]
         self._matcher = PhraseMatcher(
@@ -258,6 +261,7 @@ class Vocabulary:
         for f in sections.red_flags:
             out += [*f.terms, *(t for group in f.together for t in group), *f.unless]
         out += [*sections.joiners, *sections.possessives, *sections.pain_words, *sections.negations]
+        out += [m for group in sections.contractions for m in group]
         return [*out, "the"]
 
     def prefix_terms(self) -> list[tuple[str, str]]:
@@ -308,12 +312,14 @@ class Vocabulary:
 
     def forms(self, text: str) -> list[tuple[str, ...]]:
         """The words of a vocabulary phrase as written, and with possessives read as "the" (how a
-        reader's search is matched)."""
+        reader's search is matched), each also with its contractions said the other ways."""
         written = tuple(words(text))
         read = tuple("the" if w in self._possessives else w for w in written)
         out = [written] if read == written else [written, read]
         bare = (read[0], *(w for w in read[1:-1] if w != "the"), read[-1]) if len(read) > 2 else read
-        return out if bare == read else [*out, bare]
+        out = out if bare == read else [*out, bare]
+        return out if not self._contractions else list(dict.fromkeys(
+            other for form in out for other in _other_wordings(form, self._contractions)))
 
     def _body_part_matches(self, text: str, analysed: Analysed) -> list[Match]:
         found = self._matcher.find(text, analysed)  # `analysed` is already as the caller reads it
@@ -340,8 +346,11 @@ class Vocabulary:
         # lifting my knee", "can't get my knees up"), as a search reads it (search/query_parse).
         found = self.symptoms.trigger_matches(text, normal)
         moves = [t for t in found if t.end - t.start > 1]
+        # So is one inside a place of another body part: "the front of my leg below the knee" is the shin.
+        inside = [(p.start, p.end, p.body_part) for p in self.symptoms.places(text, normal, found)]
         matches = [m for m in self._body_part_matches(text, normal)
-                   if not any(t.start <= m.start and m.end <= t.end for t in moves)]
+                   if not any(t.start <= m.start and m.end <= t.end for t in moves)
+                   and not any(s <= m.start and m.end <= e and part != m.key for s, e, part in inside)]
         listed = _listed(matches, normal)
         # Body parts listed together ("my knees and shins ache since I upped my miles") are a load
         # problem, not one injury: none of them points to its injury by being named.
@@ -439,6 +448,28 @@ _READER_TERMS = frozenset(t for w in ("i", "me", "my", "mine", "myself", "im", "
 
 def dedupe(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
+
+
+def _other_wordings(form: tuple[str, ...],
+                    groups: tuple[tuple[tuple[str, ...], ...], ...]) -> list[tuple[str, ...]]:
+    """`form`, and `form` with the first wording of a group it holds said each other way of the
+    group ("cant hop": "can not hop", "cannot hop")."""
+    out = [form]
+    for group in groups:
+        for member in group:
+            at = _find(form, member)
+            if at < 0:
+                continue
+            out += [(*form[:at], *other, *form[at + len(member):]) for other in group if other != member]
+            break
+    return out
+
+
+def _find(form: tuple[str, ...], member: tuple[str, ...]) -> int:
+    for i in range(len(form) - len(member) + 1):
+        if form[i:i + len(member)] == member:
+            return i
+    return -1
 
 
 def _stems(words_: Sequence[str]) -> frozenset[str]:

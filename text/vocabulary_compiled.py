@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 4  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 5  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -70,6 +70,7 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "possessives": list(sections.possessives),
         "pain_words": list(sections.pain_words),
         "negations": list(sections.negations),
+        "contractions": [list(group) for group in sections.contractions],
         # Every word the lookups analyse, with its analysis: a loading worker skips the stemmer.
         "analysis": analysis_fingerprint(),
         "words": {raw: list(analysis) for raw, analysis in word_analyses(vocabulary.phrases()).items()},
@@ -122,7 +123,8 @@ def load(data: object, text: str, sha256: str) -> Vocabulary:
     cues = _mapping(root.get("exercise_cues"))
     symptoms = Symptoms(regions, spots, triggers, _list(root, "red_flags", _red_flag),
                         _strings(root.get("place_joiners")), _strings(root.get("possessives")),
-                        _strings(root.get("pain_words")), _strings(root.get("negations")))
+                        _strings(root.get("pain_words")), _strings(root.get("negations")),
+                        tuple(_strings(group) for group in _sequence(root.get("contractions"))))
     _check_references(body_parts, injuries, categories, symptoms)
     synonyms = [SynonymGroup(_strings(members)) for members in _sequence(root.get("synonyms"))]
     source = Source(_string(root.get("source")), sha256, text)

@@ -34,7 +34,7 @@ PACKAGE_SOURCE = "package"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms", "exercise_cues", "vague_words",
               "regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words", "not_helping",
-              "instead_of", "negations"}
+              "instead_of", "negations", "contractions"}
 MAX_BYTES = 2_000_000  # a vocabulary is a few hundred lines; anything this large is a mistake
 # Names made by combining an injury's names with its body part's (see `_Reader.combine`): the
 # package's vocabulary makes at most 72 for one injury and about 200 in all.
@@ -209,6 +209,7 @@ class _Reader:
                 self.strings(data.get("possessives"), ("possessives",), allow_empty=True),
                 self.strings(data.get("pain_words"), ("pain_words",), allow_empty=True),
                 self.strings(data.get("negations"), ("negations",), allow_empty=True),
+                self.contractions(data.get("contractions")),
             ),
             self.strings(data.get("not_helping"), ("not_helping",), allow_empty=True),
             self.strings(data.get("instead_of"), ("instead_of",), allow_empty=True),
@@ -455,6 +456,19 @@ class _Reader:
         cues = self.strings(item.get("cues"), (*path, "cues"), allow_empty=True)
         reader_words = self.strings(item.get("words"), (*path, "words"), allow_empty=True)
         return PostKind(key, name, dedupe(cues), dedupe(reader_words))
+
+    def contractions(self, value: Any) -> tuple[tuple[str, ...], ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.fail(("contractions",), "must be a list of lists of wordings that are one")
+        out = []
+        for i, group in enumerate(value):
+            members = self.strings(group, ("contractions", i))
+            if len({tuple(words(m)) for m in members}) < 2:
+                raise self.fail(("contractions", i), "needs two or more different wordings")
+            out.append(members)
+        return tuple(out)
 
     def categories(self, value: Any, parts: set[str]) -> dict[str, tuple[str, ...]]:
         if value is None:

@@ -48,6 +48,9 @@ def test_the_speller_looks_at_a_few_words_only() -> None:
         def known(self, word: str) -> bool:
             return False
 
+        def everyday(self, word: str) -> bool:
+            return False
+
         def suggest(self, word: str) -> str | None:
             asked.append(word)
             return None

@@ -139,6 +139,16 @@ def test_a_correction_keeps_the_first_letter():
     assert Speller({"locked": 9}, lambda term: False).suggest("blocked") is None
 
 
+def test_everyday_english_is_never_corrected_to_a_blog_word(vocab):
+    # "school concert" is no typo of "stool cancer", nor "cheek" of "check": words of everyday English
+    # the blog never uses stay as typed; a real typo is still corrected.
+    speller = Speller({"stool": 2, "cancer": 3, "check": 4, "sitting": 2}, lambda term: False)
+    assert speller.everyday("concert") and speller.everyday("school") and speller.everyday("cheek")
+    assert not speller.everyday("cancr") and not speller.known("concert")
+    assert corrected_text(plan("cheek sore sitting at the school concert", vocab), speller, vocab) is None
+    assert corrected_text(plan("cancr", vocab), speller, vocab) == "cancer"
+
+
 def test_corrected_text_is_none_when_everything_is_known(vocab):
     speller = Speller({"knee": 3, "pain": 3}, lambda term: True)
     assert corrected_text(plan("knee pain", vocab), speller, vocab) is None

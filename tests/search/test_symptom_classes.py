@@ -926,3 +926,105 @@ def test_shoulders_carried_up_are_how_the_runner_holds_them(vocab: Vocabulary, d
     assert vocab.is_cause("shrugging") and vocab.is_cause("knee_drive")
     assert first(demo, "shoulders hunched up and tense on long runs") == "1065"
     assert first(demo, "cant lift my knees in the last miles of a marathon and start to shuffle") == "1038"
+
+
+# -- a learner's English: the place, the movement and the count said in plain words -----------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the lower leg said as the leg below the knee; "inside" a buttock is deep in it
+    ("front of my leg below the knee aches", "shin.front"),
+    ("inside of the leg under the knee is sore", "shin.inside"),
+    ("pain inside my bum on long drives", "glutes.deep"),
+])
+def test_the_leg_below_the_knee_and_inside_the_buttock_are_places(vocab: Vocabulary, text: str, place: str) -> None:
+    assert place in [p.key for p in vocab.places(text, reader=True)]
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("my watch says 162 steps in a minute", "low_cadence"),
+    ("my legs can not go back far enough", "leg_behind"),
+    ("knees go inside when I land", "knee_caving"),
+    ("feet make a slapping noise towards the end", "feet_slapping"),
+    ("started again after two months and everything aches", "comeback"),
+    ("bought shoes with a lower heel", "change"),
+])
+def test_plain_words_for_a_count_a_movement_and_a_cause(vocab: Vocabulary, text: str, trigger: str) -> None:
+    assert trigger in [m.key for m in vocab.triggers(text, reader=True)]
+
+
+@pytest.mark.parametrize(("q", "best"), [
+    ("162 steps in a minute, knees sore, should I take smaller steps", {"1006"}),
+    ("front of my leg below the knee aches on long runs", {"1062"}),
+    ("pain inside my bum on long drives", PIRIFORMIS),
+    ("started again after the holidays and my shins are sore", {"1069"}),
+])
+def test_plain_descriptions_find_their_post(demo: SearchIndex, q: str, best: set[str]) -> None:
+    assert first(demo, q) in best
+
+
+def test_a_body_part_inside_a_place_of_another_names_no_injury(vocab: Vocabulary) -> None:
+    # "below the knee" says where on the shin: with a trigger it must not point to a knee injury.
+    assert vocab.guess("front of my leg below the knee aches on long runs") is None
+
+
+def test_a_hip_going_down_is_the_glutes_in_a_search_only(vocab: Vocabulary) -> None:
+    assert "glutes" in [m.key for m in vocab.find("my other hip goes down every step", reader=True)]
+    assert "glutes" not in [m.key for m in vocab.find("my other hip goes down every step")]
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("chest tight radiating into my arm on a tempo", "chest"),
+    ("cut on my shin has pus", "wound_infection"),
+    ("can't keep fluids down after the marathon", "keeps_vomiting"),
+    ("drank 4 litres in the race, now confused", "low_sodium"),
+    ("sciatica and my foot keeps getting weaker", "back_weakness"),
+    ("right calf thicker than the left and warm", "calf_clot"),
+])
+def test_red_flags_said_with_numbers_and_plain_words(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "out of breath on easy runs after a christmas break", "toes numb on long runs, shoes too small?",
+    "threw up once after hard intervals, fine now", "how many litres should I drink in a marathon",
+])
+def test_fitness_lost_over_a_break_small_shoes_and_one_sick_stomach_are_not_flagged(vocab: Vocabulary,
+                                                                                     text: str) -> None:
+    assert vocab.red_flags(text) == []
+
+
+@pytest.mark.parametrize(("q", "best"), [
+    # a lower leg is the shin's; how the feet sound; a back leg that will not push off is the hip flexors
+    ("both lower legs ache along the inner edge after my track sessions", {"1014", "1040"}),
+    ("each stride feels like I'm hitting the brakes and my knees take it", {"1011"}),
+    ("long days at a desk, front of my hips tight, my back leg won't stretch out behind me", HIP_FLEXORS),
+    ("sprained my ankle in the spring and it still feels like it's about to give way on trails", {"1023"}),
+])
+def test_lower_legs_brakes_a_back_leg_and_the_next_sprain(demo: SearchIndex, q: str, best: set[str]) -> None:
+    assert first(demo, q) in best
+
+
+def test_a_concert_is_no_cancer(demo: SearchIndex) -> None:
+    # The speller left everyday words alone, so no red flag is read from a "correction".
+    result = demo.search(SearchRequest(q="sore bum cheek after sitting through my daughter's school concert"))
+    assert result.red_flags == () and result.did_you_mean is None
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("my athlete was out for ten seconds after she fell at the 400m", "passed_out"),
+    ("she can not pee properly and her back is killing her", "bladder_bowel"),
+    ("had glandular fever last month, now a sharp pain under my ribs on the left when I run", "spleen"),
+    ("still throwing up two hours after the hot marathon", "keeps_vomiting"),
+    ("my teenage son walks with his foot turned out and his knee hurts", "child_limp"),
+    ("one side of my face is hanging and my speech is strange after the run", "stroke"),
+])
+def test_red_flags_said_in_a_second_language_or_of_someone_else(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "I was out on my second run of the week when my calf tightened", "I can not breathe well in a long plank",
+    "toes go numb on long runs but it goes when I make the laces loose",
+])
+def test_a_second_run_a_plank_and_loose_laces_are_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []

@@ -402,7 +402,7 @@ SAID_EVERY_WAY = [
     ("a hard lump on my calf that keeps enlarging", "lump"),
     ("my dad got pain in his jaw and was sweating on his jog", "chest_exertion"),
     ("numbness in the saddle area and low back ache since Tuesday", "back_emergency"),
-    ("lower back hurts and I'm unable to pass urine", "back_emergency"),
+    ("lower back hurts and I'm unable to pass urine", "bladder_bowel"),
     ("my foot is pale and cold and hasn't warmed up since my run", "cold_foot"),
     ("shin bone is paining since weeks and now swelling came", "bone_pain"),
     # told as a story
@@ -587,3 +587,24 @@ def test_flags_that_say_one_thing_several_ways_share_their_reason(vocab: Vocabul
     found = vocab.red_flags(text)
     assert {"bone_pain", "walking_bone_pain"} <= {f.key for f in found}
     assert len({f.reason for f in found}) == 1
+
+
+CONTRACTIONS = SECTIONS.replace("together: [[wakes], [pain, ache]]", "together: [[can't sleep], [pain, ache]]") + """\
+contractions:
+  - [can't, cannot, can not]
+"""
+
+
+@pytest.mark.parametrize("text", ["I can't sleep for the ache", "I cannot sleep for the ache",
+                                  "I can not sleep for the ache"])
+def test_a_phrase_with_a_contraction_matches_it_said_each_way(tmp_path: Path, text: str) -> None:
+    vocab = read_vocabulary(write(tmp_path, CONTRACTIONS))
+    assert [f.key for f in vocab.red_flags(text)] == ["night"]
+
+
+@pytest.mark.parametrize(("group", "message"), [("[can't]", "two or more different wordings"),
+                                                 ("[can't, cant]", "two or more different wordings"),
+                                                 ("cant", "contractions[0]")])
+def test_a_contraction_needs_two_wordings(tmp_path: Path, group: str, message: str) -> None:
+    with pytest.raises(VocabularyError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        read_vocabulary(write(tmp_path, SECTIONS + f"contractions:\n  - {group}\n"))

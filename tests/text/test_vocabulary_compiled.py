@@ -88,6 +88,8 @@ place_joiners: [of, the]
 possessives: [my, your]
 pain_words: [pain, sore, aching]
 negations: ["no", not]
+contractions:
+  - [can't, cannot, can not]
 """.replace("LEG_NAMES", ", ".join(f"leg{i} zone" for i in range(30))).replace(
     "STRAIN_NAMES", ", ".join(f"leg{i} zone strain{i}" for i in range(30)))
 
@@ -145,6 +147,7 @@ def test_every_section_and_the_warnings_are_stored() -> None:
             "exercise_cues", "vague_words", "categories", "synonyms", "kinds", "not_helping"} <= set(data)
     assert data["not_helping"] == ["does nothing", "hasn't helped"] and data["negations"] == ["no", "not"]
     assert data["instead_of"] == ["instead of"]
+    assert data["contractions"] == [["can't", "cannot", "can not"]]
     assert data["red_flags"][1]["together"] == [["calf"], ["swollen"], ["hot", "warm"]]
     assert data["red_flags"][1]["unless"] == ["in the sun"] and data["red_flags"][0]["unless"] == []
     injury = next(c for c in data["injuries"] if c["key"] == "leg_strain")
