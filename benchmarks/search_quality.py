@@ -170,7 +170,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "fortyfifth", "fortysixth", "fortyseventh", "fortyeighth", "fortyninth", "fiftieth", "fiftyfirst",
                 "fiftysecond", "fiftythird", "fiftyfourth", "fiftyfifth", "fiftysixth", "fiftyseventh",
                 "fiftyeighth", "fiftyninth", "sixtieth", "sixtyfirst", "sixtysecond", "sixtythird", "sixtyfourth",
-                "sixtyfifth", "sixtysixth", "sixtyseventh")
+                "sixtyfifth", "sixtysixth", "sixtyseventh",
+                "sixtyeighth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -191,7 +192,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "comments_red_flags.jsonl", "crosstrain_red_flags.jsonl", "women_red_flags.jsonl",
                  "listed_red_flags.jsonl", "texting_red_flags.jsonl", "numbers_red_flags.jsonl",
                  "secondlang_red_flags.jsonl", "coach_red_flags.jsonl", "halfmedical_red_flags.jsonl",
-                 "gym_red_flags.jsonl")
+                 "gym_red_flags.jsonl", "brief_red_flags.jsonl",
+                 "longform_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -973,7 +973,7 @@ def test_a_hip_going_down_is_the_glutes_in_a_search_only(vocab: Vocabulary) -> N
 
 
 @pytest.mark.parametrize(("text", "flag"), [
-    ("chest tight radiating into my arm on a tempo", "chest"),
+    ("chest tight radiating into my arm on a tempo", "chest_to_arm"),
     ("cut on my shin has pus", "wound_infection"),
     ("can't keep fluids down after the marathon", "keeps_vomiting"),
     ("drank 4 litres in the race, now confused", "low_sodium"),
@@ -1028,3 +1028,29 @@ def test_red_flags_said_in_a_second_language_or_of_someone_else(vocab: Vocabular
 ])
 def test_a_second_run_a_plank_and_loose_laces_are_not_flagged(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text) == []
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("my heart rate stayed high after stopping and I felt faint", "racing_heart"),
+    ("calf puffy a week after my knee op", "surgery_clot"),
+    ("skin is hot and dry and I can't think straight after the hot 10k", "confusion"),
+])
+def test_a_heart_that_stays_high_a_leg_after_an_operation_and_heat_said_plainly(vocab: Vocabulary, text: str,
+                                                                               flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize("text", ["fingers tingle when I run with my arms bent at 90 degrees",
+                                  "knee op last year, calf a bit swollen after long runs now"])
+def test_bent_arms_and_an_old_operation_are_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
+
+
+def test_a_chest_pain_spreading_to_the_arm_is_flagged_whatever_the_reader_hopes(vocab: Vocabulary) -> None:
+    # The reader's own harmless guess ("from my push-ups?") does not cancel a pain spreading to the arm.
+    text = "chest pressure that spreads into my left arm on hills, is it just a strain from push-ups?"
+    assert "chest_to_arm" in [f.key for f in vocab.red_flags(text)]
+
+
+def test_an_asthma_attack_said_by_how_few_words_come_out(vocab: Vocabulary) -> None:
+    assert "cant_get_breath" in [f.key for f in vocab.red_flags("wheezing so badly I can say a few words at a time")]
