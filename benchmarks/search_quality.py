@@ -171,7 +171,7 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "fiftysecond", "fiftythird", "fiftyfourth", "fiftyfifth", "fiftysixth", "fiftyseventh",
                 "fiftyeighth", "fiftyninth", "sixtieth", "sixtyfirst", "sixtysecond", "sixtythird", "sixtyfourth",
                 "sixtyfifth", "sixtysixth", "sixtyseventh",
-                "sixtyeighth")
+                "sixtyeighth", "sixtyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -193,7 +193,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "listed_red_flags.jsonl", "texting_red_flags.jsonl", "numbers_red_flags.jsonl",
                  "secondlang_red_flags.jsonl", "coach_red_flags.jsonl", "halfmedical_red_flags.jsonl",
                  "gym_red_flags.jsonl", "brief_red_flags.jsonl",
-                 "longform_red_flags.jsonl")
+                 "longform_red_flags.jsonl", "beginners_red_flags.jsonl",
+                 "teens_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

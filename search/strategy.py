@@ -307,11 +307,14 @@ def _kind_scaled(clause: Clause, kind: int, weight: float) -> Clause:
 
 def _kinds_on_topic(groups: list[Sparse], plan: ScoringPlan, index: RankingData) -> list[Sparse]:
     """Each kind group scaled to OFF_TOPIC_KIND_SHARE on the posts off the search's topic: reached
-    by no body part, place, trigger or injury group of the search, nor by the body part of a place
-    said; the groups left as they were are the same objects. (Posts that name the body part at all
-    count as on it: only posts "about" it, as the first tier counts them, cost the exercise reader
-    queries 0.714 -> 0.712.)"""
-    topic = [groups[i][0] for i in (*plan.broad, *plan.narrow, *(g for g, _ in plan.named)) if i < len(groups)]
+    by no body part or injury group of the search, nor by the body part of a place said; where the
+    search says neither, by no group of a place or trigger. (A trigger's common words reach every
+    post: "outside of my hip stiff after trail runs" is about the hip, and the lumbar mobility post
+    is off it. Posts that name the body part at all count as on it: only posts "about" it, as the
+    first tier counts them, cost the exercise reader queries 0.714 -> 0.712.) The groups left as
+    they were are the same objects."""
+    said = (*plan.broad, *(g for g, _ in plan.named))
+    topic = [groups[i][0] for i in (said if said or plan.place_parts else plan.narrow) if i < len(groups)]
     topic += [index.impact.row(part)[0] for part in plan.place_parts]
     if not plan.kinds or not any(len(t) for t in topic):
         return groups

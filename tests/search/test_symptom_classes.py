@@ -1054,3 +1054,33 @@ def test_a_chest_pain_spreading_to_the_arm_is_flagged_whatever_the_reader_hopes(
 
 def test_an_asthma_attack_said_by_how_few_words_come_out(vocab: Vocabulary) -> None:
     assert "cant_get_breath" in [f.key for f in vocab.red_flags("wheezing so badly I can say a few words at a time")]
+
+
+def test_a_kind_asked_for_beside_a_place_stays_on_the_place(demo: SearchIndex) -> None:
+    # "stiff" asks for mobility work, "trail runs" is a trigger whose words reach every post: the
+    # lumbar mobility post is off the hip's topic and comes after the posts on the outer hip.
+    assert first(demo, "outside of my hip stiff after trail runs") in {"1068", "1007", "1055", "1059"}
+
+
+@pytest.mark.parametrize(("text", "flagged"), [("bitten by a dog on my long run and the bite is getting red", True),
+                                               ("a dog chased me on my run and I tweaked my hamstring", False)])
+def test_an_animal_bite_is_flagged_and_a_chase_is_not(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert ("animal_bite" in [f.key for f in vocab.red_flags(text)]) is flagged
+
+
+@pytest.mark.parametrize(("text", "trigger"), [("my back aches ten seconds into my plank", "planking"),
+                                               ("hips sore after a two hour run", "long_run"),
+                                               ("knee barely gets past the toes in a squat", "ankle_bend")])
+def test_a_plank_held_a_long_run_by_its_length_and_a_knee_that_barely_passes_the_toes(
+        vocab: Vocabulary, text: str, trigger: str) -> None:
+    assert trigger in [m.key for m in vocab.triggers(text, reader=True)]
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("my daughter does gymnastics and her lower back hurts when she arches backwards", "young_back"),
+    ("peeing blood after the marathon", "dark_urine"),
+    ("im 12 and limping since my growth spurt, hip and knee ache", "child_limp"),
+])
+def test_a_young_athletes_back_blood_in_the_pee_and_a_growing_childs_limp(vocab: Vocabulary, text: str,
+                                                                          flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
