@@ -224,15 +224,15 @@ class SymptomMatcher:
     # -- a description's injury ----------------------------------------------------------------
 
     def guess(self, text: str, analysed: Analysed, parts: Sequence[str],
-              found: Sequence[Match] | None = None) -> Guess | None:
+              found: Sequence[Match] | None = None, places: Sequence[Place] | None = None) -> Guess | None:
         """The injury a description points to, when one fits better than every other.
 
         A place counts 2 when the injury lists it, a trigger 1, its body part (or that of its first
         place) named without a region 1. The best injury needs a place or a trigger of its own, 2 points, and
-        more points than the next one: "knee pain" alone guesses nothing. `found`: the text's
-        trigger matches, when the caller has them already."""
+        more points than the next one: "knee pain" alone guesses nothing. `found` and `places`: the
+        text's trigger matches and places, when the caller has them already."""
         found = self.trigger_matches(text, analysed) if found is None else found
-        places = self.places(text, analysed, found)
+        places = self.places(text, analysed, found) if places is None else places
         found_places = {(p.body_part, p.region): p for p in places}
         triggers = list(dict.fromkeys(m.key for m in found))
         if not found_places and not triggers:

@@ -347,21 +347,21 @@ class Vocabulary:
         found = self.symptoms.trigger_matches(text, normal)
         moves = [t for t in found if t.end - t.start > 1]
         # So is one inside a place of another body part: "the front of my leg below the knee" is the shin.
-        inside = [(p.start, p.end, p.body_part) for p in self.symptoms.places(text, normal, found)]
+        places = self.symptoms.places(text, normal, found)
         matches = [m for m in self._body_part_matches(text, normal)
                    if not any(t.start <= m.start and m.end <= t.end for t in moves)
-                   and not any(s <= m.start and m.end <= e and part != m.key for s, e, part in inside)]
+                   and not any(p.start <= m.start and m.end <= p.end and p.body_part != m.key for p in places)]
         listed = _listed(matches, normal)
         # Body parts listed together ("my knees and shins ache since I upped my miles") are a load
         # problem, not one injury: none of them points to its injury by being named.
         parts = [m.key for m in matches if m.key not in listed]
-        guess = self.symptoms.guess(text, normal, parts, found)
+        guess = self.symptoms.guess(text, normal, parts, found, places)
         if guess is None or guess.triggers or self.pain_words.intersection(normal.stems):
             return guess
         # A place said to do something else, never to hurt ("my arches flatten when I land", "the
         # front of my hips feels tight") points to no injury, as a post's place does not (see
         # tagging); a place on its own ("outside of the knee") is a reader asking about it.
-        placed = {i for p in self.symptoms.places(text, normal, found) for i in range(p.start, p.end)}
+        placed = {i for p in places for i in range(p.start, p.end)}
         said = [t for i, t in enumerate(normal.terms) if i not in placed and t and t not in _READER_TERMS]
         return None if said else guess
 
