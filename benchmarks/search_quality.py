@@ -171,7 +171,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "fiftysecond", "fiftythird", "fiftyfourth", "fiftyfifth", "fiftysixth", "fiftyseventh",
                 "fiftyeighth", "fiftyninth", "sixtieth", "sixtyfirst", "sixtysecond", "sixtythird", "sixtyfourth",
                 "sixtyfifth", "sixtysixth", "sixtyseventh",
-                "sixtyeighth", "sixtyninth")
+                "sixtyeighth", "sixtyninth", "seventieth", "seventyfirst", "seventysecond",
+                "seventythird", "seventyfourth", "seventyfifth", "seventysixth",
+                "seventyseventh")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -194,7 +196,12 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "secondlang_red_flags.jsonl", "coach_red_flags.jsonl", "halfmedical_red_flags.jsonl",
                  "gym_red_flags.jsonl", "brief_red_flags.jsonl",
                  "longform_red_flags.jsonl", "beginners_red_flags.jsonl",
-                 "teens_red_flags.jsonl")
+                 "teens_red_flags.jsonl", "walkers_red_flags.jsonl", "recruits_red_flags.jsonl",
+                 "metaphors_red_flags.jsonl", "conditions_red_flags.jsonl", "marshals_red_flags.jsonl",
+                 "wearables_red_flags.jsonl", "adaptive_red_flags.jsonl", "travel_red_flags.jsonl",
+                 "postillness_red_flags.jsonl", "nightshift_red_flags.jsonl", "selfdiagnosed_red_flags.jsonl",
+                 "midlife_red_flags.jsonl", "buggy_red_flags.jsonl",
+                 "anxious_red_flags.jsonl", "track_red_flags.jsonl", "manual_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -18,6 +18,7 @@ from ..text.symptoms import Guess, place_part
 from ..text.vocabulary import Vocabulary
 from .query_parse import All, AnyOf, Concept, Intent, Node, Not, Phrase, Place, QueryPlan, Synonym, Trigger, Word
 from .schema import concept_term, kind_term, place_term, stop_term, when_term
+from .spelling import everyday_english
 
 # The other words of a synonym group count a little less than the word the reader typed.
 SYNONYM_WEIGHT = 0.8
@@ -210,9 +211,12 @@ def _only_pain(node: Node, vocabulary: Vocabulary, term_id: TermId) -> bool:
 
 def _g_dropped(text: str, found: list[str], term_id: TermId) -> list[str]:
     """A word no post has, written the way it is said ("shufflin", "achin'", "runnin"), read as
-    its -ing form where posts have that."""
+    its -ing form where posts have that; not a word of everyday English ("thin flat shoes" are not a
+    "thing")."""
     said = words(text)
     if len(said) != 1 or len(found) != 1 or not said[0].endswith("in") or term_id(found[0]) is not None:
+        return found
+    if said[0] in everyday_english():
         return found
     spelled = terms(said[0] + "g")
     return spelled if len(spelled) == 1 and term_id(spelled[0]) is not None else found

@@ -28,6 +28,9 @@ __all__ = ["Guess", "Place", "RedFlag", "Region", "Spot", "SymptomMatcher", "Tri
 MAX_JOINERS = 3
 # How many words before a red flag's word a negation denies it ("no swelling or redness").
 NEGATION_REACH = 3
+# Words between a `wondering` phrase and the name it asks about ("is it a stress fracture",
+# "worried I have a DVT").
+WONDER_REACH = 3
 # Words that carry a denial on down a list: each starts NEGATION_REACH afresh ("no leg pain or
 # numbness" denies the numbness too).
 DENIAL_LISTS = frozenset({"or", "nor"})
@@ -67,16 +70,19 @@ class Trigger:
 
 @dataclass(frozen=True)
 class RedFlag:
-    """A symptom that needs a clinician. Matched by any of `terms`, or by one word or phrase of
-    each list in `together` anywhere in the text ("calf" ... "swollen" ... "hot"), unless the text
-    also says one of `unless`: a harmless cause ("fingers go numb in the cold"). A word the text
-    denies ("no swelling", "isn't tender": the vocabulary's `negations`) is not said."""
+    """A symptom that needs a clinician. Matched by any of `terms` or `names`, or by one word or
+    phrase of each list in `together` anywhere in the text ("calf" ... "swollen" ... "hot"), unless
+    the text also says one of `unless`: a harmless cause ("fingers go numb in the cold"). A word the
+    text denies ("no swelling", "isn't tender": the vocabulary's `negations`) is not said, nor is a
+    name of the condition the reader only wonders about ("is it a stress fracture??", "please tell
+    me it's not a DVT": the vocabulary's `wondering`), wherever it stands."""
 
     key: str
     reason: str
     terms: tuple[str, ...] = ()
     together: tuple[tuple[str, ...], ...] = ()
     unless: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +145,7 @@ class SymptomMatcher:
         part_noun: Callable[[str], str],
         forms: Callable[[str], list[tuple[str, ...]]] = lambda text: [tuple(words(text))],
         negations: Sequence[str] = (),
+        wondering: Sequence[str] = (),
     ) -> None:
         self.regions = {r.key: r for r in regions}
         self.spots = tuple(spots)
@@ -156,7 +163,7 @@ class SymptomMatcher:
         # is keyed by both, joined, and counts for each.
         flags_of: dict[tuple[str, ...], list[str]] = {}
         for fl in red_flags:
-            for term in fl.terms:
+            for term in (*fl.terms, *fl.names):
                 for form in forms(term):
                     flags_of.setdefault(form, []).append(fl.key)
         self._flag_terms = PhraseMatcher((FLAG_KEYS_JOIN.join(dict.fromkeys(keys)), f) for f, keys in flags_of.items())
@@ -164,6 +171,8 @@ class SymptomMatcher:
         self._flag_parts = [[PhraseMatcher(("", f) for t in group for f in forms(t)) for group in fl.together]
                             for fl in red_flags]
         self._negations = frozenset(w for n in negations for w in words(n))
+        self._names = PhraseMatcher(("", f) for fl in red_flags for n in fl.names for f in forms(n))
+        self._wondering = PhraseMatcher(("", f) for w in wondering for f in forms(w))
         self._flag_unless = [PhraseMatcher(("", f) for t in fl.unless for f in forms(t)) if fl.unless else None
                              for fl in red_flags]
         # Which injuries list a place or a trigger: a place listed by one injury alone tells it.
@@ -283,7 +292,7 @@ class SymptomMatcher:
     def red_flags_in(self, text: str, analysed: Analysed | None = None) -> list[RedFlag]:
         """The red flags a text matches, in vocabulary order."""
         analysed = analysed if analysed is not None else analyse(text)
-        said = self._said(text, analysed)
+        said = self._said(text, analysed, self._wondered(text, analysed))
         hit = {key for m in said(self._flag_terms) for key in m.key.split(FLAG_KEYS_JOIN)}
         out = []
         for flag, groups, unless in zip(self.red_flags, self._flag_parts, self._flag_unless, strict=True):
@@ -293,11 +302,33 @@ class SymptomMatcher:
                 out.append(flag)
         return out
 
-    def _said(self, text: str, analysed: Analysed) -> Callable[[PhraseMatcher], list[Match]]:
+    def _wondered(self, text: str, analysed: Analysed) -> frozenset[tuple[int, int]]:
+        """The spans of the conditions' names the reader only wonders about: a `wondering` phrase at
+        most WONDER_REACH words before one in its clause ("is it a stress fracture", "read about
+        DVT"), or right after it ("rhabdo or just DOMS"), or a question mark after it ("tumour??")."""
+        names = self._names.find(text, analysed)
+        if not names:
+            return frozenset()
+        asks = self._wondering.find(text, analysed)
+        clause = clauses(text, analysed)
+
+        def wondered(name: Match) -> bool:
+            if text[analysed.ends[name.end - 1]:].lstrip(" ").startswith("?"):
+                return True
+            return any(a.start == name.end or (a.end <= name.start and name.start - a.end <= WONDER_REACH
+                                                 and clause[a.start] == clause[name.start]) for a in asks)
+
+        return frozenset((n.start, n.end) for n in names if wondered(n))
+
+    def _said(self, text: str, analysed: Analysed,
+              wondered: frozenset[tuple[int, int]] = frozenset()) -> Callable[[PhraseMatcher], list[Match]]:
         """A matcher's matches in `text` that are not denied: no `negations` word in the
         NEGATION_REACH words before one, in its clause ("no swelling or redness", "the bone isnt
         tender"; "can't put weight on it" says the negation inside the match, and counts); an "or"
-        on the way gives the reach again ("no leg pain or numbness")."""
+        on the way gives the reach again ("no leg pain or numbness"); and not a name `wondered` about."""
+        if wondered:
+            plain = self._said(text, analysed)
+            return lambda matcher: [m for m in plain(matcher) if (m.start, m.end) not in wondered]
         if not self._negations.intersection(analysed.words):
             return lambda matcher: matcher.find(text, analysed)
         ws, clause = analysed.words, clauses(text, analysed)

@@ -87,6 +87,8 @@ class Symptoms:
     possessives: tuple[str, ...] = ()
     pain_words: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
+    # Words a reader asks or fears a condition's name with ("is it", "please tell me it's not").
+    wondering: tuple[str, ...] = ()
     # Wordings that are one ("can't", "cannot", "can not"): a phrase with one matches the others.
     contractions: tuple[tuple[str, ...], ...] = ()
 
@@ -170,7 +172,7 @@ class Vocabulary:
             symptoms.regions, symptoms.spots, symptoms.triggers,
             [InjurySigns(c.key, c.name, c.where, c.when, c.body_part) for c in self.injuries if c.where or c.when],
             symptoms.red_flags, symptoms.joiners, self._body_part_matches, self.part_noun, self.forms,
-            symptoms.negations,
+            symptoms.negations, symptoms.wondering,
         )
 
     # -- lookups -------------------------------------------------------------------------------
@@ -259,8 +261,9 @@ class Vocabulary:
         for trigger in sections.triggers:
             out += trigger.terms
         for f in sections.red_flags:
-            out += [*f.terms, *(t for group in f.together for t in group), *f.unless]
-        out += [*sections.joiners, *sections.possessives, *sections.pain_words, *sections.negations]
+            out += [*f.terms, *f.names, *(t for group in f.together for t in group), *f.unless]
+        out += [*sections.joiners, *sections.possessives, *sections.pain_words, *sections.negations,
+                *sections.wondering]
         out += [m for group in sections.contractions for m in group]
         return [*out, "the"]
 
@@ -337,14 +340,26 @@ class Vocabulary:
 
     def triggers(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[Match]:
         """When it hurts, in `text` ("first steps in the morning"); keys are trigger keys."""
-        return self.symptoms.trigger_matches(text, self._read(text, analysed, reader))
+        return self._trigger_matches(text, self._read(text, analysed, reader))
+
+    def _trigger_matches(self, text: str, analysed: Analysed) -> list[Match]:
+        """The triggers in `text`, less a cause the reader says they tried and it did not help:
+        "took two weeks off and it came right back" and "new shoes didn't help" say what the
+        pain is not, not what brought it on (at most TURNED_DOWN_GAP words before the `not_helping`
+        phrase, as for a kind of post)."""
+        found = self.symptoms.trigger_matches(text, analysed)
+        if not any(self.symptoms.triggers[m.key].cause for m in found):
+            return found
+        saying = self._not_helping.find(text, analysed)
+        return [m for m in found if not (self.symptoms.triggers[m.key].cause
+                                         and any(0 <= s.start - m.end <= TURNED_DOWN_GAP for s in saying))]
 
     def guess(self, text: str, analysed: Analysed | None = None) -> Guess | None:
         """The injury a reader's description points to (None when none fits clearly better)."""
         normal = self._read(text, analysed, True)
         # A body part inside a trigger of several words is the movement, not where it hurts ("when
         # lifting my knee", "can't get my knees up"), as a search reads it (search/query_parse).
-        found = self.symptoms.trigger_matches(text, normal)
+        found = self._trigger_matches(text, normal)
         moves = [t for t in found if t.end - t.start > 1]
         # So is one inside a place of another body part: "the front of my leg below the knee" is the shin.
         places = self.symptoms.places(text, normal, found)

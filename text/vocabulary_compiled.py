@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 5  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 6  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -64,12 +64,14 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "triggers": [{"key": t.key, "name": t.name, "terms": list(t.terms), "cause": t.cause}
                      for t in sections.triggers],
         "red_flags": [{"key": f.key, "reason": f.reason, "terms": list(f.terms),
-                       "together": [list(group) for group in f.together], "unless": list(f.unless)}
+                       "together": [list(group) for group in f.together], "unless": list(f.unless),
+                       "names": list(f.names)}
                       for f in sections.red_flags],
         "place_joiners": list(sections.joiners),
         "possessives": list(sections.possessives),
         "pain_words": list(sections.pain_words),
         "negations": list(sections.negations),
+        "wondering": list(sections.wondering),
         "contractions": [list(group) for group in sections.contractions],
         # Every word the lookups analyse, with its analysis: a loading worker skips the stemmer.
         "analysis": analysis_fingerprint(),
@@ -124,7 +126,8 @@ def load(data: object, text: str, sha256: str) -> Vocabulary:
     symptoms = Symptoms(regions, spots, triggers, _list(root, "red_flags", _red_flag),
                         _strings(root.get("place_joiners")), _strings(root.get("possessives")),
                         _strings(root.get("pain_words")), _strings(root.get("negations")),
-                        tuple(_strings(group) for group in _sequence(root.get("contractions"))))
+                        wondering=_strings(root.get("wondering")),
+                        contractions=tuple(_strings(group) for group in _sequence(root.get("contractions"))))
     _check_references(body_parts, injuries, categories, symptoms)
     synonyms = [SynonymGroup(_strings(members)) for members in _sequence(root.get("synonyms"))]
     source = Source(_string(root.get("source")), sha256, text)
@@ -206,7 +209,8 @@ def _trigger(value: object) -> Trigger:
 def _red_flag(value: object) -> RedFlag:
     item = _mapping(value)
     return RedFlag(_string(item.get("key")), _string(item.get("reason")), _strings(item.get("terms")),
-                   tuple(_strings(group) for group in _sequence(item.get("together"))), _strings(item.get("unless")))
+                   tuple(_strings(group) for group in _sequence(item.get("together"))), _strings(item.get("unless")),
+                   _strings(item.get("names")))
 
 
 def _words(value: object) -> dict[str, tuple[str, str, str | None]]:

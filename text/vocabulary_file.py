@@ -34,7 +34,7 @@ PACKAGE_SOURCE = "package"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms", "exercise_cues", "vague_words",
               "regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words", "not_helping",
-              "instead_of", "negations", "contractions"}
+              "instead_of", "negations", "wondering", "contractions"}
 MAX_BYTES = 2_000_000  # a vocabulary is a few hundred lines; anything this large is a mistake
 # Names made by combining an injury's names with its body part's (see `_Reader.combine`): the
 # package's vocabulary makes at most 72 for one injury and about 200 in all.
@@ -209,7 +209,8 @@ class _Reader:
                 self.strings(data.get("possessives"), ("possessives",), allow_empty=True),
                 self.strings(data.get("pain_words"), ("pain_words",), allow_empty=True),
                 self.strings(data.get("negations"), ("negations",), allow_empty=True),
-                self.contractions(data.get("contractions")),
+                wondering=self.strings(data.get("wondering"), ("wondering",), allow_empty=True),
+                contractions=self.contractions(data.get("contractions")),
             ),
             self.strings(data.get("not_helping"), ("not_helping",), allow_empty=True),
             self.strings(data.get("instead_of"), ("instead_of",), allow_empty=True),
@@ -363,22 +364,23 @@ class _Reader:
         seen: set[str] = set()
         reasons: dict[str, str] = {}
         out = []
-        fields = {"key", "reason", "reason_of", "terms", "together", "unless"}
+        fields = {"key", "reason", "reason_of", "terms", "names", "together", "unless"}
         for item, path in self.named_entries(value, "red_flags", fields):
             key = self.section_key(item, path, seen)
             reason = self.flag_reason(item, path, reasons)
             reasons[key] = reason
             terms = self.strings(item.get("terms"), (*path, "terms"), allow_empty=True)
+            names = self.strings(item.get("names"), (*path, "names"), allow_empty=True)
             together_value = item.get("together")
             together: list[tuple[str, ...]] = []
             if together_value is not None:
                 if not isinstance(together_value, list) or len(together_value) < 2:
                     raise self.fail((*path, "together"), "together must be a list of at least two lists of words")
                 together = [dedupe(self.strings(g, (*path, "together", j))) for j, g in enumerate(together_value)]
-            if not terms and not together:
-                raise self.fail(path, "a red flag needs terms, together, or both")
+            if not terms and not names and not together:
+                raise self.fail(path, "a red flag needs terms, names or together")
             unless = self.strings(item.get("unless"), (*path, "unless"), allow_empty=True)
-            out.append(RedFlag(key, reason, dedupe(terms), tuple(together), dedupe(unless)))
+            out.append(RedFlag(key, reason, dedupe(terms), tuple(together), dedupe(unless), dedupe(names)))
         return tuple(out)
 
     def flag_reason(self, item: dict[str, Any], path: Path_, reasons: dict[str, str]) -> str:

@@ -232,6 +232,12 @@ def test_a_word_said_without_its_g_is_read_as_the_ing_word() -> None:
     assert _g_dropped("zeppelin", ["zeppelin"], known) == ["zeppelin"]  # nor is any word made up
 
 
+def test_an_everyday_word_ending_in_in_is_not_an_ing_word_without_its_g() -> None:
+    # "thin flat shoes": posts have "thing", but "thin" is a word of its own.
+    assert _g_dropped("thin", ["thin"], {"thing": 1}.get) == ["thin"]
+    assert _g_dropped("goin", ["goin"], {"go": 1}.get) == ["go"]
+
+
 def test_a_kind_said_not_to_help_is_turned_down(vocab):
     scoring, table = compiled("calves tight, stretching does nothing for them", vocab)
     assert scoring.turned_down == (table["kind:stretch"],)

@@ -320,7 +320,7 @@ def test_a_reason_taken_from_another_flag_is_checked_with_its_line(tmp_path: Pat
         ("terms: [night pain], together: [[wakes], [pain, ache]],", "together: [[wakes]],", 18,
          "together must be a list of at least two lists"),
         ("terms: [night pain], together: [[wakes], [pain, ache]],", "terms: [],", 18,
-         "a red flag needs terms, together, or both"),
+         "a red flag needs terms, names or together"),
         ("{key: night, reason: Night pain needs a look.,", "{key: night,", 18, "red_flags[0].reason"),
         ("unless: [my alarm]}", "unless: my alarm}", 19, "red_flags[0].unless"),
         ("place_joiners: [of, the]", "place_joiners: of", 20, "place_joiners"),
@@ -608,3 +608,24 @@ def test_a_phrase_with_a_contraction_matches_it_said_each_way(tmp_path: Path, te
 def test_a_contraction_needs_two_wordings(tmp_path: Path, group: str, message: str) -> None:
     with pytest.raises(VocabularyError, match=message.replace("[", r"\[").replace("]", r"\]")):
         read_vocabulary(write(tmp_path, SECTIONS + f"contractions:\n  - {group}\n"))
+
+
+# -- a condition's name the reader only wonders about ------------------------------------------------
+
+WONDERING = SECTIONS.replace(
+    "     unless: [my alarm]}\n",
+    "     unless: [my alarm]}\n  - {key: fracture, reason: A bone needs a look., names: [stress fracture],\n"
+    "     terms: [hurts to hop]}\n", 1).replace('negations: ["no", not]\n',
+                                             'negations: ["no", not]\nwondering: [is it, or just]\n')
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("I have a stress fracture in my shin", True),            # the name said as a fact
+    ("is it a stress fracture? shins ache, both legs", False),  # asked
+    ("stress fracture?? shins ache since more miles", False),   # a question mark after it
+    ("stress fracture or just sore shins", False),              # set beside something milder
+    ("is it a stress fracture, it hurts to hop", True),         # asked, and a symptom said too
+])
+def test_a_name_the_reader_only_wonders_about_is_not_the_symptom(tmp_path: Path, text: str, flagged: bool) -> None:
+    vocab = read_vocabulary(write(tmp_path, WONDERING))
+    assert bool(vocab.red_flags(text)) is flagged

@@ -83,11 +83,12 @@ triggers:
 red_flags:
   - {key: night, reason: Night pain needs a look., terms: [night pain], together: [[wakes], [pain, ache]]}
   - {key: hot, reason: A hot swollen calf needs a doctor today., together: [[calf], [swollen], [hot, warm]],
-     unless: [in the sun]}
+     unless: [in the sun], names: [dvt, blood clot]}
 place_joiners: [of, the]
 possessives: [my, your]
 pain_words: [pain, sore, aching]
 negations: ["no", not]
+wondering: [is it, worried about]
 contractions:
   - [can't, cannot, can not]
 """.replace("LEG_NAMES", ", ".join(f"leg{i} zone" for i in range(30))).replace(
@@ -150,6 +151,7 @@ def test_every_section_and_the_warnings_are_stored() -> None:
     assert data["contractions"] == [["can't", "cannot", "can not"]]
     assert data["red_flags"][1]["together"] == [["calf"], ["swollen"], ["hot", "warm"]]
     assert data["red_flags"][1]["unless"] == ["in the sun"] and data["red_flags"][0]["unless"] == []
+    assert data["red_flags"][1]["names"] == ["dvt", "blood clot"] and data["wondering"] == ["is it", "worried about"]
     injury = next(c for c in data["injuries"] if c["key"] == "leg_strain")
     assert injury["combined"] and set(injury["combined"]) <= set(injury["terms"])  # names after combining
     assert json.loads(json.dumps(data)) == data  # plain JSON values only
