@@ -31,6 +31,8 @@ NEGATION_REACH = 3
 # Words between a `wondering` phrase and the name it asks about ("is it a stress fracture",
 # "worried I have a DVT").
 WONDER_REACH = 3
+# Spaces read between a name and its question mark ("tumour ??"): a bounded look, whatever the text.
+QUESTION_GAP = 3
 # Words that carry a denial on down a list: each starts NEGATION_REACH afresh ("no leg pain or
 # numbness" denies the numbness too).
 DENIAL_LISTS = frozenset({"or", "nor"})
@@ -313,7 +315,8 @@ class SymptomMatcher:
         clause = clauses(text, analysed)
 
         def wondered(name: Match) -> bool:
-            if text[analysed.ends[name.end - 1]:].lstrip(" ").startswith("?"):
+            end = analysed.ends[name.end - 1]
+            if text[end : end + QUESTION_GAP + 1].lstrip(" ").startswith("?"):
                 return True
             return any(a.start == name.end or (a.end <= name.start and name.start - a.end <= WONDER_REACH
                                                  and clause[a.start] == clause[name.start]) for a in asks)
