@@ -329,14 +329,16 @@ class SymptomMatcher:
         NEGATION_REACH words before one, in its clause ("no swelling or redness", "the bone isnt
         tender"; "can't put weight on it" says the negation inside the match, and counts); an "or"
         on the way gives the reach again ("no leg pain or numbness"); and not a name `wondered` about."""
-        if wondered:
-            plain = self._said(text, analysed)
-            return lambda matcher: [m for m in plain(matcher) if (m.start, m.end) not in wondered]
-        if not self._negations.intersection(analysed.words):
+        negated = not self._negations.isdisjoint(analysed.words)
+        if not negated and not wondered:
             return lambda matcher: matcher.find(text, analysed)
-        ws, clause = analysed.words, clauses(text, analysed)
+        ws, clause = analysed.words, clauses(text, analysed) if negated else []
 
         def denied(m: Match) -> bool:
+            if (m.start, m.end) in wondered:
+                return True
+            if not negated:
+                return False
             i, reach = m.start - 1, NEGATION_REACH
             while i >= 0 and reach > 0 and clause[i] == clause[m.start]:
                 if ws[i] in self._negations:

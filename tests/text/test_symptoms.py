@@ -323,9 +323,11 @@ def test_a_reason_taken_from_another_flag_is_checked_with_its_line(tmp_path: Pat
          "a red flag needs terms, names or together"),
         ("{key: night, reason: Night pain needs a look.,", "{key: night,", 18, "red_flags[0].reason"),
         ("unless: [my alarm]}", "unless: my alarm}", 19, "red_flags[0].unless"),
+        ("unless: [my alarm]}", "unless: [my alarm], names: night terror}", 19, "red_flags[0].names"),
         ("place_joiners: [of, the]", "place_joiners: of", 20, "place_joiners"),
         ("not_helping: [does nothing]", "not_helping: does nothing", 22, "not_helping"),
         ('negations: ["no", not]', "negations: [no, not]", 23, "negations"),
+        ('negations: ["no", not]', 'negations: ["no", not]\nwondering: is it', 24, "wondering"),
     ],
 )
 def test_symptom_sections_are_checked_with_their_line(tmp_path: Path, old: str, new: str, line: int,
