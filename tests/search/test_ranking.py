@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from runphys.search.excerpts import excerpt
-from runphys.search.feedback import relevance_model
+from runphys.search.feedback import novelty, relevance_model, relevance_model_arrays
 from runphys.search.impact import FieldCounts, build
 from runphys.search.nearness import likeness, near_the_best, term_weights
 from runphys.search.part import Feedback
@@ -156,6 +156,22 @@ def test_relevance_model_prefers_words_of_the_best_documents():
 def test_relevance_model_skips_common_words():
     docs = [(5.0, Counter({"run": 9, "cadenc": 1}))]
     assert relevance_model(docs, set(), lambda t: 90 if t == "run" else 1, doc_count=100) == [("cadenc", 1.0)]
+
+
+def test_a_copy_of_a_feedback_post_does_not_vote_twice():
+    # Two identical posts and one other: counted once, the pair's words (10 of 14 of the weight as
+    # plain RM3 would count it) no longer outvote the other post's word.
+    pair = (np.array([1, 2], np.int32), np.array([3, 3], np.uint16))
+    docs = [(5.0, *pair), (5.0, *pair), (4.0, np.array([7], np.int32), np.array([5], np.uint16))]
+    assert novelty(docs) == pytest.approx([1.0, 0.0, 1.0])
+    model = relevance_model_arrays(docs, np.ones(8, bool), np.array([], np.int32))
+    assert model[0][0] == 7
+
+
+def test_a_feedback_post_counts_by_how_much_it_adds():
+    first = (np.array([1, 2], np.int32), np.array([1, 1], np.uint16))
+    half_new = (np.array([1, 3], np.int32), np.array([1, 1], np.uint16))
+    assert novelty([(1.0, *first), (1.0, *half_new)]) == pytest.approx([1.0, 0.5])
 
 
 @pytest.mark.parametrize(

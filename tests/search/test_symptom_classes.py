@@ -1058,8 +1058,9 @@ def test_an_asthma_attack_said_by_how_few_words_come_out(vocab: Vocabulary) -> N
 
 def test_a_kind_asked_for_beside_a_place_stays_on_the_place(demo: SearchIndex) -> None:
     # "stiff" asks for mobility work, "trail runs" is a trigger whose words reach every post: the
-    # lumbar mobility post is off the hip's topic and comes after the posts on the outer hip.
-    assert first(demo, "outside of my hip stiff after trail runs") in {"1068", "1007", "1055", "1059"}
+    # lumbar mobility post is off the hip's topic and comes after the posts on the outer hip (the
+    # glute wake-up routine is one: clamshells, banded side steps, "a light burn on the sides").
+    assert first(demo, "outside of my hip stiff after trail runs") in {"1068", "1007", "1055", "1059", "1042"}
 
 
 @pytest.mark.parametrize(("text", "flagged"), [("bitten by a dog on my long run and the bite is getting red", True),
@@ -1262,4 +1263,90 @@ def test_feet_stared_at_on_a_climb_are_where_the_eyes_go_not_a_foot_that_hurts(d
 ])
 def test_a_condition_the_reader_only_fears_is_not_flagged_by_its_name(vocab: Vocabulary, text: str,
                                                                       flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("q", "right"), [
+    # The plank described, not named: the posts on doing it.
+    ("propped on my elbows for a minute and my lower back starts to ache", {"1004", "1061"}),
+    # Lighter steps are a higher cadence.
+    ("how do I take lighter steps so I stop pounding the pavement", {"1006", "1056"}),
+])
+def test_an_exercise_or_a_cadence_described_in_other_words(demo: SearchIndex, q: str, right: set[str]) -> None:
+    assert first(demo, q) in right
+
+
+@pytest.mark.parametrize(("text", "flag"), [
+    ("couldn't catch my breath on the sofa last night and it hurts when I breathe in", "lung_clot"),
+    ("out in a wind chill of minus 20, two fingertips went white and waxy and now have blisters", "frostbite"),
+    ("ate a cereal bar mid run and my lips and face are swelling, my throat feels tight", "swelling_and_breathing"),
+    ("poo was black like tar after a week of painkillers for my knee", "bleeding"),
+    ("after my winter run my right foot went white and stayed that way, the left is normal", "cold_foot_stays"),
+])
+def test_red_flags_said_with_the_weather_around_them(vocab: Vocabulary, text: str, flag: str) -> None:
+    assert flag in [f.key for f in vocab.red_flags(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "toes went white in the snow but warmed up fine in the shower",
+    "my partner's toes tingle on long runs until he loosens his laces and it goes",
+    "sore thighs after the race, can barely buckle my kid into the car",
+    "can't stand on one leg for more than ten seconds, is my balance that bad",
+    "hobbling like a penguin the day after the marathon, stairs are awful",
+])
+def test_ordinary_things_said_with_alarming_words_are_not_flagged(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("three weeks after my knee op the scar is red and hot and there's yellow stuff on the plaster", True),
+    ("a week after giving birth: headache all day, flashing spots, and my face has swollen", True),
+    ("ten days after my hip op I suddenly can't catch my breath and it hurts a bit to breathe in", True),
+    ("wide awake at midnight after an evening tempo run, can't sleep, legs restless", False),
+    ("back running after glandular fever and my legs feel heavy", False),
+    ("popped the blister on the back of my heel, is it ok to run", False),
+    ("sock marks on both ankles after a hot long run, a bit puffy, gone by the next morning", False),
+])
+def test_coming_back_after_an_operation_a_birth_or_an_illness(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("after the 50k my left foot slaps down on the road and I can't lift the front of it", True),
+    ("haven't peed since I finished the 100 miler yesterday afternoon", True),
+    ("cut my knee on a rock descending and it won't stop bleeding even with my buff pressed on it", True),
+    ("on the night section something bit my calf, two small puncture marks and it's swelling", True),
+    ("blinding headache at the top of the pass, worst I've ever had, came on in seconds", True),
+    ("peeing pinkish after the stage race, no pain", True),
+    ("my calf cramps after a few minutes of power hiking and lets go when I stand still", True),
+    ("thumbs numb from gripping my poles all day, feeling came back by the next day", False),
+    ("quads so sore I can't walk down the stairs after the mountain race", False),
+    ("tickly cough after the dusty stage, no fever", False),
+])
+def test_red_flags_in_ultra_and_trail_race_reports(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+# (Left: with "my lower back" said too, a long question still puts the low-back posts first.)
+@pytest.mark.parametrize("q", ["core exercise lowering arm and leg on my back, my back arches off the floor",
+                               "lying on my back moving my legs and I feel it in my hip flexors not my abs"])
+def test_the_dead_bug_described_finds_the_dead_bug_posts(demo: SearchIndex, q: str) -> None:
+    assert first(demo, q) in {"1010", "1047"}
+
+
+def test_an_everyday_word_near_a_symptom_is_not_corrected_into_one(demo: SearchIndex) -> None:
+    # "tickly" is one edit pair from "tingly": the vocabulary knows it, so the speller leaves it.
+    assert demo.search(SearchRequest(q="tickly cough after a dusty trail race, no fever")).red_flags == ()
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("33 weeks and a trickle of clear watery stuff since this morning", True),
+    ("29 weeks, baby's been quiet all day after my jog", True),
+    ("my 4yo won't stand on his left leg and has a temp", True),
+    ("stopped breastfeeding last year and my periods never came back, now my shin aches in one spot", True),
+    ("my son is weeing loads and always thirsty, got thinner too", True),
+    ("arm went dead with the baby asleep on it, pins and needles went straight away", False),
+    ("32 weeks, ankles puffy in the evening, blood pressure fine at my check", False),
+])
+def test_red_flags_of_parents_who_run(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
