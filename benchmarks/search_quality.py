@@ -174,7 +174,7 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "sixtyeighth", "sixtyninth", "seventieth", "seventyfirst", "seventysecond",
                 "seventythird", "seventyfourth", "seventyfifth", "seventysixth",
                 "seventyseventh", "seventyeighth", "seventyninth", "eightieth",
-                "eightyfirst")
+                "eightyfirst", "eightysecond")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -204,7 +204,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "midlife_red_flags.jsonl", "buggy_red_flags.jsonl",
                  "anxious_red_flags.jsonl", "track_red_flags.jsonl", "manual_red_flags.jsonl",
                  "weather_red_flags.jsonl", "clubmates_red_flags.jsonl", "returners_red_flags.jsonl",
-                 "ultra_red_flags.jsonl", "parents_red_flags.jsonl")
+                 "ultra_red_flags.jsonl", "parents_red_flags.jsonl",
+                 "commuters_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

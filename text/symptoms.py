@@ -328,7 +328,8 @@ class SymptomMatcher:
         """A matcher's matches in `text` that are not denied: no `negations` word in the
         NEGATION_REACH words before one, in its clause ("no swelling or redness", "the bone isnt
         tender"; "can't put weight on it" says the negation inside the match, and counts); an "or"
-        on the way gives the reach again ("no leg pain or numbness"); and not a name `wondered` about."""
+        on the way gives the reach again ("no leg pain or numbness"), and carries it back over the
+        list's commas ("doesn't hurt, swell or give way"); and not a name `wondered` about."""
         negated = not self._negations.isdisjoint(analysed.words)
         if not negated and not wondered:
             return lambda matcher: matcher.find(text, analysed)
@@ -339,15 +340,22 @@ class SymptomMatcher:
                 return True
             if not negated:
                 return False
-            i, reach = m.start - 1, NEGATION_REACH
-            while i >= 0 and reach > 0 and clause[i] == clause[m.start]:
+            i, reach, listed = m.start - 1, NEGATION_REACH, False
+            while i >= 0 and reach > 0 and (clause[i] == clause[i + 1] or (listed and _comma(text, analysed, i))):
                 if ws[i] in self._negations:
                     return True
+                listed = listed or ws[i] in DENIAL_LISTS
                 reach = NEGATION_REACH if ws[i] in DENIAL_LISTS else reach - 1
                 i -= 1
             return False
 
         return lambda matcher: [m for m in matcher.find(text, analysed) if not denied(m)]
+
+
+def _comma(text: str, analysed: Analysed, i: int) -> bool:
+    """Only a comma between word `i` and the next: inside a list once an "or" has been passed ("it
+    doesn't hurt, swell or give way"), not a new clause ("no pain, calf swollen and hot")."""
+    return text[analysed.ends[i]:analysed.starts[i + 1]].strip() == ","
 
 
 def _joined(between: Sequence[str], joiners: frozenset[str]) -> bool:

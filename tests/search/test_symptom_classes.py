@@ -1350,3 +1350,26 @@ def test_an_everyday_word_near_a_symptom_is_not_corrected_into_one(demo: SearchI
 ])
 def test_red_flags_of_parents_who_run(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_words_around_a_place_do_not_lift_a_post_on_another_body_part(demo: SearchIndex) -> None:
+    # "squat down in the gym" reaches the knee posts' words; the front of the ankle is the place.
+    assert first(demo, "front of my ankle feels pinchy when I squat down in the gym") == "1019"
+
+
+def test_my_middle_made_stronger_is_the_core(demo: SearchIndex) -> None:
+    assert first(demo, "a gentle way to strengthen my middle for running without hurting my back") in {
+        "1004", "1010", "1021", "1030", "1047", "1061", "1071"}
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("my knee clicks on the stairs but it doesn't hurt, swell or lock", False),
+    ("no pain, but my calf is swollen and hot since the flight", True),
+    ("compared to the other runners in my club my legs are always sore", False),
+    ("sudden tearing pain between my shoulder blades on my run, felt clammy", True),
+    ("a tearing pain in my calf mid-sprint, like I was shot", False),
+    ("flew home on sunday and now a sharp pain in my side when I breathe in", True),
+    ("sat down after my run and suddenly couldn't get my breath, heart racing", True),
+])
+def test_red_flags_of_run_commuters_and_lists_denied(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
