@@ -57,11 +57,12 @@ TELLING_SHARE = 0.5
 # quad roller, "tight inner thigh" the groin stretches before a piriformis post with "Tight" in its
 # title.
 OFF_TOPIC_KIND_SHARE = 0.5
-# With a place said ("the front of my hip"), the search's plain words count this share on posts that
-# never name the place's body part: they tell the story around it ("after a day at my desk"), and a
-# post on another body part must not win by them (*Hamstring Stretches You Can Do at Your Desk*
-# over the hip-flexor stretches). On the symptom sets 0.5 and 0.7 gain two right first, 0.3 and
-# 0.1 three, none lost; no other collection moves (they say no places).
+# With a place said ("the front of my ankle"), the search's plain words count this share on posts
+# that never name the place's body part: they tell the story around it ("when I squat down in the
+# gym"), and a post on another body part must not win by them (*Step-Downs for Runner's Knee* over
+# the ankle mobility post). On the symptom sets 0.5 and 0.7 gain two right first, 0.3 and 0.1
+# three, none lost; no other collection moves (they say no places). A post that names the body part
+# in passing still counts them in full (the desk hamstring post, which says "hips").
 OFF_PLACE_WORD_SHARE = 0.3
 # Feedback words add at most this share of the first ranking's best score to a post: they reorder
 # close calls, but do not overturn a clear first ranking ("foot lands way out ahead of me, jars up
