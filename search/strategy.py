@@ -273,11 +273,17 @@ def _narrowed(groups: list[Sparse], broad: tuple[int, ...], narrow: tuple[int, .
     return out
 
 
+def _said_groups(plan: ScoringPlan) -> set[int]:
+    """The groups that say something the vocabulary knows (a body part, place, trigger, kind or
+    injury); the rest are the search's plain words."""
+    return {*plan.broad, *plan.narrow, *(g for g, _ in plan.kinds), *(g for g, _ in plan.named)}
+
+
 def _around_the_cause(groups: list[Sparse], plan: ScoringPlan) -> list[Sparse]:
     """Each plain-word group scaled to CAUSE_PLAIN_SHARE when the search names a cause."""
     if not plan.causes:
         return groups
-    said = {*plan.broad, *plan.narrow, *(g for g, _ in plan.kinds), *(g for g, _ in plan.named)}
+    said = _said_groups(plan)
     return [g if i in said or not len(g[0]) else _scaled(g, CAUSE_PLAIN_SHARE) for i, g in enumerate(groups)]
 
 
@@ -343,7 +349,7 @@ def _words_on_the_place(groups: list[Sparse], plan: ScoringPlan, index: RankingD
     if not parts:
         return groups
     on_place = np.unique(np.concatenate(parts))
-    said = {*plan.broad, *plan.narrow, *(g for g, _ in plan.kinds), *(g for g, _ in plan.named)}
+    said = _said_groups(plan)
     return [g if i in said or not len(g[0]) else
             (g[0], np.where(np.isin(g[0], on_place), g[1], g[1] * np.float32(OFF_PLACE_WORD_SHARE)).astype(np.float32))
             for i, g in enumerate(groups)]
