@@ -174,7 +174,11 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "sixtyeighth", "sixtyninth", "seventieth", "seventyfirst", "seventysecond",
                 "seventythird", "seventyfourth", "seventyfifth", "seventysixth",
                 "seventyseventh", "seventyeighth", "seventyninth", "eightieth",
-                "eightyfirst", "eightysecond")
+                "eightyfirst", "eightysecond", "eightythird", "eightyfourth", "eightyfifth", "eightysixth",
+                "eightyseventh", "eightyeighth", "eightyninth", "ninetieth",
+                "ninetyfirst", "ninetysecond", "ninetythird", "ninetyfourth",
+                "ninetyfifth", "ninetysixth", "ninetyseventh", "ninetyeighth",
+                "ninetyninth", "hundredth", "hundredfirst", "hundredsecond")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -205,7 +209,13 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "anxious_red_flags.jsonl", "track_red_flags.jsonl", "manual_red_flags.jsonl",
                  "weather_red_flags.jsonl", "clubmates_red_flags.jsonl", "returners_red_flags.jsonl",
                  "ultra_red_flags.jsonl", "parents_red_flags.jsonl",
-                 "commuters_red_flags.jsonl")
+                 "commuters_red_flags.jsonl", "holiday_red_flags.jsonl", "canicross_red_flags.jsonl",
+                 "jobs_red_flags.jsonl", "negations_red_flags.jsonl", "medications_red_flags.jsonl",
+                 "nightowl_red_flags.jsonl", "hashtags_red_flags.jsonl", "ocr_red_flags.jsonl",
+                 "replies_red_flags.jsonl", "timeline_red_flags.jsonl", "insurance_red_flags.jsonl",
+                 "sarcasm_red_flags.jsonl", "abbreviations_red_flags.jsonl", "idioms_red_flags.jsonl",
+                 "afterdoctor_red_flags.jsonl", "stretchasks_red_flags.jsonl", "comparisons_red_flags.jsonl",
+                 "household_red_flags.jsonl", "diet_red_flags.jsonl", "kids_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -37,6 +37,8 @@ TYPED_SHARE = 0.5
 # TYPED_SHARE): a trigger said in four words reaches posts by its words no more than one said in
 # two. (Two: three more right first on the symptom sets, one fewer; one word or three: fewer.)
 TYPED_WORDS = 2
+# A cause's vague words (the vocabulary's `vague_words`) count this share of its other typed words.
+VAGUE_SHARE = 0.25
 # When a description points to an injury, names a cause or asks for a kind of post, a word that
 # only says it hurts (the vocabulary's `pain_words`: "pain", "hurts", "achy") tells no post from
 # another: it adds this much and is not required, so a title with "Pain" in it does not outrank the
@@ -388,11 +390,15 @@ class _Builder:
         v = self.vocabulary
         moving = frozenset(t for m in (v.find(node.surface, reader=True) if v is not None else ())
                            if self.is_body_part(m.key) for t in terms(m.surface))
+        # A cause's vague words reach posts only a little ("hunched up" is not every post with "Wake
+        # Up" in its title, "way out in front" not every "way"); when it hurts, they tell ("stand up").
+        vague = v.vague_terms if v is not None and v.is_cause(node.key) else frozenset()
         return self.described(node.surface, when_term(node.key), guess is not None and node.key in guess.triggers,
-                              "any", moving=moving)
+                              "any", moving=moving, vague=vague)
 
     def described(self, surface: str, term: str, points: bool, combine: Literal["all", "any"],
-                  region_terms: frozenset[str] = frozenset(), moving: frozenset[str] = frozenset()) -> Clause:
+                  region_terms: frozenset[str] = frozenset(), moving: frozenset[str] = frozenset(),
+                  vague: frozenset[str] = frozenset()) -> Clause:
         """A place or a trigger: the best of `term`'s row and the words typed (`combine`: all of a
         place's words, its body part's side by side when it is several past its `region_terms`;
         any of a trigger's but the body parts `moving` in it), plus POINTED_SHARE of the guessed
@@ -421,7 +427,8 @@ class _Builder:
             # A long trigger's words add up to no more than TYPED_WORDS of them: "lands way out
             # front" is not four chances for a post on the front of the thigh.
             weight *= TYPED_WORDS / len(said)
-        rows = [(t, r) for t in said if (r := self.row(t, weight)) is not NOTHING]
+        rows = [(t, r) for t in said
+                if (r := self.row(t, weight * (VAGUE_SHARE if t in vague and len(said) > 1 else 1.0))) is not NOTHING]
         body = [(t, r) for t, r in rows if t not in region_terms]
         typed = [r for _, r in rows]
         if region_terms and len(body) >= 2:

@@ -59,7 +59,7 @@ def sanitize(text: str | None) -> tuple[str, tuple[str, ...]]:
 # Tokens and tree
 
 TokenKind = Literal["word", "phrase", "concept", "place", "trigger", "intent", "synonym", "and", "or", "not", "neg",
-                    "lparen", "rparen", "turned_down"]
+                    "lparen", "rparen", "turned_down", "taken_back"]
 
 
 @dataclass(frozen=True)
@@ -346,6 +346,8 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
     tokens = tokenize(text)
     if vocabulary is not None and tokens:
         spans = word_spans(text)
+        # A guess the reader takes back ("thought it was my IT band but ...") is left out, first.
+        tokens = mark(tokens, vocabulary.taken_back(text), spans, "taken_back")
         # Places first ("outer knee" is one place, not a body part and a word), then body parts and
         # injuries (longest names), then kinds of post, then synonyms.
         triggers = vocabulary.triggers(text, reader=True)

@@ -28,6 +28,9 @@ __all__ = ["Guess", "Place", "RedFlag", "Region", "Spot", "SymptomMatcher", "Tri
 MAX_JOINERS = 3
 # How many words before a red flag's word a negation denies it ("no swelling or redness").
 NEGATION_REACH = 3
+# A harmless cause is denied only by a negation right before it ("not beetroot", "no DOMS"): one
+# further off denies something else ("lost 3kg without trying since upping my mileage").
+CAUSE_NEGATION_REACH = 1
 # Words between a `wondering` phrase and the name it asks about ("is it a stress fracture",
 # "worried I have a DVT").
 WONDER_REACH = 3
@@ -295,12 +298,14 @@ class SymptomMatcher:
         """The red flags a text matches, in vocabulary order."""
         analysed = analysed if analysed is not None else analyse(text)
         said = self._said(text, analysed, self._wondered(text, analysed))
+        explained = self._said(text, analysed, reach=CAUSE_NEGATION_REACH)
         hit = {key for m in said(self._flag_terms) for key in m.key.split(FLAG_KEYS_JOIN)}
         out = []
         for flag, groups, unless in zip(self.red_flags, self._flag_parts, self._flag_unless, strict=True):
-            # The harmless causes are read only for a flag the text says (one scan of the text each).
+            # The harmless causes are read only for a flag the text says (one scan of the text each);
+            # one the reader denies explains nothing ("no beetroot, and my pee is dark like cola").
             if (flag.key in hit or (groups and all(said(g) for g in groups))) and not (
-                    unless is not None and unless.find(text, analysed)):
+                    unless is not None and explained(unless)):
                 out.append(flag)
         return out
 
@@ -323,10 +328,10 @@ class SymptomMatcher:
 
         return frozenset((n.start, n.end) for n in names if wondered(n))
 
-    def _said(self, text: str, analysed: Analysed,
-              wondered: frozenset[tuple[int, int]] = frozenset()) -> Callable[[PhraseMatcher], list[Match]]:
+    def _said(self, text: str, analysed: Analysed, wondered: frozenset[tuple[int, int]] = frozenset(),
+              reach: int = NEGATION_REACH) -> Callable[[PhraseMatcher], list[Match]]:
         """A matcher's matches in `text` that are not denied: no `negations` word in the
-        NEGATION_REACH words before one, in its clause ("no swelling or redness", "the bone isnt
+        `reach` words before one, in its clause ("no swelling or redness", "the bone isnt
         tender"; "can't put weight on it" says the negation inside the match, and counts); an "or"
         on the way gives the reach again ("no leg pain or numbness"), and carries it back over the
         list's commas ("doesn't hurt, swell or give way"); and not a name `wondered` about."""
@@ -340,12 +345,12 @@ class SymptomMatcher:
                 return True
             if not negated:
                 return False
-            i, reach, listed = m.start - 1, NEGATION_REACH, False
-            while i >= 0 and reach > 0 and (clause[i] == clause[i + 1] or (listed and _comma(text, analysed, i))):
+            i, left, listed = m.start - 1, reach, False
+            while i >= 0 and left > 0 and (clause[i] == clause[i + 1] or (listed and _comma(text, analysed, i))):
                 if ws[i] in self._negations:
                     return True
                 listed = listed or ws[i] in DENIAL_LISTS
-                reach = NEGATION_REACH if ws[i] in DENIAL_LISTS else reach - 1
+                left = reach if ws[i] in DENIAL_LISTS else left - 1
                 i -= 1
             return False
 

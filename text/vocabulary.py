@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import Literal
 
 from .analysis import Analysed, analyse, fold, terms, words
-from .phrases import Match, PhraseMatcher
+from .phrases import Match, PhraseMatcher, clauses
 from .symptoms import Guess, InjurySigns, Place, RedFlag, Region, Spot, SymptomMatcher, Trigger
 
 __all__ = ["Concept", "Match", "PostKind", "Symptoms", "Vocabulary"]
@@ -122,6 +122,8 @@ class Vocabulary:
         symptoms: Symptoms = Symptoms(),
         not_helping: Sequence[str] = (),
         instead_of: Sequence[str] = (),
+        guesses: Sequence[str] = (),
+        corrections: Sequence[str] = (),
     ) -> None:
         self.body_parts = tuple(body_parts)
         self.injuries = tuple(injuries)
@@ -132,10 +134,15 @@ class Vocabulary:
         self._expansion_terms: dict[str, frozenset[str]] = {}
         self._written_forms: dict[str, frozenset[str]] = {}
         self.vague_words = tuple(vague_words)
+        self.vague_terms = frozenset(t for w in self.vague_words for t in terms(w))
         self.not_helping = tuple(not_helping)
         self._not_helping = PhraseMatcher(("", tuple(words(w))) for w in self.not_helping)
         self.instead_of = tuple(instead_of)
         self._instead_of = PhraseMatcher(("", tuple(words(w))) for w in self.instead_of)
+        self.guesses = tuple(guesses)
+        self._guesses = PhraseMatcher(("", tuple(words(w))) for w in self.guesses)
+        self.corrections = tuple(corrections)
+        self._corrections = PhraseMatcher(("", tuple(words(w))) for w in self.corrections)
         # Compared on stems, so "bending" and "bent" are both "bend"-like where the stemmer agrees.
         self._cue_before = _stems(cues.before)
         self._cue_between = _stems(cues.between)
@@ -246,7 +253,7 @@ class Vocabulary:
         flags, pain words...), with "the", which stands in for each possessive in a reader's search."""
         sections = self.symptom_sections
         cues = self.exercise_cues
-        out: list[str] = [*self.vague_words, *self.not_helping, *self.instead_of,
+        out: list[str] = [*self.vague_words, *self.not_helping, *self.instead_of, *self.guesses, *self.corrections,
                           *cues.before, *cues.between, *cues.after, *self.categories]
         for c in (*self.body_parts, *self.injuries):
             out += [*c.terms, *c.not_about]
@@ -357,14 +364,20 @@ class Vocabulary:
     def guess(self, text: str, analysed: Analysed | None = None) -> Guess | None:
         """The injury a reader's description points to (None when none fits clearly better)."""
         normal = self._read(text, analysed, True)
+        # A guess the reader takes back points to nothing ("figured it was plantar fasciitis but ...").
+        taken = [range(m.start, m.end) for m in self.taken_back(text, normal)]
+
+        def kept(m: Match | Place) -> bool:
+            return not any(m.start in span for span in taken)
+
         # A body part inside a trigger of several words is the movement, not where it hurts ("when
         # lifting my knee", "can't get my knees up"), as a search reads it (search/query_parse).
-        found = self._trigger_matches(text, normal)
+        found = [m for m in self._trigger_matches(text, normal) if kept(m)]
         moves = [t for t in found if t.end - t.start > 1]
         # So is one inside a place of another body part: "the front of my leg below the knee" is the shin.
-        places = self.symptoms.places(text, normal, found)
+        places = [p for p in self.symptoms.places(text, normal, found) if kept(p)]
         matches = [m for m in self._body_part_matches(text, normal)
-                   if not any(t.start <= m.start and m.end <= t.end for t in moves)
+                   if kept(m) and not any(t.start <= m.start and m.end <= t.end for t in moves)
                    and not any(p.start <= m.start and m.end <= p.end and p.body_part != m.key for p in places)]
         listed = _listed(matches, normal)
         # Body parts listed together ("my knees and shins ache since I upped my miles") are a load
@@ -430,6 +443,27 @@ class Vocabulary:
                 spans += [said, *other]
         return frozenset(turned), spans
 
+    def taken_back(self, text: str, analysed: Analysed | None = None) -> list[Match]:
+        """The guesses a reader takes back ("thought it was my IT band but my pelvis drops", "blamed
+        my lower back, it's actually the middle"): from a `guesses` phrase to the end of its clause or
+        the first `corrections` word, at most TAKEN_BACK_GAP words on, where a correction follows
+        within CORRECTION_REACH words. What the reader thought is not what they are asking about."""
+        analysed = analysed if analysed is not None else analyse(text)
+        guesses = self._guesses.find(text, analysed)
+        if not guesses:
+            return []
+        corrected = {m.start for m in self._corrections.find(text, analysed)}
+        clause = clauses(text, analysed)
+        out: list[Match] = []
+        for guess in guesses:
+            end = guess.end
+            while (end < len(clause) and end - guess.end < TAKEN_BACK_GAP and end not in corrected
+                   and clause[end] == clause[guess.start]):
+                end += 1
+            if end > guess.end and any(i in corrected for i in range(end, end + CORRECTION_REACH)):
+                out.append(Match("", guess.start, end, " ".join(analysed.words[guess.start:end])))
+        return out
+
     def synonym_matches(self, text: str, analysed: Analysed | None = None) -> list[Match]:
         """Members of a synonym group in a query; keys are group numbers (as text)."""
         return self._synonyms.find(text, analysed if analysed is not None else analyse(text))
@@ -441,6 +475,10 @@ TURNED_DOWN_GAP = 4
 # Words between the phrase asking for something else and the kind it sets aside ("better than
 # just stretching", "instead of all the foam rolling").
 INSTEAD_GAP = 2
+# Words a taken-back guess may run to ("thought it was my IT band" + "but"), and how soon after it
+# a correction must come ("thought it was my neck, it's actually ...").
+TAKEN_BACK_GAP = 6
+CORRECTION_REACH = 3
 # Words that join two things a reader tried ("rolled a ball and stretched").
 _JOINING = frozenset({"and", "or", "plus"})
 

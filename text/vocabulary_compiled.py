@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 6  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 7  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -59,6 +59,8 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "vague_words": list(vocabulary.vague_words),
         "not_helping": list(vocabulary.not_helping),
         "instead_of": list(vocabulary.instead_of),
+        "guesses": list(vocabulary.guesses),
+        "corrections": list(vocabulary.corrections),
         "regions": [{"key": r.key, "name": r.name, "terms": list(r.terms)} for r in sections.regions],
         "spots": [{"body_part": s.body_part, "region": s.region, "terms": list(s.terms)} for s in sections.spots],
         "triggers": [{"key": t.key, "name": t.name, "terms": list(t.terms), "cause": t.cause}
@@ -136,13 +138,15 @@ def load(data: object, text: str, sha256: str) -> Vocabulary:
     vague_words = _strings(root.get("vague_words"))
     not_helping = _strings(root.get("not_helping"))
     instead_of = _strings(root.get("instead_of"))
+    guesses = _strings(root.get("guesses"))
+    corrections = _strings(root.get("corrections"))
     warnings = _strings(root.get("warnings"))
     # Only now that all of it is well formed; and only when this program analyses words the same way.
     if root.get("analysis") == analysis_fingerprint():
         remember_words(analyses)
     vocabulary = Vocabulary(
         body_parts, injuries, kinds, synonyms, categories, source, exercise_cues, vague_words, symptoms, not_helping,
-        instead_of)
+        instead_of, guesses, corrections)
     vocabulary.warnings = warnings
     return vocabulary
 

@@ -34,7 +34,7 @@ PACKAGE_SOURCE = "package"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms", "exercise_cues", "vague_words",
               "regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words", "not_helping",
-              "instead_of", "negations", "wondering", "contractions"}
+              "instead_of", "guesses", "corrections", "negations", "wondering", "contractions"}
 MAX_BYTES = 2_000_000  # a vocabulary is a few hundred lines; anything this large is a mistake
 # Names made by combining an injury's names with its body part's (see `_Reader.combine`): the
 # package's vocabulary makes at most 72 for one injury and about 200 in all.
@@ -214,6 +214,8 @@ class _Reader:
             ),
             self.strings(data.get("not_helping"), ("not_helping",), allow_empty=True),
             self.strings(data.get("instead_of"), ("instead_of",), allow_empty=True),
+            self.strings(data.get("guesses"), ("guesses",), allow_empty=True),
+            self.strings(data.get("corrections"), ("corrections",), allow_empty=True),
         )
         vocabulary.warnings = tuple(self.warnings)
         return vocabulary

@@ -73,6 +73,8 @@ exercise_cues:
 vague_words: [thing, stuff]
 not_helping: [does nothing, hasn't helped]
 instead_of: [instead of]
+guesses: [thought it was]
+corrections: [but]
 regions:
   - {key: outside, name: on the outside of, terms: [outside, lateral]}
 spots:
@@ -102,6 +104,7 @@ def data_of(vocabulary: Vocabulary) -> dict[str, Any]:
         "synonyms": vocabulary.synonyms, "categories": vocabulary.categories,
         "exercise_cues": vocabulary.exercise_cues, "vague_words": vocabulary.vague_words,
         "not_helping": vocabulary.not_helping, "instead_of": vocabulary.instead_of,
+        "guesses": vocabulary.guesses, "corrections": vocabulary.corrections,
         "symptoms": vocabulary.symptom_sections, "pain_words": vocabulary.pain_words,
         "source": (vocabulary.source.name, vocabulary.source.sha256, vocabulary.source.text),
         "warnings": vocabulary.warnings, "prefix_terms": vocabulary.prefix_terms(),
@@ -148,6 +151,7 @@ def test_every_section_and_the_warnings_are_stored() -> None:
             "exercise_cues", "vague_words", "categories", "synonyms", "kinds", "not_helping"} <= set(data)
     assert data["not_helping"] == ["does nothing", "hasn't helped"] and data["negations"] == ["no", "not"]
     assert data["instead_of"] == ["instead of"]
+    assert data["guesses"] == ["thought it was"] and data["corrections"] == ["but"]
     assert data["contractions"] == [["can't", "cannot", "can not"]]
     assert data["red_flags"][1]["together"] == [["calf"], ["swollen"], ["hot", "warm"]]
     assert data["red_flags"][1]["unless"] == ["in the sun"] and data["red_flags"][0]["unless"] == []
