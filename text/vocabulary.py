@@ -363,9 +363,11 @@ class Vocabulary:
 
     def guess(self, text: str, analysed: Analysed | None = None) -> Guess | None:
         """The injury a reader's description points to (None when none fits clearly better)."""
-        normal = self._read(text, analysed, True)
-        # A guess the reader takes back points to nothing ("figured it was plantar fasciitis but ...").
-        taken = [range(m.start, m.end) for m in self.taken_back(text, normal)]
+        written = analysed if analysed is not None else analyse(text)
+        normal = self.normalised(written)
+        # A guess the reader takes back points to nothing ("figured it was plantar fasciitis but ...";
+        # read as written: "thought my hips ..."; the positions are the same).
+        taken = [range(m.start, m.end) for m in self.taken_back(text, written)]
 
         def kept(m: Match | Place) -> bool:
             return not any(m.start in span for span in taken)

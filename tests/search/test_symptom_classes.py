@@ -1498,3 +1498,10 @@ def test_bent_over_late_in_a_run_finds_the_posture_post(demo: SearchIndex) -> No
 def test_roll_it_out_is_foam_rolling_not_a_rolled_ankle(vocab: Vocabulary) -> None:
     tokens = plan("sore arches, want to roll it out", vocab).tokens
     assert ("intent", "self_massage") in [(t.kind, t.key) for t in tokens]
+
+
+def test_a_guess_taken_back_with_my_points_to_no_injury(vocab: Vocabulary) -> None:
+    # "thought my ..." read as written (a reader's possessive is otherwise read as "the"): the arch
+    # and plantar fasciitis are taken back, so nothing points to it.
+    assert vocab.guess("thought my arch pain was plantar fasciitis but the tightness is really in my calves") is None
+    assert vocab.guess("my arch pain is plantar fasciitis and the tightness is really in my calves") is not None
