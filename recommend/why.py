@@ -45,7 +45,7 @@ class Explainer:
         self._limit = limit
         self._words_ok = word_columns(space)
         self._roots: dict[int, str] = {}  # column -> stem of its readable word ("calves" -> calf)
-        self._vague = frozenset(t for w in (vocabulary.vague_words if vocabulary else ()) for t in terms(w))
+        self._vague = vocabulary.vague_terms if vocabulary else frozenset()
         self._category_terms: dict[int, frozenset[str]] = {}
         self._name_terms: dict[str, frozenset[str]] = {}
 

@@ -335,9 +335,7 @@ def _kinds_on_topic(groups: list[Sparse], plan: ScoringPlan, index: RankingData)
     out = list(groups)
     for i, _ in plan.kinds:
         if i < len(groups) and len(groups[i][0]):
-            docs, scores = groups[i]
-            out[i] = (docs, np.where(np.isin(docs, on_topic), scores, scores * np.float32(OFF_TOPIC_KIND_SHARE))
-                      .astype(np.float32))
+            out[i] = _scaled_off(groups[i], on_topic, OFF_TOPIC_KIND_SHARE)
     return out
 
 
@@ -350,9 +348,14 @@ def _words_on_the_place(groups: list[Sparse], plan: ScoringPlan, index: RankingD
         return groups
     on_place = np.unique(np.concatenate(parts))
     said = _said_groups(plan)
-    return [g if i in said or not len(g[0]) else
-            (g[0], np.where(np.isin(g[0], on_place), g[1], g[1] * np.float32(OFF_PLACE_WORD_SHARE)).astype(np.float32))
+    return [g if i in said or not len(g[0]) else _scaled_off(g, on_place, OFF_PLACE_WORD_SHARE)
             for i, g in enumerate(groups)]
+
+
+def _scaled_off(group: Sparse, on: Docs, factor: float) -> Sparse:
+    """`group` scaled by `factor` on its posts that are not in `on` (as it is on those that are)."""
+    docs, scores = group
+    return docs, np.where(np.isin(docs, on), scores, scores * np.float32(factor)).astype(np.float32)
 
 
 def _turned_down(score: npt.NDArray[np.float64], rows: tuple[int, ...], index: RankingData) -> npt.NDArray[np.float64]:

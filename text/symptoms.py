@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .analysis import Analysed, analyse, words
 from .phrases import Match, PhraseMatcher, clauses
@@ -298,14 +299,13 @@ class SymptomMatcher:
         """The red flags a text matches, in vocabulary order."""
         analysed = analysed if analysed is not None else analyse(text)
         said = self._said(text, analysed, self._wondered(text, analysed))
-        explained = self._said(text, analysed, reach=CAUSE_NEGATION_REACH)
         hit = {key for m in said(self._flag_terms) for key in m.key.split(FLAG_KEYS_JOIN)}
         out = []
         for flag, groups, unless in zip(self.red_flags, self._flag_parts, self._flag_unless, strict=True):
             # The harmless causes are read only for a flag the text says (one scan of the text each);
             # one the reader denies explains nothing ("no beetroot, and my pee is dark like cola").
             if (flag.key in hit or (groups and all(said(g) for g in groups))) and not (
-                    unless is not None and explained(unless)):
+                    unless is not None and said(unless, CAUSE_NEGATION_REACH)):
                 out.append(flag)
         return out
 
@@ -328,19 +328,18 @@ class SymptomMatcher:
 
         return frozenset((n.start, n.end) for n in names if wondered(n))
 
-    def _said(self, text: str, analysed: Analysed, wondered: frozenset[tuple[int, int]] = frozenset(),
-              reach: int = NEGATION_REACH) -> Callable[[PhraseMatcher], list[Match]]:
-        """A matcher's matches in `text` that are not denied: no `negations` word in the
-        `reach` words before one, in its clause ("no swelling or redness", "the bone isnt
-        tender"; "can't put weight on it" says the negation inside the match, and counts); an "or"
-        on the way gives the reach again ("no leg pain or numbness"), and carries it back over the
-        list's commas ("doesn't hurt, swell or give way"); and not a name `wondered` about."""
+    def _said(self, text: str, analysed: Analysed, wondered: frozenset[tuple[int, int]] = frozenset()) -> _Said:
+        """A matcher's matches in `text` that are not denied: no `negations` word in the `reach`
+        words before one (NEGATION_REACH unless given), in its clause ("no swelling or redness", "the
+        bone isnt tender"; "can't put weight on it" says the negation inside the match, and counts);
+        an "or" on the way gives the reach again ("no leg pain or numbness"), and carries it back over
+        the list's commas ("doesn't hurt, swell or give way"); and not a name `wondered` about."""
         negated = not self._negations.isdisjoint(analysed.words)
         if not negated and not wondered:
-            return lambda matcher: matcher.find(text, analysed)
+            return lambda matcher, reach=NEGATION_REACH: matcher.find(text, analysed)
         ws, clause = analysed.words, clauses(text, analysed) if negated else []
 
-        def denied(m: Match) -> bool:
+        def denied(m: Match, reach: int) -> bool:
             if (m.start, m.end) in wondered:
                 return True
             if not negated:
@@ -354,7 +353,13 @@ class SymptomMatcher:
                 i -= 1
             return False
 
-        return lambda matcher: [m for m in matcher.find(text, analysed) if not denied(m)]
+        return lambda matcher, reach=NEGATION_REACH: [m for m in matcher.find(text, analysed) if not denied(m, reach)]
+
+
+class _Said(Protocol):
+    """A matcher's matches in one text less those denied within `reach` words (see `_said`)."""
+
+    def __call__(self, matcher: PhraseMatcher, reach: int = ...) -> list[Match]: ...
 
 
 def _comma(text: str, analysed: Analysed, i: int) -> bool:
