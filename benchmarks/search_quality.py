@@ -178,7 +178,10 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "eightyseventh", "eightyeighth", "eightyninth", "ninetieth",
                 "ninetyfirst", "ninetysecond", "ninetythird", "ninetyfourth",
                 "ninetyfifth", "ninetysixth", "ninetyseventh", "ninetyeighth",
-                "ninetyninth", "hundredth", "hundredfirst", "hundredsecond")
+                "ninetyninth", "hundredth", "hundredfirst", "hundredsecond",
+                "hundredthird", "hundredfourth", "hundredfifth", "hundredsixth", "hundredseventh", "hundredeighth",
+                "hundredninth", "hundredtenth", "hundredeleventh", "hundredtwelfth", "hundredthirteenth",
+                "hundredfourteenth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -215,7 +218,11 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "replies_red_flags.jsonl", "timeline_red_flags.jsonl", "insurance_red_flags.jsonl",
                  "sarcasm_red_flags.jsonl", "abbreviations_red_flags.jsonl", "idioms_red_flags.jsonl",
                  "afterdoctor_red_flags.jsonl", "stretchasks_red_flags.jsonl", "comparisons_red_flags.jsonl",
-                 "household_red_flags.jsonl", "diet_red_flags.jsonl", "kids_red_flags.jsonl")
+                 "household_red_flags.jsonl", "diet_red_flags.jsonl", "kids_red_flags.jsonl",
+                 "nonnative_red_flags.jsonl", "voicenotes_red_flags.jsonl", "threadtitles_red_flags.jsonl",
+                 "teenslang_red_flags.jsonl", "lifters_red_flags.jsonl", "rambling_red_flags.jsonl",
+                 "elders_red_flags.jsonl", "coachrf_red_flags.jsonl", "marathontent_red_flags.jsonl",
+                 "pregnancy_red_flags.jsonl", "typosrf_red_flags.jsonl", "stoic_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -47,6 +47,7 @@ REMEMBERED_BYTES = 64 * 1024 * 1024  # and at most this much of them, by `_resul
 # anyway, and as a key it would hold up to 16 KB of URL per entry.
 REMEMBERED_QUERY_CHARS = 1000
 # Did-you-mean is for a few typed words; a pasted paragraph gets its any-word ranking as it is.
+SHOWING_CORRECTED = "showing results for {fixed}"
 SPELLED_CLAUSES = 12  # "calf and ankle posts": more would be a browse, not an answer
 
 
@@ -128,6 +129,8 @@ class SearchIndex:
         fixed = corrected_text(query, self._speller, self._vocab) if query.searchable else None
         flags = self._red_flags(text, fixed)
         notices = (*flags, *notices)
+        query, fixed, read_as = self._read_as(query, fixed)
+        notices = (*notices, *read_as)
         if not query.searchable:
             return replace(self._browse(request, text, query, allowed, notices), red_flags=flags)
         ranking, did_you_mean = self._decide(query, allowed, fixed)
@@ -144,6 +147,19 @@ class SearchIndex:
             notices=(*notices, *query.notices, *self._guessed(query), *ranking.notices, *offer), match=ranking.match,
             total_all_words=ranking.all_words, nearby=nearby, red_flags=flags,
         )
+
+    def _read_as(self, query: QueryPlan, fixed: str | None) -> tuple[QueryPlan, str | None, tuple[str, ...]]:
+        """The query to search, its correction left to offer, and the notice saying so: a correction
+        that names what the search is about (a body part, injury, place or trigger the words as
+        typed do not) is searched in their place, however long the search ("planter fashitis 2
+        months now n stretching isnt cutting it": plantar fasciitis, not every post with
+        "stretching"); any other is left to _decide."""
+        if fixed is None:
+            return query, None, ()
+        corrected = plan(fixed, self._vocab)
+        if not _named(corrected) - _named(query):
+            return query, fixed, ()
+        return corrected, None, (SHOWING_CORRECTED.format(fixed=fixed),)
 
     def _red_flags(self, text: str, fixed: str | None) -> tuple[str, ...]:
         """The clinician notices of the search, read as typed and as `fixed` (its typos corrected):
@@ -170,7 +186,8 @@ class SearchIndex:
         query = plan(text, self._vocab)
         if not query.searchable:
             return []
-        ranking, _ = self._decide(query, None, corrected_text(query, self._speller, self._vocab))
+        query, fixed, _ = self._read_as(query, corrected_text(query, self._speller, self._vocab))
+        ranking, _ = self._decide(query, None, fixed)
         return [self._posts[d].id for d, _, _ in ranking.top(0, max(0, int(limit)))]
 
     def _decide(self, query: QueryPlan, allowed: Mask | None, corrected: str | None) -> tuple[Ranking, str | None]:
@@ -189,7 +206,7 @@ class SearchIndex:
         if _strict(alternative) <= _strict(ranking):
             return ranking, None
         if _strict(ranking) == 0:
-            shown = replace(alternative, notices=(f"showing results for {fixed}", *alternative.notices))
+            shown = replace(alternative, notices=(SHOWING_CORRECTED.format(fixed=fixed), *alternative.notices))
             return shown, None
         return ranking, fixed
 
@@ -363,3 +380,8 @@ def _epoch(day: date, days_after: int) -> int:
         return int(moment.timestamp()) + days_after * 86_400
     except (OverflowError, ValueError, OSError):
         return int(np.iinfo(np.int64).max) if day.year > 1970 else int(NO_DATE) + 1
+
+
+def _named(query: QueryPlan) -> set[tuple[str, str]]:
+    """What a query names that the vocabulary knows: body parts, injuries, places and triggers."""
+    return {(t.kind, t.key) for t in query.tokens if t.kind in ("concept", "place", "trigger")}

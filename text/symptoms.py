@@ -134,6 +134,7 @@ class InjurySigns:
     where: tuple[tuple[str, str], ...]
     when: tuple[str, ...]
     body_part: str | None = None
+    also_where: tuple[tuple[str, str], ...] = ()
 
 
 class SymptomMatcher:
@@ -242,10 +243,11 @@ class SymptomMatcher:
               found: Sequence[Match] | None = None, places: Sequence[Place] | None = None) -> Guess | None:
         """The injury a description points to, when one fits better than every other.
 
-        A place counts 2 when the injury lists it, a trigger 1, its body part (or that of its first
-        place) named without a region 1. The best injury needs a place or a trigger of its own, 2 points, and
-        more points than the next one: "knee pain" alone guesses nothing. `found` and `places`: the
-        text's trigger matches and places, when the caller has them already."""
+        A place counts 2 when the injury lists it, a place it lists as `also_where` 1, a trigger 1,
+        its body part (or that of its first place) named without a region 1. The best injury needs a
+        place or a trigger of its own, 2 points, and more points than the next one: "knee pain" alone
+        guesses nothing. `found` and `places`: the text's trigger matches and places, when the caller
+        has them already."""
         found = self.trigger_matches(text, analysed) if found is None else found
         places = self.places(text, analysed, found) if places is None else places
         found_places = {(p.body_part, p.region): p for p in places}
@@ -257,6 +259,9 @@ class SymptomMatcher:
         causes = {t for t in triggers if self.triggers[t].cause}
         for signs in self.signs:
             where = [w for w in signs.where if w in found_places]
+            # A place it is felt less often counts as a trigger does: "arches ache after runs" is
+            # no plantar fasciitis, "arch hurts when I get up in the morning" is.
+            also = [] if where else [w for w in signs.also_where if w in found_places][:1]
             when = [t for t in triggers if t in signs.when]
             # The reader says what caused it: an injury that cause does not lead to is not the answer
             # ("arches sore since I changed to a toe-first landing" is the footstrike, not plantar fasciitis).
@@ -268,10 +273,10 @@ class SymptomMatcher:
             # back pain) is never guessed from its body part and a trigger.
             main = {signs.body_part, signs.where[0][0]} if signs.where else set()
             named = not where and any(p in parts and p not in placed_parts for p in main)
-            points = 2 * bool(where) + len(when) + int(named)
+            points = 2 * bool(where) + len(also) + len(when) + int(named)
             # Triggers alone tell no injury: "sore quads after running downhill" is not the IT band.
-            if (where or (when and named)) and points >= 2:
-                scored.append((points, signs, where, when))
+            if (where or (when and (named or also))) and points >= 2:
+                scored.append((points, signs, where or also, when))
         if not scored:
             return None
         scored.sort(key=lambda s: -s[0])

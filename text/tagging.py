@@ -75,7 +75,7 @@ def analyse_post(post: Post, vocabulary: Vocabulary) -> AnalysedPost:
     title_keys = list(dict.fromkeys(m.key for m in title_matches))
     labelled = bool(title_keys or label_keys)
     # The blog writes to its reader: "the outside of your thigh" is the place "outside of the thigh".
-    body_places = vocabulary.places(post.body, body, reader=True)
+    body_places = _not_instructions(vocabulary.places(post.body, body, reader=True), body_matches, body, vocabulary)
     body_triggers = vocabulary.triggers(post.body, body)
     keys = [*title_keys, *label_keys, *_salient(post.body, body, body_matches, vocabulary, labelled),
             *_described(body, body_places, body_triggers, vocabulary)]
@@ -155,6 +155,16 @@ def _salient(text: str, analysed: Analysed, matches: list[Match], vocabulary: Vo
         return counts[key] >= BODY_PART_MIN_MENTIONS
 
     return [m.key for m in matches if salient(m.key, m.start)]
+
+
+def _not_instructions(places: list[Place], matches: list[Match], analysed: Analysed,
+                      vocabulary: Vocabulary) -> list[Place]:
+    """`places` less those whose body-part word is an exercise cue: "turn your top toes slightly
+    down" (the upper leg's toes, lying on your side) is an instruction, not the top of the foot, as
+    "bend your knee" is no mention of the knee (see _salient)."""
+    cues = [m for m in matches
+            if vocabulary.concept(m.key).kind == "body_part" and vocabulary.is_exercise_cue(analysed, m, place=True)]
+    return [p for p in places if not any(p.start <= m.start and m.end <= p.end for m in cues)]
 
 
 def _described(analysed: Analysed, places: list[Place], triggers: list[Match], vocabulary: Vocabulary) -> list[str]:

@@ -46,6 +46,9 @@ class Concept:
     # quadriceps: an exercise says "thighs parallel to the floor"). Also in `terms`; matched in
     # searches only, and never searched for as a name of the concept.
     reader_terms: tuple[str, ...] = ()
+    # Places the injury is felt less often (the arch, for plantar fasciitis): each counts as a trigger
+    # does, never on its own (see text/symptoms.SymptomMatcher.guess).
+    also_where: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,8 @@ class Vocabulary:
         self.region_terms = frozenset(t for r in symptoms.regions for term in r.terms for t in terms(term))
         self.symptoms = SymptomMatcher(
             symptoms.regions, symptoms.spots, symptoms.triggers,
-            [InjurySigns(c.key, c.name, c.where, c.when, c.body_part) for c in self.injuries if c.where or c.when],
+            [InjurySigns(c.key, c.name, c.where, c.when, c.body_part, c.also_where) for c in self.injuries
+             if c.where or c.when or c.also_where],
             symptoms.red_flags, symptoms.joiners, self._body_part_matches, self.part_noun, self.forms,
             symptoms.negations, symptoms.wondering,
         )
@@ -353,13 +357,15 @@ class Vocabulary:
         """The triggers in `text`, less a cause the reader says they tried and it did not help:
         "took two weeks off and it came right back" and "new shoes didn't help" say what the
         pain is not, not what brought it on (at most TURNED_DOWN_GAP words before the `not_helping`
-        phrase, as for a kind of post)."""
+        phrase, as for a kind of post, or at most NOT_HELPED_AFTER_GAP words after it: "came straight
+        back after 3 weeks off")."""
         found = self.symptoms.trigger_matches(text, analysed)
         if not any(self.symptoms.triggers[m.key].cause for m in found):
             return found
         saying = self._not_helping.find(text, analysed)
         return [m for m in found if not (self.symptoms.triggers[m.key].cause
-                                         and any(0 <= s.start - m.end <= TURNED_DOWN_GAP for s in saying))]
+                                         and any(0 <= s.start - m.end <= TURNED_DOWN_GAP
+                                                 or 0 <= m.start - s.end <= NOT_HELPED_AFTER_GAP for s in saying))]
 
     def guess(self, text: str, analysed: Analysed | None = None) -> Guess | None:
         """The injury a reader's description points to (None when none fits clearly better)."""
@@ -403,15 +409,19 @@ class Vocabulary:
         """Keys of the concepts mentioned in `text`, in order of first appearance."""
         return list(dict.fromkeys(m.key for m in self.find(text, analysed)))
 
-    def is_exercise_cue(self, analysed: Analysed, match: Match) -> bool:
-        """True when a body-part mention is an instruction ("feet flat", "bend your knee")."""
+    def is_exercise_cue(self, analysed: Analysed, match: Match, *, place: bool = False) -> bool:
+        """True when a body-part mention is an instruction ("feet flat", "bend your knee"). `place`:
+        the mention is inside a place, where only a verb before it tells an instruction ("turn your
+        top toes down"); a word the cues also list after a body part is a preposition, which reads
+        as the place's ("tough on the front knee", "pain behind the kneecap")."""
         stems = analysed.stems
         if match.end < len(stems) and stems[match.end] in self._cue_after:
             return True
         i = match.start - 1
         while i >= 0 and match.start - i <= 2 and stems[i] in self._cue_between:
             i -= 1
-        return i >= 0 and stems[i] in self._cue_before
+        before = self._cue_before - self._cue_after if place else self._cue_before
+        return i >= 0 and stems[i] in before
 
     def cues(self, text: str, analysed: Analysed | None = None) -> list[Match]:
         """Kind-of-post cues in a post's text (keys are kind keys)."""
@@ -474,6 +484,7 @@ class Vocabulary:
 # Words between a kind of post and the phrase saying it does not help ("stretching my calves does
 # nothing").
 TURNED_DOWN_GAP = 4
+NOT_HELPED_AFTER_GAP = 2  # "still hurts after [my] two weeks off"
 # Words between the phrase asking for something else and the kind it sets aside ("better than
 # just stretching", "instead of all the foam rolling").
 INSTEAD_GAP = 2

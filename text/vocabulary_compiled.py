@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 7  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 8  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -91,7 +91,7 @@ def _concept_data(c: Concept) -> dict[str, Any]:
     return {"key": c.key, "name": c.name, "kind": c.kind, "body_part": c.body_part, "terms": list(c.terms),
             "misspellings": list(c.misspellings), "combined": list(c.combined), "not_about": list(c.not_about),
             "near": list(c.near), "where": [list(pair) for pair in c.where], "when": list(c.when),
-            "reader_terms": list(c.reader_terms)}
+            "reader_terms": list(c.reader_terms), "also_where": [list(pair) for pair in c.also_where]}
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -165,7 +165,7 @@ def _check_references(body_parts: Sequence[Concept], injuries: Sequence[Concept]
         raise _Unusable("an injury names a body part that is not there")
     for c in (*body_parts, *injuries):
         if (not c.terms or not set(c.near) <= parts or not set(c.when) <= triggers
-                or any(p not in parts or r not in regions for p, r in c.where)):
+                or any(p not in parts or r not in regions for p, r in (*c.where, *c.also_where))):
             raise _Unusable(f"{c.key} refers to a key that is not there")
     if any(s.body_part not in parts or s.region not in regions for s in symptoms.spots):
         raise _Unusable("a spot refers to a key that is not there")
@@ -185,6 +185,7 @@ def _concept(value: object) -> Concept:
         None if body_part is None else _string(body_part), _strings(item.get("terms")),
         _strings(item.get("misspellings")), _strings(item.get("combined")), _strings(item.get("not_about")),
         _strings(item.get("near")), where, _strings(item.get("when")), _strings(item.get("reader_terms")),
+        also_where=tuple(_pair(p) for p in _sequence(item.get("also_where"))),
     )
 
 

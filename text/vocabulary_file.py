@@ -260,7 +260,7 @@ class _Reader:
     def concept(self, item: Any, path: Path_, kind: ConceptKind, parts: set[str]) -> Concept:
         fields = {"key", "name", "terms", "misspellings", "reader_terms", "not_about", "near"}
         if kind == "injury":
-            fields = (fields - {"not_about"}) | {"body_part", "where", "when"}
+            fields = (fields - {"not_about"}) | {"body_part", "where", "also_where", "when"}
         key, name = self.entry(item, path, fields)
         terms = self.strings(item.get("terms"), (*path, "terms"), allow_empty=True)
         misspellings = self.strings(item.get("misspellings"), (*path, "misspellings"), allow_empty=True)
@@ -279,13 +279,14 @@ class _Reader:
             for i, term in enumerate(values):
                 self.claim(term, key, (*path, field_name, i))
         where = self.where(item.get("where"), (*path, "where"), parts) if kind == "injury" else ()
+        also_where = self.where(item.get("also_where"), (*path, "also_where"), parts) if kind == "injury" else ()
         when = self.strings(item.get("when"), (*path, "when"), allow_empty=True) if kind == "injury" else ()
         for i, trigger in enumerate(when):
             if trigger not in self.trigger_keys:
                 raise self.fail((*path, "when", i), f"when must list trigger keys, not {trigger!r}")
         return Concept(key, name, kind, body_part, dedupe((name, *terms, *misspellings, *reader_terms)),
                        dedupe(misspellings), not_about=not_about, near=near, where=where, when=dedupe(when),
-                       reader_terms=dedupe(reader_terms))
+                       reader_terms=dedupe(reader_terms), also_where=also_where)
 
     # -- symptoms ------------------------------------------------------------------------------
 

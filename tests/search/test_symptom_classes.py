@@ -1505,3 +1505,77 @@ def test_a_guess_taken_back_with_my_points_to_no_injury(vocab: Vocabulary) -> No
     # and plantar fasciitis are taken back, so nothing points to it.
     assert vocab.guess("thought my arch pain was plantar fasciitis but the tightness is really in my calves") is None
     assert vocab.guess("my arch pain is plantar fasciitis and the tightness is really in my calves") is not None
+
+
+# -- a hundred-and-third to a hundred-and-tenth set: places no post says, instructions, typos, vague words --
+
+FOOT_POSTS = {"1009", "1037", "1050", "1044", "1025", "1019", "1023"}
+
+
+def test_a_place_no_post_says_finds_its_body_parts_posts(demo: SearchIndex) -> None:
+    # No demo post says "the top of the foot": the foot's posts, not a post with "top" and "foot"
+    # somewhere in its instructions.
+    assert first(demo, "throbbing across the top of my foot after parkrun") in FOOT_POSTS
+
+
+def test_a_body_part_in_an_exercise_instruction_is_no_place(vocab: Vocabulary) -> None:
+    told = analyse_post(make_post(body="Lie on your side, turn your top toes slightly down and lift your top knee."),
+                        vocab)
+    assert "foot.top" not in told.places["body"] and "knee.top" not in told.places["body"]
+    # A joiner or a preposition before the body part is the place's: where it hurts.
+    hurts = analyse_post(make_post(body="Pigeon pose can be tough on the front knee, and pain behind the kneecap "
+                                        "is common."), vocab)
+    assert "knee.front" in hurts.places["body"]
+
+
+def test_a_typo_that_hid_what_a_long_search_is_about_is_searched_corrected(demo: SearchIndex) -> None:
+    result = demo.search(SearchRequest(q="hamstirng pulled at the track last week and sitting in the car is still "
+                                         "uncomfortable, when can I run again"))
+    assert any(n.startswith("showing results for hamstring pulled") for n in result.notices)
+    assert result.hits[0].id == "1013"
+
+
+def test_arches_that_ache_after_runs_point_to_no_injury(vocab: Vocabulary) -> None:
+    assert vocab.guess("arches ache and feel flat by the end of my long run") is None
+    guess = vocab.guess("stabbing under my heel with the first steps out of bed")
+    assert guess is not None and guess.injury == "plantar_fasciitis"
+
+
+@pytest.mark.parametrize("text", ["hamstrings like piano wire after the track", "calves rock hard every morning"])
+def test_tight_said_as_what_it_feels_like_asks_for_stretches(vocab: Vocabulary, text: str) -> None:
+    assert ("intent", "stretch") in [(t.kind, t.key) for t in plan(text, vocab).tokens]
+
+
+@pytest.mark.parametrize("text", ["stretching isnt fixin my tight calves", "stretching is not enough for my calves"])
+def test_a_kind_said_not_to_work_in_lay_words_is_turned_down(vocab: Vocabulary, text: str) -> None:
+    assert ("turned_down", "stretch") in [(t.kind, t.key) for t in plan(text, vocab).tokens]
+
+
+def test_a_vague_word_beside_a_body_part_does_not_find_posts_by_itself(demo: SearchIndex) -> None:
+    # "day" tells the story (a day of meetings), not the post with "Days" in its title.
+    assert first(demo, "the fronts of my hips feel short and tight after a whole day of meetings") in HIP_FLEXORS
+
+
+def test_the_knee_barely_past_the_toes_is_how_far_the_ankle_bends(vocab: Vocabulary) -> None:
+    tokens = plan("my knee barely gets past my toes in a lunge", vocab).tokens
+    assert ("trigger", "ankle_bend") in [(t.kind, t.key) for t in tokens]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("since two days my leg have no force and i nearly fall on the stairs", True),
+    ("could not get my breath while sitting watching telly, six weeks after my hip operation", True),
+    ("went over the handlebars, belly sore and now the tip of my left shoulder aches", True),
+    ("the hospital is watching my aneurysm and I got a sudden ache in my back on today's jog", True),
+    ("grandad walks ten minutes, his calf cramps, he stands a bit and then it comes back", True),
+    ("pain under her shoulder blade and an achy jaw when she runs, gone when she stops", True),
+    ("my dad had an aneurysm, is running safe for me?", False),
+    ("can't breathe on the hills, how do I get fitter", False),
+    ("numb bits from the saddle on my brick session, fine twenty minutes off the bike", False),
+    ("legs hot and puffy after leg day, down again an hour later", False),
+    ("the bruise on my shin is turning yellow, fine to run?", False),
+    ("legs like jelly after the session, went away after I ate and chilled out", False),
+    ("chest sore to press after heavy bench, only on my pecs", False),
+])
+def test_red_flags_said_by_lifters_elders_coaches_and_in_other_languages(vocab: Vocabulary, text: str,
+                                                                        flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

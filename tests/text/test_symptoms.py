@@ -141,13 +141,20 @@ def test_a_body_part_inside_a_trigger_is_the_movement_not_where_it_hurts(vocab: 
     ("text", "injury"),
     [
         ("outside of my knee", "it_band_syndrome"),  # a place alone: the reader asks about it
-        ("my arches ache", "plantar_fasciitis"),
+        ("my heel hurts underneath", "plantar_fasciitis"),
         ("the outside of my knee feels tight on long runs", "it_band_syndrome"),  # a trigger says when it hurts
     ],
 )
 def test_a_place_that_hurts_or_is_asked_about_still_guesses(vocab: Vocabulary, text: str, injury: str) -> None:
     guess = vocab.guess(text)
     assert guess is not None and guess.injury == injury
+
+
+def test_a_place_an_injury_is_felt_less_often_counts_only_beside_when_it_hurts(vocab: Vocabulary) -> None:
+    # The arch is plantar fasciitis's `also_where`: a trigger beside it, not the arch alone.
+    assert vocab.guess("my arches ache") is None
+    guess = vocab.guess("my arch hurts for the first steps out of bed")
+    assert guess is not None and guess.injury == "plantar_fasciitis" and guess.places == ("foot.arch",)
 
 
 # -- red flags: every one noticed, no ordinary search flagged -------------------------------------
@@ -306,6 +313,8 @@ def test_a_reason_taken_from_another_flag_is_checked_with_its_line(tmp_path: Pat
     [
         ("where: [knee.outside]", "where: [knee.inside]", 7, "injuries[0].where[0]: 'knee.inside' must be"),
         ("where: [knee.outside]", "where: [elbow.outside]", 7, "body-part key and a region key"),
+        ("where: [knee.outside]", "where: [knee.outside]\n    also_where: [knee.nowhere]", 8,
+         "injuries[0].also_where[0]: 'knee.nowhere' must be"),
         ("when: [stairs]", "when: [hills]", 8, "injuries[0].when[0]: when must list trigger keys, not 'hills'"),
         ("{key: outside, name: on the outside of, terms: [outside, lateral]}", "{key: outside, terms: [outside]}",
          12, "regions[0].name: name must be a non-empty string"),
