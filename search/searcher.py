@@ -46,9 +46,10 @@ REMEMBERED_BYTES = 64 * 1024 * 1024  # and at most this much of them, by `_resul
 # A request whose text is longer than this is worked out every time: it is cut to MAX_QUERY_CHARS
 # anyway, and as a key it would hold up to 16 KB of URL per entry.
 REMEMBERED_QUERY_CHARS = 1000
-# Did-you-mean is for a few typed words; a pasted paragraph gets its any-word ranking as it is.
-SHOWING_CORRECTED = "showing results for {fixed}"
+# Did-you-mean is for a few typed words; a pasted paragraph gets its any-word ranking as it is
+# (unless a correction names what it is about: see SearchIndex._read_as).
 SPELLED_CLAUSES = 12  # "calf and ankle posts": more would be a browse, not an answer
+SHOWING_CORRECTED = "showing results for {fixed}"  # the notice over a corrected search's results
 
 
 class SearchIndex:

@@ -150,6 +150,8 @@ class Vocabulary:
         self._cue_before = _stems(cues.before)
         self._cue_between = _stems(cues.between)
         self._cue_after = _stems(cues.after)
+        # The cues before a body part that are verbs: a word listed after one too is a preposition.
+        self._cue_verbs = self._cue_before - self._cue_after
         self.categories = {
             " ".join(words(name)): tuple(keys) for name, keys in (categories or {}).items()
         }
@@ -420,8 +422,7 @@ class Vocabulary:
         i = match.start - 1
         while i >= 0 and match.start - i <= 2 and stems[i] in self._cue_between:
             i -= 1
-        before = self._cue_before - self._cue_after if place else self._cue_before
-        return i >= 0 and stems[i] in before
+        return i >= 0 and stems[i] in (self._cue_verbs if place else self._cue_before)
 
     def cues(self, text: str, analysed: Analysed | None = None) -> list[Match]:
         """Kind-of-post cues in a post's text (keys are kind keys)."""
