@@ -130,11 +130,11 @@ class SearchIndex:
         fixed = corrected_text(query, self._speller, self._vocab) if query.searchable else None
         flags = self._red_flags(text, fixed)
         notices = (*flags, *notices)
-        query, fixed, read_as = self._read_as(query, fixed)
+        query, corrected, read_as = self._read_as(query, fixed)
         notices = (*notices, *read_as)
         if not query.searchable:
             return replace(self._browse(request, text, query, allowed, notices), red_flags=flags)
-        ranking, did_you_mean = self._decide(query, allowed, fixed)
+        ranking, did_you_mean = self._decide(query, allowed, corrected)
         start = (request.page - 1) * request.per_page
         stop = start + request.per_page
         ranked = ranking.by_date(start, stop, self._date_rank) if request.sort == "date" else ranking.top(start, stop)
@@ -149,17 +149,17 @@ class SearchIndex:
             total_all_words=ranking.all_words, nearby=nearby, red_flags=flags,
         )
 
-    def _read_as(self, query: QueryPlan, fixed: str | None) -> tuple[QueryPlan, str | None, tuple[str, ...]]:
-        """The query to search, its correction left to offer, and the notice saying so: a correction
-        that names what the search is about (a body part, injury, place or trigger the words as
-        typed do not) is searched in their place, however long the search ("planter fashitis 2
-        months now n stretching isnt cutting it": plantar fasciitis, not every post with
+    def _read_as(self, query: QueryPlan, fixed: str | None) -> tuple[QueryPlan, QueryPlan | None, tuple[str, ...]]:
+        """The query to search, its correction (parsed) left to offer, and the notice saying so: a
+        correction that names what the search is about (a body part, injury, place or trigger the
+        words as typed do not) is searched in their place, however long the search ("planter
+        fashitis 2 months now n stretching isnt cutting it": plantar fasciitis, not every post with
         "stretching"); any other is left to _decide."""
         if fixed is None:
             return query, None, ()
         corrected = plan(fixed, self._vocab)
         if not _named(corrected) - _named(query):
-            return query, fixed, ()
+            return query, corrected, ()
         return corrected, None, (SHOWING_CORRECTED.format(fixed=fixed),)
 
     def _red_flags(self, text: str, fixed: str | None) -> tuple[str, ...]:
@@ -187,13 +187,14 @@ class SearchIndex:
         query = plan(text, self._vocab)
         if not query.searchable:
             return []
-        query, fixed, _ = self._read_as(query, corrected_text(query, self._speller, self._vocab))
-        ranking, _ = self._decide(query, None, fixed)
+        query, corrected, _ = self._read_as(query, corrected_text(query, self._speller, self._vocab))
+        ranking, _ = self._decide(query, None, corrected)
         return [self._posts[d].id for d, _, _ in ranking.top(0, max(0, int(limit)))]
 
-    def _decide(self, query: QueryPlan, allowed: Mask | None, corrected: str | None) -> tuple[Ranking, str | None]:
+    def _decide(self, query: QueryPlan, allowed: Mask | None,
+                corrected: QueryPlan | None) -> tuple[Ranking, str | None]:
         """The ranking to show and an optional did-you-mean (`corrected`: the query with its typos
-        corrected, None when it has none).
+        corrected, parsed; None when it has none).
 
         A correction is offered only when it finds more posts with every word than the query as
         typed; when the query as typed finds nothing at all, the corrected results are shown.
@@ -203,13 +204,13 @@ class SearchIndex:
         fixed = corrected if spell else None
         if fixed is None:
             return ranking, None
-        alternative = self._rank(plan(fixed, self._vocab), allowed)
+        alternative = self._rank(fixed, allowed)
         if _strict(alternative) <= _strict(ranking):
             return ranking, None
         if _strict(ranking) == 0:
-            shown = replace(alternative, notices=(SHOWING_CORRECTED.format(fixed=fixed), *alternative.notices))
+            shown = replace(alternative, notices=(SHOWING_CORRECTED.format(fixed=fixed.text), *alternative.notices))
             return shown, None
-        return ranking, fixed
+        return ranking, fixed.text
 
     def _rank(self, query: QueryPlan, allowed: Mask | None) -> Ranking:
         scoring = self._compile(query)

@@ -485,7 +485,9 @@ class Vocabulary:
 # Words between a kind of post and the phrase saying it does not help ("stretching my calves does
 # nothing").
 TURNED_DOWN_GAP = 4
-NOT_HELPED_AFTER_GAP = 2  # "still hurts after [my] two weeks off"
+# Words between the phrase saying the pain is back and the cause it came back after ("came straight
+# back after 3 weeks off", "still hurts after my two weeks off").
+NOT_HELPED_AFTER_GAP = 2
 # Words between the phrase asking for something else and the kind it sets aside ("better than
 # just stretching", "instead of all the foam rolling").
 INSTEAD_GAP = 2
