@@ -181,7 +181,14 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "ninetyninth", "hundredth", "hundredfirst", "hundredsecond",
                 "hundredthird", "hundredfourth", "hundredfifth", "hundredsixth", "hundredseventh", "hundredeighth",
                 "hundredninth", "hundredtenth", "hundredeleventh", "hundredtwelfth", "hundredthirteenth",
-                "hundredfourteenth")
+                "hundredfourteenth", "hundredfifteenth", "hundredsixteenth", "hundredseventeenth",
+                "hundredeighteenth", "hundrednineteenth", "hundredtwentieth", "hundredtwentyfirst",
+                "hundredtwentysecond", "hundredtwentythird", "hundredtwentyfourth", "hundredtwentyfifth",
+                "hundredtwentysixth", "hundredtwentyseventh", "hundredtwentyeighth", "hundredtwentyninth",
+                "hundredthirtieth", "hundredthirtyfirst", "hundredthirtysecond", "hundredthirtythird",
+                "hundredthirtyfourth", "hundredthirtyfifth", "hundredthirtysixth", "hundredthirtyseventh",
+                "hundredthirtyeighth", "hundredthirtyninth", "hundredfortieth", "hundredfortyfirst",
+                "hundredfortysecond", "hundredfortythird", "hundredfortyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -222,7 +229,13 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "nonnative_red_flags.jsonl", "voicenotes_red_flags.jsonl", "threadtitles_red_flags.jsonl",
                  "teenslang_red_flags.jsonl", "lifters_red_flags.jsonl", "rambling_red_flags.jsonl",
                  "elders_red_flags.jsonl", "coachrf_red_flags.jsonl", "marathontent_red_flags.jsonl",
-                 "pregnancy_red_flags.jsonl", "typosrf_red_flags.jsonl", "stoic_red_flags.jsonl")
+                 "pregnancy_red_flags.jsonl", "typosrf_red_flags.jsonl", "stoic_red_flags.jsonl",
+                 "racerecap_red_flags.jsonl", "spouserf_red_flags.jsonl", "comorbid_red_flags.jsonl",
+                 "dailyfunction_red_flags.jsonl", "unirf_red_flags.jsonl", "isitnormal_red_flags.jsonl",
+                 "olderwomen_red_flags.jsonl", "tripsrf_red_flags.jsonl", "trirf_red_flags.jsonl",
+                 "nursesrf_red_flags.jsonl", "newmumsrf_red_flags.jsonl", "remoterf_red_flags.jsonl",
+                 "yogarf_red_flags.jsonl", "farmersrf_red_flags.jsonl", "teachersrf_red_flags.jsonl",
+                 "dancersrf_red_flags.jsonl", "militaryrf_red_flags.jsonl", "footballrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -161,6 +161,9 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
         if at in dated or (described and vocabulary is not None and _only_pain(node, vocabulary, term_id)):
             build.extras.extend((i, PAIN_SHARE) for t in terms(_surface(node)) if (i := term_id(t)) is not None)
             continue
+        if build.about and _bare_number(node):
+            build.extras.extend((i, 1.0) for t in terms(_surface(node)) if (i := term_id(t)) is not None)
+            continue
         if isinstance(node, Not) or (c := build.clause(node)) is None:
             continue
         if isinstance(node, Concept) and build.is_body_part(node.key):
@@ -209,6 +212,13 @@ def _surface(node: Node) -> str:
 # description they tell no post from another, like the words that only say it hurts.
 LINKING_TERMS = frozenset(t for w in ("after", "during", "since", "while", "before", "whenever", "every", "always",
                                       "going", "gets", "feels", "really") for t in terms(w))
+
+
+def _bare_number(node: Node) -> bool:
+    """A count the reader gives ("3 minute planks", "only 12 heel raises", "I'm 52"): posts count
+    sets, reps and seconds too, so it adds to a post's score but is not a word every post must have.
+    (A number with its unit is a word: "pain around 5k" is the same point in every run.)"""
+    return isinstance(node, Word) and node.text.isdigit()
 
 
 def _only_pain(node: Node, vocabulary: Vocabulary, term_id: TermId) -> bool:

@@ -57,6 +57,12 @@ class Speller:
                     best = (score, f"{left} {right}")
         return best[1] if best else None
 
+    def g_dropped(self, word: str) -> str | None:
+        """A word written as it is said, its -ing cut short ("poppin", "achin"), as its -ing form
+        where that is known: read before any split or edit ("poppin" is not "pop pin")."""
+        folded = "".join(words(word))
+        return folded + "g" if folded.endswith("in") and folded + "g" in self._freq else None
+
     def known(self, word: str) -> bool:
         """True for stop words, words of the index and words whose terms are indexed."""
         ts = terms(word)
@@ -141,7 +147,7 @@ def corrected_text(query_plan: QueryPlan, speller: Speller, vocabulary: Vocabula
         elif (t.kind == "word" and looked_up < MAX_CORRECTIONS and not speller.known(t.text)
               and not speller.everyday(t.text)):
             looked_up += 1
-            fix = speller.split(t.text) or speller.suggest(t.text)
+            fix = speller.g_dropped(t.text) or speller.split(t.text) or speller.suggest(t.text)
             if fix and fix != fold(t.text):
                 edits.append((t.start, t.end, fix))
     if not edits:

@@ -58,6 +58,9 @@ def test_the_speller_looks_at_a_few_words_only() -> None:
         def split(self, word: str) -> str | None:
             return None  # a joined word: bounded by the word's length, at most MAX_WORD splits
 
+        def g_dropped(self, word: str) -> str | None:
+            return None  # one lookup of the word with its g put back
+
     corrected_text(plan(HOSTILE["misspelt"], vocabulary), Counting(), vocabulary)  # type: ignore[arg-type]
     assert len(asked) == MAX_CORRECTIONS
 

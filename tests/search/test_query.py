@@ -139,6 +139,14 @@ def test_a_correction_keeps_the_first_letter():
     assert Speller({"locked": 9}, lambda term: False).suggest("blocked") is None
 
 
+def test_a_word_said_with_its_g_dropped_is_read_as_its_ing_form(vocab):
+    # "throbbin" is "throbbing", not the split "throb bin" a pair of known words would give.
+    speller = Speller({"throb": 3, "bin": 2, "throbbing": 1, "knee": 4}, lambda term: False)
+    assert speller.g_dropped("throbbin") == "throbbing"
+    assert speller.g_dropped("cabin") is None
+    assert corrected_text(plan("knee throbbin", vocab), speller, vocab) == "knee throbbing"
+
+
 def test_everyday_english_is_never_corrected_to_a_blog_word(vocab):
     # "school concert" is no typo of "stool cancer", nor "cheek" of "check": words of everyday English
     # the blog never uses stay as typed; a real typo is still corrected.

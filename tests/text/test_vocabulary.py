@@ -26,6 +26,7 @@ BODY_PARTS = [
     "hip",
     "hip_flexors",
     "glutes",
+    "glute_med",
     "piriformis",
     "adductors",
     "low_back",
