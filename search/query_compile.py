@@ -18,7 +18,7 @@ from ..text.symptoms import Guess, place_part
 from ..text.vocabulary import Vocabulary
 from .query_parse import All, AnyOf, Concept, Intent, Node, Not, Phrase, Place, QueryPlan, Synonym, Trigger, Word
 from .schema import concept_term, kind_term, place_term, stop_term, when_term
-from .spelling import everyday_english
+from .spelling import everyday_english, ing_form
 
 # The other words of a synonym group count a little less than the word the reader typed.
 SYNONYM_WEIGHT = 0.8
@@ -234,11 +234,12 @@ def _g_dropped(text: str, found: list[str], term_id: TermId) -> list[str]:
     its -ing form where posts have that; not a word of everyday English ("thin flat shoes" are not a
     "thing")."""
     said = words(text)
-    if len(said) != 1 or len(found) != 1 or not said[0].endswith("in") or term_id(found[0]) is not None:
+    if len(said) != 1 or len(found) != 1 or term_id(found[0]) is not None:
         return found
-    if said[0] in everyday_english():
+    ing = ing_form(said[0])
+    if ing is None or said[0] in everyday_english():
         return found
-    spelled = terms(said[0] + "g")
+    spelled = terms(ing)
     return spelled if len(spelled) == 1 and term_id(spelled[0]) is not None else found
 
 

@@ -58,10 +58,10 @@ class Speller:
         return best[1] if best else None
 
     def g_dropped(self, word: str) -> str | None:
-        """A word written as it is said, its -ing cut short ("poppin", "achin"), as its -ing form
-        where that is known: read before any split or edit ("poppin" is not "pop pin")."""
-        folded = "".join(words(word))
-        return folded + "g" if folded.endswith("in") and folded + "g" in self._freq else None
+        """A word written as it is said, as its -ing form (`ing_form`) where that is known: read
+        before any split or edit ("poppin" is not "pop pin")."""
+        spelled = ing_form("".join(words(word)))
+        return spelled if spelled is not None and spelled in self._freq else None
 
     def known(self, word: str) -> bool:
         """True for stop words, words of the index and words whose terms are indexed."""
@@ -114,6 +114,12 @@ class Speller:
                 by_length.setdefault(len(word), []).append(word)
             self._by_length = by_length
         return self._by_length
+
+
+def ing_form(word: str) -> str | None:
+    """A word written as it is said, its -ing cut short ("poppin", "achin", "shufflin"), with its g
+    put back; None for a word that does not end so."""
+    return word + "g" if word.endswith("in") else None
 
 
 @functools.cache
