@@ -188,7 +188,12 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "hundredthirtieth", "hundredthirtyfirst", "hundredthirtysecond", "hundredthirtythird",
                 "hundredthirtyfourth", "hundredthirtyfifth", "hundredthirtysixth", "hundredthirtyseventh",
                 "hundredthirtyeighth", "hundredthirtyninth", "hundredfortieth", "hundredfortyfirst",
-                "hundredfortysecond", "hundredfortythird", "hundredfortyfourth")
+                "hundredfortysecond", "hundredfortythird", "hundredfortyfourth", "hundredfortyfifth",
+                "hundredfortysixth", "hundredfortyseventh", "hundredfortyeighth", "hundredfortyninth",
+                "hundredfiftieth", "hundredfiftyfirst", "hundredfiftysecond", "hundredfiftythird", "hundredfiftyfourth",
+                "hundredfiftyfifth", "hundredfiftysixth", "hundredfiftyseventh", "hundredfiftyeighth",
+                "hundredfiftyninth", "hundredsixtieth", "hundredsixtyfirst", "hundredsixtysecond", "hundredsixtythird",
+                "hundredsixtyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -235,7 +240,11 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "olderwomen_red_flags.jsonl", "tripsrf_red_flags.jsonl", "trirf_red_flags.jsonl",
                  "nursesrf_red_flags.jsonl", "newmumsrf_red_flags.jsonl", "remoterf_red_flags.jsonl",
                  "yogarf_red_flags.jsonl", "farmersrf_red_flags.jsonl", "teachersrf_red_flags.jsonl",
-                 "dancersrf_red_flags.jsonl", "militaryrf_red_flags.jsonl", "footballrf_red_flags.jsonl")
+                 "dancersrf_red_flags.jsonl", "militaryrf_red_flags.jsonl", "footballrf_red_flags.jsonl",
+                 "hikersrf_red_flags.jsonl", "genzrf_red_flags.jsonl", "cyclistsrf_red_flags.jsonl",
+                 "gardenersrf_red_flags.jsonl", "truckersrf_red_flags.jsonl", "sprintersrf_red_flags.jsonl",
+                 "officerf_red_flags.jsonl", "climbersrf_red_flags.jsonl", "swimmersrf_red_flags.jsonl",
+                 "pilgrimsrf_red_flags.jsonl", "collegerf_red_flags.jsonl", "firefightersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -40,6 +40,10 @@ QUESTION_GAP = 3
 # Words that carry a denial on down a list: each starts NEGATION_REACH afresh ("no leg pain or
 # numbness" denies the numbness too).
 DENIAL_LISTS = frozenset({"or", "nor"})
+# "Can't ... without" says the thing happens each time ("can't bend my foot up without my calf
+# hurting"): a "without" after one of these in its clause denies nothing.
+WITHOUT = "without"
+CANNOT = frozenset({"cant", "cannot", "couldnt", "unable"})
 # Joins the keys of the flags that list one phrase (a key is lowercase letters, digits and _).
 FLAG_KEYS_JOIN = " "
 
@@ -351,7 +355,7 @@ class SymptomMatcher:
                 return False
             i, left, listed = m.start - 1, reach, False
             while i >= 0 and left > 0 and (clause[i] == clause[i + 1] or (listed and _comma(text, analysed, i))):
-                if ws[i] in self._negations:
+                if ws[i] in self._negations and not _cannot_without(ws, clause, i):
                     return True
                 listed = listed or ws[i] in DENIAL_LISTS
                 left = reach if ws[i] in DENIAL_LISTS else left - 1
@@ -359,6 +363,11 @@ class SymptomMatcher:
             return False
 
         return lambda matcher, reach=NEGATION_REACH: [m for m in matcher.find(text, analysed) if not denied(m, reach)]
+
+
+def _cannot_without(ws: Sequence[str], clause: Sequence[int], i: int) -> bool:
+    """Whether the negation at `i` is a "without" after a "can't" in the same clause."""
+    return ws[i] == WITHOUT and any(ws[j] in CANNOT for j in range(i) if clause[j] == clause[i])
 
 
 class _Said(Protocol):

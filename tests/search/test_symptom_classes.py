@@ -1754,3 +1754,76 @@ def test_muscles_that_do_not_work_steps_and_the_hip_crease_said_plainly(demo: Se
 ])
 def test_red_flags_of_dancers_soldiers_and_footballers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    ("can't prop myself up on my side for more than ten seconds", {"1016", "1055"}),
+    ("what standing core work with a band stops my body twisting on runs", {"1030"}),
+    ("lower my arm and the opposite leg and my lower back arches off the mat, how do I stop it", {"1010", "1047"}),
+    ("planks make my low back sag after thirty seconds", {"1004", "1061"}),
+    ("foot thumps down ahead of me on every stride", {"1011"}),
+    ("only feel hip thrusts in my hamstrings, never in my bum", {"1024"}),
+    ("how do I get my glutes firing before a tempo run", {"1042"}),
+])
+def test_exercises_described_and_how_they_go_wrong(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_a_leg_that_will_not_swing_back_is_the_hip_flexors(demo: SearchIndex) -> None:
+    assert first(demo, "my leg won't swing back behind me since I started working from home") in HIP_FLEXORS
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # "can't ... without" says it happens every time: no denial
+    ("can't point my toes up without my calf hurting, it's hot and swollen", True),
+    ("calf is swollen without any pain or redness after the marathon", False),
+    ("keep fainting on climbs, chest tight, doesn't ease when I rest", True),
+    ("stood on a rusty nail last week and now my jaw feels stiff", True),
+    ("can't tell when I need to wee since my back went", True),
+    ("woke up on the road after the 10k finish, no idea what happened", True),
+    ("shoulders numb from the rucksack straps, fine once the pack is off", False),
+    ("numb fingers on the bike in winter, warm up fine at the cafe", False),
+    ("cheeks bright red after the session, fine after some water", False),
+    ("heard a snap, it was my shoelace, all good", False),
+    ("clonked my shin on the trailer, bruised, getting better", False),
+    ("sideways hopping drills between cones, groin a bit tight", False),
+    ("hobble on my heel in the morning until it loosens up", False),
+])
+def test_red_flags_of_hikers_cyclists_gardeners_and_sprinters(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    ("eight weeks without running after my wrist op, how quickly can I build my mileage back", {"1069"}),
+    ("my lower back lifts off the mat when I lower a leg, lying face up", {"1010", "1047"}),
+    ("looking for a core move that's easy on my spine, back's been grumpy", {"1021"}),
+    ("I've been running every day for a month, should I take days off", {"1036"}),
+    ("my feet land like a stomp on the road, how do I land softer", {"1011"}),
+    ("started running to a beat on my phone and now my calves ache", {"1056", "1006"}),
+])
+def test_breaks_rest_gentle_core_and_landing_said_plainly(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("calm swollen and red since the long flight home", True),
+    ("sickle cell trait and my legs gave out in the conditioning session", True),
+    ("coughing up pink frothy stuff at 4500m on the trek", True),
+    ("out of nowhere I couldn't get my breath sitting on the couch", True),
+    ("my 5 year old won't put weight on her leg this morning", True),
+    ("fell with my pack on, there's a step in my collarbone now", True),
+    ("fingertips went white and waxy ice climbing, now blisters", True),
+    ("can't walk properly because of blisters on my heels after the hike", False),
+    ("legs like a baby giraffe after the 400s, stairs are rough", False),
+    ("bum numb on the bus rides to meets, fine once I stand up", False),
+    ("bit dizzy after tumble turns at the pool, gone in a minute", False),
+    ("jellyfish sting with itchy welts, vinegar helped", False),
+    ("night sweats in the heatwave, the bedroom is boiling", False),
+    ("ski boots leave my ankles feeling locked", False),
+    # weakness is a nerve's strength: a hope that it was slept on does not explain it
+    ("pins and needles down my arm and my grip is weak, did I sleep on it funny?", True),
+    ("forearms pumped after bouldering, fingers a bit tingly and my grip is garbage", False),
+])
+def test_red_flags_of_office_workers_climbers_swimmers_pilgrims_and_firefighters(vocab: Vocabulary, text: str,
+                                                                              flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
