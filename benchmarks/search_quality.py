@@ -193,7 +193,12 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "hundredfiftieth", "hundredfiftyfirst", "hundredfiftysecond", "hundredfiftythird", "hundredfiftyfourth",
                 "hundredfiftyfifth", "hundredfiftysixth", "hundredfiftyseventh", "hundredfiftyeighth",
                 "hundredfiftyninth", "hundredsixtieth", "hundredsixtyfirst", "hundredsixtysecond", "hundredsixtythird",
-                "hundredsixtyfourth")
+                "hundredsixtyfourth", "hundredsixtyfifth", "hundredsixtysixth", "hundredsixtyseventh",
+                "hundredsixtyeighth", "hundredsixtyninth", "hundredseventieth", "hundredseventyfirst",
+                "hundredseventysecond", "hundredseventythird", "hundredseventyfourth", "hundredseventyfifth",
+                "hundredseventysixth", "hundredseventyseventh", "hundredseventyeighth", "hundredseventyninth",
+                "hundredeightieth", "hundredeightyfirst", "hundredeightysecond", "hundredeightythird",
+                "hundredeightyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -244,7 +249,11 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "hikersrf_red_flags.jsonl", "genzrf_red_flags.jsonl", "cyclistsrf_red_flags.jsonl",
                  "gardenersrf_red_flags.jsonl", "truckersrf_red_flags.jsonl", "sprintersrf_red_flags.jsonl",
                  "officerf_red_flags.jsonl", "climbersrf_red_flags.jsonl", "swimmersrf_red_flags.jsonl",
-                 "pilgrimsrf_red_flags.jsonl", "collegerf_red_flags.jsonl", "firefightersrf_red_flags.jsonl")
+                 "pilgrimsrf_red_flags.jsonl", "collegerf_red_flags.jsonl", "firefightersrf_red_flags.jsonl",
+                 "musiciansrf_red_flags.jsonl", "fastingrf_red_flags.jsonl", "oldblokesrf_red_flags.jsonl",
+                 "tradesrf_red_flags.jsonl", "dogsrf_red_flags.jsonl", "charitydadsrf_red_flags.jsonl",
+                 "wintersportsrf_red_flags.jsonl", "newparentsrf_red_flags.jsonl", "grandparentsrf_red_flags.jsonl",
+                 "raceweekrf_red_flags.jsonl", "engineersrf_red_flags.jsonl", "carersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -71,6 +71,17 @@ class ExerciseCues:
 
 
 @dataclass(frozen=True)
+class Asides:
+    """Phrases with which a reader sets something aside to ask about something else: `before` the
+    words set aside ("forget the neck"), `after` them, ending their clause ("knee fine,"), and
+    `main`, before the main point ("the bigger deal is")."""
+
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    main: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class SynonymGroup:
     """Words that mean the same in a search (not body parts or injuries); the first is the main one."""
 
@@ -127,6 +138,7 @@ class Vocabulary:
         instead_of: Sequence[str] = (),
         guesses: Sequence[str] = (),
         corrections: Sequence[str] = (),
+        asides: Asides = Asides(),
     ) -> None:
         self.body_parts = tuple(body_parts)
         self.injuries = tuple(injuries)
@@ -146,6 +158,9 @@ class Vocabulary:
         self._guesses = PhraseMatcher(("", tuple(words(w))) for w in self.guesses)
         self.corrections = tuple(corrections)
         self._corrections = PhraseMatcher(("", tuple(words(w))) for w in self.corrections)
+        self.asides = asides
+        self._asides = PhraseMatcher((side, tuple(words(w))) for side in ("before", "after", "main")
+                                     for w in getattr(asides, side))
         # Compared on stems, so "bending" and "bent" are both "bend"-like where the stemmer agrees.
         self._cue_before = _stems(cues.before)
         self._cue_between = _stems(cues.between)
@@ -260,6 +275,7 @@ class Vocabulary:
         sections = self.symptom_sections
         cues = self.exercise_cues
         out: list[str] = [*self.vague_words, *self.not_helping, *self.instead_of, *self.guesses, *self.corrections,
+                          *self.asides.before, *self.asides.after, *self.asides.main,
                           *cues.before, *cues.between, *cues.after, *self.categories]
         for c in (*self.body_parts, *self.injuries):
             out += [*c.terms, *c.not_about]
@@ -460,14 +476,15 @@ class Vocabulary:
         """The guesses a reader takes back ("thought it was my IT band but my pelvis drops", "blamed
         my lower back, it's actually the middle"): from a `guesses` phrase to the end of its clause or
         the first `corrections` word, at most TAKEN_BACK_GAP words on, where a correction follows
-        within CORRECTION_REACH words. What the reader thought is not what they are asking about."""
+        within CORRECTION_REACH words. What the reader thought is not what they are asking about;
+        nor is what they set aside to ask about something else (`Asides`)."""
         analysed = analysed if analysed is not None else analyse(text)
+        out = self._set_aside(text, analysed)
         guesses = self._guesses.find(text, analysed)
         if not guesses:
-            return []
+            return out
         corrected = {m.start for m in self._corrections.find(text, analysed)}
         clause = clauses(text, analysed)
-        out: list[Match] = []
         for guess in guesses:
             end = guess.end
             while (end < len(clause) and end - guess.end < TAKEN_BACK_GAP and end not in corrected
@@ -476,6 +493,37 @@ class Vocabulary:
             if end > guess.end and any(i in corrected for i in range(end, end + CORRECTION_REACH)):
                 out.append(Match("", guess.start, end, " ".join(analysed.words[guess.start:end])))
         return out
+
+    def _set_aside(self, text: str, analysed: Analysed) -> list[Match]:
+        """What the reader sets aside to ask about something else (`Asides`): "forget the neck,
+        calves always tight" asks about the calves; so does "neck a bit stiff but the bigger deal is
+        my calves"."""
+        said = self._asides.find(text, analysed)
+        if not said:
+            return []
+        clause = clauses(text, analysed)
+        n = len(clause)
+        spans: list[tuple[int, int]] = []
+        for m in said:
+            if m.key == "before":
+                end = m.end
+                while end < n and clause[end] == clause[m.start]:
+                    end += 1
+                spans.append((m.start, end))
+                continue
+            if m.key == "after" and m.end < n and (clause[m.end] == clause[m.end - 1]
+                                                     or analysed.words[m.end] in _GOING_ON):
+                continue  # not the end of its clause: "fine for 3 miles then it bites", "felt fine, then"
+            start = m.start
+            if start == 0 or clause[start - 1] != clause[m.start]:  # it opens its clause: the one before
+                start -= 1
+                while start > 0 and clause[start - 1] == clause[m.start - 1]:
+                    start -= 1
+            else:
+                while start > 0 and clause[start - 1] == clause[m.start]:
+                    start -= 1
+            spans.append((max(start, 0), m.end))
+        return [Match("", a, b, " ".join(analysed.words[a:b])) for a, b in spans if b > a]
 
     def synonym_matches(self, text: str, analysed: Analysed | None = None) -> list[Match]:
         """Members of a synonym group in a query; keys are group numbers (as text)."""
@@ -495,6 +543,9 @@ INSTEAD_GAP = 2
 # a correction must come ("thought it was my neck, it's actually ...").
 TAKEN_BACK_GAP = 6
 CORRECTION_REACH = 3
+# Words that carry a story on past "fine" or "ok": "felt fine, then it went sharp at mile 4" sets
+# nothing aside.
+_GOING_ON = frozenset({"then", "until", "till", "til", "when", "unless", "for", "after"})
 # Words that join two things a reader tried ("rolled a ball and stretched").
 _JOINING = frozenset({"and", "or", "plus"})
 

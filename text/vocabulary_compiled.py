@@ -26,10 +26,10 @@ from typing import Any, TypeVar, cast
 
 from .analysis import analysis_fingerprint, remember_words, word_analyses
 from .symptoms import RedFlag, Region, Spot, Trigger
-from .vocabulary import Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
+from .vocabulary import Asides, Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 8  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 9  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -61,6 +61,8 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "instead_of": list(vocabulary.instead_of),
         "guesses": list(vocabulary.guesses),
         "corrections": list(vocabulary.corrections),
+        "asides": {"before": list(vocabulary.asides.before), "after": list(vocabulary.asides.after),
+                   "main": list(vocabulary.asides.main)},
         "regions": [{"key": r.key, "name": r.name, "terms": list(r.terms)} for r in sections.regions],
         "spots": [{"body_part": s.body_part, "region": s.region, "terms": list(s.terms)} for s in sections.spots],
         "triggers": [{"key": t.key, "name": t.name, "terms": list(t.terms), "cause": t.cause}
@@ -140,13 +142,16 @@ def load(data: object, text: str, sha256: str) -> Vocabulary:
     instead_of = _strings(root.get("instead_of"))
     guesses = _strings(root.get("guesses"))
     corrections = _strings(root.get("corrections"))
+    asides_root = root.get("asides") or {}
+    asides = Asides(_strings(asides_root.get("before")), _strings(asides_root.get("after")),
+                    _strings(asides_root.get("main")))
     warnings = _strings(root.get("warnings"))
     # Only now that all of it is well formed; and only when this program analyses words the same way.
     if root.get("analysis") == analysis_fingerprint():
         remember_words(analyses)
     vocabulary = Vocabulary(
         body_parts, injuries, kinds, synonyms, categories, source, exercise_cues, vague_words, symptoms, not_helping,
-        instead_of, guesses, corrections)
+        instead_of, guesses, corrections, asides)
     vocabulary.warnings = warnings
     return vocabulary
 

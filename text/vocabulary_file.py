@@ -16,6 +16,7 @@ from ..index.yaml_text import Path_, YamlDocument, YamlRefused, load_yaml
 from .analysis import words
 from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import (
+    Asides,
     Concept,
     ConceptKind,
     ExerciseCues,
@@ -34,7 +35,7 @@ PACKAGE_SOURCE = "package"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms", "exercise_cues", "vague_words",
               "regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words", "not_helping",
-              "instead_of", "guesses", "corrections", "negations", "wondering", "contractions"}
+              "instead_of", "guesses", "corrections", "asides", "negations", "wondering", "contractions"}
 MAX_BYTES = 2_000_000  # a vocabulary is a few hundred lines; anything this large is a mistake
 # Names made by combining an injury's names with its body part's (see `_Reader.combine`): the
 # package's vocabulary makes at most 72 for one injury and about 200 in all.
@@ -216,6 +217,7 @@ class _Reader:
             self.strings(data.get("instead_of"), ("instead_of",), allow_empty=True),
             self.strings(data.get("guesses"), ("guesses",), allow_empty=True),
             self.strings(data.get("corrections"), ("corrections",), allow_empty=True),
+            self.asides(data.get("asides")),
         )
         vocabulary.warnings = tuple(self.warnings)
         return vocabulary
@@ -492,18 +494,23 @@ class _Reader:
     def exercise_cues(self, value: Any) -> ExerciseCues:
         if value is None:
             return ExerciseCues()
-        if not isinstance(value, dict):
-            raise self.fail(("exercise_cues",), "must be a mapping with before, between and after")
-        if unknown := set(value) - {"before", "between", "after"}:
-            raise self.fail(("exercise_cues",), f"unknown field(s) {', '.join(sorted(map(str, unknown)))}")
-        lists = {}
-        for name in ("before", "between", "after"):
-            found = self.strings(value.get(name), ("exercise_cues", name), allow_empty=True)
+        lists = self.lists_of(value, "exercise_cues", ("before", "between", "after"))
+        for name, found in lists.items():
             for i, word in enumerate(found):
                 if len(words(word)) != 1:
                     raise self.fail(("exercise_cues", name, i), f"{word!r} must be a single word")
-            lists[name] = found
         return ExerciseCues(**lists)
+
+    def asides(self, value: Any) -> Asides:
+        return Asides(**self.lists_of(value, "asides", ("before", "after", "main"))) if value is not None else Asides()
+
+    def lists_of(self, value: Any, section: str, fields: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+        """A section that maps each of `fields` (and nothing else) to a list of phrases."""
+        if not isinstance(value, dict):
+            raise self.fail((section,), f"must be a mapping with {', '.join(fields[:-1])} and {fields[-1]}")
+        if unknown := set(value) - set(fields):
+            raise self.fail((section,), f"unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+        return {name: self.strings(value.get(name), (section, name), allow_empty=True) for name in fields}
 
     def synonyms(self, value: Any) -> tuple[SynonymGroup, ...]:
         if value is None:

@@ -90,7 +90,8 @@ def test_stem_same(a: str, b: str) -> None:
     assert stem(a) == stem(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("lunge", "lungs"), ("lunges", "lung"), ("its", "IT")])
+@pytest.mark.parametrize(("a", "b"), [("lunge", "lungs"), ("lunges", "lung"), ("its", "IT"), ("leggings", "leg"),
+                                    ("legging", "legs"), ("tights", "tight")])
 def test_words_the_stemmer_would_merge_stay_apart(a: str, b: str) -> None:
     assert stem(a) != stem(b)
 

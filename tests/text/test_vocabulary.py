@@ -192,6 +192,17 @@ def test_malformed_file_names_file_line_and_entry(
     assert caught.value.exit_code == 1
 
 
+@pytest.mark.parametrize(("asides", "message"), [
+    ("asides: [forget the]", "asides: must be a mapping with before, after and main"),
+    ("asides: {before: [forget the], later: [is whatever]}", "asides: unknown field(s) later"),
+    ("asides: {after: is whatever}", "asides.after"),
+])
+def test_malformed_asides_say_what_is_wrong(tmp_path: Path, asides: str, message: str) -> None:
+    with pytest.raises(VocabularyError) as caught:
+        read_vocabulary(write(tmp_path, MINIMAL + asides + "\n"))
+    assert message in caught.value.message
+
+
 def test_section_not_a_list(tmp_path: Path) -> None:
     with pytest.raises(VocabularyError, match="injuries: missing, or not a list"):
         read_vocabulary(write(tmp_path, "body_parts: []\ninjuries: 3\nkinds: []\n"))

@@ -75,6 +75,10 @@ not_helping: [does nothing, hasn't helped]
 instead_of: [instead of]
 guesses: [thought it was]
 corrections: [but]
+asides:
+  before: [forget the]
+  after: [is whatever]
+  main: [main thing is]
 regions:
   - {key: outside, name: on the outside of, terms: [outside, lateral]}
 spots:
@@ -104,7 +108,7 @@ def data_of(vocabulary: Vocabulary) -> dict[str, Any]:
         "synonyms": vocabulary.synonyms, "categories": vocabulary.categories,
         "exercise_cues": vocabulary.exercise_cues, "vague_words": vocabulary.vague_words,
         "not_helping": vocabulary.not_helping, "instead_of": vocabulary.instead_of,
-        "guesses": vocabulary.guesses, "corrections": vocabulary.corrections,
+        "guesses": vocabulary.guesses, "corrections": vocabulary.corrections, "asides": vocabulary.asides,
         "symptoms": vocabulary.symptom_sections, "pain_words": vocabulary.pain_words,
         "source": (vocabulary.source.name, vocabulary.source.sha256, vocabulary.source.text),
         "warnings": vocabulary.warnings, "prefix_terms": vocabulary.prefix_terms(),
