@@ -73,8 +73,8 @@ class ExerciseCues:
 @dataclass(frozen=True)
 class Asides:
     """Phrases with which a reader sets something aside to ask about something else: `before` the
-    words set aside ("forget the neck"), `after` them, ending their clause ("knee fine,"), and
-    `main`, before the main point ("the bigger deal is")."""
+    words set aside ("forget the neck"), `after` them, ending their clause ("hamstrings are
+    whatever."), and `main`, before the main point ("the bigger deal is")."""
 
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
@@ -543,8 +543,8 @@ INSTEAD_GAP = 2
 # a correction must come ("thought it was my neck, it's actually ...").
 TAKEN_BACK_GAP = 6
 CORRECTION_REACH = 3
-# Words that carry a story on past "fine" or "ok": "felt fine, then it went sharp at mile 4" sets
-# nothing aside.
+# Words that carry a story on past the end of a clause: an `after` aside followed by one ("it was
+# fine really, then it went sharp at mile 4") sets nothing aside.
 _GOING_ON = frozenset({"then", "until", "till", "til", "when", "unless", "for", "after"})
 # Words that join two things a reader tried ("rolled a ball and stretched").
 _JOINING = frozenset({"and", "or", "plus"})

@@ -142,7 +142,7 @@ def load(data: object, text: str, sha256: str) -> Vocabulary:
     instead_of = _strings(root.get("instead_of"))
     guesses = _strings(root.get("guesses"))
     corrections = _strings(root.get("corrections"))
-    asides_root = root.get("asides") or {}
+    asides_root = _mapping(root.get("asides"))
     asides = Asides(_strings(asides_root.get("before")), _strings(asides_root.get("after")),
                     _strings(asides_root.get("main")))
     warnings = _strings(root.get("warnings"))
