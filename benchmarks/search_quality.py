@@ -198,7 +198,12 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "hundredseventysecond", "hundredseventythird", "hundredseventyfourth", "hundredseventyfifth",
                 "hundredseventysixth", "hundredseventyseventh", "hundredseventyeighth", "hundredseventyninth",
                 "hundredeightieth", "hundredeightyfirst", "hundredeightysecond", "hundredeightythird",
-                "hundredeightyfourth")
+                "hundredeightyfourth", "hundredeightyfifth", "hundredeightysixth", "hundredeightyseventh",
+                "hundredeightyeighth", "hundredeightyninth", "hundredninetieth", "hundredninetyfirst",
+                "hundredninetysecond", "hundredninetythird", "hundredninetyfourth", "hundredninetyfifth",
+                "hundredninetysixth", "hundredninetyseventh", "hundredninetyeighth", "hundredninetyninth",
+                "twohundredth", "twohundredfirst", "twohundredsecond", "twohundredthird", "twohundredfourth",
+                "twohundredfifth", "twohundredsixth", "twohundredseventh", "twohundredeighth", "twohundredninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -253,7 +258,12 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "musiciansrf_red_flags.jsonl", "fastingrf_red_flags.jsonl", "oldblokesrf_red_flags.jsonl",
                  "tradesrf_red_flags.jsonl", "dogsrf_red_flags.jsonl", "charitydadsrf_red_flags.jsonl",
                  "wintersportsrf_red_flags.jsonl", "newparentsrf_red_flags.jsonl", "grandparentsrf_red_flags.jsonl",
-                 "raceweekrf_red_flags.jsonl", "engineersrf_red_flags.jsonl", "carersrf_red_flags.jsonl")
+                 "raceweekrf_red_flags.jsonl", "engineersrf_red_flags.jsonl", "carersrf_red_flags.jsonl",
+                 "hospitalityrf_red_flags.jsonl", "secondlanguagerf_red_flags.jsonl", "policerf_red_flags.jsonl",
+                 "orienteersrf_red_flags.jsonl", "martialartsrf_red_flags.jsonl", "seafarersrf_red_flags.jsonl",
+                 "cabincrewrf_red_flags.jsonl", "retailrf_red_flags.jsonl", "gamersrf_red_flags.jsonl",
+                 "hotclimatesrf_red_flags.jsonl", "scoutleadersrf_red_flags.jsonl", "postiesrf_red_flags.jsonl",
+                 "festivalrf_red_flags.jsonl", "animalcarerf_red_flags.jsonl", "busdriversrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

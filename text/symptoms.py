@@ -32,6 +32,10 @@ NEGATION_REACH = 3
 # A harmless cause is denied only by a negation right before it ("not beetroot", "no DOMS"): one
 # further off denies something else ("lost 3kg without trying since upping my mileage").
 CAUSE_NEGATION_REACH = 1
+# Words between a harmless cause and the phrase saying it was tried in vain: none before it ("even
+# after | I loosened the laces"), two after it ("loosened my laces and | it | didn't help").
+RULED_OUT_BEFORE = 0
+RULED_OUT_AFTER = 2
 # Words between a `wondering` phrase and the name it asks about ("is it a stress fracture",
 # "worried I have a DVT").
 WONDER_REACH = 3
@@ -157,6 +161,7 @@ class SymptomMatcher:
         forms: Callable[[str], list[tuple[str, ...]]] = lambda text: [tuple(words(text))],
         negations: Sequence[str] = (),
         wondering: Sequence[str] = (),
+        ruled_out: Sequence[str] = (),
     ) -> None:
         self.regions = {r.key: r for r in regions}
         self.spots = tuple(spots)
@@ -184,6 +189,7 @@ class SymptomMatcher:
         self._negations = frozenset(w for n in negations for w in words(n))
         self._names = PhraseMatcher(("", f) for fl in red_flags for n in fl.names for f in forms(n))
         self._wondering = PhraseMatcher(("", f) for w in wondering for f in forms(w))
+        self._ruled_out = PhraseMatcher(("", f) for r in ruled_out for f in forms(r))
         self._flag_unless = [PhraseMatcher(("", f) for t in fl.unless for f in forms(t)) if fl.unless else None
                              for fl in red_flags]
         # Which injuries list a place or a trigger: a place listed by one injury alone tells it.
@@ -309,12 +315,19 @@ class SymptomMatcher:
         analysed = analysed if analysed is not None else analyse(text)
         said = self._said(text, analysed, self._wondered(text, analysed))
         hit = {key for m in said(self._flag_terms) for key in m.key.split(FLAG_KEYS_JOIN)}
+        tried: list[Match] | None = None
         out = []
         for flag, groups, unless in zip(self.red_flags, self._flag_parts, self._flag_unless, strict=True):
+            if not (flag.key in hit or (groups and all(said(g) for g in groups))):
+                continue
             # The harmless causes are read only for a flag the text says (one scan of the text each);
-            # one the reader denies explains nothing ("no beetroot, and my pee is dark like cola").
-            if (flag.key in hit or (groups and all(said(g) for g in groups))) and not (
-                    unless is not None and said(unless, CAUSE_NEGATION_REACH)):
+            # one the reader denies explains nothing ("no beetroot, and my pee is dark like cola"),
+            # nor does one tried in vain ("still numb even after I loosened the laces").
+            causes = said(unless, CAUSE_NEGATION_REACH) if unless is not None else []
+            if causes:
+                tried = self._ruled_out.find(text, analysed) if tried is None else tried
+                causes = [c for c in causes if not _ruled_out(c, tried)]
+            if not causes:
                 out.append(flag)
         return out
 
@@ -363,6 +376,15 @@ class SymptomMatcher:
             return False
 
         return lambda matcher, reach=NEGATION_REACH: [m for m in matcher.find(text, analysed) if not denied(m, reach)]
+
+
+def _ruled_out(cause: Match, tried: Sequence[Match]) -> bool:
+    """Whether a `ruled_out` phrase comes right before the harmless cause ("even after | I loosened
+    my laces", "not from | sitting on it") or just after it ("loosened my laces and | it didn't
+    help")."""
+    # They may share a word: "even after" and the cause "after I loosened".
+    return any((t.start < cause.start and cause.start - t.end <= RULED_OUT_BEFORE)
+               or (t.end > cause.end and t.start - cause.end <= RULED_OUT_AFTER) for t in tried)
 
 
 def _cannot_without(ws: Sequence[str], clause: Sequence[int], i: int) -> bool:

@@ -8,7 +8,7 @@ longest first, exact before stemmed, whole words, never across clause punctuatio
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from itertools import pairwise
 from typing import Literal
 
@@ -74,11 +74,18 @@ class ExerciseCues:
 class Asides:
     """Phrases with which a reader sets something aside to ask about something else: `before` the
     words set aside ("forget the neck"), `after` them, ending their clause ("hamstrings are
-    whatever."), and `main`, before the main point ("the bigger deal is")."""
+    whatever."), `main`, before the main point ("the bigger deal is"), and `correcting`, a clause
+    of its own that takes back the clause before ("mid back? no, lower")."""
 
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     main: tuple[str, ...] = ()
+    correcting: tuple[str, ...] = ()
+
+    @classmethod
+    def sides(cls) -> tuple[str, ...]:
+        """The kinds of aside, named as in the vocabulary file."""
+        return tuple(side.name for side in fields(cls))
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,8 @@ class Symptoms:
     negations: tuple[str, ...] = ()
     # Words a reader asks or fears a condition's name with ("is it", "please tell me it's not").
     wondering: tuple[str, ...] = ()
+    # Phrases saying a harmless cause was tried in vain or ruled out ("even after", "didn't help").
+    ruled_out: tuple[str, ...] = ()
     # Wordings that are one ("can't", "cannot", "can not"): a phrase with one matches the others.
     contractions: tuple[tuple[str, ...], ...] = ()
 
@@ -159,8 +168,7 @@ class Vocabulary:
         self.corrections = tuple(corrections)
         self._corrections = PhraseMatcher(("", tuple(words(w))) for w in self.corrections)
         self.asides = asides
-        self._asides = PhraseMatcher((side, tuple(words(w))) for side in ("before", "after", "main")
-                                     for w in getattr(asides, side))
+        self._asides = PhraseMatcher((side, tuple(words(w))) for side in Asides.sides() for w in getattr(asides, side))
         # Compared on stems, so "bending" and "bent" are both "bend"-like where the stemmer agrees.
         self._cue_before = _stems(cues.before)
         self._cue_between = _stems(cues.between)
@@ -200,7 +208,7 @@ class Vocabulary:
             [InjurySigns(c.key, c.name, c.where, c.when, c.body_part, c.also_where) for c in self.injuries
              if c.where or c.when or c.also_where],
             symptoms.red_flags, symptoms.joiners, self._body_part_matches, self.part_noun, self.forms,
-            symptoms.negations, symptoms.wondering,
+            symptoms.negations, symptoms.wondering, symptoms.ruled_out,
         )
 
     # -- lookups -------------------------------------------------------------------------------
@@ -292,7 +300,7 @@ class Vocabulary:
         for f in sections.red_flags:
             out += [*f.terms, *f.names, *(t for group in f.together for t in group), *f.unless]
         out += [*sections.joiners, *sections.possessives, *sections.pain_words, *sections.negations,
-                *sections.wondering]
+                *sections.wondering, *sections.ruled_out]
         out += [m for group in sections.contractions for m in group]
         return [*out, "the"]
 
@@ -505,6 +513,9 @@ class Vocabulary:
         n = len(clause)
         spans: list[tuple[int, int]] = []
         for m in said:
+            if m.key == "correcting":
+                spans += self._corrected(text, analysed, clause, m)
+                continue
             if m.key == "before":
                 end = m.end
                 while end < n and clause[end] == clause[m.start]:
@@ -524,6 +535,25 @@ class Vocabulary:
                     start -= 1
             spans.append((max(start, 0), m.end))
         return [Match("", a, b, " ".join(analysed.words[a:b])) for a, b in spans if b > a]
+
+    def _corrected(self, text: str, analysed: Analysed, clause: Sequence[int], said: Match) -> list[tuple[int, int]]:
+        """The clause a reader takes back with a clause of its own ("mid back? no, lower"), and the
+        correction itself. When nothing after the correction names a body part, the one taken back
+        is kept: "knee pain on top of the kneecap, no, lower" moves the pain, not off the knee."""
+        n = len(clause)
+        if said.start == 0 or clause[said.start - 1] == clause[said.start] or (
+                said.end < n and clause[said.end] == clause[said.start]):
+            return []  # not a clause of its own: "can't wait, race is close", "no pain, no swelling"
+        start = said.start - 1
+        while start > 0 and clause[start - 1] == clause[said.start - 1]:
+            start -= 1
+        spans = [(start, said.end)]
+        parts = self._body_part_matches(text, self.normalised(analysed))
+        if any(p.start >= said.end for p in parts):
+            return spans
+        for part in (p for p in parts if start <= p.start and p.end <= said.start):
+            spans = [piece for a, b in spans for piece in ((a, part.start), (part.end, b))]
+        return spans
 
     def synonym_matches(self, text: str, analysed: Analysed | None = None) -> list[Match]:
         """Members of a synonym group in a query; keys are group numbers (as text)."""

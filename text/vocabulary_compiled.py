@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Asides, Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 9  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 10  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -61,8 +61,7 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "instead_of": list(vocabulary.instead_of),
         "guesses": list(vocabulary.guesses),
         "corrections": list(vocabulary.corrections),
-        "asides": {"before": list(vocabulary.asides.before), "after": list(vocabulary.asides.after),
-                   "main": list(vocabulary.asides.main)},
+        "asides": {side: list(getattr(vocabulary.asides, side)) for side in Asides.sides()},
         "regions": [{"key": r.key, "name": r.name, "terms": list(r.terms)} for r in sections.regions],
         "spots": [{"body_part": s.body_part, "region": s.region, "terms": list(s.terms)} for s in sections.spots],
         "triggers": [{"key": t.key, "name": t.name, "terms": list(t.terms), "cause": t.cause}
@@ -76,6 +75,7 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "pain_words": list(sections.pain_words),
         "negations": list(sections.negations),
         "wondering": list(sections.wondering),
+        "ruled_out": list(sections.ruled_out),
         "contractions": [list(group) for group in sections.contractions],
         # Every word the lookups analyse, with its analysis: a loading worker skips the stemmer.
         "analysis": analysis_fingerprint(),
@@ -130,7 +130,7 @@ def load(data: object, text: str, sha256: str) -> Vocabulary:
     symptoms = Symptoms(regions, spots, triggers, _list(root, "red_flags", _red_flag),
                         _strings(root.get("place_joiners")), _strings(root.get("possessives")),
                         _strings(root.get("pain_words")), _strings(root.get("negations")),
-                        wondering=_strings(root.get("wondering")),
+                        wondering=_strings(root.get("wondering")), ruled_out=_strings(root.get("ruled_out")),
                         contractions=tuple(_strings(group) for group in _sequence(root.get("contractions"))))
     _check_references(body_parts, injuries, categories, symptoms)
     synonyms = [SynonymGroup(_strings(members)) for members in _sequence(root.get("synonyms"))]
@@ -143,8 +143,7 @@ def load(data: object, text: str, sha256: str) -> Vocabulary:
     guesses = _strings(root.get("guesses"))
     corrections = _strings(root.get("corrections"))
     asides_root = _mapping(root.get("asides"))
-    asides = Asides(_strings(asides_root.get("before")), _strings(asides_root.get("after")),
-                    _strings(asides_root.get("main")))
+    asides = Asides(**{side: _strings(asides_root.get(side)) for side in Asides.sides()})
     warnings = _strings(root.get("warnings"))
     # Only now that all of it is well formed; and only when this program analyses words the same way.
     if root.get("analysis") == analysis_fingerprint():

@@ -35,7 +35,8 @@ PACKAGE_SOURCE = "package"
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms", "exercise_cues", "vague_words",
               "regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words", "not_helping",
-              "instead_of", "guesses", "corrections", "asides", "negations", "wondering", "contractions"}
+              "instead_of", "guesses", "corrections", "asides", "negations", "wondering", "ruled_out",
+              "contractions"}
 MAX_BYTES = 2_000_000  # a vocabulary is a few hundred lines; anything this large is a mistake
 # Names made by combining an injury's names with its body part's (see `_Reader.combine`): the
 # package's vocabulary makes at most 72 for one injury and about 200 in all.
@@ -211,6 +212,7 @@ class _Reader:
                 self.strings(data.get("pain_words"), ("pain_words",), allow_empty=True),
                 self.strings(data.get("negations"), ("negations",), allow_empty=True),
                 wondering=self.strings(data.get("wondering"), ("wondering",), allow_empty=True),
+                ruled_out=self.strings(data.get("ruled_out"), ("ruled_out",), allow_empty=True),
                 contractions=self.contractions(data.get("contractions")),
             ),
             self.strings(data.get("not_helping"), ("not_helping",), allow_empty=True),
@@ -502,7 +504,7 @@ class _Reader:
         return ExerciseCues(**lists)
 
     def asides(self, value: Any) -> Asides:
-        return Asides(**self.lists_of(value, "asides", ("before", "after", "main"))) if value is not None else Asides()
+        return Asides(**self.lists_of(value, "asides", Asides.sides())) if value is not None else Asides()
 
     def lists_of(self, value: Any, section: str, fields: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
         """A section that maps each of `fields` (and nothing else) to a list of phrases."""

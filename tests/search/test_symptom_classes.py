@@ -1918,3 +1918,166 @@ def test_red_flags_of_winter_sports_new_parents_and_grandparents(vocab: Vocabula
 ])
 def test_not_more_stretching_asks_for_something_else(demo: SearchIndex, text: str, best: set[str]) -> None:
     assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "aside"), [
+    # a correction of its own takes back the clause before it
+    ("arch aches, no, more the heel, first thing in the morning", ["arch aches no"]),
+    # and keeps the body part when it moves the pain without naming another
+    ("my knee hurts on top of the cap, no wait, lower down, on the tendon after box jumps",
+     ["my", "hurts on top of the cap no wait"]),
+])
+def test_a_reader_who_corrects_themselves_takes_back_what_came_before(vocab: Vocabulary, text: str,
+                                                                     aside: list[str]) -> None:
+    assert [m.surface for m in vocab.taken_back(text)] == aside
+
+
+@pytest.mark.parametrize("text", [
+    "no pain, no swelling, just tight calves after long runs",
+    "can't wait, my first marathon is in May and my hips are tight",
+])
+def test_a_no_or_a_wait_inside_a_clause_corrects_nothing(vocab: Vocabulary, text: str) -> None:
+    assert vocab.taken_back(text) == []
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    ("pain on the inside of my knee, wait, no, the outside, always at mile four", {"1046", "1002", "1022"}),
+    ("sore right on the kneecap, no, just below it, on the tendon, after box jumps", {"1034"}),
+    ("tight groin from sitting at a desk, no wait, the front of the hip, my leg won't swing behind me", HIP_FLEXORS),
+    ("my calves, no, the shins, inner edge, since I upped my mileage", {"1040", "1014"}),
+    # runners' shorthand and coaches' idioms
+    ("my PF flares up, heel sore for the first steps out of bed", {"1050", "1009"}),
+    ("my coach says I sit in the bucket late in races", {"1033"}),
+    ("legs feel stiff, what should I do before I head out the door for a run", {"1017"}),
+    ("the one on my back with arm and opposite leg going down, how do I make it more challenging", {"1047"}),
+])
+def test_corrections_shorthand_and_exercises_described_find_their_post(demo: SearchIndex, text: str,
+                                                                      best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("cannot lift up my toes since two days and the foot slap on the floor, back pain before", True),
+    ("my face is falling down one side and the speech is funny since this morning", True),
+    ("headbutted in a scuffle on the pitch, headache worse today and I vomited", True),
+    ("both calves cramp on patrol after a few hundred metres, I stand one minute and it goes", True),
+    ("low back pain and when I wipe I feel nothing down there, must push to pee", True),
+    ("toes frozen white after the ice run, now blue black colour at the tips", True),
+    ("i fall down at the end and my wife say i was gone some seconds", True),
+    ("tingly foot while I lean on the roller, gone the second I stop", False),
+    ("walking like a pinguin two days after the marathon, all the muscles sore", False),
+    ("side plank: my left side gives out at 30 seconds", False),
+    ("feel a little dizzy if I stop sudden after the sprint, fine if I keep walking", False),
+    ("toes numb at mile 5 in my boots, loosened them a notch and all good", False),
+])
+def test_red_flags_of_hospitality_police_and_second_language_runners(vocab: Vocabulary, text: str,
+                                                                     flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a stride stretched out to go faster is overstriding, not a stretch
+    ("knees get hammered when I speed up by stretching out my stride", {"1011"}),
+    ("calves and arches sore ever since I started running up on my toes", {"1044"}),
+    ("how many sets of the opposite arm and leg reach on hands and knees for a cranky low back", {"1021", "1067"}),
+])
+def test_a_stride_stretched_out_a_new_footstrike_and_the_bird_dog_reach(demo: SearchIndex, text: str,
+                                                                       best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("pissing blood after a body shot in sparring last night", True),
+    ("took a kick to the ribs and now short of breath, one side isn't filling", True),
+    ("kneed in the belly in training, now pain at the tip of my left shoulder and I feel woozy", True),
+    ("my teenage son limps for the first few steps out of bed with heel pain, then it eases after walking around",
+     False),
+    ("couldn't walk properly the day after the fell race, stiff as a board", False),
+    ("still swaying like I'm on deck after the ferry, bit dizzy the first day ashore", False),
+])
+def test_red_flags_of_fighters_fell_runners_and_seafarers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # stiff until breakfast is a stiff morning
+    ("my low back is stiff as a board until after breakfast, then it eases off", {"1041"}),
+    # looking behind while reversing is the middle back's rotation
+    ("neck and upper back won't let me twist to look behind me when I'm backing the car out", {"1026"}),
+    # big strides are overstriding
+    ("I bound along with big strides and my knees ache after", {"1011"}),
+])
+def test_a_late_breakfast_a_look_behind_and_big_strides(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("wrist sore at the base of my thumb since I went flying onto my hand on the trail, two weeks on and still tender",
+     True),
+    ("rolled it stepping off the kerb and couldn't even take 4 steps after, outside ankle bone tender", True),
+    # "passed out" on the sofa is asleep; "bloody" an oath
+    ("passed out on the sofa after a night shift, neck stiff, eases with a walk", False),
+    ("felt a bit lightheaded on my run before breakfast, ate a banana and felt fine", False),
+    ("grandson has flat floppy feet, exercises to make them stronger?", False),
+    ("bloody cold this morning, chest felt raw and I coughed for ten minutes after the run", False),
+    ("bruise on my shin from slamming it into the coffee table, bit swollen", False),
+])
+def test_red_flags_of_cabin_crew_shop_floors_and_gamers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a harmless cause tried in vain, or ruled out, explains nothing
+    ("my foot has been numb for four days, even after I loosened the laces, and the big toe feels weak", True),
+    ("tingling down the back of my leg for a week, not from sitting on it, and the calf is weak on stairs", True),
+    ("toes numb all week, loosened the laces and it made no difference, foot slaps now", True),
+    ("toes went numb at mile 6, loosened the laces and they came right back", False),
+])
+def test_a_harmless_cause_tried_in_vain_explains_nothing(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("pulled up sprinting, huge bruise down the back of my thigh and a dent I can feel under my bum", True),
+    ("had a three week gap in training and my calves feel tight", False),
+    ("my mate was talking absolute rubbish after the hot half and had stopped sweating too", True),
+    ("forearm swelled up tight after lugging crates all day, veins showing and the arm feels heavy", True),
+    ("kicked in the balls at five-a-side, one side swollen and agony", True),
+    ("dull knee ache on stairs, settles when I rest for a week then comes back", False),
+    ("bit light headed near iftar on my evening run during ramadan", False),
+    ("night sweats after a big training day in the heat, aircon was off", False),
+])
+def test_red_flags_in_hot_climates_scout_camps_and_postal_rounds(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_a_place_name_corrected_to_a_body_word_raises_no_flag(demo: SearchIndex) -> None:
+    # the speller reads "bali" as "ball"; "in ball" is not the testicles
+    assert demo.search(SearchRequest(q="slept badly on the hotel bed in bali, back aches")).red_flags == ()
+
+
+def test_a_new_pair_is_shoes(demo: SearchIndex) -> None:
+    assert first(demo, "what should I look for in a new pair, the old ones have a hole by my little toe") == "1025"
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    ("calves wrecked since I started landing up on my toes", {"1044"}),
+    ("my spaniel pulls me sideways on runs and my trunk stop twisting is the goal", {"1030"}),
+    ("with the buggy I reach way out and slam down on my heels", {"1011"}),
+])
+def test_toes_a_twisting_trunk_and_a_reach_said_with_a_word_more(demo: SearchIndex, text: str,
+                                                                 best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("whole leg fat and tight and a bit bluey after 12 hours stuck in a coach", True),
+    ("got clocked on the temple by a swinging gate, headache getting worse and I've thrown up", True),
+    ("sore spot on top of my left foot getting worse for 2 weeks, I can put my finger on the exact bit and hopping"
+     " hurts", True),
+    ("bum goes numb in the bus seat on a long shift, stand up and walk about and it's fine", False),
+    ("headache after forgetting my water on a hot run, gone after drinking a litre", False),
+    ("bit lightheaded after a hot run, had a drink and a biscuit and fine", False),
+])
+def test_red_flags_of_festival_goers_animal_carers_and_drivers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

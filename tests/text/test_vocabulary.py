@@ -193,7 +193,7 @@ def test_malformed_file_names_file_line_and_entry(
 
 
 @pytest.mark.parametrize(("asides", "message"), [
-    ("asides: [forget the]", "asides: must be a mapping with before, after and main"),
+    ("asides: [forget the]", "asides: must be a mapping with before, after, main and correcting"),
     ("asides: {before: [forget the], later: [is whatever]}", "asides: unknown field(s) later"),
     ("asides: {after: is whatever}", "asides.after"),
 ])

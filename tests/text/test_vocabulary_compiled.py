@@ -79,6 +79,7 @@ asides:
   before: [forget the]
   after: [is whatever]
   main: [main thing is]
+  correcting: [no wait]
 regions:
   - {key: outside, name: on the outside of, terms: [outside, lateral]}
 spots:
@@ -95,6 +96,7 @@ possessives: [my, your]
 pain_words: [pain, sore, aching]
 negations: ["no", not]
 wondering: [is it, worried about]
+ruled_out: [even after]
 contractions:
   - [can't, cannot, can not]
 """.replace("LEG_NAMES", ", ".join(f"leg{i} zone" for i in range(30))).replace(
@@ -160,6 +162,7 @@ def test_every_section_and_the_warnings_are_stored() -> None:
     assert data["red_flags"][1]["together"] == [["calf"], ["swollen"], ["hot", "warm"]]
     assert data["red_flags"][1]["unless"] == ["in the sun"] and data["red_flags"][0]["unless"] == []
     assert data["red_flags"][1]["names"] == ["dvt", "blood clot"] and data["wondering"] == ["is it", "worried about"]
+    assert data["ruled_out"] == ["even after"]
     injury = next(c for c in data["injuries"] if c["key"] == "leg_strain")
     assert injury["combined"] and set(injury["combined"]) <= set(injury["terms"])  # names after combining
     assert json.loads(json.dumps(data)) == data  # plain JSON values only
