@@ -75,7 +75,7 @@ class Asides:
     """Phrases with which a reader sets something aside to ask about something else: `before` the
     words set aside ("forget the neck"), `after` them, ending their clause ("hamstrings are
     whatever."), `main`, before the main point ("the bigger deal is"), and `correcting`, a clause
-    of its own that takes back the clause before ("mid back? no, lower")."""
+    of its own that takes back the clause before ("tight groin, no wait, the front of the hip")."""
 
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
@@ -537,9 +537,10 @@ class Vocabulary:
         return [Match("", a, b, " ".join(analysed.words[a:b])) for a, b in spans if b > a]
 
     def _corrected(self, text: str, analysed: Analysed, clause: Sequence[int], said: Match) -> list[tuple[int, int]]:
-        """The clause a reader takes back with a clause of its own ("mid back? no, lower"), and the
-        correction itself. When nothing after the correction names a body part, the one taken back
-        is kept: "knee pain on top of the kneecap, no, lower" moves the pain, not off the knee."""
+        """The clause a reader takes back with a clause of its own ("arch aches, no, more the heel"),
+        and the correction itself. When nothing after the correction names a body part, the one
+        taken back is kept: "knee pain on top of the kneecap, no, lower" moves the pain, not off the
+        knee (and "mid back? no, lower" stays the upper back)."""
         n = len(clause)
         if said.start == 0 or clause[said.start - 1] == clause[said.start] or (
                 said.end < n and clause[said.end] == clause[said.start]):
