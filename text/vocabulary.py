@@ -283,7 +283,7 @@ class Vocabulary:
         sections = self.symptom_sections
         cues = self.exercise_cues
         out: list[str] = [*self.vague_words, *self.not_helping, *self.instead_of, *self.guesses, *self.corrections,
-                          *self.asides.before, *self.asides.after, *self.asides.main,
+                          *(w for side in Asides.sides() for w in getattr(self.asides, side)),
                           *cues.before, *cues.between, *cues.after, *self.categories]
         for c in (*self.body_parts, *self.injuries):
             out += [*c.terms, *c.not_about]

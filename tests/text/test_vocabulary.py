@@ -196,6 +196,9 @@ def test_malformed_file_names_file_line_and_entry(
     ("asides: [forget the]", "asides: must be a mapping with before, after, main and correcting"),
     ("asides: {before: [forget the], later: [is whatever]}", "asides: unknown field(s) later"),
     ("asides: {after: is whatever}", "asides.after"),
+    ("asides: {correcting: [[no, wait]]}", "asides.correcting"),
+    # the phrases that rule a harmless cause out are a list like every other
+    ("ruled_out: even after", "ruled_out"),
 ])
 def test_malformed_asides_say_what_is_wrong(tmp_path: Path, asides: str, message: str) -> None:
     with pytest.raises(VocabularyError) as caught:
@@ -379,3 +382,11 @@ def test_exercise_cues_do_not_tag_a_body_part_the_post_is_not_about():
     )
     tagged = tag(post, package_vocabulary())
     assert tagged.body_parts == ("hamstrings",)
+
+
+def test_every_aside_and_ruled_out_phrase_is_among_the_phrases_analysed_ahead(vocab: Vocabulary) -> None:
+    # the stored vocabulary carries the analysis of exactly these, so a loading worker skips the stemmer
+    phrases = set(vocab.phrases())
+    said = [*vocab.symptom_sections.ruled_out, *(w for side in ("before", "after", "main", "correcting")
+                                                 for w in getattr(vocab.asides, side))]
+    assert said and set(said) <= phrases
