@@ -203,7 +203,11 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "hundredninetysecond", "hundredninetythird", "hundredninetyfourth", "hundredninetyfifth",
                 "hundredninetysixth", "hundredninetyseventh", "hundredninetyeighth", "hundredninetyninth",
                 "twohundredth", "twohundredfirst", "twohundredsecond", "twohundredthird", "twohundredfourth",
-                "twohundredfifth", "twohundredsixth", "twohundredseventh", "twohundredeighth", "twohundredninth")
+                "twohundredfifth", "twohundredsixth", "twohundredseventh", "twohundredeighth", "twohundredninth",
+                "twohundredtenth", "twohundredeleventh", "twohundredtwelfth", "twohundredthirteenth",
+                "twohundredfourteenth", "twohundredfifteenth", "twohundredsixteenth", "twohundredseventeenth",
+                "twohundredeighteenth", "twohundrednineteenth", "twohundredtwentieth", "twohundredtwentyfirst",
+                "twohundredtwentysecond", "twohundredtwentythird", "twohundredtwentyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -263,7 +267,10 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "orienteersrf_red_flags.jsonl", "martialartsrf_red_flags.jsonl", "seafarersrf_red_flags.jsonl",
                  "cabincrewrf_red_flags.jsonl", "retailrf_red_flags.jsonl", "gamersrf_red_flags.jsonl",
                  "hotclimatesrf_red_flags.jsonl", "scoutleadersrf_red_flags.jsonl", "postiesrf_red_flags.jsonl",
-                 "festivalrf_red_flags.jsonl", "animalcarerf_red_flags.jsonl", "busdriversrf_red_flags.jsonl")
+                 "festivalrf_red_flags.jsonl", "animalcarerf_red_flags.jsonl", "busdriversrf_red_flags.jsonl",
+                 "dialectrf_red_flags.jsonl", "trailrf_red_flags.jsonl", "shiftworkrf_red_flags.jsonl",
+                 "rugbyrf_red_flags.jsonl", "januaryrf_red_flags.jsonl", "wearablesrf_red_flags.jsonl",
+                 "walkersrf_red_flags.jsonl", "runcommuterrf_red_flags.jsonl", "gymgoersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

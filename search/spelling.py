@@ -148,7 +148,10 @@ def corrected_text(query_plan: QueryPlan, speller: Speller, vocabulary: Vocabula
     looked_up = 0
     for t in query_plan.tokens:
         if t.kind == "concept" and vocabulary is not None and vocabulary.has_concept(t.key):
-            if fold(t.text) not in vocabulary.written_forms(t.key) and (forms := vocabulary.expansions(t.key)):
+            # A reader's own wording is no misspelling: "sitting cross-legged" stays, so a red flag
+            # read in the corrected text keeps the harmless cause it names.
+            if (fold(t.text) not in vocabulary.written_forms(t.key) and not vocabulary.reader_term(t.key, t.text)
+                    and (forms := vocabulary.expansions(t.key))):
                 edits.append((t.start, t.end, _closest(t.text, forms)))
         elif (t.kind == "word" and looked_up < MAX_CORRECTIONS and not speller.known(t.text)
               and not speller.everyday(t.text)):

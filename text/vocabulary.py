@@ -261,6 +261,13 @@ class Vocabulary:
             self._written_forms[key] = found
         return found
 
+    def reader_term(self, key: str, text: str) -> bool:
+        """Whether `text`, read as a reader's search, is one of the concept's `reader_terms` ("touch
+        my toes", "sitting cross-legged"): a reader's own way of saying it, no misspelling."""
+        analysed = analyse(text)
+        return any(m.key == _LOOSE + key and m.start == 0 and m.end == len(analysed.words)
+                   for m in self._reader_matcher.find(text, self.normalised(analysed)))
+
     def expansions(self, key: str) -> tuple[str, ...]:
         """Every name of a concept a search may use (misspellings and reader terms left out)."""
         concept = self._concepts[key]

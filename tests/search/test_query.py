@@ -157,6 +157,14 @@ def test_everyday_english_is_never_corrected_to_a_blog_word(vocab):
     assert corrected_text(plan("cancr", vocab), speller, vocab) == "cancer"
 
 
+def test_a_readers_own_wording_of_a_concept_is_no_misspelling(vocab):
+    # "touch my toes" is the hamstrings said a reader's way: only the misspelt name is corrected
+    speller = Speller({"hamstring": 3}, lambda term: True)
+    assert corrected_text(plan("hamstirng so tight I cant touch my toes", vocab), speller, vocab) == (
+        "hamstring so tight I cant touch my toes")
+    assert corrected_text(plan("sitting cross legged", vocab), speller, vocab) is None
+
+
 def test_corrected_text_is_none_when_everything_is_known(vocab):
     speller = Speller({"knee": 3, "pain": 3}, lambda term: True)
     assert corrected_text(plan("knee pain", vocab), speller, vocab) is None

@@ -2081,3 +2081,92 @@ def test_toes_a_twisting_trunk_and_a_reach_said_with_a_word_more(demo: SearchInd
 ])
 def test_red_flags_of_festival_goers_animal_carers_and_drivers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # sitting cross-legged with the knees up high: tight inner thighs
+    ("stretches so I can sit cross legged at yoga again", {"1027", "1072"}),
+    # the standing quad stretch described: the quads
+    ("I can no longer grab my foot behind me to stretch after runs", {"1054"}),
+    # twisting to reach and a chest that will not turn: the middle back's rotation
+    ("middle back locks up twisting to reach behind me", {"1026"}),
+    ("upper back so stiff I can't turn my chest to look at the runner beside me", {"1026"}),
+    # giant strides are overstriding
+    ("I take giant strides when I tire, want a quicker step", {"1011", "1006"}),
+])
+def test_what_a_reader_can_no_longer_do_and_strides_said_bigger(demo: SearchIndex, text: str,
+                                                                 best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_a_readers_own_wording_keeps_its_harmless_cause_through_the_speller(demo: SearchIndex) -> None:
+    # "sitting cross legged" is a reader's wording of the inner thighs; the correction must not turn it
+    # into "inside of the thighs" and lose the harmless cause of the pins and needles
+    text = "pins and needles in my foot from sitting cross legged in assembly, gone in a min"
+    result = demo.search(SearchRequest(q=text))
+    assert result.red_flags == ()
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("hip aches even lying in bed doing nothing, wakes me most nights", True),
+    ("fell on the ankle on a rocky path, bone on the outside is sore to touch and I couldn't manage four steps", True),
+    ("foot just flops down on the left when I walk, started last week", True),
+    ("toes tingle under a hot shower after my long run, nothing else", False),
+    ("legs tingly after 50 minutes sat in the car on the drive home, gone once I walk", False),
+    ("night sweats camping because I packed the winter sleeping bag in August", False),
+    ("can't walk normally for the first few steps after bed, heel eases after ten minutes", False),
+    ("tight across the front of my shoulders reaching up to the top cupboard, chest too when I run", False),
+    ("ankle goes wonky on uneven paths since I sprained it", False),
+    ("can't sit cross-legged on the floor with the kids at story time any more, hips too tight", False),
+    ("feet flop down noisily at the end of long runs and the shins burn", False),
+    ("can't walk on my toes across the kitchen without my calves cramping", False),
+])
+def test_red_flags_of_dialects_trails_and_night_shifts(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # "same as before" compares with an old flare; it is no comeback from a break
+    ("outer knee flares at the same mile each run, same as before my last half", {"1046", "1002"}),
+    # the insides of both legs are the inner thighs
+    ("insides of my legs feel tight after football, which stretches", {"1027"}),
+    # the other hip sagging on one leg is the gluteus medius
+    ("standing on my right leg the other hip sags", {"1007", "1068"}),
+    ("core work with a band so my trunk stays steady when I turn", {"1030"}),
+    # the knee-to-wall test is the ankle's bend
+    ("my knee won't touch the wall in the lunge test without the heel lifting", {"1019"}),
+    # lowering on one bent leg, under control, is the step-down
+    ("knee ache going downstairs, an exercise for controlled lowering", {"1057"}),
+    # a position is no body part: on all fours is the bird dog
+    ("gentle move on all fours for my sore back", {"1021", "1067"}),
+    ("aching from my hip to my knee along the outside", {"1002", "1046"}),
+    ("lifting my hips off the floor, which version for stronger glutes", {"1024"}),
+    ("how many steps a minute should a beginner aim for", {"1006", "1056"}),
+])
+def test_comparisons_positions_and_exercises_said_as_what_they_do(demo: SearchIndex, text: str,
+                                                                   best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_what_can_wait_is_set_aside(vocab: Vocabulary) -> None:
+    assert [m.surface for m in vocab.taken_back("tight shoulders but that can wait, calves feel like rocks")] == [
+        "tight shoulders but that can wait"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("blood pressure monitor said 190 over 110 and I have a pounding headache", True),
+    ("toes still white and waxy an hour later, ran home in wet socks in the snow", True),
+    ("sore spot on top of my foot hurting more every walk", True),
+    ("my sister was talking utter gibberish after the hot race and had stopped sweating", True),
+    ("sharp pain under my left ribs going into my shoulder, a fortnight after glandular fever", True),
+    ("vision in one eye went grey mid run and is still not right", True),
+    ("bp monitor says 125 over 80, slight headache after the long run", False),
+    ("feet throbbed all night after walking round the museum all day in flat shoes", False),
+    ("heel like stepping on a nail for the first steps in the morning, eases after", False),
+    ("tingly feet on the cross trainer, goes when I wiggle my toes", False),
+    ("calf cramp in the night woke me, eased when I stretched it", False),
+    ("numb bum from the bike seat after commuting by bike", False),
+])
+def test_red_flags_of_walkers_commuters_gym_goers_and_wearables(vocab: Vocabulary, text: str,
+                                                                flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

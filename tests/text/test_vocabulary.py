@@ -100,6 +100,17 @@ def test_every_term_finds_its_own_concept(vocab: Vocabulary) -> None:
             assert (found[0].start, found[0].end) == (0, len(words(term)))
 
 
+def test_a_reader_term_is_known_as_the_readers_own_wording(vocab: Vocabulary) -> None:
+    for concept in (*vocab.body_parts, *vocab.injuries):
+        for term in concept.reader_terms:
+            assert vocab.reader_term(concept.key, term), term
+    assert vocab.reader_term("hamstrings", "touch my toes")
+    # a name of its own, a misspelling or a longer text is not one
+    assert not vocab.reader_term("hamstrings", "hamstring")
+    assert not vocab.reader_term("hamstrings", "hamstirng")
+    assert not vocab.reader_term("hamstrings", "cant touch my toes")
+
+
 def test_unknown_key(vocab: Vocabulary) -> None:
     with pytest.raises(KeyError):
         vocab.concept("elbow")
