@@ -207,7 +207,12 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "twohundredtenth", "twohundredeleventh", "twohundredtwelfth", "twohundredthirteenth",
                 "twohundredfourteenth", "twohundredfifteenth", "twohundredsixteenth", "twohundredseventeenth",
                 "twohundredeighteenth", "twohundrednineteenth", "twohundredtwentieth", "twohundredtwentyfirst",
-                "twohundredtwentysecond", "twohundredtwentythird", "twohundredtwentyfourth")
+                "twohundredtwentysecond", "twohundredtwentythird", "twohundredtwentyfourth", "twohundredtwentyfifth",
+                "twohundredtwentysixth", "twohundredtwentyseventh", "twohundredtwentyeighth", "twohundredtwentyninth",
+                "twohundredthirtieth", "twohundredthirtyfirst", "twohundredthirtysecond", "twohundredthirtythird",
+                "twohundredthirtyfourth", "twohundredthirtyfifth", "twohundredthirtysixth", "twohundredthirtyseventh",
+                "twohundredthirtyeighth", "twohundredthirtyninth", "twohundredfortieth", "twohundredfortyfirst",
+                "twohundredfortysecond", "twohundredfortythird", "twohundredfortyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -270,7 +275,11 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "festivalrf_red_flags.jsonl", "animalcarerf_red_flags.jsonl", "busdriversrf_red_flags.jsonl",
                  "dialectrf_red_flags.jsonl", "trailrf_red_flags.jsonl", "shiftworkrf_red_flags.jsonl",
                  "rugbyrf_red_flags.jsonl", "januaryrf_red_flags.jsonl", "wearablesrf_red_flags.jsonl",
-                 "walkersrf_red_flags.jsonl", "runcommuterrf_red_flags.jsonl", "gymgoersrf_red_flags.jsonl")
+                 "walkersrf_red_flags.jsonl", "runcommuterrf_red_flags.jsonl", "gymgoersrf_red_flags.jsonl",
+                 "beautyrf_red_flags.jsonl", "couriersrf_red_flags.jsonl", "ultrarf_red_flags.jsonl",
+                 "anxiousrf_red_flags.jsonl", "stoicrf_red_flags.jsonl", "equestrianrf_red_flags.jsonl",
+                 "disabilityrf_red_flags.jsonl", "menopauserf_red_flags.jsonl", "juniorcoachrf_red_flags.jsonl",
+                 "doctorsrf_red_flags.jsonl", "farmworkersrf_red_flags.jsonl", "seniorwomenrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -162,6 +162,7 @@ class SymptomMatcher:
         negations: Sequence[str] = (),
         wondering: Sequence[str] = (),
         ruled_out: Sequence[str] = (),
+        negation_idioms: Sequence[str] = (),
     ) -> None:
         self.regions = {r.key: r for r in regions}
         self.spots = tuple(spots)
@@ -190,6 +191,7 @@ class SymptomMatcher:
         self._names = PhraseMatcher(("", f) for fl in red_flags for n in fl.names for f in forms(n))
         self._wondering = PhraseMatcher(("", f) for w in wondering for f in forms(w))
         self._ruled_out = PhraseMatcher(("", f) for r in ruled_out for f in forms(r))
+        self._negation_idioms = PhraseMatcher(("", f) for i in negation_idioms for f in forms(i))
         self._flag_unless = [PhraseMatcher(("", f) for t in fl.unless for f in forms(t)) if fl.unless else None
                              for fl in red_flags]
         # Which injuries list a place or a trigger: a place listed by one injury alone tells it.
@@ -355,11 +357,15 @@ class SymptomMatcher:
         words before one (NEGATION_REACH unless given), in its clause ("no swelling or redness", "the
         bone isnt tender"; "can't put weight on it" says the negation inside the match, and counts);
         an "or" on the way gives the reach again ("no leg pain or numbness"), and carries it back over
-        the list's commas ("doesn't hurt, swell or give way"); and not a name `wondered` about."""
+        the list's commas ("doesn't hurt, swell or give way"); and not a name `wondered` about. A
+        negation inside one of `negation_idioms` ("lost weight without trying and sweating at night")
+        denies nothing."""
         negated = not self._negations.isdisjoint(analysed.words)
         if not negated and not wondered:
             return lambda matcher, reach=NEGATION_REACH: matcher.find(text, analysed)
         ws, clause = analysed.words, clauses(text, analysed) if negated else []
+        idioms = ({k for m in self._negation_idioms.find(text, analysed) for k in range(m.start, m.end)}
+                  if negated else set())
 
         def denied(m: Match, reach: int) -> bool:
             if (m.start, m.end) in wondered:
@@ -368,7 +374,7 @@ class SymptomMatcher:
                 return False
             i, left, listed = m.start - 1, reach, False
             while i >= 0 and left > 0 and (clause[i] == clause[i + 1] or (listed and _comma(text, analysed, i))):
-                if ws[i] in self._negations and not _cannot_without(ws, clause, i):
+                if ws[i] in self._negations and i not in idioms and not _cannot_without(ws, clause, i):
                     return True
                 listed = listed or ws[i] in DENIAL_LISTS
                 left = reach if ws[i] in DENIAL_LISTS else left - 1

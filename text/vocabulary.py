@@ -112,6 +112,8 @@ class Symptoms:
     wondering: tuple[str, ...] = ()
     # Phrases saying a harmless cause was tried in vain or ruled out ("even after", "didn't help").
     ruled_out: tuple[str, ...] = ()
+    # Idioms whose negation word denies nothing after them ("without trying", "no idea why").
+    negation_idioms: tuple[str, ...] = ()
     # Wordings that are one ("can't", "cannot", "can not"): a phrase with one matches the others.
     contractions: tuple[tuple[str, ...], ...] = ()
 
@@ -208,7 +210,7 @@ class Vocabulary:
             [InjurySigns(c.key, c.name, c.where, c.when, c.body_part, c.also_where) for c in self.injuries
              if c.where or c.when or c.also_where],
             symptoms.red_flags, symptoms.joiners, self._body_part_matches, self.part_noun, self.forms,
-            symptoms.negations, symptoms.wondering, symptoms.ruled_out,
+            symptoms.negations, symptoms.wondering, symptoms.ruled_out, symptoms.negation_idioms,
         )
 
     # -- lookups -------------------------------------------------------------------------------
@@ -307,7 +309,7 @@ class Vocabulary:
         for f in sections.red_flags:
             out += [*f.terms, *f.names, *(t for group in f.together for t in group), *f.unless]
         out += [*sections.joiners, *sections.possessives, *sections.pain_words, *sections.negations,
-                *sections.wondering, *sections.ruled_out]
+                *sections.wondering, *sections.ruled_out, *sections.negation_idioms]
         out += [m for group in sections.contractions for m in group]
         return [*out, "the"]
 

@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Asides, Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 10  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 11  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -76,6 +76,7 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "negations": list(sections.negations),
         "wondering": list(sections.wondering),
         "ruled_out": list(sections.ruled_out),
+        "negation_idioms": list(sections.negation_idioms),
         "contractions": [list(group) for group in sections.contractions],
         # Every word the lookups analyse, with its analysis: a loading worker skips the stemmer.
         "analysis": analysis_fingerprint(),
@@ -131,6 +132,7 @@ def load(data: object, text: str, sha256: str) -> Vocabulary:
                         _strings(root.get("place_joiners")), _strings(root.get("possessives")),
                         _strings(root.get("pain_words")), _strings(root.get("negations")),
                         wondering=_strings(root.get("wondering")), ruled_out=_strings(root.get("ruled_out")),
+                        negation_idioms=_strings(root.get("negation_idioms")),
                         contractions=tuple(_strings(group) for group in _sequence(root.get("contractions"))))
     _check_references(body_parts, injuries, categories, symptoms)
     synonyms = [SynonymGroup(_strings(members)) for members in _sequence(root.get("synonyms"))]

@@ -2170,3 +2170,100 @@ def test_what_can_wait_is_set_aside(vocab: Vocabulary) -> None:
 def test_red_flags_of_walkers_commuters_gym_goers_and_wearables(vocab: Vocabulary, text: str,
                                                                 flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a negation inside an idiom denies nothing after it
+    ("dropped 5 kilos without even trying and I'm soaking the sheets at night, hips ache constantly", True),
+    ("knee gave way without any warning and swelled up within the hour", True),
+    # a negation of its own still denies
+    ("no swelling, no redness, just a tired ache after the long run", False),
+    # the speller's and the reader's own idioms
+    ("threw up what looked like coffee grounds after a day of ibuprofen on the trail", True),
+    ("haven't had a period since spring, marathon block and not eating much, sore groin that hurts to hop", True),
+    ("bp monitor read 200 over 115 with a blinding headache this morning", True),
+    ("one leg has always been a touch shorter, which insoles help", False),
+    ("wobbly on my left since I fractured that ankle years ago, balance drills?", False),
+    ("weak and floppy feet with low arches, what exercises", False),
+    ("dizzy after a sprint finish, fine after a sit down and a drink", False),
+    ("fingers go numb from handlebar buzz on the van round, fine after I get off", False),
+])
+def test_red_flags_of_idioms_salons_couriers_and_ultras(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_an_upper_back_that_should_twist_more_is_rotation(demo: SearchIndex) -> None:
+    assert first(demo, "mid back stiff after long runs, I want it to twist more") == "1026"
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a side plank told by how it is held, the ankle's bend said with a word between
+    ("my hip drops when I'm propped on one elbow doing sideways holds", {"1016", "1055"}),
+    ("heel flat, my knee will barely travel past my toes, how do I loosen the ankle", {"1019"}),
+])
+def test_exercises_said_by_how_they_are_held(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a worried reader's question is no symptom
+    ("face bright red for an hour after my tempo run, feel fine, is it a fever?", False),
+    ("arch sore after a day barefoot at the beach, bone pain?", False),
+    ("bony bumps on top of both feet, been there for years, same on the other foot", False),
+    ("one skipped beat at rest after coffee, then normal", False),
+    ("hamstring goes tingly in the desk stretch, stops when I ease off", False),
+    ("fell and smacked my head on the trail, headachey since and chucked up twice", True),
+    ("knee hot and swollen and I've had a fever since yesterday", True),
+    ("at altitude I suddenly couldn't get a breath in, just sitting there in the hut, not the usual altitude puffing",
+     True),
+])
+def test_red_flags_of_worriers_stoics_and_riders(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a long run told by the time it starts to hurt, a race told by its day
+    ("lower back locks up after anything over 90 minutes on my feet", {"1032"}),
+    ("my half marathon is this sunday and my legs feel flat, what should I do this week", {"1018"}),
+    ("my foot lands way out in front of my hips and the knee is locked", {"1011"}),
+])
+def test_long_runs_race_days_and_reaches_said_by_their_measure(demo: SearchIndex, text: str,
+                                                                best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("after the finish my runner went down, and now she doesn't really know where she is", True),
+    ("one eye has gone washed out over two days, colours look faded and it aches when I look sideways", True),
+    ("my lad collapsed after training and was jerking a bit on the floor, second time this month", True),
+    ("ran into a lamppost guiding my friend, she has been sick twice and the headache is getting worse", True),
+    ("noticed red wee twice this week, no pain, hadn't run that day", True),
+    ("couldn't sleep the night before the race, just buzzing, legs fine", False),
+    ("fingers cold and a bit numb in the first minutes of a winter session, then warm up and normal", False),
+    ("night sweats are back since I changed my HRT, still fine to run?", False),
+    ("a bit dizzy after shuttle drills round the cones, passed in a few seconds", False),
+    ("itchy legs for the first ten minutes of a run, like pins and needles, then it goes", False),
+])
+def test_red_flags_of_guides_menopause_and_junior_clubs(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # "wobblier" is wobbly; a middle that cannot hold steady wants the anti-rotation press
+    ("I'm much wobblier on my right leg than my left, drills?", {"1070"}),
+    ("my middle can't hold steady and my shoulders swing round when I run", {"1030"}),
+])
+def test_a_wobble_compared_and_a_middle_that_cannot_hold(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # the reader's own guess at a harmless cause explains nothing
+    ("sitting on the sofa and suddenly could not catch my breath, could it be the pollen?", True),
+    ("waking drenched most nights with a deep ache in my thigh bone, I put it down to the menopause", True),
+    ("after a 12 hour drive one calf is fat and tight as a drum and hurts to walk", True),
+    ("achy bottom for two days after my osteoporosis strength and balance class", False),
+    ("my face goes beetroot red running and friends think I'm about to keel over, I feel fine", False),
+])
+def test_red_flags_of_clinicians_farm_workers_and_older_women(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

@@ -210,6 +210,7 @@ def test_malformed_file_names_file_line_and_entry(
     ("asides: {correcting: [[no, wait]]}", "asides.correcting"),
     # the phrases that rule a harmless cause out are a list like every other
     ("ruled_out: even after", "ruled_out"),
+    ("negation_idioms: [[without, trying]]", "negation_idioms"),
 ])
 def test_malformed_asides_say_what_is_wrong(tmp_path: Path, asides: str, message: str) -> None:
     with pytest.raises(VocabularyError) as caught:
@@ -398,6 +399,6 @@ def test_exercise_cues_do_not_tag_a_body_part_the_post_is_not_about():
 def test_every_aside_and_ruled_out_phrase_is_among_the_phrases_analysed_ahead(vocab: Vocabulary) -> None:
     # the stored vocabulary carries the analysis of exactly these, so a loading worker skips the stemmer
     phrases = set(vocab.phrases())
-    said = [*vocab.symptom_sections.ruled_out, *(w for side in ("before", "after", "main", "correcting")
-                                                 for w in getattr(vocab.asides, side))]
+    said = [*vocab.symptom_sections.ruled_out, *vocab.symptom_sections.negation_idioms,
+            *(w for side in ("before", "after", "main", "correcting") for w in getattr(vocab.asides, side))]
     assert said and set(said) <= phrases

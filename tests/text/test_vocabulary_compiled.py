@@ -97,6 +97,7 @@ pain_words: [pain, sore, aching]
 negations: ["no", not]
 wondering: [is it, worried about]
 ruled_out: [even after]
+negation_idioms: [without trying]
 contractions:
   - [can't, cannot, can not]
 """.replace("LEG_NAMES", ", ".join(f"leg{i} zone" for i in range(30))).replace(
@@ -162,7 +163,7 @@ def test_every_section_and_the_warnings_are_stored() -> None:
     assert data["red_flags"][1]["together"] == [["calf"], ["swollen"], ["hot", "warm"]]
     assert data["red_flags"][1]["unless"] == ["in the sun"] and data["red_flags"][0]["unless"] == []
     assert data["red_flags"][1]["names"] == ["dvt", "blood clot"] and data["wondering"] == ["is it", "worried about"]
-    assert data["ruled_out"] == ["even after"]
+    assert data["ruled_out"] == ["even after"] and data["negation_idioms"] == ["without trying"]
     injury = next(c for c in data["injuries"] if c["key"] == "leg_strain")
     assert injury["combined"] and set(injury["combined"]) <= set(injury["terms"])  # names after combining
     assert json.loads(json.dumps(data)) == data  # plain JSON values only
