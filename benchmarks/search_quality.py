@@ -212,7 +212,16 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "twohundredthirtieth", "twohundredthirtyfirst", "twohundredthirtysecond", "twohundredthirtythird",
                 "twohundredthirtyfourth", "twohundredthirtyfifth", "twohundredthirtysixth", "twohundredthirtyseventh",
                 "twohundredthirtyeighth", "twohundredthirtyninth", "twohundredfortieth", "twohundredfortyfirst",
-                "twohundredfortysecond", "twohundredfortythird", "twohundredfortyfourth")
+                "twohundredfortysecond", "twohundredfortythird", "twohundredfortyfourth",
+                "twohundredfortyfifth", "twohundredfortysixth", "twohundredfortyseventh", "twohundredfortyeighth",
+                "twohundredfortyninth", "twohundredfiftieth", "twohundredfiftyfirst", "twohundredfiftysecond",
+                "twohundredfiftythird", "twohundredfiftyfourth", "twohundredfiftyfifth", "twohundredfiftysixth",
+                "twohundredfiftyseventh", "twohundredfiftyeighth", "twohundredfiftyninth", "twohundredsixtieth",
+                "twohundredsixtyfirst", "twohundredsixtysecond", "twohundredsixtythird", "twohundredsixtyfourth",
+                "twohundredsixtyfifth", "twohundredsixtysixth", "twohundredsixtyseventh", "twohundredsixtyeighth",
+                "twohundredsixtyninth", "twohundredseventieth", "twohundredseventyfirst", "twohundredseventysecond",
+                "twohundredseventythird", "twohundredseventyfourth", "twohundredseventyfifth", "twohundredseventysixth",
+                "twohundredseventyseventh", "twohundredseventyeighth", "twohundredseventyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -279,7 +288,14 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "beautyrf_red_flags.jsonl", "couriersrf_red_flags.jsonl", "ultrarf_red_flags.jsonl",
                  "anxiousrf_red_flags.jsonl", "stoicrf_red_flags.jsonl", "equestrianrf_red_flags.jsonl",
                  "disabilityrf_red_flags.jsonl", "menopauserf_red_flags.jsonl", "juniorcoachrf_red_flags.jsonl",
-                 "doctorsrf_red_flags.jsonl", "farmworkersrf_red_flags.jsonl", "seniorwomenrf_red_flags.jsonl")
+                 "doctorsrf_red_flags.jsonl", "farmworkersrf_red_flags.jsonl", "seniorwomenrf_red_flags.jsonl",
+                 "paddlerf_red_flags.jsonl", "clubchatrf_red_flags.jsonl", "warehouserf_red_flags.jsonl",
+                 "mtbrf_red_flags.jsonl", "chefsrf_red_flags.jsonl", "childmindersrf_red_flags.jsonl",
+                 "rowersrf_red_flags.jsonl", "trekkersrf_red_flags.jsonl", "smallbizrf_red_flags.jsonl",
+                 "vanliferf_red_flags.jsonl", "callcentrerf_red_flags.jsonl", "securityrf_red_flags.jsonl",
+                 "tailwalkersrf_red_flags.jsonl", "charitywalkrf_red_flags.jsonl", "bakersrf_red_flags.jsonl",
+                 "golfersrf_red_flags.jsonl", "beekeepersrf_red_flags.jsonl", "taxirf_red_flags.jsonl",
+                 "lifeguardsrf_red_flags.jsonl", "removalsrf_red_flags.jsonl", "phdrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

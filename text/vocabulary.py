@@ -572,7 +572,7 @@ class Vocabulary:
 
 # Words between a kind of post and the phrase saying it does not help ("stretching my calves does
 # nothing").
-TURNED_DOWN_GAP = 4
+TURNED_DOWN_GAP = 5
 # Words between the phrase saying the pain is back and the cause it came back after ("came straight
 # back after 3 weeks off", "still hurts after my two weeks off").
 NOT_HELPED_AFTER_GAP = 2

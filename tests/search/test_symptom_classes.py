@@ -177,7 +177,7 @@ def test_outside_of_the_thigh_finds_the_it_band_posts(demo: SearchIndex) -> None
         ("deep ache in my pelvis area when i stand on one leg, worse every week", "hip_bone"),
         ("cant really hop on my left foot, top of it is tender", "bone_pain"),
         ("my son keeps catching his toes and tripping over nothing", "foot_drop"),
-        ("my left foot slaps when i walk lately", "foot_drop"),
+        ("my left foot slaps when i walk lately", "foot_wont_lift"),
         ("heart went to 210 out of nowhere on an easy run then dropped", "heart_rhythm"),
         ("wrist looks a bit bent after i fell on it", "cannot_bear_weight"),
         ("knee stuck bent after a twist at football", "cannot_bear_weight"),
@@ -2267,3 +2267,206 @@ def test_a_wobble_compared_and_a_middle_that_cannot_hold(demo: SearchIndex, text
 ])
 def test_red_flags_of_clinicians_farm_workers_and_older_women(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a cause the reader says did nothing explains nothing; a residual limb swells as a calf does
+    ("numb from my low back down the leg into my foot for weeks, the foam roller isn't touching it", True),
+    ("my residual limb is swollen, warm and achy in the socket since yesterday", True),
+    ("whole calf swollen and warmer than the other a week after my knee arthroscopy", True),
+    ("out of breath on the easy runs all week, couldn't finish a sentence on the flat", True),
+    ("sciatica both legs and my legs keep getting weaker, tripping on kerbs", True),
+    # pressing said not to hurt, a sore calf after a flight said not swollen, a grip that tingles
+    ("shin bone sore after a mileage jump, but pressing on it doesn't hurt and it's less every week", False),
+    ("calves knotted and sore to squeeze both sides the day after a big session", False),
+    ("calves stiff after the long haul flight home, not swollen, just tired legs", False),
+    ("a couple of skipped heartbeats at my desk after three espressos, nothing on runs", False),
+    ("forearm tingles from gripping too hard on the handlebars, shakes off in a minute", False),
+])
+def test_red_flags_of_racket_players_group_chats_and_warehouses(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_a_chest_that_heaves_on_a_hill_is_breathing_hard(demo: SearchIndex) -> None:
+    # "heaves" is a word, not a typo of "heavy": the speller must not turn breathing hard into a heavy chest
+    assert demo.search(SearchRequest(q="my chest heaves on steep hills, normal?")).red_flags == ()
+
+
+@pytest.mark.parametrize("text", [
+    # said further from the kind it turns down ("stretching my arch for six weeks, no change"), and in
+    # words of having done nothing ("hasn't done anything", "haven't made a difference")
+    "stretched my calves every single night, no change",
+    "the butterfly stretch hasn't done anything for my groin",
+    "months of stretching haven't made a difference",
+])
+def test_a_kind_that_did_nothing_is_turned_down(vocab: Vocabulary, text: str) -> None:
+    assert ("turned_down", "stretch") in [(t.kind, t.key) for t in plan(text, vocab).tokens]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("since Tuesday I can't feel my saddle area properly and my low back aches", True),
+    ("crashed on the descent, helmet cracked, and now I'm puking with my head pounding", True),
+    ("short of breath on easy rides lately and my chest tightens on the climbs", True),
+    ("my left foot slaps the ground on every run now and my back has ached for weeks", True),
+    ("low back pain and I pooed myself without noticing yesterday", True),
+    ("after the comp my piss is the colour of coke and my thighs are rock hard", True),
+    # the hoods of a gravel bike, a hot flat, a flight walked off, the children, a kick, tired hip flexors
+    ("fingers tingly on the hoods after a long gravel ride, fine by lunch", False),
+    ("night sweats in my boiling flat all summer, feel fine", False),
+    ("calves tight and sore after a long flight, loosen up once I walk about", False),
+    ("heel hurts on the first steps when the kids wake me at six", False),
+    ("calf swollen and tender where my son kicked me, there's a bruise", False),
+    ("hip flexors give out near the end of long runs and my knees won't lift", False),
+])
+def test_red_flags_of_riders_chefs_and_childminders(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the knee said with its movement is what moves ("my knee dives in"): a hip that drops wants the
+    # gluteus medius, not the runner's-knee post
+    ("my hip drops on one side when I land and my knee dives in, what should I strengthen", {"1007", "1068"}),
+    # how far the ankle bends, said as the wall the knee will not reach
+    ("knee won't reach the wall on my stiff ankle", {"1019"}),
+    # a joint that feels locked wants mobility; a plank's faults as readers see them
+    ("middle of my back feels locked whenever I twist", {"1026"}),
+    ("bum in the air and shaking in the plank after a minute, what am I doing wrong", {"1061"}),
+])
+def test_movements_said_with_their_body_part_and_joints_that_feel_locked(demo: SearchIndex, text: str,
+                                                                          best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("heard a crack as I landed off the jetty and couldn't take a single step after", True),
+    ("third day of the trek, breathless even lying in my sleeping bag and a wet cough", True),
+    ("woke up and one side of my mouth won't move properly, my hand feels clumsy", True),
+    # a rowing machine, an altitude pill, ribs sore to press after hauling a pack, bones pressed
+    # without pain, breathing that stops and starts at altitude
+    ("hands tingle after rowing on the erg, gone in a few minutes", False),
+    ("toes tingle on and off since starting diamox for the trek", False),
+    ("ribs sore on the outside, hurts to press on the muscle, from the pack straps I think", False),
+    ("rolled my ankle, a bit puffy, but I can press all around the bones and it's less sore", False),
+    ("weird breathing at night up at the hut, I stop breathing for a few seconds and it wakes me up", False),
+])
+def test_red_flags_of_rowers_trekkers_and_shop_owners(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a warm-up asked for by the race it comes before; a leg that will not swing back is the hip flexors
+    ("what's a good quick routine before a parkrun so my legs aren't dead for the first km", {"1017"}),
+    ("my leg won't swing back behind me after sitting all day", {"1008", "1052"}),
+    # a place the reader denies is not where it hurts
+    ("not the inside edge of the shin, more the front muscle, how do I strengthen it", {"1062"}),
+    # a footstrike to change, steps to quicken, a wall the knee gets nowhere near
+    ("thinking of changing the way my foot lands to help my knees", {"1044"}),
+    ("want quicker lighter steps, mine feel long and heavy", {"1006"}),
+    ("knee nowhere near the wall on my stiff ankle", {"1019"}),
+])
+def test_warm_ups_before_a_race_denied_places_and_steps_to_change(demo: SearchIndex, text: str,
+                                                                    best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("grazed my shin on the trail, the redness is spreading and it's weepy and hot", True),
+    ("during the cooldown my speech came out garbled for a minute and my arm went dead", True),
+    # pressure numbness that goes on standing or walking about
+    ("back of my thigh tingles slumped in the office chair, goes the moment I stand", False),
+    ("foot went numb standing at the door all night, came back after I walked about a bit", False),
+])
+def test_red_flags_of_van_lifers_call_centres_and_door_staff(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the muscles said to take over are not where it hurts: the glutes that do not fire want waking up
+    ("my hamstrings take over on every run and my glutes don't fire, what should I do before I go", {"1042"}),
+    # a break named by its season is a comeback
+    ("took the whole summer break off, how much should I run in my first week back", {"1069"}),
+])
+def test_muscles_that_take_over_and_a_season_off(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("puffed out walking even on the flat lately and both ankles are swelling up", True),
+    ("my arm went weak at the water station and my words were coming out wrong for ten minutes", True),
+    # a run the reader might skip is no skipped heartbeat; a chest closed up and rounded is posture
+    ("morning heart rate is up and my legs are heavy, should I skip today", False),
+    ("chest feels closed up and rounded from the desk, painful click in my shoulder", False),
+])
+def test_red_flags_of_tail_walkers_charity_walkers_and_bakers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # deep in the bottom is the deep buttock; knees that hardly lift, a shuffly stride; the Copenhagen
+    # plank described by the bench under the top leg
+    ("pain deep in my bottom that shoots down the back of my leg on long drives", {"1012", "1060"}),
+    ("by the end of the half my stride goes shuffly and my knees hardly lift", {"1038"}),
+    ("inner thighs tight, should I do the side plank with my top leg on a bench", {"1049"}),
+])
+def test_a_deep_bottom_knees_that_hardly_lift_and_a_plank_on_a_bench(demo: SearchIndex, text: str,
+                                                                       best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("went over on my knee in the rugby, can't take any weight on it and it blew up", True),
+    ("got hit by a golf ball near my ear, now drowsy and the headache is getting worse", True),
+    ("both ankles puffy and I get breathless on the stairs now", True),
+    # a head cold after a flight, a sting, a grip tired at the range, pressure numbness, a leak on a sneeze
+    ("got a head cold on the flight home, a bit out of breath on my first jog back", False),
+    ("calf stung by a wasp, red puffy and itchy", False),
+    ("hand weak and tingly after a long range session, fine after a night's sleep", False),
+    ("feet pins and needles after sitting crosslegged, gone in a min", False),
+    ("little leak when I sneeze or jump on the trampoline, pelvic floor exercises?", False),
+])
+def test_red_flags_of_golfers_beekeepers_and_drivers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # no day off is the rest-day post's question; a beat to step to is the metronome; the deep calf low
+    # down near the heel is the soleus; a back that arches while lowering an arm and a leg is the dead bug
+    ("ran every day since new year, haven't had a day off and my legs feel dead", {"1036"}),
+    ("want a metronome app to speed up my steps on the treadmill", {"1056"}),
+    ("weak low down near the heel in my calves after long runs, what strengthens that", {"1053"}),
+    ("my back arches up when I'm lowering arm and leg on the floor", {"1010"}),
+])
+def test_days_without_rest_a_beat_to_step_to_and_muscles_described(demo: SearchIndex, text: str,
+                                                                     best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("calf went bang on a lift, now I cant push off or stand on tiptoe on that leg", True),
+    ("sudden blinding headache on a climb that peaked within seconds", True),
+    ("after an open water swim I'm coughing up pinkish frothy stuff and breathless even sitting down", True),
+    # coffee at a desk explains a skipped beat, not a heart that thuds on every effort
+    ("my heart thuds irregularly and I get lightheaded on every set of strides, I do drink a lot of coffee", True),
+    ("a bit dizzy after flip turns, gone in seconds", False),
+    ("felt faint after giving blood at lunch, fine now", False),
+    ("fingers go numb carrying the straps, come back when I let go", False),
+    # "coming back" is no back
+    ("legs feel weak coming back after three weeks off", False),
+])
+def test_red_flags_of_lifeguards_removal_workers_and_researchers(vocab: Vocabulary, text: str,
+                                                                 flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize("text", [
+    # the harmless causes above are said narrowly: a stinging calf is no sting, tight calves beside a bone
+    # that is worse are not knotted muscles, tired legs after a flight do not explain a swollen calf
+    "my calf is swollen, red and stinging",
+    "calf swollen and hot, itchy skin over it too",
+    "calves are tight and one spot on my shin bone hurts to press and is getting worse",
+    "calf swollen and sore since the long flight, tired legs too",
+    "back pain and my leg went weak, had time off work",
+    "dragging heaviness down below and some leakage on runs",
+])
+def test_a_harmless_cause_said_narrowly_hides_no_red_flag(vocab: Vocabulary, text: str) -> None:
+    assert vocab.red_flags(text)
