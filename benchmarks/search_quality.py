@@ -221,7 +221,15 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "twohundredsixtyfifth", "twohundredsixtysixth", "twohundredsixtyseventh", "twohundredsixtyeighth",
                 "twohundredsixtyninth", "twohundredseventieth", "twohundredseventyfirst", "twohundredseventysecond",
                 "twohundredseventythird", "twohundredseventyfourth", "twohundredseventyfifth", "twohundredseventysixth",
-                "twohundredseventyseventh", "twohundredseventyeighth", "twohundredseventyninth")
+                "twohundredseventyseventh", "twohundredseventyeighth", "twohundredseventyninth", "twohundredeightieth",
+                "twohundredeightyfirst", "twohundredeightysecond", "twohundredeightythird", "twohundredeightyfourth",
+                "twohundredeightyfifth", "twohundredeightysixth", "twohundredeightyseventh", "twohundredeightyeighth",
+                "twohundredeightyninth", "twohundredninetieth", "twohundredninetyfirst", "twohundredninetysecond",
+                "twohundredninetythird", "twohundredninetyfourth", "twohundredninetyfifth", "twohundredninetysixth",
+                "twohundredninetyseventh", "twohundredninetyeighth", "twohundredninetyninth", "threehundredth",
+                "threehundredfirst", "threehundredsecond", "threehundredthird", "threehundredfourth",
+                "threehundredfifth", "threehundredsixth", "threehundredseventh", "threehundredeighth",
+                "threehundredninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -295,7 +303,13 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "vanliferf_red_flags.jsonl", "callcentrerf_red_flags.jsonl", "securityrf_red_flags.jsonl",
                  "tailwalkersrf_red_flags.jsonl", "charitywalkrf_red_flags.jsonl", "bakersrf_red_flags.jsonl",
                  "golfersrf_red_flags.jsonl", "beekeepersrf_red_flags.jsonl", "taxirf_red_flags.jsonl",
-                 "lifeguardsrf_red_flags.jsonl", "removalsrf_red_flags.jsonl", "phdrf_red_flags.jsonl")
+                 "lifeguardsrf_red_flags.jsonl", "removalsrf_red_flags.jsonl", "phdrf_red_flags.jsonl",
+                 "hairdressersrf_red_flags.jsonl", "portersrf_red_flags.jsonl", "choirrf_red_flags.jsonl",
+                 "nightshiftnursesrf_red_flags.jsonl", "allotmentrf_red_flags.jsonl", "esportsrf_red_flags.jsonl",
+                 "cruiserf_red_flags.jsonl", "vetsrf_red_flags.jsonl", "librariansrf_red_flags.jsonl",
+                 "theatrerf_red_flags.jsonl", "plumbersrf_red_flags.jsonl", "dentalrf_red_flags.jsonl",
+                 "fishermenrf_red_flags.jsonl", "partnersrf_red_flags.jsonl", "freshersrf_red_flags.jsonl",
+                 "brewersrf_red_flags.jsonl", "nurseryrf_red_flags.jsonl", "drivinginstructorsrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -158,7 +158,9 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
         any(isinstance(node, Place) for node in top) and any(isinstance(node, Trigger) for node in top)) or (
         any(isinstance(node, Intent) for node in top))
     for at, node in enumerate(top):
-        if at in dated or (described and vocabulary is not None and _only_pain(node, vocabulary, term_id)):
+        if at in dated:
+            continue
+        if described and vocabulary is not None and _only_pain(node, vocabulary, term_id):
             build.extras.extend((i, PAIN_SHARE) for t in terms(_surface(node)) if (i := term_id(t)) is not None)
             continue
         if build.about and _bare_number(node):

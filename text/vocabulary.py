@@ -578,7 +578,7 @@ TURNED_DOWN_GAP = 5
 NOT_HELPED_AFTER_GAP = 2
 # Words between the phrase asking for something else and the kind it sets aside ("better than
 # just stretching", "instead of all the foam rolling").
-INSTEAD_GAP = 2
+INSTEAD_GAP = 3
 # Words a taken-back guess may run to ("thought it was my IT band" + "but"), and how soon after it
 # a correction must come ("thought it was my neck, it's actually ...").
 TAKEN_BACK_GAP = 6

@@ -260,3 +260,18 @@ def test_a_kind_said_not_to_help_is_turned_down(vocab):
     assert not any(row == table["kind:stretch"] for _, row in scoring.kinds)
     scoring, _ = compiled("calves tight, which stretches help", vocab)
     assert scoring.turned_down == ()
+
+
+def test_a_date_beside_a_cause_is_not_searched(vocab):
+    # "last week" only dates the cause (a new footstrike): no row of it is searched, not even a little,
+    # so it cannot lift the Race Week post.
+    scoring, table = compiled("switched to landing on my forefoot last week and my calves ache", vocab)
+    week = {table[t] for t in ("week", "last") if t in table}
+    rows = {row for row, _ in scoring.extras} | {row for g in scoring.groups for row, _ in _rows(g)}
+    assert not week & rows
+
+
+def _rows(clause):
+    yield from clause.rows
+    for child in clause.children:
+        yield from _rows(child)

@@ -2470,3 +2470,130 @@ def test_red_flags_of_lifeguards_removal_workers_and_researchers(vocab: Vocabula
 ])
 def test_a_harmless_cause_said_narrowly_hides_no_red_flag(vocab: Vocabulary, text: str) -> None:
     assert vocab.red_flags(text)
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # an old injury the reader says this is not is set aside; a knee that cannot reach the wall is the ankle
+    ("sore just below the kneecap after jumping, not like my old runner's knee at all", {"1034"}),
+    ("my knee doesn't reach the wall on the left, calf feels blocked in squats", {"1019"}),
+])
+def test_an_old_injury_denied_and_a_knee_short_of_the_wall(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("my speech was odd for a few minutes after the long run, feel fine now", True),
+    ("slipped on the ice, knee swollen and I've been hopping around the house all evening", True),
+    ("breathless walking to the shop and my ankles have been puffy all week", True),
+    ("chest felt tight carrying the shopping and I came over clammy, sat on a bench till it passed", True),
+    ("felt a snap at the back of the calf on a sprint, now walking flat footed", True),
+    ("headache came on all at once at the top of the climb, like nothing before", True),
+    # a clot someone else talked about, hands a shake brings back, a numb lip after the dentist, a wrist
+    # that moves fully and is easing, an arm slept on
+    ("my sister went on about DVT, but my calves are just tight from the new shoes", False),
+    ("carpal tunnel wakes me at night, I shake them out and it's fine", False),
+    ("numb lip after the dentist, can I still do my tempo run", False),
+    ("fell onto my hand on the trail, wrist a bit sore, full range and improving", False),
+    ("fingers tingling after a nap lying on that arm, gone after a shake", False),
+])
+def test_red_flags_of_hairdressers_porters_and_choir_singers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a room without a gym is the living-room core routine; a film sat through is sitting; the kneeling stretch
+    # said as kneeling on one knee; a kind three words after "instead of" is set aside
+    ("short ab routine for the front room floor, no kit", {"1071"}),
+    ("kneecap grumbles on the stairs and after sitting through a film", {"1015", "1057"}),
+    ("kneel on one knee and push the hips forward, good for a desk-tight hip?", {"1008", "1052"}),
+    ("warm-up ideas before a parkrun instead of holding long calf stretches", {"1017"}),
+])
+def test_a_room_without_a_gym_a_film_sat_through_and_a_stretch_set_aside(demo: SearchIndex, text: str,
+                                                                          best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the 90/90 switch and the dead bug described; a drill named after the buttock is no buttock; a track
+    # session's warm-up
+    ("sitting with one leg bent in front and the other to the side, rotate both knees, for stiff hips", {"1059"}),
+    ("on my back moving opposite arm and leg, trying to keep my lower back flat on the floor", {"1010", "1047"}),
+    ("do butt kicks count as a warm up?", {"1017"}),
+    ("quick routine before speedwork on the track", {"1017"}),
+])
+def test_exercises_described_and_a_drill_named_after_a_body_part(demo: SearchIndex, text: str,
+                                                                 best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_a_kind_three_words_after_instead_of_is_set_aside(vocab: Vocabulary) -> None:
+    text = "what to do instead of holding long static stretches"
+    assert vocab.turned_down(text, vocab.intents(text))[0] == {"stretch"}
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("started the pill, now one calf is red and warm and swollen, it doesn't feel like doms", True),
+    ("speech went thick and my right hand went clumsy for a few minutes on the run", True),
+    ("short of breath even sitting down, had a hip operation a fortnight ago", True),
+    ("can't feel when I need the toilet since my back went, legs weak too", True),
+    ("numbness creeping up both legs from my toes over a few days", True),
+    ("hurt my back lifting, and my left foot has started slapping when I jog", True),
+    ("worse lying flat at night, I sleep propped up on pillows now, and puffed on easy jogs", True),
+    # a cramp a drink explains, a hop said to be fine, a bloke talking about a clot, hands slept on
+    ("pulse goes erratic after energy drinks, otherwise fine", False),
+    ("groin tight both sides, can hop on either leg fine", False),
+    ("pop in my calf at the track, sore, but I can still stand on my tiptoes", False),
+    ("calves puffy after a long hike, both legs, gone by the next day", False),
+    ("bit lightheaded running straight after a big meal", False),
+    ("cheeks tingle in the wind chill on winter runs", False),
+    ("neck stiff after falling asleep on the train at a weird angle", False),
+    ("foot tingly after kneeling on it weeding, gone after I stamped about", False),
+])
+def test_red_flags_of_night_carers_allotment_holders_gamers_and_travellers(vocab: Vocabulary, text: str,
+                                                                           flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("hit me head on a low beam, been sick since and the headache's worse", True),
+    ("left foot is slapping the floor and I can't lift the toes, back twinges", True),
+    ("my heart went all jumpy, not a steady beat, and I felt woozy", True),
+    ("knee cap swollen, red and hot, shivery with a temperature", True),
+    ("half my face went numb on one side and my words came out all wrong", True),
+    ("a bony spot on my shin hurts to press and is worse every week", True),
+    # a mileage cut, heels worn all day, a hot flat, a dental filling, numbness walked off
+    ("shins ache along the inside, better since I cut my mileage", False),
+    ("calves tight after a wedding in heels, no swelling", False),
+    ("night sweats but my bedroom is like an oven", False),
+    ("chin numb after a filling at the dentist, can I run", False),
+    ("sit bones numb on a hard bench, goes away when I walk", False),
+    ("front of my hip is tender just below the bone after rolling it", False),
+])
+def test_red_flags_of_crews_trades_and_dental_nurses(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # beside a cause, when the story started dates it and tells no post from another ("last week" is no
+    # Race Week); the inside of the upper leg is the inner thigh
+    ("changed to a forefoot landing last week and my calves are wrecked", {"1044"}),
+    ("inner upper leg tight after hill reps, stretch or strengthen?", {"1027", "1049"}),
+])
+def test_a_story_dated_beside_a_cause_and_the_upper_leg(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("fell off the wall and my ankle is pointing the wrong way", True),
+    ("calf feels hotter and sore since I've been laid up after the op", True),
+    ("back went last week and now there's numbness down there", True),
+    ("tingling down my right leg that doesn't go when I stand up, and the foot is getting weaker", True),
+    # a foot sat on, a hangover, a tightness that lingers, a wrist that moves, a knee knelt on a toy
+    ("pins and needles after sitting on my foot at the cinema, passes in a minute", False),
+    ("back aching and woke up sweaty, probably the hangover", False),
+    ("calf tightness low down never goes away, stretch or roll?", False),
+    ("wrist sore after a trip, can move it fully and grip is fine", False),
+    ("bruise on my knee from kneeling on lego, a bit swollen", False),
+])
+def test_red_flags_of_fishermen_partners_students_and_drivers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
