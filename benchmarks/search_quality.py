@@ -229,7 +229,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "twohundredninetyseventh", "twohundredninetyeighth", "twohundredninetyninth", "threehundredth",
                 "threehundredfirst", "threehundredsecond", "threehundredthird", "threehundredfourth",
                 "threehundredfifth", "threehundredsixth", "threehundredseventh", "threehundredeighth",
-                "threehundredninth")
+                "threehundredninth", "threehundredtenth", "threehundredeleventh", "threehundredtwelfth",
+                "threehundredthirteenth", "threehundredfourteenth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -309,7 +310,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "cruiserf_red_flags.jsonl", "vetsrf_red_flags.jsonl", "librariansrf_red_flags.jsonl",
                  "theatrerf_red_flags.jsonl", "plumbersrf_red_flags.jsonl", "dentalrf_red_flags.jsonl",
                  "fishermenrf_red_flags.jsonl", "partnersrf_red_flags.jsonl", "freshersrf_red_flags.jsonl",
-                 "brewersrf_red_flags.jsonl", "nurseryrf_red_flags.jsonl", "drivinginstructorsrf_red_flags.jsonl")
+                 "brewersrf_red_flags.jsonl", "nurseryrf_red_flags.jsonl", "drivinginstructorsrf_red_flags.jsonl",
+                 "pastoralrf_red_flags.jsonl", "cleanersrf_red_flags.jsonl", "logisticsrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

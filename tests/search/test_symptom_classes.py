@@ -2597,3 +2597,25 @@ def test_a_story_dated_beside_a_cause_and_the_upper_leg(demo: SearchIndex, text:
 ])
 def test_red_flags_of_fishermen_partners_students_and_drivers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a sprain the reader denies points to no sprain post
+    ("wobbly balancing on one leg but I've never sprained anything, how do I improve", {"1070"}),
+])
+def test_a_sprain_denied(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("on the pill and after a long drive my calf is warm and puffy", True),
+    ("marked the redness with a pen line last night and it has spread past the line", True),
+    ("felt like being hit with a stone at the back of my lower calf, can't push off now", True),
+    ("tight chest on my jog that eased when I walked, I work at a desk job", True),
+    # a steep hill's breathlessness that passes, hands shaken awake, a foot asleep from kneeling
+    ("out of breath on a steep hill but I get my breath back quickly", False),
+    ("fingers tingly on long runs, I shake them and it's gone", False),
+    ("foot pins and needles when I kneel to garden, goes in a minute", False),
+])
+def test_red_flags_of_clergy_cleaners_and_logistics_managers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
