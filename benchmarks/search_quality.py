@@ -230,7 +230,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredfirst", "threehundredsecond", "threehundredthird", "threehundredfourth",
                 "threehundredfifth", "threehundredsixth", "threehundredseventh", "threehundredeighth",
                 "threehundredninth", "threehundredtenth", "threehundredeleventh", "threehundredtwelfth",
-                "threehundredthirteenth", "threehundredfourteenth")
+                "threehundredthirteenth", "threehundredfourteenth", "threehundredfifteenth", "threehundredsixteenth",
+                "threehundredseventeenth", "threehundredeighteenth", "threehundrednineteenth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -311,7 +312,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "theatrerf_red_flags.jsonl", "plumbersrf_red_flags.jsonl", "dentalrf_red_flags.jsonl",
                  "fishermenrf_red_flags.jsonl", "partnersrf_red_flags.jsonl", "freshersrf_red_flags.jsonl",
                  "brewersrf_red_flags.jsonl", "nurseryrf_red_flags.jsonl", "drivinginstructorsrf_red_flags.jsonl",
-                 "pastoralrf_red_flags.jsonl", "cleanersrf_red_flags.jsonl", "logisticsrf_red_flags.jsonl")
+                 "pastoralrf_red_flags.jsonl", "cleanersrf_red_flags.jsonl", "logisticsrf_red_flags.jsonl",
+                 "groundsrf_red_flags.jsonl", "carpentersrf_red_flags.jsonl", "spinrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -2619,3 +2619,18 @@ def test_a_sprain_denied(demo: SearchIndex, text: str, best: set[str]) -> None:
 ])
 def test_red_flags_of_clergy_cleaners_and_logistics_managers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("ran home in the heat, couldn't remember the route I run every week and I'd stopped sweating", True),
+    ("heel hurts when I squeeze both sides of it, worse every week", True),
+    # tools that numb a hand, a zone 5 effort, calves tender alike, a hamstring "kicked"
+    ("hands buzzing after strimming the verges, fine an hour later", False),
+    ("chest burns and I'm gasping at the end of a zone 5 interval, recover in a minute", False),
+    ("calves tender to squeeze, both sides evenly, after hill reps", False),
+    ("felt like being kicked in the back of my thigh on a sprint", False),
+    ("legs heavy after a long day, bum sore but nothing numb", False),
+])
+def test_red_flags_of_groundskeepers_carpenters_and_spin_instructors(vocab: Vocabulary, text: str,
+                                                                     flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
