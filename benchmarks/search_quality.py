@@ -231,7 +231,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredfifth", "threehundredsixth", "threehundredseventh", "threehundredeighth",
                 "threehundredninth", "threehundredtenth", "threehundredeleventh", "threehundredtwelfth",
                 "threehundredthirteenth", "threehundredfourteenth", "threehundredfifteenth", "threehundredsixteenth",
-                "threehundredseventeenth", "threehundredeighteenth", "threehundrednineteenth")
+                "threehundredseventeenth", "threehundredeighteenth", "threehundrednineteenth", "threehundredtwentieth",
+                "threehundredtwentyfirst", "threehundredtwentysecond", "threehundredtwentythird", "threehundredtwentyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -313,7 +314,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "fishermenrf_red_flags.jsonl", "partnersrf_red_flags.jsonl", "freshersrf_red_flags.jsonl",
                  "brewersrf_red_flags.jsonl", "nurseryrf_red_flags.jsonl", "drivinginstructorsrf_red_flags.jsonl",
                  "pastoralrf_red_flags.jsonl", "cleanersrf_red_flags.jsonl", "logisticsrf_red_flags.jsonl",
-                 "groundsrf_red_flags.jsonl", "carpentersrf_red_flags.jsonl", "spinrf_red_flags.jsonl")
+                 "groundsrf_red_flags.jsonl", "carpentersrf_red_flags.jsonl", "spinrf_red_flags.jsonl",
+                 "journalistsrf_red_flags.jsonl", "baggagerf_red_flags.jsonl", "photographersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -2634,3 +2634,36 @@ def test_red_flags_of_clergy_cleaners_and_logistics_managers(vocab: Vocabulary, 
 def test_red_flags_of_groundskeepers_carpenters_and_spin_instructors(vocab: Vocabulary, text: str,
                                                                      flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a race days away said by its day or its taper; a band walk said as walking sideways; the knee
+    # that will not go far forward over the toes, the heel that wants to lift
+    ("marathon this weekend, legs flat, one more long run or rest?", {"1018"}),
+    ("tapering for my first marathon and feel sluggish, is that normal", {"1018"}),
+    ("mini band round my ankles and walk sideways, how many steps for weak hips", {"1068"}),
+    ("heel wants to lift when I lunge and my knee won't go far forward past my toes", {"1019"}),
+])
+def test_a_race_days_away_a_band_walk_and_an_ankle_that_will_not_bend(demo: SearchIndex, text: str,
+                                                                       best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize("text", ["pain runs down the back of my thigh", "it runs down the outside of my calf"])
+def test_a_pain_that_runs_down_a_leg_is_no_downhill(vocab: Vocabulary, text: str) -> None:
+    assert "downhill" not in [m.key for m in vocab.triggers(text, reader=True)]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("a hard lump above my knee that gets worse every week", True),
+    # coffee before one skipped beat, chilling on a sofa, shins that ease after a mile, a hand shaken
+    # awake, a stretch's back foot
+    ("I was chilling after three coffees when my heart skipped once", False),
+    ("one skipped beat after my third coffee, fine since", False),
+    ("shins sore along the inside of the bone on both legs, worse at first, eases after the first mile", False),
+    ("hands tingle holding the camera all day, I shake it off and it's gone", False),
+    ("calves tight and my back foot turns out in the wall stretch", False),
+])
+def test_red_flags_of_journalists_baggage_handlers_and_photographers(vocab: Vocabulary, text: str,
+                                                                     flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
