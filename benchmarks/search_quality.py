@@ -232,7 +232,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredninth", "threehundredtenth", "threehundredeleventh", "threehundredtwelfth",
                 "threehundredthirteenth", "threehundredfourteenth", "threehundredfifteenth", "threehundredsixteenth",
                 "threehundredseventeenth", "threehundredeighteenth", "threehundrednineteenth", "threehundredtwentieth",
-                "threehundredtwentyfirst", "threehundredtwentysecond", "threehundredtwentythird", "threehundredtwentyfourth")
+                "threehundredtwentyfirst", "threehundredtwentysecond", "threehundredtwentythird", "threehundredtwentyfourth",
+                "threehundredtwentyfifth", "threehundredtwentysixth", "threehundredtwentyseventh", "threehundredtwentyeighth",
+                "threehundredtwentyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -315,7 +317,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "brewersrf_red_flags.jsonl", "nurseryrf_red_flags.jsonl", "drivinginstructorsrf_red_flags.jsonl",
                  "pastoralrf_red_flags.jsonl", "cleanersrf_red_flags.jsonl", "logisticsrf_red_flags.jsonl",
                  "groundsrf_red_flags.jsonl", "carpentersrf_red_flags.jsonl", "spinrf_red_flags.jsonl",
-                 "journalistsrf_red_flags.jsonl", "baggagerf_red_flags.jsonl", "photographersrf_red_flags.jsonl")
+                 "journalistsrf_red_flags.jsonl", "baggagerf_red_flags.jsonl", "photographersrf_red_flags.jsonl",
+                 "refuserf_red_flags.jsonl", "pharmacistsrf_red_flags.jsonl", "accountantsrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -2667,3 +2667,38 @@ def test_a_pain_that_runs_down_a_leg_is_no_downhill(vocab: Vocabulary, text: str
 def test_red_flags_of_journalists_baggage_handlers_and_photographers(vocab: Vocabulary, text: str,
                                                                      flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the knee of the leg in front in a stretch is not a knee injury; a heel raise is a calf raise; a heel that lands far in front overstrides; the start line's
+    # loosening up is a warm-up; a knee not reaching the wall is the ankle's bend
+    ("pigeon pose hurts my front knee, another stretch for a tight bum", {"1060"}),
+    ("how many one-legged heel raises should a runner manage", {"1053", "1040"}),
+    ("heel hits the ground far in front with my leg straight and my knee aches", {"1011"}),
+    ("what should I do on the start line to get loose", {"1017"}),
+    ("knee not reaching the wall with my heel down, what helps", {"1019"}),
+])
+def test_a_stretchs_front_knee_a_heel_raise_and_the_start_line(demo: SearchIndex, text: str,
+                                                                best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("next thing I know I'm on the floor at the finish with a marshal standing over me", True),
+    ("laid up in bed for a week with a bad back and now one calf is red and hot", True),
+    ("jabbed by a used needle in the hedge while picking litter on my run", True),
+    ("a pop where the heel counter rubs and now I can't push off or go up on tiptoe", True),
+    ("sore chest muscles from benching and I nearly faint on hard runs", True),
+    ("breathless walking to the shop lately and my ankles bit puffy", True),
+    ("tight chest on hills, goes when I stop, probably unfit after the winter", True),
+    # a second espresso, a hip lain on, a dog that missed the skin, a bib's pins, shin splints
+    # called bone pain
+    ("one skipped beat after my 2nd espresso, fine since", False),
+    ("hip aches at night lying on that side, fine once I turn over", False),
+    ("neighbour's dog went for me but didn't break the skin, just a bruise", False),
+    ("pinned my bib on crooked and my arms rubbed raw", False),
+    ("shin bone pain on runs since I upped my miles", False),
+])
+def test_red_flags_of_refuse_collectors_pharmacists_and_accountants(vocab: Vocabulary, text: str,
+                                                                     flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
