@@ -2702,3 +2702,26 @@ def test_a_stretchs_front_knee_a_heel_raise_and_the_start_line(demo: SearchIndex
 def test_red_flags_of_refuse_collectors_pharmacists_and_accountants(vocab: Vocabulary, text: str,
                                                                      flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a knee that can only go a little forward over the toes is the ankle's bend; core work off the floor
+    ("my knee can go forward over my toes only a little, how do I loosen my ankles", {"1019"}),
+    ("need a standing core exercise, getting on the floor is hard with my knees", {"1030"}),
+])
+def test_an_ankle_that_bends_a_little_and_core_work_standing(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("my face felt funny on one side for a few minutes, fine now", True),
+    # a calf with no swelling, a bump whose headache went within the hour, the car's aircon, a wrist
+    # that takes no weight, a heel that feels like a nail
+    ("calf a bit sore after sprinting for the bus, nothing swollen", False),
+    ("bumped my head on the car boot, slight headache gone within an hour", False),
+    ("dizzy after a hot run, sat in the car with the aircon and it passed", False),
+    ("sore wrist so I can't put weight on my hands for planks", False),
+    ("heel feels like I'm stepping on a nail first thing, then eases", False),
+])
+def test_red_flags_of_estate_agents_scaffolders_and_tattooists(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
