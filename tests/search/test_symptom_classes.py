@@ -1523,9 +1523,12 @@ def test_a_body_part_in_an_exercise_instruction_is_no_place(vocab: Vocabulary) -
                         vocab)
     assert "foot.top" not in told.places["body"] and "knee.top" not in told.places["body"]
     # A joiner or a preposition before the body part is the place's: where it hurts.
-    hurts = analyse_post(make_post(body="Pigeon pose can be tough on the front knee, and pain behind the kneecap "
+    hurts = analyse_post(make_post(body="Lunges can be tough on the outer knee, and pain behind the kneecap "
                                         "is common."), vocab)
-    assert "knee.front" in hurts.places["body"]
+    assert "knee.outside" in hurts.places["body"]
+    # The knee of the leg in front in a stretch is no place on the knee.
+    stretch = analyse_post(make_post(body="Pigeon pose can be tough on the front knee."), vocab)
+    assert "knee.front" not in stretch.places["body"]
 
 
 def test_a_typo_that_hid_what_a_long_search_is_about_is_searched_corrected(demo: SearchIndex) -> None:
