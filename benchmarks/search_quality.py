@@ -235,7 +235,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredtwentyfirst", "threehundredtwentysecond", "threehundredtwentythird", "threehundredtwentyfourth",
                 "threehundredtwentyfifth", "threehundredtwentysixth", "threehundredtwentyseventh", "threehundredtwentyeighth",
                 "threehundredtwentyninth", "threehundredthirtieth", "threehundredthirtyfirst", "threehundredthirtysecond",
-                "threehundredthirtythird", "threehundredthirtyfourth")
+                "threehundredthirtythird", "threehundredthirtyfourth", "threehundredthirtyfifth", "threehundredthirtysixth",
+                "threehundredthirtyseventh", "threehundredthirtyeighth", "threehundredthirtyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -320,7 +321,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "groundsrf_red_flags.jsonl", "carpentersrf_red_flags.jsonl", "spinrf_red_flags.jsonl",
                  "journalistsrf_red_flags.jsonl", "baggagerf_red_flags.jsonl", "photographersrf_red_flags.jsonl",
                  "refuserf_red_flags.jsonl", "pharmacistsrf_red_flags.jsonl", "accountantsrf_red_flags.jsonl",
-                 "estateagentsrf_red_flags.jsonl", "scaffoldersrf_red_flags.jsonl", "tattoorf_red_flags.jsonl")
+                 "estateagentsrf_red_flags.jsonl", "scaffoldersrf_red_flags.jsonl", "tattoorf_red_flags.jsonl",
+                 "windowcleanersrf_red_flags.jsonl", "winetraderf_red_flags.jsonl", "markettradersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],
