@@ -2728,3 +2728,31 @@ def test_an_ankle_that_bends_a_little_and_core_work_standing(demo: SearchIndex, 
 ])
 def test_red_flags_of_estate_agents_scaffolders_and_tattooists(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # balance said by what it asks of the body
+    ("standing on my right foot I sway all over, fine on the left", {"1070"}),
+])
+def test_balance_said_as_standing_on_one_foot(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # Scots words read as their English
+    ("a wee spot on ma shin hurts tae press and it's worse every run", True),
+    ("heard a pop at the back of ma heel and I cannae go up on ma toes", True),
+    ("short of breath just going up to the first floor, and I can't get air lying flat at night", True),
+    ("three days after a hot marathon my pee is dark like port and my thighs are agony", True),
+    ("my arm went heavy and one side of my face felt weird for ten minutes", True),
+    # swelling denied in Scots, blood given, both calves after a race and a flight, runners flying past,
+    # a throat stung by frost
+    ("calves sore after the race, nae swelling, loosened off on a jog", False),
+    ("a bit faint after I gave blood, then a gentle jog, fine now", False),
+    ("calves tight and sore after the race and a long flight home, easing off as I walk", False),
+    ("totally out of breath on the hill at parkrun, everyone flew past me", False),
+    ("throat stings on frosty mornings and I cough after runs", False),
+])
+def test_red_flags_of_scots_window_cleaners_wine_merchants_and_market_traders(vocab: Vocabulary, text: str,
+                                                                              flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
