@@ -236,7 +236,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredtwentyfifth", "threehundredtwentysixth", "threehundredtwentyseventh", "threehundredtwentyeighth",
                 "threehundredtwentyninth", "threehundredthirtieth", "threehundredthirtyfirst", "threehundredthirtysecond",
                 "threehundredthirtythird", "threehundredthirtyfourth", "threehundredthirtyfifth", "threehundredthirtysixth",
-                "threehundredthirtyseventh", "threehundredthirtyeighth", "threehundredthirtyninth")
+                "threehundredthirtyseventh", "threehundredthirtyeighth", "threehundredthirtyninth", "threehundredfortieth",
+                "threehundredfortyfirst", "threehundredfortysecond", "threehundredfortythird", "threehundredfortyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -322,7 +323,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "journalistsrf_red_flags.jsonl", "baggagerf_red_flags.jsonl", "photographersrf_red_flags.jsonl",
                  "refuserf_red_flags.jsonl", "pharmacistsrf_red_flags.jsonl", "accountantsrf_red_flags.jsonl",
                  "estateagentsrf_red_flags.jsonl", "scaffoldersrf_red_flags.jsonl", "tattoorf_red_flags.jsonl",
-                 "windowcleanersrf_red_flags.jsonl", "winetraderf_red_flags.jsonl", "markettradersrf_red_flags.jsonl")
+                 "windowcleanersrf_red_flags.jsonl", "winetraderf_red_flags.jsonl", "markettradersrf_red_flags.jsonl",
+                 "lifeboatrf_red_flags.jsonl", "floristsrf_red_flags.jsonl", "mechanicsrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -30,7 +30,7 @@ from tests.posts_factory import make_post
 
 WHEN = datetime(2026, 3, 1, 12, tzinfo=UTC)
 JUNK = ["asdfgh qwerty", "qwerty", "laufen knieschmerzen", "https://example.com/foo", "www.example.org",
-        "dolor de rodilla", "the and of", "zxcvbnm lkjhgf poiuy mnbvc",
+        "douleur au genou", "the and of", "zxcvbnm lkjhgf poiuy mnbvc",
         "pamnty yawoixz", "nwmaps xeyyrmp"]  # one word of each corrects to a real one ("plenty", "wraps")
 # "1 posts", "1 searches", ...: a count of one with a plural noun.
 WRONG_PLURAL = re.compile(r"(?<![\d.])1 (posts|searches|days|years|times|injuries)\b")
@@ -85,6 +85,11 @@ def strings(value: object) -> Iterator[str]:
 @pytest.mark.parametrize("query", JUNK)
 def test_junk_is_not_understood(reader: Reader, query: str) -> None:
     assert not reader.read(query).recognised
+
+
+def test_a_body_part_named_in_spanish_or_portuguese_is_understood(reader: Reader) -> None:
+    # The vocabulary lists the Spanish and Portuguese names readers mix into English searches.
+    assert reader.read("dolor de rodilla").key == reader.read("joelho").key == "knee"
 
 
 @pytest.mark.parametrize("query", ["marathon taper", "how long should a long run be", "pain on the outside of my knee",

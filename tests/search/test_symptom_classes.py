@@ -2756,3 +2756,26 @@ def test_balance_said_as_standing_on_one_foot(demo: SearchIndex, text: str, best
 def test_red_flags_of_scots_window_cleaners_wine_merchants_and_market_traders(vocab: Vocabulary, text: str,
                                                                               flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a body part named in Spanish or Portuguese inside an English search
+    ("pantorrilla tight after hill repeats, what stretch", {"1005"}),
+])
+def test_a_body_part_in_spanish_or_portuguese(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("panturrilha inchada e quente since a long flight", True),
+    ("xixi dark like cola after a marathon and my legs are agony", True),
+    ("lumbar pain and some trouble passing urine since yesterday", True),
+    # the cold air is someone else's guess, and explains nothing
+    ("tight chest like a band on the hill, eased when I stopped, my mates reckon it's the cold air", True),
+    # a foot asleep in a stretch, the collarbone as a landmark, a fracture in the past
+    ("foot went numb in the butterfly stretch, came back once I stood up", False),
+    ("shoulders creep up toward my ears and the collarbone bump aches late in runs", False),
+    ("back from a foot fracture, shin aches a bit on runs now", False),
+])
+def test_red_flags_of_lifeboat_crews_florists_and_mechanics(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
