@@ -232,12 +232,14 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredninth", "threehundredtenth", "threehundredeleventh", "threehundredtwelfth",
                 "threehundredthirteenth", "threehundredfourteenth", "threehundredfifteenth", "threehundredsixteenth",
                 "threehundredseventeenth", "threehundredeighteenth", "threehundrednineteenth", "threehundredtwentieth",
-                "threehundredtwentyfirst", "threehundredtwentysecond", "threehundredtwentythird", "threehundredtwentyfourth",
-                "threehundredtwentyfifth", "threehundredtwentysixth", "threehundredtwentyseventh", "threehundredtwentyeighth",
-                "threehundredtwentyninth", "threehundredthirtieth", "threehundredthirtyfirst", "threehundredthirtysecond",
-                "threehundredthirtythird", "threehundredthirtyfourth", "threehundredthirtyfifth", "threehundredthirtysixth",
-                "threehundredthirtyseventh", "threehundredthirtyeighth", "threehundredthirtyninth", "threehundredfortieth",
-                "threehundredfortyfirst", "threehundredfortysecond", "threehundredfortythird", "threehundredfortyfourth")
+                "threehundredtwentyfirst", "threehundredtwentysecond", "threehundredtwentythird",
+                "threehundredtwentyfourth", "threehundredtwentyfifth", "threehundredtwentysixth",
+                "threehundredtwentyseventh", "threehundredtwentyeighth", "threehundredtwentyninth",
+                "threehundredthirtieth", "threehundredthirtyfirst", "threehundredthirtysecond",
+                "threehundredthirtythird", "threehundredthirtyfourth", "threehundredthirtyfifth",
+                "threehundredthirtysixth", "threehundredthirtyseventh", "threehundredthirtyeighth",
+                "threehundredthirtyninth", "threehundredfortieth", "threehundredfortyfirst", "threehundredfortysecond",
+                "threehundredfortythird", "threehundredfortyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of

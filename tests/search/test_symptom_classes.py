@@ -2673,8 +2673,9 @@ def test_red_flags_of_journalists_baggage_handlers_and_photographers(vocab: Voca
 
 
 @pytest.mark.parametrize(("text", "best"), [
-    # the knee of the leg in front in a stretch is not a knee injury; a heel raise is a calf raise; a heel that lands far in front overstrides; the start line's
-    # loosening up is a warm-up; a knee not reaching the wall is the ankle's bend
+    # the knee of the leg in front in a stretch is not a knee injury; a heel raise is a calf raise; a
+    # heel that lands far in front overstrides; the start line's loosening up is a warm-up; a knee not
+    # reaching the wall is the ankle's bend
     ("pigeon pose hurts my front knee, another stretch for a tight bum", {"1060"}),
     ("how many one-legged heel raises should a runner manage", {"1053", "1040"}),
     ("heel hits the ground far in front with my leg straight and my knee aches", {"1011"}),
