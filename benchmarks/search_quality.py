@@ -239,7 +239,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredthirtythird", "threehundredthirtyfourth", "threehundredthirtyfifth",
                 "threehundredthirtysixth", "threehundredthirtyseventh", "threehundredthirtyeighth",
                 "threehundredthirtyninth", "threehundredfortieth", "threehundredfortyfirst", "threehundredfortysecond",
-                "threehundredfortythird", "threehundredfortyfourth")
+                "threehundredfortythird", "threehundredfortyfourth", "threehundredfortyfifth", "threehundredfortysixth",
+                "threehundredfortyseventh", "threehundredfortyeighth", "threehundredfortyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -326,7 +327,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "refuserf_red_flags.jsonl", "pharmacistsrf_red_flags.jsonl", "accountantsrf_red_flags.jsonl",
                  "estateagentsrf_red_flags.jsonl", "scaffoldersrf_red_flags.jsonl", "tattoorf_red_flags.jsonl",
                  "windowcleanersrf_red_flags.jsonl", "winetraderf_red_flags.jsonl", "markettradersrf_red_flags.jsonl",
-                 "lifeboatrf_red_flags.jsonl", "floristsrf_red_flags.jsonl", "mechanicsrf_red_flags.jsonl")
+                 "lifeboatrf_red_flags.jsonl", "floristsrf_red_flags.jsonl", "mechanicsrf_red_flags.jsonl",
+                 "electriciansrf_red_flags.jsonl", "bricklayersrf_red_flags.jsonl", "lawyersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

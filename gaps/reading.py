@@ -2,8 +2,9 @@
 
 Demand counts only searches the blog's language understands. A search is understood when
 
-1. it names a body part or injury of the vocabulary, by any of its names or listed misspellings
-   ("it band", "ITB", "illiotibial band"), or does so once its joined words are split and its
+1. it names a body part or injury of the vocabulary, read as search reads it: by any of its names,
+   listed misspellings, reader's words or names in other languages ("it band", "ITB", "illiotibial
+   band", "the back of my thigh", "rodilla"), or does so once its joined words are split and its
    misspelt words corrected ("shinsplints" -> "shin splints", "hamstrng" -> "hamstring"); or
 2. of the words in it that are not stop words, at least half are words the posts use as typed
    ("marathon taper", "shoe advice"), or more than half once corrected ("marathn tapr").
@@ -75,7 +76,7 @@ class Reader:
         if ADDRESS.search(query):
             return Reading(None)
         typed = words(query)
-        named = self._vocabulary.find(query)
+        named = self._vocabulary.find(query, reader=True)
         as_typed = self._concepts(query, query)
         # Words inside a concept name are understood already ("achillies" is a listed misspelling).
         inside = {i for m in named for i in range(m.start, m.end)}
@@ -104,7 +105,7 @@ class Reader:
         return Reading(WORDS_PREFIX + " ".join(stems), (), read_as) if stems else Reading(None)
 
     def _concepts(self, text: str, read_as: str) -> Reading | None:
-        keys = self._vocabulary.concepts_in(text)
+        keys = self._vocabulary.concepts_in(text, reader=True)
         if not keys:
             return None
         # A search naming an injury is about the injury, whatever else it names ("knee pain
@@ -120,7 +121,7 @@ class Reader:
             return self._fixes[word]
         fix: str | None = None
         splits = self._splits(word)
-        naming = [s for s in splits if self._vocabulary.concepts_in(s)]
+        naming = [s for s in splits if self._vocabulary.concepts_in(s, reader=True)]
         if naming:
             fix = naming[0]
         elif len(self._fixes) < MAX_SPELLING_LOOKUPS and not self._speller.everyday(word):

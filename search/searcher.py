@@ -75,8 +75,10 @@ class SearchIndex:
         self._date_rank = np.empty(self._size, dtype=np.int32)
         self._date_rank[part.date_order] = np.arange(self._size, dtype=np.int32)
         # Every word the author wrote is a word ("stabs" is a pain word, not a typo of "stays"); a
-        # misspelling listed for a concept is not one to correct towards.
-        misspelt = {m for c in (*vocabulary.body_parts, *vocabulary.injuries) for m in c.misspellings}
+        # misspelling listed for a concept, or its name in another language ("enkel" for "ankel"), is
+        # not one to correct towards.
+        misspelt = {m for c in (*vocabulary.body_parts, *vocabulary.injuries)
+                    for m in (*c.misspellings, *c.other_languages)}
         self._speller = Speller(part.words, lambda t: t in self._term_ids,
                                 [w for s in vocabulary.phrases() if s not in misspelt for w in words(s)],
                                 [w for v in vocabulary.vague_words for w in words(v)])

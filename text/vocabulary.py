@@ -46,6 +46,10 @@ class Concept:
     # quadriceps: an exercise says "thighs parallel to the floor"). Also in `terms`; matched in
     # searches only, and never searched for as a name of the concept.
     reader_terms: tuple[str, ...] = ()
+    # Its names in other languages, which readers mix into an English search ("rodilla", "Knie").
+    # Also in `terms`; read in searches as firmly as any name, but no post is tagged by them (in an
+    # English post "talon" and "canela" are a claw and cinnamon) and a search never adds them.
+    other_languages: tuple[str, ...] = ()
     # Places the injury is felt less often (the arch, for plantar fasciitis): each counts as a trigger
     # does, never on its own (see text/symptoms.SymptomMatcher.guess).
     also_where: tuple[tuple[str, str], ...] = ()
@@ -187,8 +191,8 @@ class Vocabulary:
         ignored = [(_IGNORE + c.key, form) for c in self._concepts.values() for p in c.not_about
                    for form in self.forms(p)]
         self._matcher = PhraseMatcher(
-            [(c.key, form) for c in self._concepts.values() for term in c.terms if term not in c.reader_terms
-             for form in self.forms(term)] + ignored
+            [(c.key, form) for c in self._concepts.values() for term in c.terms
+             if term not in c.reader_terms and term not in c.other_languages for form in self.forms(term)] + ignored
         )
         self._reader_matcher = PhraseMatcher(
             [(c.key if term not in c.reader_terms else _LOOSE + c.key, form)
@@ -256,10 +260,11 @@ class Vocabulary:
         return found
 
     def written_forms(self, key: str) -> frozenset[str]:
-        """Every name a search may use for a concept, case and accents folded (cached)."""
+        """Every name a search may use for a concept, and its names in other languages, case and
+        accents folded (cached)."""
         found = self._written_forms.get(key)
         if found is None:
-            found = frozenset(fold(form) for form in self.expansions(key))
+            found = frozenset(fold(form) for form in (*self.expansions(key), *self._concepts[key].other_languages))
             self._written_forms[key] = found
         return found
 
@@ -271,9 +276,11 @@ class Vocabulary:
                    for m in self._reader_matcher.find(text, self.normalised(analysed)))
 
     def expansions(self, key: str) -> tuple[str, ...]:
-        """Every name of a concept a search may use (misspellings and reader terms left out)."""
+        """Every name of a concept a search may use (misspellings, reader terms and names in other
+        languages left out)."""
         concept = self._concepts[key]
-        return tuple(t for t in concept.terms if t not in concept.misspellings and t not in concept.reader_terms)
+        return tuple(t for t in concept.terms if t not in concept.misspellings and t not in concept.reader_terms
+                     and t not in concept.other_languages)
 
     def part_noun(self, key: str) -> str:
         """How a notice names a body part: its name in lower case, or its first term when the name
@@ -440,9 +447,10 @@ class Vocabulary:
         """Red-flag symptoms a reader's search describes, each with its reason."""
         return self.symptoms.red_flags_in(text, self._read(text, analysed, True))
 
-    def concepts_in(self, text: str, analysed: Analysed | None = None) -> list[str]:
-        """Keys of the concepts mentioned in `text`, in order of first appearance."""
-        return list(dict.fromkeys(m.key for m in self.find(text, analysed)))
+    def concepts_in(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[str]:
+        """Keys of the concepts mentioned in `text`, in order of first appearance (`reader`: as
+        `find` reads a reader's search)."""
+        return list(dict.fromkeys(m.key for m in self.find(text, analysed, reader=reader)))
 
     def is_exercise_cue(self, analysed: Analysed, match: Match, *, place: bool = False) -> bool:
         """True when a body-part mention is an instruction ("feet flat", "bend your knee"). `place`:

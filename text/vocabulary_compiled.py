@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Asides, Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 11  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 12  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -94,7 +94,8 @@ def _concept_data(c: Concept) -> dict[str, Any]:
     return {"key": c.key, "name": c.name, "kind": c.kind, "body_part": c.body_part, "terms": list(c.terms),
             "misspellings": list(c.misspellings), "combined": list(c.combined), "not_about": list(c.not_about),
             "near": list(c.near), "where": [list(pair) for pair in c.where], "when": list(c.when),
-            "reader_terms": list(c.reader_terms), "also_where": [list(pair) for pair in c.also_where]}
+            "reader_terms": list(c.reader_terms), "also_where": [list(pair) for pair in c.also_where],
+            "other_languages": list(c.other_languages)}
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -192,6 +193,7 @@ def _concept(value: object) -> Concept:
         _strings(item.get("misspellings")), _strings(item.get("combined")), _strings(item.get("not_about")),
         _strings(item.get("near")), where, _strings(item.get("when")), _strings(item.get("reader_terms")),
         also_where=tuple(_pair(p) for p in _sequence(item.get("also_where"))),
+        other_languages=_strings(item.get("other_languages")),
     )
 
 

@@ -263,13 +263,14 @@ class _Reader:
             raise self.fail(path, f"term {term!r} already belongs to {owner!r}")
 
     def concept(self, item: Any, path: Path_, kind: ConceptKind, parts: set[str]) -> Concept:
-        fields = {"key", "name", "terms", "misspellings", "reader_terms", "not_about", "near"}
+        fields = {"key", "name", "terms", "misspellings", "reader_terms", "other_languages", "not_about", "near"}
         if kind == "injury":
             fields = (fields - {"not_about"}) | {"body_part", "where", "also_where", "when"}
         key, name = self.entry(item, path, fields)
         terms = self.strings(item.get("terms"), (*path, "terms"), allow_empty=True)
         misspellings = self.strings(item.get("misspellings"), (*path, "misspellings"), allow_empty=True)
         reader_terms = self.strings(item.get("reader_terms"), (*path, "reader_terms"), allow_empty=True)
+        other_languages = self.strings(item.get("other_languages"), (*path, "other_languages"), allow_empty=True)
         not_about = self.strings(item.get("not_about"), (*path, "not_about"), allow_empty=True)
         near = self.strings(item.get("near"), (*path, "near"), allow_empty=True)
         body_part = None
@@ -280,7 +281,8 @@ class _Reader:
             if body_part is not None and body_part not in parts:
                 raise self.fail((*path, "body_part"), f"body_part {body_part!r} is not a body-part key")
         self.claim(name, key, (*path, "name"))
-        for field_name, values in (("terms", terms), ("misspellings", misspellings), ("reader_terms", reader_terms)):
+        for field_name, values in (("terms", terms), ("misspellings", misspellings), ("reader_terms", reader_terms),
+                                   ("other_languages", other_languages)):
             for i, term in enumerate(values):
                 self.claim(term, key, (*path, field_name, i))
         where = self.where(item.get("where"), (*path, "where"), parts) if kind == "injury" else ()
@@ -289,9 +291,11 @@ class _Reader:
         for i, trigger in enumerate(when):
             if trigger not in self.trigger_keys:
                 raise self.fail((*path, "when", i), f"when must list trigger keys, not {trigger!r}")
-        return Concept(key, name, kind, body_part, dedupe((name, *terms, *misspellings, *reader_terms)),
+        names = dedupe((name, *terms, *misspellings, *reader_terms, *other_languages))
+        return Concept(key, name, kind, body_part, names,
                        dedupe(misspellings), not_about=not_about, near=near, where=where, when=dedupe(when),
-                       reader_terms=dedupe(reader_terms), also_where=also_where)
+                       reader_terms=dedupe(reader_terms), also_where=also_where,
+                       other_languages=dedupe(other_languages))
 
     # -- symptoms ------------------------------------------------------------------------------
 
@@ -416,7 +420,8 @@ class _Reader:
             return injury
         # A display name like "Foot and arch" is a label, not something people write.
         aliases = list(dedupe(" ".join(words(a)) for a in part.terms
-                              if a not in part.misspellings and a not in part.reader_terms and " and " not in a))
+                              if a not in part.misspellings and a not in part.reader_terms
+                              and a not in part.other_languages and " and " not in a))
         alias_words = [tuple(a.split()) for a in aliases]
         known_aliases = set(alias_words)
         lengths = sorted({len(a) for a in alias_words})

@@ -87,9 +87,11 @@ def test_junk_is_not_understood(reader: Reader, query: str) -> None:
     assert not reader.read(query).recognised
 
 
-def test_a_body_part_named_in_spanish_or_portuguese_is_understood(reader: Reader) -> None:
-    # The vocabulary lists the Spanish and Portuguese names readers mix into English searches.
+def test_a_body_part_named_in_another_language_is_understood(reader: Reader) -> None:
+    # The vocabulary lists the Spanish, Portuguese, German and Dutch names readers mix into English
+    # searches; a search reads them, though no post is tagged by them.
     assert reader.read("dolor de rodilla").key == reader.read("joelho").key == "knee"
+    assert reader.read("seit zwei wochen schmerzen an der Wade").key == reader.read("pijn in mijn kuit").key == "calf"
 
 
 @pytest.mark.parametrize("query", ["marathon taper", "how long should a long run be", "pain on the outside of my knee",

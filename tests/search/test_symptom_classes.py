@@ -2780,3 +2780,31 @@ def test_a_body_part_in_spanish_or_portuguese(demo: SearchIndex, text: str, best
 ])
 def test_red_flags_of_lifeboat_crews_florists_and_mechanics(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a body part named in German or Dutch inside an English search
+    ("my Schienbein hurts on the inner edge since I run more kilometers", {"1014", "1040"}),
+    ("the kuit is always tight, also when I stretch it", {"1005", "1053", "1066"}),
+    # the knee pushed forward is the ankle bending; getting loose before a race is the warm-up
+    ("ankle jams at the front when I push my knee forward in a lunge", {"1019"}),
+    ("how do I get loose before my race, rather than static stretches", {"1017"}),
+])
+def test_a_body_part_in_german_or_dutch_and_an_ankle_pushed_forward(demo: SearchIndex, text: str,
+                                                                    best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("my Waden is hot and swollen since the long drive on Sunday", True),
+    ("sudden loss of sight in my left eye during intervals, came back after a few minutes", True),
+    ("knelt on wet concrete, now the burns on my knees are weeping", True),
+    # an arm that comes back once it hangs, a dizziness that passes straight away, a headache gone
+    # within the hour with salt tabs, a back that aches from night feeds
+    ("arm goes numb holding the board up to the ceiling, comes right after a minute", False),
+    ("bit dizzy getting up off the mat after sit-ups, passes straight away", False),
+    ("drank loads of water on a hot long run, slight headache, had salt tabs and felt normal within the hour", False),
+    ("neck aches from feeding hunched over all night with the baby", False),
+])
+def test_red_flags_of_electricians_bricklayers_and_lawyers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

@@ -94,8 +94,8 @@ def test_concepts_are_consistent(vocab: Vocabulary) -> None:
 def test_every_term_finds_its_own_concept(vocab: Vocabulary) -> None:
     for concept in (*vocab.body_parts, *vocab.injuries):
         for term in concept.terms:
-            # A reader term names the concept in a search only.
-            found = vocab.find(term, reader=term in concept.reader_terms)
+            # A reader term, or a name in another language, names the concept in a search only.
+            found = vocab.find(term, reader=term in (*concept.reader_terms, *concept.other_languages))
             assert [m.key for m in found] == [concept.key], term
             assert (found[0].start, found[0].end) == (0, len(words(term)))
 
@@ -109,6 +109,27 @@ def test_a_reader_term_is_known_as_the_readers_own_wording(vocab: Vocabulary) ->
     assert not vocab.reader_term("hamstrings", "hamstring")
     assert not vocab.reader_term("hamstrings", "hamstirng")
     assert not vocab.reader_term("hamstrings", "cant touch my toes")
+
+
+def test_a_name_in_another_language_is_read_in_searches_only(tmp_path: Path) -> None:
+    vocab = read_vocabulary(write(tmp_path, MINIMAL.replace(
+        "{key: knee, name: Knee, terms: [knees, patella]}",
+        "{key: knee, name: Knee, terms: [knees, patella], other_languages: [rodilla, knie]}")))
+    assert [m.key for m in vocab.find("dolor de rodilla", reader=True)] == ["knee"]
+    assert vocab.concepts_in("pijn in mijn knie", reader=True) == ["knee"]
+    # no post is tagged by it; a search never adds it, autocomplete never offers it, no combined name holds it
+    assert vocab.find("dolor de rodilla") == []
+    assert "rodilla" not in vocab.expansions("knee")
+    assert all(surface not in ("rodilla", "knie") for surface, _ in vocab.prefix_terms())
+    assert not any("rodilla" in name for name in vocab.concept("runners_knee").terms)
+    # a reader typing it typed no misspelling
+    assert "rodilla" in vocab.written_forms("knee")
+
+
+def test_the_demo_vocabularys_other_languages_tag_no_post(vocab: Vocabulary) -> None:
+    # In an English post "talon" is a claw, "canela" cinnamon and "wade" what a trail runner does in a river.
+    assert vocab.concepts_in("We had to wade the river, then cinnamon (canela) buns; a hawk's talon.") == []
+    assert vocab.concepts_in("wade the river, a hawk's talon", reader=True) == ["calf", "foot"]
 
 
 def test_unknown_key(vocab: Vocabulary) -> None:
@@ -171,6 +192,8 @@ def test_load_from_path(tmp_path: Path) -> None:
         ("{key: hip, name: Hip}", "{key: hip, name: Hip, terms: [patella]}", 4,
          "'patella' already belongs to 'knee'"),
         ("{key: hip, name: Hip}", "{key: hip, name: Hip, reader_terms: [patella]}", 4,
+         "'patella' already belongs to 'knee'"),
+        ("{key: hip, name: Hip}", "{key: hip, name: Hip, other_languages: [patella]}", 4,
          "'patella' already belongs to 'knee'"),
         ("{key: hip, name: Hip}", "{key: knee, name: Hip}", 4, "duplicate key 'knee'"),
         ("{key: hip, name: Hip}", "{key: Hip Joint, name: Hip}", 4, "body_parts[1].key"),

@@ -37,6 +37,7 @@ body_parts:
     terms: [knees, kneecap]
     misspellings: [kne]
     reader_terms: [leg joint]
+    other_languages: [rodilla]
     not_about: [bend your knee]
     near: [hip]
   - {key: hip, name: Hip, terms: [hips]}
