@@ -240,7 +240,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredthirtysixth", "threehundredthirtyseventh", "threehundredthirtyeighth",
                 "threehundredthirtyninth", "threehundredfortieth", "threehundredfortyfirst", "threehundredfortysecond",
                 "threehundredfortythird", "threehundredfortyfourth", "threehundredfortyfifth", "threehundredfortysixth",
-                "threehundredfortyseventh", "threehundredfortyeighth", "threehundredfortyninth")
+                "threehundredfortyseventh", "threehundredfortyeighth", "threehundredfortyninth", "threehundredfiftieth",
+                "threehundredfiftyfirst", "threehundredfiftysecond", "threehundredfiftythird",
+                "threehundredfiftyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -328,7 +330,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "estateagentsrf_red_flags.jsonl", "scaffoldersrf_red_flags.jsonl", "tattoorf_red_flags.jsonl",
                  "windowcleanersrf_red_flags.jsonl", "winetraderf_red_flags.jsonl", "markettradersrf_red_flags.jsonl",
                  "lifeboatrf_red_flags.jsonl", "floristsrf_red_flags.jsonl", "mechanicsrf_red_flags.jsonl",
-                 "electriciansrf_red_flags.jsonl", "bricklayersrf_red_flags.jsonl", "lawyersrf_red_flags.jsonl")
+                 "electriciansrf_red_flags.jsonl", "bricklayersrf_red_flags.jsonl", "lawyersrf_red_flags.jsonl",
+                 "dockersrf_red_flags.jsonl", "surveyorsrf_red_flags.jsonl", "midwivesrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

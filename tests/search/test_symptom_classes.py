@@ -2808,3 +2808,27 @@ def test_a_body_part_in_german_or_dutch_and_an_ankle_pushed_forward(demo: Search
 ])
 def test_red_flags_of_electricians_bricklayers_and_lawyers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # steps said too long and slow are the cadence; long reaching steps land in front
+    ("my steps feel long and slow on the flat, how do I get quicker ones", {"1006", "1056"}),
+    ("treadmill mirror shows long reaching steps, my shins take a pounding", {"1011"}),
+    # a sprain the reader has never even had; a back that keeps peeling off the floor in the dead bug
+    ("standing on one leg I wobble all over, I have never even sprained an ankle", {"1070"}),
+    ("on my back with arms and legs up in the air, my lower back keeps peeling off the mat", {"1010", "1047"}),
+])
+def test_steps_too_long_a_sprain_never_had_and_a_dead_bug_arching(demo: SearchIndex, text: str,
+                                                                  best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("heard my calf go pop on the stairs and now I can't push off at all on that foot", True),
+    # hands shaken out, arms lowered, a warm night under a thick duvet
+    ("tingly fingers after a day on the sander, fine once I shake my hands out", False),
+    ("hands go numb painting the ceiling with my arms up for ages, fine once I drop them", False),
+    ("night sweats on a warm night after an evening run, duvet too thick I reckon", False),
+])
+def test_red_flags_of_dockers_surveyors_and_midwives(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
