@@ -242,7 +242,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredfortythird", "threehundredfortyfourth", "threehundredfortyfifth", "threehundredfortysixth",
                 "threehundredfortyseventh", "threehundredfortyeighth", "threehundredfortyninth", "threehundredfiftieth",
                 "threehundredfiftyfirst", "threehundredfiftysecond", "threehundredfiftythird",
-                "threehundredfiftyfourth")
+                "threehundredfiftyfourth", "threehundredfiftyfifth", "threehundredfiftysixth",
+                "threehundredfiftyseventh", "threehundredfiftyeighth", "threehundredfiftyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -331,7 +332,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "windowcleanersrf_red_flags.jsonl", "winetraderf_red_flags.jsonl", "markettradersrf_red_flags.jsonl",
                  "lifeboatrf_red_flags.jsonl", "floristsrf_red_flags.jsonl", "mechanicsrf_red_flags.jsonl",
                  "electriciansrf_red_flags.jsonl", "bricklayersrf_red_flags.jsonl", "lawyersrf_red_flags.jsonl",
-                 "dockersrf_red_flags.jsonl", "surveyorsrf_red_flags.jsonl", "midwivesrf_red_flags.jsonl")
+                 "dockersrf_red_flags.jsonl", "surveyorsrf_red_flags.jsonl", "midwivesrf_red_flags.jsonl",
+                 "butchersrf_red_flags.jsonl", "operasingersrf_red_flags.jsonl", "joinersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -2832,3 +2832,32 @@ def test_steps_too_long_a_sprain_never_had_and_a_dead_bug_arching(demo: SearchIn
 ])
 def test_red_flags_of_dockers_surveyors_and_midwives(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the leg that will not go behind them; a warm-up for the minutes before the start
+    ("my son can't get his leg behind him when he sprints, hips tight from gaming all day", {"1008", "1052", "1072"}),
+    ("what can I do in the quarter hour before the start of a 10 mile race so my legs aren't dead", {"1017", "1042"}),
+])
+def test_a_leg_that_will_not_go_behind_them_and_the_minutes_before_the_start(demo: SearchIndex, text: str,
+                                                                             best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("hours in the blast freezer, two fingertips went white and waxy and are blistering now", True),
+    ("fell off the step ladder onto my hand and my wrist has a bend in it that wasn't there", True),
+    ("sudden explosive headache carrying the sofa upstairs, then I threw up", True),
+    # the muscle said over the bone, a sander's buzz, out of the van and walking round
+    ("shins achy after hill reps, nothing hurts to press in one spot, more like the muscle than the bone", False),
+    ("fingers tingle after the sander all afternoon, wears off within the hour", False),
+    ("numb bum cheek after the motorway in the van, went as soon as I got out", False),
+])
+def test_red_flags_of_butchers_singers_and_joiners(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_a_cold_rooms_chiller_is_no_fever(demo: SearchIndex) -> None:
+    # "chiller" is read as "chills" once corrected; a cold room's door is named as a harmless cause
+    notices = demo.search(SearchRequest(q="knocked my head on the chiller door, little lump, otherwise fine")).notices
+    assert not any("infection" in n for n in notices)
