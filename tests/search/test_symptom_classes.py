@@ -2861,3 +2861,16 @@ def test_a_cold_rooms_chiller_is_no_fever(demo: SearchIndex) -> None:
     # "chiller" is read as "chills" once corrected; a cold room's door is named as a harmless cause
     notices = demo.search(SearchRequest(q="knocked my head on the chiller door, little lump, otherwise fine")).notices
     assert not any("infection" in n for n in notices)
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("piss looks like coke after a scorching day hauling timber and a run, arms and thighs swollen", True),
+    ("went headfirst into the doorframe, now my vision is blurry and I can't keep my eyes open", True),
+    ("a branch dropped on the helmet this morning, since then I've been sick and the headache's getting worse", True),
+    # the bottom rung of a ladder, legs weak after a marathon and improving, a pillow between the knees
+    ("slipped off the bottom rung of the ladder, about a metre, bruised hip but walking fine", False),
+    ("legs went weak on the stairs after the 50k, three days on now and it's improving", False),
+    ("kneecap aches at night with my knees bent, a pillow between my knees helps", False),
+])
+def test_red_flags_of_arborists_barbers_and_sign_writers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
