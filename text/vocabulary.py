@@ -54,6 +54,14 @@ class Concept:
     # does, never on its own (see text/symptoms.SymptomMatcher.guess).
     also_where: tuple[tuple[str, str], ...] = ()
 
+    def post_terms(self) -> tuple[str, ...]:
+        """The terms that tag a post: reader terms and names in other languages left out."""
+        return tuple(t for t in self.terms if t not in self.reader_terms and t not in self.other_languages)
+
+    def searched_names(self) -> tuple[str, ...]:
+        """The names a search may add for it: its post terms without the misspellings."""
+        return tuple(t for t in self.post_terms() if t not in self.misspellings)
+
 
 @dataclass(frozen=True)
 class PostKind:
@@ -191,8 +199,8 @@ class Vocabulary:
         ignored = [(_IGNORE + c.key, form) for c in self._concepts.values() for p in c.not_about
                    for form in self.forms(p)]
         self._matcher = PhraseMatcher(
-            [(c.key, form) for c in self._concepts.values() for term in c.terms
-             if term not in c.reader_terms and term not in c.other_languages for form in self.forms(term)] + ignored
+            [(c.key, form) for c in self._concepts.values() for term in c.post_terms() for form in self.forms(term)]
+            + ignored
         )
         self._reader_matcher = PhraseMatcher(
             [(c.key if term not in c.reader_terms else _LOOSE + c.key, form)
@@ -278,9 +286,7 @@ class Vocabulary:
     def expansions(self, key: str) -> tuple[str, ...]:
         """Every name of a concept a search may use (misspellings, reader terms and names in other
         languages left out)."""
-        concept = self._concepts[key]
-        return tuple(t for t in concept.terms if t not in concept.misspellings and t not in concept.reader_terms
-                     and t not in concept.other_languages)
+        return self._concepts[key].searched_names()
 
     def part_noun(self, key: str) -> str:
         """How a notice names a body part: its name in lower case, or its first term when the name

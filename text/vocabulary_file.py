@@ -419,9 +419,7 @@ class _Reader:
         if part is None or self.combining_stopped:
             return injury
         # A display name like "Foot and arch" is a label, not something people write.
-        aliases = list(dedupe(" ".join(words(a)) for a in part.terms
-                              if a not in part.misspellings and a not in part.reader_terms
-                              and a not in part.other_languages and " and " not in a))
+        aliases = list(dedupe(" ".join(words(a)) for a in part.searched_names() if " and " not in a))
         alias_words = [tuple(a.split()) for a in aliases]
         known_aliases = set(alias_words)
         lengths = sorted({len(a) for a in alias_words})
