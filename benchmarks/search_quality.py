@@ -245,7 +245,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredfiftyfourth", "threehundredfiftyfifth", "threehundredfiftysixth",
                 "threehundredfiftyseventh", "threehundredfiftyeighth", "threehundredfiftyninth", "threehundredsixtieth",
                 "threehundredsixtyfirst", "threehundredsixtysecond", "threehundredsixtythird",
-                "threehundredsixtyfourth")
+                "threehundredsixtyfourth", "threehundredsixtyfifth", "threehundredsixtysixth",
+                "threehundredsixtyseventh", "threehundredsixtyeighth", "threehundredsixtyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -336,7 +337,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "electriciansrf_red_flags.jsonl", "bricklayersrf_red_flags.jsonl", "lawyersrf_red_flags.jsonl",
                  "dockersrf_red_flags.jsonl", "surveyorsrf_red_flags.jsonl", "midwivesrf_red_flags.jsonl",
                  "butchersrf_red_flags.jsonl", "operasingersrf_red_flags.jsonl", "joinersrf_red_flags.jsonl",
-                 "arboristsrf_red_flags.jsonl", "barbersrf_red_flags.jsonl", "signwritersrf_red_flags.jsonl")
+                 "arboristsrf_red_flags.jsonl", "barbersrf_red_flags.jsonl", "signwritersrf_red_flags.jsonl",
+                 "firecrewsrf_red_flags.jsonl", "postalrf_red_flags.jsonl", "stagedancersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

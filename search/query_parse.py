@@ -351,7 +351,7 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         # Places first ("outer knee" is one place, not a body part and a word), then body parts and
         # injuries (longest names), then kinds of post, then synonyms.
         triggers = vocabulary.triggers(text, reader=True)
-        places = vocabulary.places(text, reader=True, triggers=triggers)
+        places = vocabulary.places(text, search=True, triggers=triggers)
         tokens = mark(tokens, [_PlaceMatch(p.key, p.start, p.end, p.part_word) for p in places], spans, "place")
         # When it hurts, said in several words ("out of bed" = "first steps"); one word stays a word.
         said = [m for m in triggers if m.end - m.start > 1]

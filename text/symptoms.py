@@ -156,7 +156,7 @@ class SymptomMatcher:
         signs: Sequence[InjurySigns],
         red_flags: Sequence[RedFlag],
         joiners: Sequence[str],
-        find_parts: Callable[[str, Analysed], list[Match]],
+        find_parts: Callable[[str, Analysed, bool], list[Match]],
         part_noun: Callable[[str], str],
         forms: Callable[[str], list[tuple[str, ...]]] = lambda text: [tuple(words(text))],
         negations: Sequence[str] = (),
@@ -202,9 +202,11 @@ class SymptomMatcher:
 
     # -- places and triggers -------------------------------------------------------------------
 
-    def places(self, text: str, analysed: Analysed, triggers: Sequence[Match] | None = None) -> list[Place]:
+    def places(self, text: str, analysed: Analysed, triggers: Sequence[Match] | None = None, *,
+               search: bool = False) -> list[Place]:
         """Regions of body parts in `analysed` (its text is `text`): "outer knee", "sole".
-        `triggers`: the text's trigger matches, when the caller has them already."""
+        `triggers`: the text's trigger matches, when the caller has them already. `search`: the text
+        is a reader's search (`find_parts` tells its body parts as a search names them)."""
         out = [
             Place(self.spots[int(m.key)].body_part, self.spots[int(m.key)].region, m.start, m.end, "")
             for m in self._spots.find(text, analysed)
@@ -212,7 +214,7 @@ class SymptomMatcher:
         regions = self._regions.find(text, analysed)
         if not regions:
             return self._not_moving(out, text, analysed, triggers)
-        parts = [m for m in self._find_parts(text, analysed) if m.key]
+        parts = [m for m in self._find_parts(text, analysed, search) if m.key]
         taken = {(p.start, p.end) for p in out}
         ws = analysed.words
         clause = clauses(text, analysed)
@@ -261,7 +263,7 @@ class SymptomMatcher:
         guesses nothing. `found` and `places`: the text's trigger matches and places, when the caller
         has them already."""
         found = self.trigger_matches(text, analysed) if found is None else found
-        places = self.places(text, analysed, found) if places is None else places
+        places = self.places(text, analysed, found, search=True) if places is None else places
         found_places = {(p.body_part, p.region): p for p in places}
         triggers = list(dict.fromkeys(m.key for m in found))
         if not found_places and not triggers:

@@ -202,6 +202,21 @@ class Vocabulary:
             [(c.key, form) for c in self._concepts.values() for term in c.post_terms() for form in self.forms(term)]
             + ignored
         )
+        # The body parts a search names: in other languages too ("outside of the ginocchio"), never a post.
+        self._searched_parts = PhraseMatcher(
+            [(c.key, form) for c in self._concepts.values() if c.kind == "body_part"
+             for term in (*c.post_terms(), *c.other_languages) for form in self.forms(term)] + ignored
+        )
+        # A body part named in another language in one word reads, for its places, as its first English
+        # name of one word: "the front of the heup" is the front of the hip, a spot of the hip flexors.
+        # Not a word a spot names as written ("outside of the cuisse" is the IT band's, not the quads').
+        spot_words = {w for spot in symptoms.spots for term in spot.terms for w in words(term)}
+        self._in_english = {
+            other[0]: analyse(english[0])
+            for c in self.body_parts
+            for english in [[t for t in c.searched_names() if len(words(t)) == 1]] if english
+            for other in (words(name) for name in c.other_languages) if len(other) == 1 and other[0] not in spot_words
+        }
         self._reader_matcher = PhraseMatcher(
             [(c.key if term not in c.reader_terms else _LOOSE + c.key, form)
              for c in self._concepts.values() for term in c.terms for form in self.forms(term)] + ignored
@@ -383,19 +398,36 @@ class Vocabulary:
         return out if not self._contractions else list(dict.fromkeys(
             other for form in out for other in _other_wordings(form, self._contractions)))
 
-    def _body_part_matches(self, text: str, analysed: Analysed) -> list[Match]:
-        found = self._matcher.find(text, analysed)  # `analysed` is already as the caller reads it
+    def _body_part_matches(self, text: str, analysed: Analysed, search: bool = False) -> list[Match]:
+        # `analysed` is already as the caller reads it; `search`: a reader's search, not a post
+        found = (self._searched_parts if search else self._matcher).find(text, analysed)
         return [m for m in found if not m.key.startswith(_IGNORE) and self._concepts[m.key].kind == "body_part"]
 
     def _read(self, text: str, analysed: Analysed | None, reader: bool) -> Analysed:
         analysed = analysed if analysed is not None else analyse(text)
         return self.normalised(analysed) if reader else analysed
 
-    def places(self, text: str, analysed: Analysed | None = None, *, reader: bool = False,
+    def places(self, text: str, analysed: Analysed | None = None, *, reader: bool = False, search: bool = False,
                triggers: Sequence[Match] | None = None) -> list[Place]:
         """Regions of body parts in `text` ("outer knee", "outside of my knee", "sole"); `triggers`:
-        the text's trigger matches read the same way, when the caller has them already."""
-        return self.symptoms.places(text, self._read(text, analysed, reader), triggers)
+        the text's trigger matches read the same way, when the caller has them already. `search`:
+        `text` is a reader's search (read as `reader`), where a body part named in another language
+        has its places too ("the outside of the ginocchio")."""
+        read = self._read(text, analysed, reader or search)
+        return self.symptoms.places(text, self._english_names(read) if search else read, triggers, search=search)
+
+    def _english_names(self, analysed: Analysed) -> Analysed:
+        """`analysed` with each body part named in another language in one word read as its English
+        name (same positions and spans), for a search's places."""
+        if self._in_english.keys().isdisjoint(analysed.words):
+            return analysed
+        said = [self._in_english.get(w) for w in analysed.words]
+        return Analysed(
+            tuple(e.words[0] if e else w for w, e in zip(analysed.words, said, strict=True)),
+            tuple(e.stems[0] if e else s for s, e in zip(analysed.stems, said, strict=True)),
+            tuple(e.terms[0] if e else t for t, e in zip(analysed.terms, said, strict=True)),
+            analysed.starts, analysed.ends,
+        )
 
     def triggers(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[Match]:
         """When it hurts, in `text` ("first steps in the morning"); keys are trigger keys."""
@@ -431,8 +463,8 @@ class Vocabulary:
         found = [m for m in self._trigger_matches(text, normal) if kept(m)]
         moves = [t for t in found if t.end - t.start > 1]
         # So is one inside a place of another body part: "the front of my leg below the knee" is the shin.
-        places = [p for p in self.symptoms.places(text, normal, found) if kept(p)]
-        matches = [m for m in self._body_part_matches(text, normal)
+        places = [p for p in self.symptoms.places(text, self._english_names(normal), found, search=True) if kept(p)]
+        matches = [m for m in self._body_part_matches(text, normal, search=True)
                    if kept(m) and not any(t.start <= m.start and m.end <= t.end for t in moves)
                    and not any(p.start <= m.start and m.end <= p.end and p.body_part != m.key for p in places)]
         listed = _listed(matches, normal)
@@ -450,8 +482,14 @@ class Vocabulary:
         return None if said else guess
 
     def red_flags(self, text: str, analysed: Analysed | None = None) -> list[RedFlag]:
-        """Red-flag symptoms a reader's search describes, each with its reason."""
-        return self.symptoms.red_flags_in(text, self._read(text, analysed, True))
+        """Red-flag symptoms a reader's search describes, each with its reason. A body part named in
+        another language counts as its English name too ("my polpaccio is hot and swollen")."""
+        read = self._read(text, analysed, True)
+        found = self.symptoms.red_flags_in(text, read)
+        english = self._english_names(read)
+        if english is read:
+            return found
+        return list({f.key: f for f in (*found, *self.symptoms.red_flags_in(text, english))}.values())
 
     def concepts_in(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[str]:
         """Keys of the concepts mentioned in `text`, in order of first appearance (`reader`: as

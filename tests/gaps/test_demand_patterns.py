@@ -30,7 +30,7 @@ from tests.posts_factory import make_post
 
 WHEN = datetime(2026, 3, 1, 12, tzinfo=UTC)
 JUNK = ["asdfgh qwerty", "qwerty", "laufen knieschmerzen", "https://example.com/foo", "www.example.org",
-        "douleur au genou", "the and of", "zxcvbnm lkjhgf poiuy mnbvc",
+        "ból kolana", "the and of", "zxcvbnm lkjhgf poiuy mnbvc",
         "pamnty yawoixz", "nwmaps xeyyrmp"]  # one word of each corrects to a real one ("plenty", "wraps")
 # "1 posts", "1 searches", ...: a count of one with a plural noun.
 WRONG_PLURAL = re.compile(r"(?<![\d.])1 (posts|searches|days|years|times|injuries)\b")
@@ -88,9 +88,10 @@ def test_junk_is_not_understood(reader: Reader, query: str) -> None:
 
 
 def test_a_body_part_named_in_another_language_is_understood(reader: Reader) -> None:
-    # The vocabulary lists the Spanish, Portuguese, German and Dutch names readers mix into English
-    # searches; a search reads them, though no post is tagged by them.
+    # The vocabulary lists the Spanish, Portuguese, German, Dutch, French and Italian names readers
+    # mix into English searches; a search reads them, though no post is tagged by them.
     assert reader.read("dolor de rodilla").key == reader.read("joelho").key == "knee"
+    assert reader.read("douleur au genou").key == reader.read("male al ginocchio").key == "knee"
     assert reader.read("seit zwei wochen schmerzen an der Wade").key == reader.read("pijn in mijn kuit").key == "calf"
 
 

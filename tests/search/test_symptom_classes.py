@@ -2874,3 +2874,36 @@ def test_a_cold_rooms_chiller_is_no_fever(demo: SearchIndex) -> None:
 ])
 def test_red_flags_of_arborists_barbers_and_sign_writers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a body part named in French or Italian, with its place said in English
+    ("outer side of my genou starts aching 20 minutes into every run", {"1046", "1002"}),
+    ("the front of my hanche feels short after a day at the desk", {"1008", "1052", "1072"}),
+    ("bas du dos aches after my longest runs of the week", {"1032"}),
+    ("polpacci tight all the time even though I stretch them", {"1005"}),
+    # "don't" for "doesn't": the knee that will not go forward is the ankle
+    ("when I squat my knee don't go forward past my toes and my heels come up", {"1019"}),
+])
+def test_body_parts_in_french_and_italian_and_a_knee_that_dont_go_forward(demo: SearchIndex, text: str,
+                                                                          best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a body part in another language; a nip; an accident without the urge; fumes; smoke; pillows
+    ("back from a long-haul flight and my mollet is swollen, warm and sore", True),
+    ("felt a pop behind the talon on the hill", True),
+    ("a collie nipped me on the ankle during my run, it broke the skin", True),
+    ("back aching and I had an accident at work, didn't even know I needed to go", True),
+    ("headache and nausea after warming up in the garage with the engine running in there", True),
+    ("still coughing up soot the morning after the bonfire, chest tight on my jog", True),
+    ("I cant breathe lying flat since last week, have to sit up in bed", True),
+    # an unstable "wonky" ankle, a tired foot that slaps, a knee puffy with the fever denied, legs that loosen
+    ("wonky ankle keeps threatening to turn on rocky trails", False),
+    ("my foot sort of slaps in the last mile when I'm knackered", False),
+    ("knee warm and a bit puffy after kneeling to tile the bathroom, no fever", False),
+    ("legs swollen feeling and sore the day after the hill sprints, loosening up now", False),
+])
+def test_red_flags_of_fire_crews_posties_and_dancers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

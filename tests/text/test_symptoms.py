@@ -62,6 +62,24 @@ def test_instructions_and_names_are_no_places(vocab: Vocabulary, text: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("pain on the outside of the ginocchio", "knee.outside"),  # a region of a name in another language
+        ("front of my heup is tight", "hip_flexors.front"),  # ... and the spot its English name makes
+        ("the outside of the cuisse", "it_band.outside"),  # a spot that names it as written
+    ],
+)
+def test_a_searchs_places_read_body_parts_in_other_languages(vocab: Vocabulary, text: str, place: str) -> None:
+    assert [p.key for p in vocab.places(text, search=True)] == [place]
+
+
+def test_a_posts_places_are_read_in_english_only(vocab: Vocabulary) -> None:
+    # In a post, "talon" is a claw and "canela" cinnamon: no place of the foot or the shin.
+    assert vocab.places("the underside of the talon, the front of the canela stick", reader=True) == []
+    assert vocab.places("the outside of the ginocchio", reader=True) == []
+
+
+@pytest.mark.parametrize(
     ("text", "trigger"),
     [
         ("first steps out of bed", "first_steps"),
