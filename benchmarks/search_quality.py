@@ -246,7 +246,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredfiftyseventh", "threehundredfiftyeighth", "threehundredfiftyninth", "threehundredsixtieth",
                 "threehundredsixtyfirst", "threehundredsixtysecond", "threehundredsixtythird",
                 "threehundredsixtyfourth", "threehundredsixtyfifth", "threehundredsixtysixth",
-                "threehundredsixtyseventh", "threehundredsixtyeighth", "threehundredsixtyninth")
+                "threehundredsixtyseventh", "threehundredsixtyeighth", "threehundredsixtyninth",
+                "threehundredseventieth", "threehundredseventyfirst", "threehundredseventysecond",
+                "threehundredseventythird", "threehundredseventyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -338,7 +340,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "dockersrf_red_flags.jsonl", "surveyorsrf_red_flags.jsonl", "midwivesrf_red_flags.jsonl",
                  "butchersrf_red_flags.jsonl", "operasingersrf_red_flags.jsonl", "joinersrf_red_flags.jsonl",
                  "arboristsrf_red_flags.jsonl", "barbersrf_red_flags.jsonl", "signwritersrf_red_flags.jsonl",
-                 "firecrewsrf_red_flags.jsonl", "postalrf_red_flags.jsonl", "stagedancersrf_red_flags.jsonl")
+                 "firecrewsrf_red_flags.jsonl", "postalrf_red_flags.jsonl", "stagedancersrf_red_flags.jsonl",
+                 "minersrf_red_flags.jsonl", "factoryrf_red_flags.jsonl", "surfersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

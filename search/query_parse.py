@@ -268,6 +268,16 @@ def _atom(t: Token) -> Node:
 ATOMS = ("word", "phrase", "concept", "place", "trigger", "intent", "synonym")
 
 
+def operators_as_words(text: str) -> str:
+    """`text` with its AND, OR and NOT read as plain words ("worth it OR waste of time"), && and || dropped."""
+    out, last = [], 0
+    for token in tokenize(text):
+        if token.kind in ("and", "or", "not"):
+            out += [text[last : token.start], token.text.lower() if token.text.isalpha() else " "]
+            last = token.end
+    return "".join(out) + text[last:]
+
+
 def parse(tokens: list[Token]) -> tuple[Node | None, bool]:
     """The query tree and whether the reader used operators (AND, OR, NOT, a minus sign).
 

@@ -27,7 +27,7 @@ from .feedback import MAX_DF_RATIO
 from .nearness import term_weights
 from .part import NO_DATE, SearchPart, load
 from .query_compile import ScoringPlan, compile_plan
-from .query_parse import QueryPlan, plan, sanitize
+from .query_parse import QueryPlan, operators_as_words, plan, sanitize
 from .results import SearchHit, SearchRequest, SearchResult, Suggestion
 from .scoring import evaluate
 from .spelling import Speller, corrected_text
@@ -50,6 +50,8 @@ REMEMBERED_QUERY_CHARS = 1000
 # (unless a correction names what it is about: see SearchIndex._read_as).
 SPELLED_CLAUSES = 12  # "calf and ankle posts": more would be a browse, not an answer
 SHOWING_CORRECTED = "showing results for {fixed}"  # the notice over a corrected search's results
+# Over the closest posts to an AND / OR / NOT search that no post matches as written.
+NO_EXACT_MATCH = "no post matches the whole search as written (AND, OR, NOT): showing the closest posts"
 
 
 class SearchIndex:
@@ -215,9 +217,16 @@ class SearchIndex:
         return ranking, fixed.text
 
     def _rank(self, query: QueryPlan, allowed: Mask | None) -> Ranking:
+        """The query's ranking. One with AND, OR or NOT finds only the posts that match it as
+        written; when none does, the closest posts are shown with a notice saying so (a reader's
+        "worth it OR waste of time" is words, and a dead end helps nobody)."""
         scoring = self._compile(query)
         question = not query.boolean and query.clause_count >= 3 and len(scoring.content_terms) >= QUESTION_TERMS
-        return rank(scoring, self._index, allowed, question=question, strict=query.boolean)
+        ranking = rank(scoring, self._index, allowed, question=question, strict=query.boolean)
+        if not query.boolean or ranking.total:
+            return ranking
+        closest = self._rank(plan(operators_as_words(query.text), self._vocab), allowed)
+        return replace(closest, notices=(NO_EXACT_MATCH, *closest.notices)) if closest.total else ranking
 
     def _compile(self, query: QueryPlan) -> ScoringPlan:
         impact = self._part.impact

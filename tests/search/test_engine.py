@@ -252,3 +252,13 @@ def test_remember_zero_works_out_every_search_with_the_same_answer(tmp_path):
     finally:
         fresh.close()
         remembering.close()
+
+
+def test_a_boolean_search_no_post_matches_shows_the_closest_posts(index):
+    from runphys.search.searcher import NO_EXACT_MATCH
+
+    # A reader's "OR" is often a word: a search no post matches as written is no dead end.
+    result = index.search(SearchRequest(q="cadence metronome AND zebra"))
+    assert result.notices[0] == NO_EXACT_MATCH and result.hits[0].id == "cadence"
+    # one that matches as written is left as written
+    assert NO_EXACT_MATCH not in index.search(SearchRequest(q="taper OR cadence")).notices

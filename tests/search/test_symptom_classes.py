@@ -2907,3 +2907,26 @@ def test_body_parts_in_french_and_italian_and_a_knee_that_dont_go_forward(demo: 
 ])
 def test_red_flags_of_fire_crews_posties_and_dancers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # "sheen" for "shin", as voice typing hears it; a footstrike to choose, heels or toes
+    ("front of my sheen aches when I walk downhill", {"1062"}),
+    ("should I land on heels or toes to stop my shins hurting", {"1044"}),
+])
+def test_voice_typed_shins_and_a_footstrike_to_choose(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a helmet clipped; a fear named, then something everyday
+    ("a tile slid off the roof and clipped my helmet, now I feel sick and my headache is getting worse", True),
+    ("afraid I tore my achilles, it's only stiff first thing and loosens up", False),
+    ("i'm convinced every little twinge is a stress fracture, legs just feel heavy before the race", False),
+    # both sides the same, feeling back once the kit is off, swelling going down day by day
+    ("calves ache and feet a bit puffy after a long shift on my feet, both sides the same", False),
+    ("fingers go numb in my tight winter gloves, feeling comes back as soon as I pull them off", False),
+    ("twisted my knee on a wet step and it popped, puffy for days but the swelling is going down each day", False),
+])
+def test_red_flags_of_miners_factory_workers_and_surfers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

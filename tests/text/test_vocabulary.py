@@ -132,6 +132,16 @@ def test_the_demo_vocabularys_other_languages_tag_no_post(vocab: Vocabulary) -> 
     assert vocab.concepts_in("wade the river, a hawk's talon", reader=True) == ["calf", "foot"]
 
 
+def test_voice_typed_body_parts_are_read_where_only_the_body_part_is_meant(vocab: Vocabulary) -> None:
+    # "heal", "calve", "sheen" and "it banned" as voice typing writes heel, calf, shin and IT band
+    assert vocab.concepts_in("my heal hurts", reader=True) == ["foot"]
+    assert vocab.concepts_in("my calve is tight", reader=True) == ["calf"]
+    assert vocab.concepts_in("sheen splints again", reader=True) == ["shin_splints"]
+    assert vocab.concepts_in("pain in my it banned", reader=True) == ["it_band"]
+    # "let it heal" is the verb
+    assert vocab.concepts_in("give it time to heal", reader=True) == []
+
+
 def test_unknown_key(vocab: Vocabulary) -> None:
     with pytest.raises(KeyError):
         vocab.concept("elbow")
