@@ -248,7 +248,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredsixtyfourth", "threehundredsixtyfifth", "threehundredsixtysixth",
                 "threehundredsixtyseventh", "threehundredsixtyeighth", "threehundredsixtyninth",
                 "threehundredseventieth", "threehundredseventyfirst", "threehundredseventysecond",
-                "threehundredseventythird", "threehundredseventyfourth")
+                "threehundredseventythird", "threehundredseventyfourth", "threehundredseventyfifth",
+                "threehundredseventysixth", "threehundredseventyseventh", "threehundredseventyeighth",
+                "threehundredseventyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -341,7 +343,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "butchersrf_red_flags.jsonl", "operasingersrf_red_flags.jsonl", "joinersrf_red_flags.jsonl",
                  "arboristsrf_red_flags.jsonl", "barbersrf_red_flags.jsonl", "signwritersrf_red_flags.jsonl",
                  "firecrewsrf_red_flags.jsonl", "postalrf_red_flags.jsonl", "stagedancersrf_red_flags.jsonl",
-                 "minersrf_red_flags.jsonl", "factoryrf_red_flags.jsonl", "surfersrf_red_flags.jsonl")
+                 "minersrf_red_flags.jsonl", "factoryrf_red_flags.jsonl", "surfersrf_red_flags.jsonl",
+                 "pilotsrf_red_flags.jsonl", "groomersrf_red_flags.jsonl", "refereesrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],
@@ -503,7 +506,8 @@ class Tantivy:
         self.searcher = self.index.searcher()
 
     def rank(self, text: str, limit: int = DEPTH) -> list[str]:
-        words = " ".join(_WORD.findall(text))
+        # Lower case: a reader's "CAVES IN" or "OR" is words, not tantivy's operators.
+        words = " ".join(_WORD.findall(text)).lower()
         if not words:
             return []
         q = self.index.parse_query(words, self.fields)

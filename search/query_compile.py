@@ -8,6 +8,7 @@ is the word typed plus, a little lower, the other words of its group.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -68,6 +69,9 @@ POINTED_SHARE = 0.5
 # feels like braking"), which every post has, not the IT of "IT band" (an IT-band search says
 # "IT band", "ITB" or "IT" in capitals).
 SENTENCE_ATOMS = 3
+# A search with this many words of four letters or more in capitals is shouted ("AM I DOING IT
+# WRONG"): its "IT" is the pronoun too.
+SHOUTED_WORDS = 2
 # Quoted phrases matched as phrases per query; more are matched as their words (with a notice):
 # each phrase reads positions from the text store, the costliest step a search has.
 MAX_PHRASES = 4
@@ -137,6 +141,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     build = _Builder(term_id, reaches, vocabulary, guess)
     top = tree.children if isinstance(tree, All) else (tree,)
     build.sentence = len(top) >= SENTENCE_ATOMS
+    build.shouted = sum(1 for w in re.findall(r"[^\W\d_]{4,}", query.text) if w.isupper()) >= SHOUTED_WORDS
     build.about = any(isinstance(node, Concept | Place | Trigger | Intent) for node in top)
     groups: list[Clause] = []
     broad: list[int] = []
@@ -260,6 +265,7 @@ class _Builder:
         self.content: list[str] = []
         self.phrases = 0  # quoted phrases of two terms or more seen so far
         self.sentence = False  # the search is a sentence (SENTENCE_ATOMS parts or more)
+        self.shouted = False  # the search is written in capitals (SHOUTED_WORDS or more)
         self.about = False  # the search names a body part, injury, place, trigger or kind of post
 
     def is_body_part(self, key: str) -> bool:
@@ -323,7 +329,7 @@ class _Builder:
         """The word(s) of `text`: one row, or all of them; None for stop words only (which only
         add a little to the posts that share them)."""
         found = terms(text)
-        if typed and self.sentence and text.lower() == "it" and text != "IT":
+        if typed and self.sentence and text.lower() == "it" and (text != "IT" or self.shouted):
             return None  # the pronoun ("it feels like ..."), not the IT of "IT band"
         if typed:
             found = _g_dropped(text, found, self.term_id)

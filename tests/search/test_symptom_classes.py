@@ -2930,3 +2930,31 @@ def test_voice_typed_shins_and_a_footstrike_to_choose(demo: SearchIndex, text: s
 ])
 def test_red_flags_of_miners_factory_workers_and_surfers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a season without running; a big hill charged down
+    ("didn't run all winter, how do I ease back into it", {"1069"}),
+    ("knees sore after charging down the big hill at parkrun", {"1029"}),
+])
+def test_a_season_off_and_a_big_hill_run_down(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_a_shouted_it_is_the_pronoun(demo: SearchIndex) -> None:
+    # In capitals the whole way ("AM I DOING IT WRONG"), IT is no IT band.
+    shouted = demo.search(SearchRequest(q="WHY do my hips SAG in a plank, AM I DOING IT WRONG"))
+    top = [hit.id for hit in shouted.hits[:3]]
+    assert not {"1002", "1022", "1046"} & set(top)
+    assert first(demo, "IT band tight after long runs") in {"1002", "1022", "1046"}
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("a rugby boot to the jaw, now my headache is getting worse and I threw up", True),
+    # breathing too fast, a calf stretched out for a minute, ankles swollen by a flight and gone by morning
+    ("lips and fingers tingle when I hyperventilate at the start of a race", False),
+    ("stretched my calf out for a minute after the cramp and it eased", False),
+    ("calves sore and ankles swollen after the long-haul flight, gone by next morning", False),
+])
+def test_red_flags_of_pilots_groomers_and_referees(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
