@@ -250,7 +250,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredseventieth", "threehundredseventyfirst", "threehundredseventysecond",
                 "threehundredseventythird", "threehundredseventyfourth", "threehundredseventyfifth",
                 "threehundredseventysixth", "threehundredseventyseventh", "threehundredseventyeighth",
-                "threehundredseventyninth")
+                "threehundredseventyninth", "threehundredeightieth", "threehundredeightyfirst",
+                "threehundredeightysecond", "threehundredeightythird", "threehundredeightyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -344,7 +345,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "arboristsrf_red_flags.jsonl", "barbersrf_red_flags.jsonl", "signwritersrf_red_flags.jsonl",
                  "firecrewsrf_red_flags.jsonl", "postalrf_red_flags.jsonl", "stagedancersrf_red_flags.jsonl",
                  "minersrf_red_flags.jsonl", "factoryrf_red_flags.jsonl", "surfersrf_red_flags.jsonl",
-                 "pilotsrf_red_flags.jsonl", "groomersrf_red_flags.jsonl", "refereesrf_red_flags.jsonl")
+                 "pilotsrf_red_flags.jsonl", "groomersrf_red_flags.jsonl", "refereesrf_red_flags.jsonl",
+                 "funeralrf_red_flags.jsonl", "circusrf_red_flags.jsonl", "guidesrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -2958,3 +2958,16 @@ def test_a_shouted_it_is_the_pronoun(demo: SearchIndex) -> None:
 ])
 def test_red_flags_of_pilots_groomers_and_referees(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("headache hit like a thunderclap halfway up the hill, then I was sick", True),
+    # tender along the bone rather than at a spot; nothing red and normal after a walk; an ache gone
+    # by the next day; a numb bum back the moment the reader stood
+    ("shins tender along a long stretch of bone rather than a spot, better after a few easy days", False),
+    ("lower leg tight and a little swollen after the long drive, nothing red, normal after walking about", False),
+    ("quads ache at night after a long hike, gone by the next day", False),
+    ("bum went numb on the hard pew, came back the moment I stood up", False),
+])
+def test_red_flags_of_funeral_staff_acrobats_and_guides(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
