@@ -251,7 +251,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredseventythird", "threehundredseventyfourth", "threehundredseventyfifth",
                 "threehundredseventysixth", "threehundredseventyseventh", "threehundredseventyeighth",
                 "threehundredseventyninth", "threehundredeightieth", "threehundredeightyfirst",
-                "threehundredeightysecond", "threehundredeightythird", "threehundredeightyfourth")
+                "threehundredeightysecond", "threehundredeightythird", "threehundredeightyfourth",
+                "threehundredeightyfifth", "threehundredeightysixth", "threehundredeightyseventh",
+                "threehundredeightyeighth", "threehundredeightyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -346,7 +348,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "firecrewsrf_red_flags.jsonl", "postalrf_red_flags.jsonl", "stagedancersrf_red_flags.jsonl",
                  "minersrf_red_flags.jsonl", "factoryrf_red_flags.jsonl", "surfersrf_red_flags.jsonl",
                  "pilotsrf_red_flags.jsonl", "groomersrf_red_flags.jsonl", "refereesrf_red_flags.jsonl",
-                 "funeralrf_red_flags.jsonl", "circusrf_red_flags.jsonl", "guidesrf_red_flags.jsonl")
+                 "funeralrf_red_flags.jsonl", "circusrf_red_flags.jsonl", "guidesrf_red_flags.jsonl",
+                 "railrf_red_flags.jsonl", "sweepsrf_red_flags.jsonl", "labrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

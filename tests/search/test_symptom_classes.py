@@ -2971,3 +2971,18 @@ def test_red_flags_of_pilots_groomers_and_referees(vocab: Vocabulary, text: str,
 ])
 def test_red_flags_of_funeral_staff_acrobats_and_guides(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a calf red and hot after an operation; breathless on a walk with puffy ankles, or up the stairs;
+    # an Achilles "at the back of me heel"
+    ("three weeks after my knee op the calf on that side is red and hot", True),
+    ("out of puff walking to the car these days and my ankles are puffy by the evening", True),
+    ("winded walking up my own stairs lately, and it's getting worse", True),
+    ("a pop at the back of me heel on the stairs, now I can't push off or get up on tiptoe", True),
+    # a vibrating tool's tingle that goes off; every niggle feared as a fracture in the taper
+    ("fingers tingle after an hour on the vibrating tool, goes off after a few minutes", False),
+    ("every little niggle feels like a stress fracture in taper week", False),
+])
+def test_red_flags_of_rail_workers_sweeps_and_lab_scientists(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
