@@ -253,7 +253,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredseventyninth", "threehundredeightieth", "threehundredeightyfirst",
                 "threehundredeightysecond", "threehundredeightythird", "threehundredeightyfourth",
                 "threehundredeightyfifth", "threehundredeightysixth", "threehundredeightyseventh",
-                "threehundredeightyeighth", "threehundredeightyninth")
+                "threehundredeightyeighth", "threehundredeightyninth", "threehundredninetieth",
+                "threehundredninetyfirst", "threehundredninetysecond", "threehundredninetythird",
+                "threehundredninetyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -349,7 +351,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "minersrf_red_flags.jsonl", "factoryrf_red_flags.jsonl", "surfersrf_red_flags.jsonl",
                  "pilotsrf_red_flags.jsonl", "groomersrf_red_flags.jsonl", "refereesrf_red_flags.jsonl",
                  "funeralrf_red_flags.jsonl", "circusrf_red_flags.jsonl", "guidesrf_red_flags.jsonl",
-                 "railrf_red_flags.jsonl", "sweepsrf_red_flags.jsonl", "labrf_red_flags.jsonl")
+                 "railrf_red_flags.jsonl", "sweepsrf_red_flags.jsonl", "labrf_red_flags.jsonl",
+                 "magiciansrf_red_flags.jsonl", "astronomersrf_red_flags.jsonl", "locksmithsrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

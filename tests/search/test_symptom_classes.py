@@ -2986,3 +2986,18 @@ def test_red_flags_of_funeral_staff_acrobats_and_guides(vocab: Vocabulary, text:
 ])
 def test_red_flags_of_rail_workers_sweeps_and_lab_scientists(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a tight chest on the run in someone who smoked, whatever the cold air adds
+    ("chest feels tight every time I start running, worse in the cold air, I'm 60 and an ex smoker", True),
+    # a door's lock, a red torch, a stool sat on, up from the floor, a night at a bedside, runs squeezed in
+    ("knee clicks when I kneel at the lock on the back door, no pain", False),
+    ("ankle swelled a bit after I rolled it in the dark, red torch was useless, walking fine", False),
+    ("hamstring tingly after hours on a hard stool, goes after a short walk", False),
+    ("dizzy for a moment getting up after lying on the floor, went after a few seconds", False),
+    ("buttock aches after sitting by her bed all night at the hospital", False),
+    ("shins sore along the bone since I squeezed in more runs", False),
+])
+def test_red_flags_of_magicians_astronomers_and_locksmiths(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
