@@ -255,7 +255,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredeightyfifth", "threehundredeightysixth", "threehundredeightyseventh",
                 "threehundredeightyeighth", "threehundredeightyninth", "threehundredninetieth",
                 "threehundredninetyfirst", "threehundredninetysecond", "threehundredninetythird",
-                "threehundredninetyfourth")
+                "threehundredninetyfourth", "threehundredninetyfifth", "threehundredninetysixth",
+                "threehundredninetyseventh", "threehundredninetyeighth", "threehundredninetyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -352,7 +353,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "pilotsrf_red_flags.jsonl", "groomersrf_red_flags.jsonl", "refereesrf_red_flags.jsonl",
                  "funeralrf_red_flags.jsonl", "circusrf_red_flags.jsonl", "guidesrf_red_flags.jsonl",
                  "railrf_red_flags.jsonl", "sweepsrf_red_flags.jsonl", "labrf_red_flags.jsonl",
-                 "magiciansrf_red_flags.jsonl", "astronomersrf_red_flags.jsonl", "locksmithsrf_red_flags.jsonl")
+                 "magiciansrf_red_flags.jsonl", "astronomersrf_red_flags.jsonl", "locksmithsrf_red_flags.jsonl",
+                 "pottersrf_red_flags.jsonl", "kitchenfittersrf_red_flags.jsonl", "diversrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -3001,3 +3001,19 @@ def test_red_flags_of_rail_workers_sweeps_and_lab_scientists(vocab: Vocabulary, 
 ])
 def test_red_flags_of_magicians_astronomers_and_locksmiths(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # the hours after a dive; a calf that went and will not lift the heel
+    ("knees ache deep in the joint an hour after surfacing from a deep dive", True),
+    ("skin on my chest went blotchy and marbled after the dive", True),
+    ("something went in my calf on the hill and now I'm walking with a flat foot", True),
+    ("couldn't stand on tiptoe after my calf went pop at the start of parkrun", True),
+    # a calf that still goes on tiptoe; water drunk and the headache eased; elbows leant on; a track's bends
+    ("pop in my calf on the hill but I could walk on it and go on tiptoe, just sore", False),
+    ("headache after a hot long run, drank loads of water and it eased off", False),
+    ("fingers tingle when I lean my elbows on the desk, goes away when I move", False),
+    ("my knee hurts on the bends of the track", False),
+])
+def test_red_flags_of_potters_kitchen_fitters_and_divers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
