@@ -72,6 +72,7 @@ SENTENCE_ATOMS = 3
 # A search with this many words of four letters or more in capitals is shouted ("AM I DOING IT
 # WRONG"): its "IT" is the pronoun too.
 SHOUTED_WORDS = 2
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 # Quoted phrases matched as phrases per query; more are matched as their words (with a notice):
 # each phrase reads positions from the text store, the costliest step a search has.
 MAX_PHRASES = 4
@@ -141,7 +142,7 @@ def compile_plan(query: QueryPlan, term_id: TermId, reaches: Callable[[int], boo
     build = _Builder(term_id, reaches, vocabulary, guess)
     top = tree.children if isinstance(tree, All) else (tree,)
     build.sentence = len(top) >= SENTENCE_ATOMS
-    build.shouted = sum(1 for w in re.findall(r"[^\W\d_]{4,}", query.text) if w.isupper()) >= SHOUTED_WORDS
+    build.shouted = sum(1 for w in _LONG_WORD.findall(query.text) if w.isupper()) >= SHOUTED_WORDS
     build.about = any(isinstance(node, Concept | Place | Trigger | Intent) for node in top)
     groups: list[Clause] = []
     broad: list[int] = []

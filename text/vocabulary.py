@@ -211,12 +211,15 @@ class Vocabulary:
         # name of one word: "the front of the heup" is the front of the hip, a spot of the hip flexors.
         # Not a word a spot names as written ("outside of the cuisse" is the IT band's, not the quads').
         spot_words = {w for spot in symptoms.spots for term in spot.terms for w in words(term)}
-        self._in_english = {
-            other[0]: analyse(english[0])
-            for c in self.body_parts
-            for english in [[t for t in c.searched_names() if len(words(t)) == 1]] if english
-            for other in (words(name) for name in c.other_languages) if len(other) == 1 and other[0] not in spot_words
-        }
+        self._in_english: dict[str, Analysed] = {}
+        for part in self.body_parts:
+            english = next((analyse(t) for t in part.searched_names() if len(words(t)) == 1), None)
+            if english is None:
+                continue
+            for name in part.other_languages:
+                other = words(name)
+                if len(other) == 1 and other[0] not in spot_words:
+                    self._in_english[other[0]] = english
         self._reader_matcher = PhraseMatcher(
             [(c.key if term not in c.reader_terms else _LOOSE + c.key, form)
              for c in self._concepts.values() for term in c.terms for form in self.forms(term)] + ignored
@@ -463,7 +466,7 @@ class Vocabulary:
         found = [m for m in self._trigger_matches(text, normal) if kept(m)]
         moves = [t for t in found if t.end - t.start > 1]
         # So is one inside a place of another body part: "the front of my leg below the knee" is the shin.
-        places = [p for p in self.symptoms.places(text, self._english_names(normal), found, search=True) if kept(p)]
+        places = [p for p in self.places(text, normal, search=True, triggers=found) if kept(p)]
         matches = [m for m in self._body_part_matches(text, normal, search=True)
                    if kept(m) and not any(t.start <= m.start and m.end <= t.end for t in moves)
                    and not any(p.start <= m.start and m.end <= p.end and p.body_part != m.key for p in places)]
