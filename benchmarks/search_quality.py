@@ -256,7 +256,10 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "threehundredeightyeighth", "threehundredeightyninth", "threehundredninetieth",
                 "threehundredninetyfirst", "threehundredninetysecond", "threehundredninetythird",
                 "threehundredninetyfourth", "threehundredninetyfifth", "threehundredninetysixth",
-                "threehundredninetyseventh", "threehundredninetyeighth", "threehundredninetyninth")
+                "threehundredninetyseventh", "threehundredninetyeighth", "threehundredninetyninth",
+                "fourhundredth", "fourhundredfirst", "fourhundredsecond", "fourhundredthird",
+                "fourhundredfourth", "fourhundredfifth", "fourhundredsixth", "fourhundredseventh",
+                "fourhundredeighth", "fourhundredninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -354,7 +357,9 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "funeralrf_red_flags.jsonl", "circusrf_red_flags.jsonl", "guidesrf_red_flags.jsonl",
                  "railrf_red_flags.jsonl", "sweepsrf_red_flags.jsonl", "labrf_red_flags.jsonl",
                  "magiciansrf_red_flags.jsonl", "astronomersrf_red_flags.jsonl", "locksmithsrf_red_flags.jsonl",
-                 "pottersrf_red_flags.jsonl", "kitchenfittersrf_red_flags.jsonl", "diversrf_red_flags.jsonl")
+                 "pottersrf_red_flags.jsonl", "kitchenfittersrf_red_flags.jsonl", "diversrf_red_flags.jsonl",
+                 "roofersrf_red_flags.jsonl", "skatersrf_red_flags.jsonl", "diaryrf_red_flags.jsonl",
+                 "bikersrf_red_flags.jsonl", "doorstaffrf_red_flags.jsonl", "foodtrucksrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -7,6 +7,7 @@ posts about a time ("Race Week", "Rest Days"). Only a unit with "ago", "last", "
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .number_words import NUMBER_WORDS
@@ -43,3 +44,23 @@ def story_time(said: Sequence[str | None]) -> set[int]:
 
 def _counts(word: str | None) -> bool:
     return word is not None and (word in COUNTS or word.isdigit())
+
+
+# A year a reader dates something by ("PF 2017", "in 2019"): four digits from 1950 to 2099.
+_YEAR = re.compile(r"(?:19[5-9]|20\d)\d")
+# Words that make a year the start of what goes on ("since 2019") or a yardstick ("easier than in
+# 2019"), not the date of something over, when one comes at most SINCE_REACH words before it.
+SINCE = frozenset({"since", "from", "until", "till", "til", "than", "compared", "like"})
+SINCE_REACH = 2
+# Units after a number that make it a measure, not a year ("2000 m", "2010 steps").
+MEASURES = frozenset({"m", "metres", "meters", "metre", "meter", "ft", "feet", "foot", "km", "k", "steps", "miles",
+                      "mi", "kcal", "calories", "cal", "reps", "yards", "yds", "ml", "mg", "kg", "lbs", "masl"})
+
+
+def past_years(said: Sequence[str | None]) -> list[int]:
+    """The positions in `said` of years that date something over and done: "stress fracture 2018",
+    "hamstring pull in 2019"; not "since 2019", nor a measure ("at 2000 m")."""
+    return [i for i, word in enumerate(said)
+            if word is not None and _YEAR.fullmatch(word)
+            and SINCE.isdisjoint(w for w in said[max(i - SINCE_REACH, 0): i] if w is not None)
+            and (i + 1 == len(said) or said[i + 1] not in MEASURES)]

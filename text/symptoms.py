@@ -16,12 +16,14 @@ outside of my knee" and "the outside of the knee" are one phrase.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from .analysis import Analysed, analyse, words
 from .phrases import Match, PhraseMatcher, clauses
+from .story_time import past_years
 
 __all__ = ["Guess", "Place", "RedFlag", "Region", "Spot", "SymptomMatcher", "Trigger", "place_key"]
 
@@ -50,6 +52,10 @@ WITHOUT = "without"
 CANNOT = frozenset({"cant", "cannot", "couldnt", "unable"})
 # Joins the keys of the flags that list one phrase (a key is lowercase letters, digits and _).
 FLAG_KEYS_JOIN = " "
+# A red flag's name or wording dated in the past, a year at most PAST_REACH words from it in its
+# sentence ("stress fracture in my foot (2018, healed)", "shoulder dislocation 2014"), is history.
+PAST_REACH = 6
+_SENTENCE_END = re.compile(r"[.!?;]|\n")
 
 
 @dataclass(frozen=True)
@@ -318,7 +324,9 @@ class SymptomMatcher:
         """The red flags a text matches, in vocabulary order."""
         analysed = analysed if analysed is not None else analyse(text)
         said = self._said(text, analysed, self._wondered(text, analysed))
-        hit = {key for m in said(self._flag_terms) for key in m.key.split(FLAG_KEYS_JOIN)}
+        years = past_years(analysed.words)
+        hit = {key for m in said(self._flag_terms) if not (years and _dated(text, analysed, m, years))
+               for key in m.key.split(FLAG_KEYS_JOIN)}
         tried: list[Match] | None = None
         out = []
         for flag, groups, unless in zip(self.red_flags, self._flag_parts, self._flag_unless, strict=True):
@@ -420,3 +428,12 @@ def _lower_first(name: str) -> str:
     """"IT band syndrome" stays; "Plantar fasciitis" -> "plantar fasciitis"."""
     first = name.split(" ", 1)[0]
     return name if len(first) > 1 and first[1:2].isupper() else name[:1].lower() + name[1:]
+
+
+def _dated(text: str, analysed: Analysed, match: Match, years: Sequence[int]) -> bool:
+    """Whether a year at most PAST_REACH words from `match`, in its sentence, dates it."""
+    for year in years:
+        first, last = (year, match.start) if year < match.start else (match.end - 1, year)
+        if last - first <= PAST_REACH and not _SENTENCE_END.search(text[analysed.ends[first]: analysed.starts[last]]):
+            return True
+    return False

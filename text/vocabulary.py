@@ -7,6 +7,7 @@ longest first, exact before stemmed, whole words, never across clause punctuatio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from itertools import pairwise
@@ -14,6 +15,7 @@ from typing import Literal
 
 from .analysis import Analysed, analyse, fold, terms, words
 from .phrases import Match, PhraseMatcher, clauses
+from .story_time import SINCE, SINCE_REACH, past_years
 from .symptoms import Guess, InjurySigns, Place, RedFlag, Region, Spot, SymptomMatcher, Trigger
 
 __all__ = ["Concept", "Match", "PostKind", "Symptoms", "Vocabulary"]
@@ -86,13 +88,17 @@ class ExerciseCues:
 class Asides:
     """Phrases with which a reader sets something aside to ask about something else: `before` the
     words set aside ("forget the neck"), `after` them, ending their clause ("hamstrings are
-    whatever."), `main`, before the main point ("the bigger deal is"), and `correcting`, a clause
-    of its own that takes back the clause before ("tight groin, no wait, the front of the hip")."""
+    whatever."), `main`, before the main point ("the bigger deal is"), `correcting`, a clause
+    of its own that takes back the clause before ("tight groin, no wait, the front of the hip"),
+    `history`, opening a list of old injuries to the end of its sentence ("history: PF 2017, ITB
+    2019."), and `dated`, a past time that makes its clause an old injury ("sprained it years ago")."""
 
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     main: tuple[str, ...] = ()
     correcting: tuple[str, ...] = ()
+    history: tuple[str, ...] = ()
+    dated: tuple[str, ...] = ()
 
     @classmethod
     def sides(cls) -> tuple[str, ...]:
@@ -489,10 +495,12 @@ class Vocabulary:
         another language counts as its English name too ("my polpaccio is hot and swollen")."""
         read = self._read(text, analysed, True)
         found = self.symptoms.red_flags_in(text, read)
-        english = self._english_names(read)
-        if english is read:
+        # Read again where a name in another language or a side ("the back of my R heel") hid a phrase.
+        others = [other for other in (self._english_names(read), _without_sides(read)) if other is not read]
+        if not others:
             return found
-        return list({f.key: f for f in (*found, *self.symptoms.red_flags_in(text, english))}.values())
+        return list({f.key: f for f in (*found, *(g for other in others
+                                                  for g in self.symptoms.red_flags_in(text, other)))}.values())
 
     def concepts_in(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[str]:
         """Keys of the concepts mentioned in `text`, in order of first appearance (`reader`: as
@@ -571,12 +579,16 @@ class Vocabulary:
         calves always tight" asks about the calves; so does "neck a bit stiff but the bigger deal is
         my calves"."""
         said = self._asides.find(text, analysed)
-        if not said:
+        dated = [m for m in said if m.key == "dated"] + [Match("dated", i, i + 1, analysed.words[i])
+                                                         for i in past_years(analysed.words)]
+        if not said and not dated:
             return []
         clause = clauses(text, analysed)
         n = len(clause)
-        spans: list[tuple[int, int]] = []
+        spans: list[tuple[int, int]] = self._history(text, analysed, clause, said, dated)
         for m in said:
+            if m.key in ("history", "dated"):
+                continue
             if m.key == "correcting":
                 spans += self._corrected(text, analysed, clause, m)
                 continue
@@ -599,6 +611,44 @@ class Vocabulary:
                     start -= 1
             spans.append((max(start, 0), m.end))
         return [Match("", a, b, " ".join(analysed.words[a:b])) for a, b in spans if b > a]
+
+    def _history(self, text: str, analysed: Analysed, clause: Sequence[int], said: Sequence[Match],
+                 dated: Sequence[Match]) -> list[tuple[int, int]]:
+        """The old injuries a reader lists before the one they ask about: "hx achilles tendinitis
+        2014, PF 2020. calves always tight" asks about the calves; so does "sprained both ankles
+        years ago, hamstring pull 2019. my calves ...". A list opened by a `history` phrase runs to
+        the end of its sentence; a clause with a past date (`dated`, or a year) is an old injury
+        unless the date is when this one began ("since 2019") or the clause says it hurts or lasts
+        ("my arches ache like last year", "still stiff"). Only a span naming a body part or
+        injury is set aside, and only when the reader names one outside them: "broke my foot in
+        2019, it's ached on and off since" is still about the foot."""
+        words_ = analysed.words
+        n = len(words_)
+        spans = []
+        for m in said:
+            if m.key == "history":
+                end = m.end
+                while end < n and not _SENTENCE_END.search(text[analysed.ends[end - 1]: analysed.starts[end]]):
+                    end += 1
+                spans.append((m.start, end))
+        for m in dated:
+            if SINCE.intersection(words_[max(m.start - SINCE_REACH, 0): m.start]):
+                continue
+            start, end = m.start, m.end
+            while start > 0 and clause[start - 1] == clause[m.start]:
+                start -= 1
+            while end < n and clause[end] == clause[m.start]:
+                end += 1
+            lasting = _LASTING.intersection(words_[start:end])
+            if not (lasting or self.pain_words.intersection(analysed.stems[start:end])):
+                spans.append((start, end))
+        if not spans:
+            return []
+        named = [m for m in self._matcher.find(text, self.normalised(analysed)) if not m.key.startswith(_IGNORE)]
+        old = [(a, b) for a, b in spans if any(a <= m.start < b for m in named)]
+        if not old or all(any(a <= m.start < b for a, b in old) for m in named):
+            return []
+        return old
 
     def _corrected(self, text: str, analysed: Analysed, clause: Sequence[int], said: Match) -> list[tuple[int, int]]:
         """The clause a reader takes back with a clause of its own ("arch aches, no, more the heel"),
@@ -641,6 +691,29 @@ CORRECTION_REACH = 3
 # Words that carry a story on past the end of a clause: an `after` aside followed by one ("it was
 # fine really, then it went sharp at mile 4") sets nothing aside.
 _GOING_ON = frozenset({"then", "until", "till", "til", "when", "unless", "for", "after"})
+# A clause that says the old injury lasts ("broke it years ago and it's still stiff") is no old injury's.
+_LASTING = frozenset({"still", "again", "now", "since", "ever", "anymore", "lingering", "recurring", "keeps"})
+# The end of a sentence, which ends a list of old injuries ("history: PF 2017, ITB 2019. now ...").
+_SENTENCE_END = re.compile(r"[.!?;]|\n")
+
+# A side between "my" and the body part ("my R heel", "the left calf"): read without it, a red flag's
+# phrase ("back of my heel") is found whichever side it is.
+_SIDES = frozenset({"left", "right", "l", "r", "lh", "rh", "lft", "rt"})
+
+
+def _without_sides(read: Analysed) -> Analysed:
+    """`read` less each side word that follows "the" (a possessive read as "the") and comes before
+    another word; the same analysed text when there is none."""
+    words_ = read.words
+    drop = {i for i in range(1, len(words_) - 1) if words_[i] in _SIDES and words_[i - 1] == "the"}
+    if not drop:
+        return read
+    keep = [i for i in range(len(words_)) if i not in drop]
+    return Analysed(tuple(words_[i] for i in keep), tuple(read.stems[i] for i in keep),
+                    tuple(read.terms[i] for i in keep), tuple(read.starts[i] for i in keep),
+                    tuple(read.ends[i] for i in keep))
+
+
 # Words that join two things a reader tried ("rolled a ball and stretched").
 _JOINING = frozenset({"and", "or", "plus"})
 

@@ -1,10 +1,11 @@
-"""When a reader's story started: the counted spans story_time reads, and the words it leaves."""
+"""When a reader's story started: the counted spans story_time reads, and the words it leaves; the
+years that date something over and done (past_years)."""
 
 from __future__ import annotations
 
 import pytest
 
-from runphys.text.story_time import story_time
+from runphys.text.story_time import past_years, story_time
 
 
 def dated(text: str) -> list[str]:
@@ -36,3 +37,22 @@ def test_a_time_that_is_not_counted_is_not_a_date(text: str) -> None:
 
 def test_positions_that_are_not_words_are_skipped() -> None:
     assert story_time([None, "two", "weeks", "ago", None]) == {1, 2, 3}
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("stress fracture 2018 healed fine", ["2018"]),
+    ("hamstring pull in 2019 and a calf strain in 2021", ["2019", "2021"]),
+    ("broke my wrist from a fall 2015", ["2015"]),
+    # the start of what goes on, or a yardstick: no old injury's date
+    ("calf sore since 2023", []),
+    ("sore since early 2024", []),
+    ("slower than in 2019", []),
+    # not a year
+    ("ran at 1500 m and 2400 m", []),
+    ("3000 steps a day", []),
+    ("chest tight at 2000 m", []),
+    ("2050 steps", []),
+])
+def test_a_year_dates_something_over(text: str, years: list[str]) -> None:
+    said = text.split()
+    assert [said[i] for i in past_years(said)] == years
