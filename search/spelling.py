@@ -43,16 +43,18 @@ class Speller:
         self._by_length: dict[int, list[str]] | None = None
 
     def split(self, word: str) -> str | None:
-        """A joined word as the two known words it is made of ("shinsplints" -> "shin splints"),
-        the most common pair first; None when no split gives two known words."""
+        """A joined word as the two known words it is made of ("shinsplints" -> "shin splints",
+        "infront" -> "in front"), the most common pair first; None when no split gives two known words."""
         folded = "".join(words(word))
         if not MIN_WORD <= len(folded) <= MAX_WORD or not folded.isalpha():
             return None
         best: tuple[int, str] | None = None
         for i in range(2, len(folded) - 1):
             left, right = folded[:i], folded[i:]
-            if left in self._freq and right in self._freq:
-                score = min(self._freq[left], self._freq[right])
+            known = [self._freq[half] for half in (left, right) if half in self._freq]
+            # One half may be a stop word the speller never lands on ("infront", "ontop"), not both.
+            if len(known) == 2 or (known and (left in STOPWORDS or right in STOPWORDS)):
+                score = min(known)
                 if best is None or score > best[0]:
                     best = (score, f"{left} {right}")
         return best[1] if best else None

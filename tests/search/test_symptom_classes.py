@@ -3068,3 +3068,46 @@ def test_an_old_injury_that_lasts_or_began_this_one_is_the_question(vocab: Vocab
 ])
 def test_red_flags_of_roofers_skaters_and_diaries(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a misspelling listed among a trigger's words is still corrected; a word joined to a stop word
+    ("my cadance is too low, how do I raise it", {"1006", "1056"}),
+    ("my foot lands way out infront of me", {"1011"}),
+    # the knee kept from the wall; the back of the thigh placed between its ends
+    ("can't get my knee anywhere near the wall in the lunge test", {"1019"}),
+    ("sudden grab halfway between my bum and my knee in a sprint", {"1013"}),
+    # a kind of post the reader wants something stronger than
+    ("heel still kills first thing, been doing the ball and towel stretch for weeks, is there something stronger "
+     "than stretching", {"1050"}),
+])
+def test_misspelt_and_joined_words_a_wall_out_of_reach_and_something_stronger(demo: SearchIndex, text: str,
+                                                                              best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # the low back called the kidneys; a calf puffier after a flight; puffed after an operation;
+    # sciatica in both legs whatever the ride; a punch in sparring; a heart like a machine gun; an
+    # accident not felt coming
+    ("kidneys have ached since I lifted the sofa, now my bum feels numb like after the dentist and I'm struggling to "
+     "get my wee started", True),
+    ("left calf feels tight and puffier than the right since the flight, warm to touch", True),
+    ("two weeks after my hip op I'm puffed walking to the shop and it hurts when I breathe in", True),
+    ("sciatica down both legs since the long bike ride at the weekend", True),
+    ("took a punch in sparring, the headache has got worse since and I've been sick", True),
+    ("heart like a machine gun on the run and it doesn't come down when I stop", True),
+    ("sciatica back again and I had an accident, didn't even feel it coming", True),
+    # ectopics a cardiologist called harmless; a calf bruised where the bike fell on it; a spot sore
+    # after push ups; a numb seat that comes back; a back fine in its own bed; pins and needles gone
+    # once stood; a calf jammed at the ankle, one side worse than the other
+    ("odd skipped beat on the sofa, cardiologist said its harmless ectopics", False),
+    ("lower leg bruised and a bit swollen where the bike fell on it, pain getting less each day", False),
+    ("one spot on my chest sore when I press it after 100 push ups", False),
+    ("numb backside after hours in the saddle, feeling comes back once I'm off, pees fine", False),
+    ("back aches at night when I crash on the sofa after work, fine in my own bed", False),
+    ("pins and needles in my foot after sitting too long, gone within a couple of minutes of standing", False),
+    ("calf jammed at the bottom where it meets the top of the foot when I squat, left is way worse", False),
+])
+def test_red_flags_of_bikers_door_staff_and_food_trucks(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

@@ -149,7 +149,10 @@ def test_a_correction_never_lands_on_a_vague_or_stop_word(demo: SearchIndex, q: 
 
 
 @pytest.mark.parametrize(("q", "fixed"), [("shinsplints", "shin splints"), ("hipflexor", "hip flexor"),
-                                          ("foamroller", "foam roller")])
+                                          ("foamroller", "foam roller"),
+                                          # one half a stop word the speller never lands on alone
+                                          ("foot lands way out infront", "foot lands way out in front"),
+                                          ("ontop of my foot", "on top of my foot")])
 def test_joined_words_reach_their_concept(demo: SearchIndex, q: str, fixed: str) -> None:
     result = search(demo, q)
     assert result.total > 0 and f"showing results for {fixed}" in result.notices

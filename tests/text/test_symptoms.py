@@ -482,7 +482,7 @@ SAID_EVERY_WAY = [
     ("I take warfarin and slipped on a wet bridge, bumped my hip", "blood_thinners"),
     ("my son did loads of headers at training and now has a headache and feels sick", "head_injury"),
     ("gone over on my shoulder skiing, it looks square and I can't move my arm", "shoulder_out"),
-    ("my sciatica is down both legs now", "back_emergency"),
+    ("my sciatica is down both legs now", "bladder_bowel"),
     ("stomach pain low on the right that won't go away since last night", "belly_pain"),
     ("a grey curtain came across the sight of my right eye on the bike leg", "retina"),
     ("I'm 81 and keep falling on my walks, my knees give way", "older_fall"),
