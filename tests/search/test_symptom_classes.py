@@ -3111,3 +3111,42 @@ def test_misspelt_and_joined_words_a_wall_out_of_reach_and_something_stronger(de
 ])
 def test_red_flags_of_bikers_door_staff_and_food_trucks(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # one-leg calf raises counted: the calves' capacity
+    ("can only do about 10 one-leg heel raises before my calves give out, shins sore, how do I build that", {"1040"}),
+    ("how many single leg calf raises should a runner manage", {"1040"}),
+    # something else in place of what hurts; a kind done already; the knee far from the wall; core standing up
+    ("ache deep in the buttock that creeps down the back of the thigh on long drives, pigeon hurts my knee, what else "
+     "can I try", {"1060"}),
+    ("I stretch my inner thighs already, want to make them stronger", {"1049"}),
+    ("in the lunge towards the wall my knee gets nowhere near it", {"1019"}),
+    ("core stuff I can do standing up, I wobble late in races", {"1030"}),
+])
+def test_calf_raises_counted_an_alternative_and_a_kind_done_already(demo: SearchIndex, text: str,
+                                                                    best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a gate into the head; ribs squashed; a heart suddenly fast; an Achilles gone bang with a dip; one
+    # little spot on the shin; puffing with swelling ankles; not sweating and talking nonsense
+    ("a horse kicked the stable door into my head, been sick since and I keep forgetting what I was doing", True),
+    ("squashed against the gate by a cow, ribs are agony and I can't take a proper deep breath", True),
+    ("heart suddenly went really fast on my jog and took ages to settle", True),
+    ("achilles went bang on the track and there's a dip in it you can feel", True),
+    ("one little spot on the inside of my shin hurts like crazy and it gets worse every run", True),
+    ("puffing just walking to the shop and my ankles are swelling up", True),
+    ("came back from a hot run not sweating and talking nonsense", True),
+    # a hip eased by turning over; an Achilles that cracks without pain; an old mattress; numb from a
+    # bucket and gone on standing; a tender bit that moves
+    ("hip ache wakes me if I roll onto that side at night but settles as soon as I turn over", False),
+    ("achilles cracks and pops when I circle my ankle, no pain, calf raises fine", False),
+    ("back aches at night on my old mattress, fine lying on my back", False),
+    ("leg went numb sitting on a bucket, went as soon as I stood up", False),
+    ("hamstring grab at parkrun, the tender bit seems to move up towards my sit bone", False),
+])
+def test_red_flags_of_zookeepers_quarry_workers_and_wedding_staff(vocab: Vocabulary, text: str,
+                                                                  flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
