@@ -260,7 +260,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "fourhundredth", "fourhundredfirst", "fourhundredsecond", "fourhundredthird",
                 "fourhundredfourth", "fourhundredfifth", "fourhundredsixth", "fourhundredseventh",
                 "fourhundredeighth", "fourhundredninth", "fourhundredtenth", "fourhundredeleventh",
-                "fourhundredtwelfth", "fourhundredthirteenth", "fourhundredfourteenth")
+                "fourhundredtwelfth", "fourhundredthirteenth", "fourhundredfourteenth", "fourhundredfifteenth",
+                "fourhundredsixteenth", "fourhundredseventeenth", "fourhundredeighteenth", "fourhundrednineteenth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -361,7 +362,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "pottersrf_red_flags.jsonl", "kitchenfittersrf_red_flags.jsonl", "diversrf_red_flags.jsonl",
                  "roofersrf_red_flags.jsonl", "skatersrf_red_flags.jsonl", "diaryrf_red_flags.jsonl",
                  "bikersrf_red_flags.jsonl", "doorstaffrf_red_flags.jsonl", "foodtrucksrf_red_flags.jsonl",
-                 "zookeepersrf_red_flags.jsonl", "quarryrf_red_flags.jsonl", "weddingrf_red_flags.jsonl")
+                 "zookeepersrf_red_flags.jsonl", "quarryrf_red_flags.jsonl", "weddingrf_red_flags.jsonl",
+                 "roadiesrf_red_flags.jsonl", "glaziersrf_red_flags.jsonl", "rangersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -90,6 +90,7 @@ class Asides:
     words set aside ("forget the neck"), `after` them, ending their clause ("hamstrings are
     whatever."), `main`, before the main point ("the bigger deal is"), `correcting`, a clause
     of its own that takes back the clause before ("tight groin, no wait, the front of the hip"),
+    `denied`, opening a clause with what it is not ("not my neck, not the shoulders."),
     `history`, opening a list of old injuries to the end of its sentence ("history: PF 2017, ITB
     2019."), and `dated`, a past time that makes its clause an old injury ("sprained it years ago")."""
 
@@ -97,6 +98,7 @@ class Asides:
     after: tuple[str, ...] = ()
     main: tuple[str, ...] = ()
     correcting: tuple[str, ...] = ()
+    denied: tuple[str, ...] = ()
     history: tuple[str, ...] = ()
     dated: tuple[str, ...] = ()
 
@@ -592,10 +594,16 @@ class Vocabulary:
             if m.key == "correcting":
                 spans += self._corrected(text, analysed, clause, m)
                 continue
-            if m.key == "before":
+            if m.key == "denied" and m.start > 0 and clause[m.start - 1] == clause[m.start]:
+                continue  # not where a clause opens: "burn my thighs not my glutes" contrasts, it rules nothing out
+            if m.key in ("before", "denied"):
+                # To the end of its clause, or to a correction: "not the heel but the arch" asks about the arch.
+                corrected = {c.start for c in self._corrections.find(text, analysed)}
                 end = m.end
-                while end < n and clause[end] == clause[m.start]:
+                while end < n and clause[end] == clause[m.start] and end not in corrected:
                     end += 1
+                if m.key == "denied" and not self._names_a_concept(text, analysed, m.start, end):
+                    continue  # "not a bad one", "not the hold-and-stretch kind": no body part ruled out
                 spans.append((m.start, end))
                 continue
             if m.key == "after" and m.end < n and (clause[m.end] == clause[m.end - 1]
@@ -611,6 +619,11 @@ class Vocabulary:
                     start -= 1
             spans.append((max(start, 0), m.end))
         return [Match("", a, b, " ".join(analysed.words[a:b])) for a, b in spans if b > a]
+
+    def _names_a_concept(self, text: str, analysed: Analysed, start: int, end: int) -> bool:
+        """Whether words [start, end) name a body part or an injury."""
+        return any(start <= m.start < end and not m.key.startswith(_IGNORE)
+                   for m in self._matcher.find(text, self.normalised(analysed)))
 
     def _history(self, text: str, analysed: Analysed, clause: Sequence[int], said: Sequence[Match],
                  dated: Sequence[Match]) -> list[tuple[int, int]]:

@@ -3150,3 +3150,32 @@ def test_calf_raises_counted_an_alternative_and_a_kind_done_already(demo: Search
 def test_red_flags_of_zookeepers_quarry_workers_and_wedding_staff(vocab: Vocabulary, text: str,
                                                                   flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a body part ruled out first, where a clause opens
+    ("not my neck, not my lower back. the middle of my back feels locked and won't turn when I run", {"1026"}),
+    ("not my neck, not the low back. the tight bit is between my shoulder blades after the laptop all day", {"1043"}),
+    ("no pain at the knee, just the side of my hip tires and my hip drops when I land", {"1007", "1068"}),
+])
+def test_a_body_part_ruled_out_first(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a crushing chest with sweat and sickness, whatever strain is hoped for
+    ("crushing pain in my chest humping the kit in, sweating buckets and felt sick, pulled a pec?", True),
+    # a wrist that moves fine; hands shaken out; ankles puffy after a plane; a calf tight as a drum that
+    # loosens; coffee's skipped beat; toes back to pink; a foot that flops out lying down; a rolled ankle
+    # not sore on the bone
+    ("fell on my hand, wrist a bit sore but normal shape and moves fine", False),
+    ("hands tingle at night after a day of drilling, shake em out and it goes", False),
+    ("both ankles puffed up a bit on the plane, all gone by next morning", False),
+    ("calf tight as a drum after the long run, bit sore but no swelling and it loosened off after a walk", False),
+    ("odd skipped beat on the sofa after too many coffees, never when I'm running", False),
+    ("toes numb on a winter walk, came back pink and normal by the fire", False),
+    ("lying down my right foot flops out more than the left, deep ache in my buttock", False),
+    ("rolled my ankle weeks ago, swelling's gone, not sore on the bone, just wobbly", False),
+])
+def test_red_flags_of_roadies_glaziers_and_rangers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

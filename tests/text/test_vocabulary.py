@@ -237,7 +237,8 @@ def test_malformed_file_names_file_line_and_entry(
 
 
 @pytest.mark.parametrize(("asides", "message"), [
-    ("asides: [forget the]", "asides: must be a mapping with before, after, main, correcting, history and dated"),
+    ("asides: [forget the]",
+     "asides: must be a mapping with before, after, main, correcting, denied, history and dated"),
     ("asides: {before: [forget the], later: [is whatever]}", "asides: unknown field(s) later"),
     ("asides: {after: is whatever}", "asides.after"),
     ("asides: {correcting: [[no, wait]]}", "asides.correcting"),
