@@ -21,6 +21,8 @@ from .analysis import Analysed, stem
 _Phrase = tuple[str, ...]
 # Clause punctuation or a blank line between two words: a phrase may not span it.
 _CLAUSE_BREAK = re.compile(r"[.,;:!?()\[\]{}<>\"|]|\n\s*\n")
+# The end of a sentence: a list of old injuries runs to one, and a year dates only what stands in its sentence.
+_SENTENCE_BREAK = re.compile(r"[.!?;]|\n")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,11 @@ def _clauses_of(text: str, analysed: Analysed) -> list[int]:
     found = clauses(text, analysed)
     _last = (analysed, found)
     return found
+
+
+def same_sentence(text: str, analysed: Analysed, first: int, last: int) -> bool:
+    """Whether no sentence ends between word `first` and word `last` of the analysed text."""
+    return not _SENTENCE_BREAK.search(text[analysed.ends[first] : analysed.starts[last]])
 
 
 def clauses(text: str, analysed: Analysed) -> list[int]:

@@ -61,6 +61,11 @@ def past_years(said: Sequence[str | None]) -> list[int]:
     """The positions in `said` of years that date something over and done: "stress fracture 2018",
     "hamstring pull in 2019"; not "since 2019", nor a measure ("at 2000 m")."""
     return [i for i, word in enumerate(said)
-            if word is not None and _YEAR.fullmatch(word)
-            and SINCE.isdisjoint(w for w in said[max(i - SINCE_REACH, 0): i] if w is not None)
+            if word is not None and _YEAR.fullmatch(word) and not ongoing_from(said, i)
             and (i + 1 == len(said) or said[i + 1] not in MEASURES)]
+
+
+def ongoing_from(said: Sequence[str | None], i: int) -> bool:
+    """Whether the date at position `i` is when something still going on began, or a yardstick
+    ("since 2019", "than last year"): one of SINCE at most SINCE_REACH words before it."""
+    return not SINCE.isdisjoint(w for w in said[max(i - SINCE_REACH, 0) : i] if w is not None)

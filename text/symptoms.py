@@ -16,13 +16,12 @@ outside of my knee" and "the outside of the knee" are one phrase.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from .analysis import Analysed, analyse, words
-from .phrases import Match, PhraseMatcher, clauses
+from .phrases import Match, PhraseMatcher, clauses, same_sentence
 from .story_time import past_years
 
 __all__ = ["Guess", "Place", "RedFlag", "Region", "Spot", "SymptomMatcher", "Trigger", "place_key"]
@@ -55,7 +54,6 @@ FLAG_KEYS_JOIN = " "
 # A red flag's name or wording dated in the past, a year at most PAST_REACH words from it in its
 # sentence ("stress fracture in my foot (2018, healed)", "shoulder dislocation 2014"), is history.
 PAST_REACH = 6
-_SENTENCE_END = re.compile(r"[.!?;]|\n")
 
 
 @dataclass(frozen=True)
@@ -434,6 +432,6 @@ def _dated(text: str, analysed: Analysed, match: Match, years: Sequence[int]) ->
     """Whether a year at most PAST_REACH words from `match`, in its sentence, dates it."""
     for year in years:
         first, last = (year, match.start) if year < match.start else (match.end - 1, year)
-        if last - first <= PAST_REACH and not _SENTENCE_END.search(text[analysed.ends[first]: analysed.starts[last]]):
+        if last - first <= PAST_REACH and same_sentence(text, analysed, first, last):
             return True
     return False

@@ -7,15 +7,14 @@ longest first, exact before stemmed, whole words, never across clause punctuatio
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from itertools import pairwise
 from typing import Literal
 
 from .analysis import Analysed, analyse, fold, terms, words
-from .phrases import Match, PhraseMatcher, clauses
-from .story_time import SINCE, SINCE_REACH, past_years
+from .phrases import Match, PhraseMatcher, clauses, same_sentence
+from .story_time import ongoing_from, past_years
 from .symptoms import Guess, InjurySigns, Place, RedFlag, Region, Spot, SymptomMatcher, Trigger
 
 __all__ = ["Concept", "Match", "PostKind", "Symptoms", "Vocabulary"]
@@ -581,13 +580,19 @@ class Vocabulary:
         calves always tight" asks about the calves; so does "neck a bit stiff but the bigger deal is
         my calves"."""
         said = self._asides.find(text, analysed)
-        dated = [m for m in said if m.key == "dated"] + [Match("dated", i, i + 1, analysed.words[i])
-                                                         for i in past_years(analysed.words)]
+        dated = [m for m in said if m.key == "dated" and not ongoing_from(analysed.words, m.start)]
+        dated += [Match("dated", i, i + 1, analysed.words[i]) for i in past_years(analysed.words)]
         if not said and not dated:
             return []
         clause = clauses(text, analysed)
         n = len(clause)
-        spans: list[tuple[int, int]] = self._history(text, analysed, clause, said, dated)
+        # The body parts and injuries named, and where corrections stand: read once, when needed.
+        named: list[Match] | None = None
+        if dated or any(m.key in ("history", "denied") for m in said):
+            named = [m for m in self._matcher.find(text, self.normalised(analysed)) if not m.key.startswith(_IGNORE)]
+        corrected = ({c.start for c in self._corrections.find(text, analysed)}
+                     if any(m.key in ("before", "denied") for m in said) else set())
+        spans: list[tuple[int, int]] = self._history(text, analysed, clause, said, dated, named or [])
         for m in said:
             if m.key in ("history", "dated"):
                 continue
@@ -598,11 +603,10 @@ class Vocabulary:
                 continue  # not where a clause opens: "burn my thighs not my glutes" contrasts, it rules nothing out
             if m.key in ("before", "denied"):
                 # To the end of its clause, or to a correction: "not the heel but the arch" asks about the arch.
-                corrected = {c.start for c in self._corrections.find(text, analysed)}
                 end = m.end
                 while end < n and clause[end] == clause[m.start] and end not in corrected:
                     end += 1
-                if m.key == "denied" and not self._names_a_concept(text, analysed, m.start, end):
+                if m.key == "denied" and not any(m.start <= c.start < end for c in named or []):
                     continue  # "not a bad one", "not the hold-and-stretch kind": no body part ruled out
                 spans.append((m.start, end))
                 continue
@@ -620,13 +624,8 @@ class Vocabulary:
             spans.append((max(start, 0), m.end))
         return [Match("", a, b, " ".join(analysed.words[a:b])) for a, b in spans if b > a]
 
-    def _names_a_concept(self, text: str, analysed: Analysed, start: int, end: int) -> bool:
-        """Whether words [start, end) name a body part or an injury."""
-        return any(start <= m.start < end and not m.key.startswith(_IGNORE)
-                   for m in self._matcher.find(text, self.normalised(analysed)))
-
     def _history(self, text: str, analysed: Analysed, clause: Sequence[int], said: Sequence[Match],
-                 dated: Sequence[Match]) -> list[tuple[int, int]]:
+                 dated: Sequence[Match], named: Sequence[Match]) -> list[tuple[int, int]]:
         """The old injuries a reader lists before the one they ask about: "hx achilles tendinitis
         2014, PF 2020. calves always tight" asks about the calves; so does "sprained both ankles
         years ago, hamstring pull 2019. my calves ...". A list opened by a `history` phrase runs to
@@ -634,19 +633,18 @@ class Vocabulary:
         unless the date is when this one began ("since 2019") or the clause says it hurts or lasts
         ("my arches ache like last year", "still stiff"). Only a span naming a body part or
         injury is set aside, and only when the reader names one outside them: "broke my foot in
-        2019, it's ached on and off since" is still about the foot."""
+        2019, it's ached on and off since" is still about the foot. `named`: the body parts and
+        injuries the text names."""
         words_ = analysed.words
         n = len(words_)
         spans = []
         for m in said:
             if m.key == "history":
                 end = m.end
-                while end < n and not _SENTENCE_END.search(text[analysed.ends[end - 1]: analysed.starts[end]]):
+                while end < n and same_sentence(text, analysed, end - 1, end):
                     end += 1
                 spans.append((m.start, end))
         for m in dated:
-            if SINCE.intersection(words_[max(m.start - SINCE_REACH, 0): m.start]):
-                continue
             start, end = m.start, m.end
             while start > 0 and clause[start - 1] == clause[m.start]:
                 start -= 1
@@ -657,7 +655,6 @@ class Vocabulary:
                 spans.append((start, end))
         if not spans:
             return []
-        named = [m for m in self._matcher.find(text, self.normalised(analysed)) if not m.key.startswith(_IGNORE)]
         old = [(a, b) for a, b in spans if any(a <= m.start < b for m in named)]
         if not old or all(any(a <= m.start < b for a, b in old) for m in named):
             return []
@@ -706,8 +703,6 @@ CORRECTION_REACH = 3
 _GOING_ON = frozenset({"then", "until", "till", "til", "when", "unless", "for", "after"})
 # A clause that says the old injury lasts ("broke it years ago and it's still stiff") is no old injury's.
 _LASTING = frozenset({"still", "again", "now", "since", "ever", "anymore", "lingering", "recurring", "keeps"})
-# The end of a sentence, which ends a list of old injuries ("history: PF 2017, ITB 2019. now ...").
-_SENTENCE_END = re.compile(r"[.!?;]|\n")
 
 # A side between "my" and the body part ("my R heel", "the left calf"): read without it, a red flag's
 # phrase ("back of my heel") is found whichever side it is.
