@@ -261,7 +261,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "fourhundredfourth", "fourhundredfifth", "fourhundredsixth", "fourhundredseventh",
                 "fourhundredeighth", "fourhundredninth", "fourhundredtenth", "fourhundredeleventh",
                 "fourhundredtwelfth", "fourhundredthirteenth", "fourhundredfourteenth", "fourhundredfifteenth",
-                "fourhundredsixteenth", "fourhundredseventeenth", "fourhundredeighteenth", "fourhundrednineteenth")
+                "fourhundredsixteenth", "fourhundredseventeenth", "fourhundredeighteenth", "fourhundrednineteenth",
+    "fourhundredtwentieth", "fourhundredtwentyfirst", "fourhundredtwentysecond", "fourhundredtwentythird",
+    "fourhundredtwentyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -363,7 +365,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "roofersrf_red_flags.jsonl", "skatersrf_red_flags.jsonl", "diaryrf_red_flags.jsonl",
                  "bikersrf_red_flags.jsonl", "doorstaffrf_red_flags.jsonl", "foodtrucksrf_red_flags.jsonl",
                  "zookeepersrf_red_flags.jsonl", "quarryrf_red_flags.jsonl", "weddingrf_red_flags.jsonl",
-                 "roadiesrf_red_flags.jsonl", "glaziersrf_red_flags.jsonl", "rangersrf_red_flags.jsonl")
+                 "roadiesrf_red_flags.jsonl", "glaziersrf_red_flags.jsonl", "rangersrf_red_flags.jsonl",
+    "ferryrf_red_flags.jsonl", "jockeysrf_red_flags.jsonl", "dentistsrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -48,9 +48,10 @@ def _counts(word: str | None) -> bool:
 
 # A year a reader dates something by ("PF 2017", "in 2019"): four digits from 1950 to 2099.
 _YEAR = re.compile(r"(?:19[5-9]|20\d)\d")
-# Words that make a year the start of what goes on ("since 2019") or a yardstick ("easier than in
-# 2019"), not the date of something over, when one comes at most SINCE_REACH words before it.
-SINCE = frozenset({"since", "from", "until", "till", "til", "than", "compared", "like"})
+# Words that make a year the start of what goes on ("since 2019"), a yardstick ("easier than in
+# 2019") or the year someone confused takes it to be ("thinks it's 2019"), not the date of something
+# over, when one comes at most SINCE_REACH words before it.
+SINCE = frozenset({"since", "from", "until", "till", "til", "than", "compared", "like", "thinks", "thought", "its"})
 SINCE_REACH = 2
 # Units after a number that make it a measure, not a year ("2000 m", "2010 steps").
 MEASURES = frozenset({"m", "metres", "meters", "metre", "meter", "ft", "feet", "foot", "km", "k", "steps", "miles",
@@ -66,6 +67,7 @@ def past_years(said: Sequence[str | None]) -> list[int]:
 
 
 def ongoing_from(said: Sequence[str | None], i: int) -> bool:
-    """Whether the date at position `i` is when something still going on began, or a yardstick
-    ("since 2019", "than last year"): one of SINCE at most SINCE_REACH words before it."""
+    """Whether the date at position `i` is when something still going on began, a yardstick or a
+    year taken for now ("since 2019", "than last year", "thinks it's 2019"): one of SINCE at most
+    SINCE_REACH words before it."""
     return not SINCE.isdisjoint(w for w in said[max(i - SINCE_REACH, 0) : i] if w is not None)

@@ -51,8 +51,8 @@ WITHOUT = "without"
 CANNOT = frozenset({"cant", "cannot", "couldnt", "unable"})
 # Joins the keys of the flags that list one phrase (a key is lowercase letters, digits and _).
 FLAG_KEYS_JOIN = " "
-# A red flag's name or wording dated in the past, a year at most PAST_REACH words from it in its
-# sentence ("stress fracture in my foot (2018, healed)", "shoulder dislocation 2014"), is history.
+# A red flag's name or words dated in the past, a year at most PAST_REACH words from them in their
+# sentence ("stress fracture in my foot (2018, healed)", "shoulder dislocation 2014"), are history.
 PAST_REACH = 6
 
 
@@ -101,6 +101,9 @@ class RedFlag:
     together: tuple[tuple[str, ...], ...] = ()
     unless: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
+    # The condition's history is itself the warning ("breast cancer 2019, new back pain"): a year
+    # beside its words does not make them history.
+    history_warns: bool = False
 
 
 @dataclass(frozen=True)
@@ -323,13 +326,22 @@ class SymptomMatcher:
         analysed = analysed if analysed is not None else analyse(text)
         said = self._said(text, analysed, self._wondered(text, analysed))
         years = past_years(analysed.words)
-        hit = {key for m in said(self._flag_terms) if not (years and _dated(text, analysed, m, years))
-               for key in m.key.split(FLAG_KEYS_JOIN)}
+
+        def now(matches: list[Match]) -> list[Match]:
+            return [m for m in matches if not _dated(text, analysed, m, years)] if years else matches
+
+        terms = said(self._flag_terms)
+        hit = {key for m in now(terms) for key in m.key.split(FLAG_KEYS_JOIN)}
+        ever = {key for m in terms for key in m.key.split(FLAG_KEYS_JOIN)} if years else hit
         tried: list[Match] | None = None
         out = []
         for flag, groups, unless in zip(self.red_flags, self._flag_parts, self._flag_unless, strict=True):
-            if not (flag.key in hit or (groups and all(said(g) for g in groups))):
-                continue
+            if flag.key not in (ever if flag.history_warns else hit):
+                found = _each_said(said, groups)
+                # Read from groups, a flag is history only when all it says sits by the year
+                # ("shoulder dislocation 2014"; not "... 2014, it popped out again today and looks flat").
+                if not (found and (flag.history_warns or any(now(f) for f in found))):
+                    continue
             # The harmless causes are read only for a flag the text says (one scan of the text each);
             # one the reader denies explains nothing ("no beetroot, and my pee is dark like cola"),
             # nor does one tried in vain ("still numb even after I loosened the laces").
@@ -390,6 +402,17 @@ class SymptomMatcher:
             return False
 
         return lambda matcher, reach=NEGATION_REACH: [m for m in matcher.find(text, analysed) if not denied(m, reach)]
+
+
+def _each_said(said: _Said, groups: Sequence[PhraseMatcher]) -> list[list[Match]]:
+    """What the text says of each group, or nothing unless it says one of every group."""
+    found = []
+    for group in groups:
+        matches = said(group)
+        if not matches:
+            return []
+        found.append(matches)
+    return found
 
 
 def _ruled_out(cause: Match, tried: Sequence[Match]) -> bool:

@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Asides, Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 12  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 13  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -68,7 +68,7 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
                      for t in sections.triggers],
         "red_flags": [{"key": f.key, "reason": f.reason, "terms": list(f.terms),
                        "together": [list(group) for group in f.together], "unless": list(f.unless),
-                       "names": list(f.names)}
+                       "names": list(f.names), "history_warns": f.history_warns}
                       for f in sections.red_flags],
         "place_joiners": list(sections.joiners),
         "possessives": list(sections.possessives),
@@ -223,7 +223,7 @@ def _red_flag(value: object) -> RedFlag:
     item = _mapping(value)
     return RedFlag(_string(item.get("key")), _string(item.get("reason")), _strings(item.get("terms")),
                    tuple(_strings(group) for group in _sequence(item.get("together"))), _strings(item.get("unless")),
-                   _strings(item.get("names")))
+                   _strings(item.get("names")), _bool(item.get("history_warns")))
 
 
 def _words(value: object) -> dict[str, tuple[str, str, str | None]]:

@@ -376,7 +376,7 @@ class _Reader:
         seen: set[str] = set()
         reasons: dict[str, str] = {}
         out = []
-        fields = {"key", "reason", "reason_of", "terms", "names", "together", "unless"}
+        fields = {"key", "reason", "reason_of", "terms", "names", "together", "unless", "history_warns"}
         for item, path in self.named_entries(value, "red_flags", fields):
             key = self.section_key(item, path, seen)
             reason = self.flag_reason(item, path, reasons)
@@ -392,7 +392,11 @@ class _Reader:
             if not terms and not names and not together:
                 raise self.fail(path, "a red flag needs terms, names or together")
             unless = self.strings(item.get("unless"), (*path, "unless"), allow_empty=True)
-            out.append(RedFlag(key, reason, dedupe(terms), tuple(together), dedupe(unless), dedupe(names)))
+            history_warns = item.get("history_warns", False)
+            if not isinstance(history_warns, bool):
+                raise self.fail((*path, "history_warns"), "history_warns must be true or false")
+            out.append(RedFlag(key, reason, dedupe(terms), tuple(together), dedupe(unless), dedupe(names),
+                               history_warns))
         return tuple(out)
 
     def flag_reason(self, item: dict[str, Any], path: Path_, reasons: dict[str, str]) -> str:

@@ -3179,3 +3179,44 @@ def test_a_body_part_ruled_out_first(demo: SearchIndex, text: str, best: set[str
 ])
 def test_red_flags_of_roadies_glaziers_and_rangers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # where a spreading pain stops is not where it hurts
+    ("butt ache on long drives that runs down the back of my leg and stops above the knee, worse going up stairs",
+     {"1012", "1060"}),
+    # something to do before setting off is a warm-up
+    ("what's worth doing before I set off for a 5k? the first mile always feels awful", {"1017"}),
+    ("first km always feels like lead, what should i do before i go", {"1017"}),
+    # a kind tried to no effect, in a word
+    ("stretching my hip flexors for months, zilch, front of the hip still tight, what else", {"1038"}),
+])
+def test_where_a_pain_stops_a_warm_up_and_a_kind_tried_in_vain(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a flag read from groups of words, all of them by a past year, is history; not when it is said again now,
+    # nor when the history is itself the warning, nor for a year a confused runner takes for now
+    ("dislocated shoulder 2012 playing rugby. these days my knee aches on stairs", False),
+    ("my shoulder came out in 2012 and it came out again this morning, it looks flat", True),
+    ("prostate ca 2015, now my hip aches at night and won't settle", True),
+    ("my brother got muddled after the long run in the heat, thinks its 2015, skin burning hot and not sweating", True),
+    # a knock followed by the same question asked again and again; a finger pointing off sideways; a kick
+    # at the heel with nobody near; weight lost while eating plenty; a racing heart that flips back to normal
+    ("after he fell off the wall he keeps asking me the same thing, is that normal", True),
+    ("ring finger pointing off sideways after I fell on it", True),
+    ("felt a thwack at the back of my heel on the court, nobody was near me, now i walk flat footed", True),
+    ("lost a stone in six weeks, eating loads, back aches all the time", True),
+    ("heart shot to 220 on an easy jog, stayed there, then suddenly flipped back to normal", True),
+    # shins sore along a stretch with hopping fine; a finger caught on the ball; ankles puffy both sides gone
+    # by morning; a wrist that moves ok with the swelling going down
+    ("shin ache spread along the inner edge after hills, nothing pinpoint, hopping on either leg is fine", False),
+    ("catching the ball bent my thumb back, bit swollen but bends fine", False),
+    ("calves achy after the long shift, ankles puffy both sides but gone by morning", False),
+    ("fell off the bike onto my hand, wrist sore but moves ok and the swelling going down", False),
+    # counted calf raises that stop rising is no leg that cannot bear weight
+    ("on the stairs doing one-leg calf raises, by 15 I can't get up as high on the right, inner shin aches", False),
+])
+def test_red_flags_of_ferry_crews_jockeys_and_dentists(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

@@ -47,6 +47,9 @@ def test_positions_that_are_not_words_are_skipped() -> None:
     ("calf sore since 2023", []),
     ("sore since early 2024", []),
     ("slower than in 2019", []),
+    # the year someone confused takes it to be
+    ("he thinks its 2016 and keeps asking", []),
+    ("she thought 2015 was this year", []),
     # not a year
     ("ran at 1500 m and 2400 m", []),
     ("3000 steps a day", []),

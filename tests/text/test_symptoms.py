@@ -311,6 +311,18 @@ def test_a_red_flag_can_take_its_reason_from_one_listed_before(tmp_path: Path) -
     assert {f.reason for f in found} == {"Night pain needs a look."}
 
 
+def test_a_flag_whose_history_warns_keeps_its_year(tmp_path: Path) -> None:
+    # Read from groups of words, a flag all of whose words sit by a past year is history, unless the
+    # history is itself the warning.
+    second = ("  - {key: old_cancer, reason: Old cancer and new pain., together: [[cancer], [pain]]}\n"
+              "  - {key: cancer_now, reason_of: old_cancer, history_warns: true, together: [[cancer], [pain]]}\n")
+    text = SECTIONS.replace("     unless: [my alarm]}\n", "     unless: [my alarm]}\n" + second, 1)
+    vocab = read_vocabulary(write(tmp_path, text))
+    assert [f.key for f in vocab.red_flags("bowel cancer 2016 then new hip pain")] == ["cancer_now"]
+    assert [f.key for f in vocab.red_flags("bowel cancer 2016. now a new hip pain every day")] == [
+        "old_cancer", "cancer_now"]
+
+
 @pytest.mark.parametrize(("flag", "message"), [
     ("{key: night_rest, reason_of: rest, terms: [resting ache]}", "red_flags[1].reason_of: reason_of must name a "
                                                                   "red flag listed before this one, not 'rest'"),
@@ -350,6 +362,8 @@ def test_a_reason_taken_from_another_flag_is_checked_with_its_line(tmp_path: Pat
          "a red flag needs terms, names or together"),
         ("{key: night, reason: Night pain needs a look.,", "{key: night,", 18, "red_flags[0].reason"),
         ("unless: [my alarm]}", "unless: my alarm}", 19, "red_flags[0].unless"),
+        ("unless: [my alarm]}", "unless: [my alarm], history_warns: often}", 19,
+         "red_flags[0].history_warns: history_warns must be true or false"),
         ("unless: [my alarm]}", "unless: [my alarm], names: night terror}", 19, "red_flags[0].names"),
         ("place_joiners: [of, the]", "place_joiners: of", 20, "place_joiners"),
         ("not_helping: [does nothing]", "not_helping: does nothing", 22, "not_helping"),
