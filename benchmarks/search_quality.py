@@ -263,7 +263,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "fourhundredtwelfth", "fourhundredthirteenth", "fourhundredfourteenth", "fourhundredfifteenth",
                 "fourhundredsixteenth", "fourhundredseventeenth", "fourhundredeighteenth", "fourhundrednineteenth",
     "fourhundredtwentieth", "fourhundredtwentyfirst", "fourhundredtwentysecond", "fourhundredtwentythird",
-    "fourhundredtwentyfourth")
+    "fourhundredtwentyfourth", "fourhundredtwentyfifth", "fourhundredtwentysixth", "fourhundredtwentyseventh",
+    "fourhundredtwentyeighth", "fourhundredtwentyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -366,7 +367,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "bikersrf_red_flags.jsonl", "doorstaffrf_red_flags.jsonl", "foodtrucksrf_red_flags.jsonl",
                  "zookeepersrf_red_flags.jsonl", "quarryrf_red_flags.jsonl", "weddingrf_red_flags.jsonl",
                  "roadiesrf_red_flags.jsonl", "glaziersrf_red_flags.jsonl", "rangersrf_red_flags.jsonl",
-    "ferryrf_red_flags.jsonl", "jockeysrf_red_flags.jsonl", "dentistsrf_red_flags.jsonl")
+    "ferryrf_red_flags.jsonl", "jockeysrf_red_flags.jsonl", "dentistsrf_red_flags.jsonl",
+    "bellringersrf_red_flags.jsonl", "tailorsrf_red_flags.jsonl", "sailingrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -91,7 +91,8 @@ class Asides:
     of its own that takes back the clause before ("tight groin, no wait, the front of the hip"),
     `denied`, opening a clause with what it is not ("not my neck, not the shoulders."),
     `history`, opening a list of old injuries to the end of its sentence ("history: PF 2017, ITB
-    2019."), and `dated`, a past time that makes its clause an old injury ("sprained it years ago")."""
+    2019."), `dated`, a past time that makes its clause an old injury ("sprained it years ago"), and
+    `limit`, where a spreading pain stops, before the body part that bounds it ("stops above the knee")."""
 
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
@@ -100,6 +101,7 @@ class Asides:
     denied: tuple[str, ...] = ()
     history: tuple[str, ...] = ()
     dated: tuple[str, ...] = ()
+    limit: tuple[str, ...] = ()
 
     @classmethod
     def sides(cls) -> tuple[str, ...]:
@@ -588,7 +590,7 @@ class Vocabulary:
         n = len(clause)
         # The body parts and injuries named, and where corrections stand: read once, when needed.
         named: list[Match] | None = None
-        if dated or any(m.key in ("history", "denied") for m in said):
+        if dated or any(m.key in ("history", "denied", "limit") for m in said):
             named = [m for m in self._matcher.find(text, self.normalised(analysed)) if not m.key.startswith(_IGNORE)]
         corrected = ({c.start for c in self._corrections.find(text, analysed)}
                      if any(m.key in ("before", "denied") for m in said) else set())
@@ -598,6 +600,14 @@ class Vocabulary:
                 continue
             if m.key == "correcting":
                 spans += self._corrected(text, analysed, clause, m)
+                continue
+            if m.key == "limit":
+                # Only the body part that bounds the pain, with or without punctuation after it: "stops
+                # above the knee pigeon pose kills my front knee" still asks about the pigeon pose.
+                bound = next((c for c in named or [] if m.end <= c.start <= m.end + LIMIT_REACH
+                              and clause[c.start] == clause[m.start]), None)
+                if bound is not None:
+                    spans.append((m.start, bound.end))
                 continue
             if m.key == "denied" and m.start > 0 and clause[m.start - 1] == clause[m.start]:
                 continue  # not where a clause opens: "burn my thighs not my glutes" contrasts, it rules nothing out
@@ -698,6 +708,8 @@ INSTEAD_GAP = 3
 # a correction must come ("thought it was my neck, it's actually ...").
 TAKEN_BACK_GAP = 6
 CORRECTION_REACH = 3
+# Words between a `limit` phrase and the body part that bounds the pain ("stops above my knee").
+LIMIT_REACH = 1
 # Words that carry a story on past the end of a clause: an `after` aside followed by one ("it was
 # fine really, then it went sharp at mile 4") sets nothing aside.
 _GOING_ON = frozenset({"then", "until", "till", "til", "when", "unless", "for", "after"})

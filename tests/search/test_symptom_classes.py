@@ -3220,3 +3220,53 @@ def test_where_a_pain_stops_a_warm_up_and_a_kind_tried_in_vain(demo: SearchIndex
 ])
 def test_red_flags_of_ferry_crews_jockeys_and_dentists(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # where a spreading pain stops sets aside only the body part that bounds it, commas or none
+    ("deep ache in my bum goes down the back of my thigh stops above the knee pigeon pose kills my knee another way "
+     "to stretch it", {"1060"}),
+    # one hip sagging or dropping, said in everyday words
+    ("one side of my hips kind of drops down when I run, what should I work on", {"1007", "1068"}),
+    # relief that does not last is a kind that does not help
+    ("adductors tight after hill reps, stretching only helps for an hour, want them stronger", {"1049"}),
+    ("inner thighs tight after football, stretching helps a bit but I'd like them stronger", {"1049"}),
+])
+def test_a_pain_bounded_a_hip_that_sags_and_relief_that_does_not_last(demo: SearchIndex, text: str,
+                                                                      best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # an arm gone heavy with jumbled words, passed or not; a calf fat and shiny after a knee scope; pressure
+    # behind the breastbone on climbs; nearly not making the loo with a bad back; a boom to the head, then
+    # sick; breathless stopping on a short walk; a neck with an arm weaker by the day
+    ("at breakfast my arm went heavy and my words came out all jumbled, gone in ten minutes", True),
+    ("knee scoped last week, sat about since, now my calf is fat and shiny and I can't get my sock on", True),
+    ("heavy pressure behind my breastbone on every climb, goes off when I stop", True),
+    ("nearly didnt make it to the loo twice today and my back's been killing me since lifting the sofa", True),
+    ("whacked by the boom yesterday, sick this morning and my head is pounding", True),
+    ("neck sore since a fall on the slopes, now my left arm's getting weaker by the day", True),
+    # harmless: a leak unchanged since a baby; a faint in church; a wrist fine since; a hip fine rolled over;
+    # a graze with nothing spreading; a numb bum back on shifting; a clicking Achilles that does not hurt
+    ("leak a bit when I sneeze, since my second baby, nothing new, back stiff after gardening", False),
+    ("my daughter fainted in church, stuffy and she'd not eaten, came round at once", False),
+    ("fell on my wrist in the autumn, sore for a few days, fine since, full strength, bit stiff in the cold", False),
+    ("outer hip aches at night lying on that side, sore to press the bony bit, fine if i roll over", False),
+    ("scraped my knee on the gravel, pink round the edge but nothing spreading", False),
+    ("bum goes numb sitting on the boat's bench for ages, comes back as soon as I shift about", False),
+    ("back of my ankle pops loudly doing ankle circles but doesnt hurt at all, up on my toes is fine", False),
+])
+def test_red_flags_of_bell_ringers_tailors_and_sailors(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "aside"), [
+    ("ache down the back of my thigh stops above the knee pigeon pose kills my knee", ["stops above the knee"]),
+    ("ache down the back of my thigh, never past my knee", ["never past my knee"]),
+    # no body part bounds it: nothing set aside
+    ("the pain stops above the bench line", []),
+])
+def test_a_limit_sets_aside_only_the_body_part_that_bounds_the_pain(vocab: Vocabulary, text: str,
+                                                                   aside: list[str]) -> None:
+    assert [m.surface for m in vocab.taken_back(text)] == aside

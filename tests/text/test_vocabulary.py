@@ -238,7 +238,7 @@ def test_malformed_file_names_file_line_and_entry(
 
 @pytest.mark.parametrize(("asides", "message"), [
     ("asides: [forget the]",
-     "asides: must be a mapping with before, after, main, correcting, denied, history and dated"),
+     "asides: must be a mapping with before, after, main, correcting, denied, history, dated and limit"),
     ("asides: {before: [forget the], later: [is whatever]}", "asides: unknown field(s) later"),
     ("asides: {after: is whatever}", "asides.after"),
     ("asides: {correcting: [[no, wait]]}", "asides.correcting"),
