@@ -264,7 +264,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
                 "fourhundredsixteenth", "fourhundredseventeenth", "fourhundredeighteenth", "fourhundrednineteenth",
     "fourhundredtwentieth", "fourhundredtwentyfirst", "fourhundredtwentysecond", "fourhundredtwentythird",
     "fourhundredtwentyfourth", "fourhundredtwentyfifth", "fourhundredtwentysixth", "fourhundredtwentyseventh",
-    "fourhundredtwentyeighth", "fourhundredtwentyninth")
+    "fourhundredtwentyeighth", "fourhundredtwentyninth", "fourhundredthirtieth", "fourhundredthirtyfirst",
+    "fourhundredthirtysecond", "fourhundredthirtythird", "fourhundredthirtyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -368,7 +369,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "zookeepersrf_red_flags.jsonl", "quarryrf_red_flags.jsonl", "weddingrf_red_flags.jsonl",
                  "roadiesrf_red_flags.jsonl", "glaziersrf_red_flags.jsonl", "rangersrf_red_flags.jsonl",
     "ferryrf_red_flags.jsonl", "jockeysrf_red_flags.jsonl", "dentistsrf_red_flags.jsonl",
-    "bellringersrf_red_flags.jsonl", "tailorsrf_red_flags.jsonl", "sailingrf_red_flags.jsonl")
+    "bellringersrf_red_flags.jsonl", "tailorsrf_red_flags.jsonl", "sailingrf_red_flags.jsonl",
+    "glassblowersrf_red_flags.jsonl", "organistsrf_red_flags.jsonl", "falconersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

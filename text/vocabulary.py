@@ -92,7 +92,8 @@ class Asides:
     `denied`, opening a clause with what it is not ("not my neck, not the shoulders."),
     `history`, opening a list of old injuries to the end of its sentence ("history: PF 2017, ITB
     2019."), `dated`, a past time that makes its clause an old injury ("sprained it years ago"), and
-    `limit`, where a spreading pain stops, before the body part that bounds it ("stops above the knee")."""
+    `limit`, before a body part named only as where a spreading pain stops or an exercise is felt
+    ("stops above the knee", "feel it in my low back")."""
 
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
