@@ -265,7 +265,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fourhundredtwentieth", "fourhundredtwentyfirst", "fourhundredtwentysecond", "fourhundredtwentythird",
     "fourhundredtwentyfourth", "fourhundredtwentyfifth", "fourhundredtwentysixth", "fourhundredtwentyseventh",
     "fourhundredtwentyeighth", "fourhundredtwentyninth", "fourhundredthirtieth", "fourhundredthirtyfirst",
-    "fourhundredthirtysecond", "fourhundredthirtythird", "fourhundredthirtyfourth")
+    "fourhundredthirtysecond", "fourhundredthirtythird", "fourhundredthirtyfourth", "fourhundredthirtyfifth",
+    "fourhundredthirtysixth", "fourhundredthirtyseventh", "fourhundredthirtyeighth", "fourhundredthirtyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -370,7 +371,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
                  "roadiesrf_red_flags.jsonl", "glaziersrf_red_flags.jsonl", "rangersrf_red_flags.jsonl",
     "ferryrf_red_flags.jsonl", "jockeysrf_red_flags.jsonl", "dentistsrf_red_flags.jsonl",
     "bellringersrf_red_flags.jsonl", "tailorsrf_red_flags.jsonl", "sailingrf_red_flags.jsonl",
-    "glassblowersrf_red_flags.jsonl", "organistsrf_red_flags.jsonl", "falconersrf_red_flags.jsonl")
+    "glassblowersrf_red_flags.jsonl", "organistsrf_red_flags.jsonl", "falconersrf_red_flags.jsonl",
+    "thatchersrf_red_flags.jsonl", "blacksmithsrf_red_flags.jsonl", "bookbindersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -3304,3 +3304,35 @@ def test_an_exercise_felt_in_the_wrong_place_and_a_heel_out_front(demo: SearchIn
 ])
 def test_red_flags_of_glassblowers_organists_and_falconers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the knee short of the toes in a squat is the ankle's bend
+    ("right ankle stiff, can't get my knee as far forward as the left when I squat", {"1019"}),
+    # something to do before a session is a warm-up
+    ("what should we do before a session so the first rep doesn't feel awful", {"1017"}),
+    # a plank felt in the low back instead of the stomach is a plank done wrong
+    ("every plank my low back aches instead of my stomach, is my form off", {"1061", "1004"}),
+])
+def test_a_squat_short_of_the_toes_a_session_warm_up_and_a_plank_in_the_back(demo: SearchIndex, text: str,
+                                                                             best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a bang at the heel with no push off; a calf shiny and throbbing after an operation; back pain worse
+    # lying down, pacing every night; a pee not felt after the back went; a lower leg bigger round after a
+    # week in bed; a shin spot under one fingertip
+    ("sprinting for the bus felt a bang at the back of my heel, now no push off at all", True),
+    ("two weeks after my hip op the calf is tight, shiny and throbbing", True),
+    ("low back pain worse lying down than standing, up pacing the kitchen every night", True),
+    ("my back went lifting the mower and I didn't feel myself pee this morning", True),
+    ("after a week in a hospital bed my lower leg is red and visibly bigger round than the other", True),
+    ("I can put one fingertip on the sore bit of my shin and it hurts to press, worse each week", True),
+    # harmless: a numb patch under a tool belt that goes at weekends; a tingle shaken off; a rolled ankle
+    # whose bones do not hurt to press
+    ("numb patch on the outside of my thigh where my tool belt sits, goes off at weekends", False),
+    ("rolled my ankle, doesn't hurt when I press on the bones, just puffy and stiff", False),
+])
+def test_red_flags_of_thatchers_blacksmiths_and_bookbinders(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
