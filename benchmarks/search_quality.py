@@ -266,7 +266,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fourhundredtwentyfourth", "fourhundredtwentyfifth", "fourhundredtwentysixth", "fourhundredtwentyseventh",
     "fourhundredtwentyeighth", "fourhundredtwentyninth", "fourhundredthirtieth", "fourhundredthirtyfirst",
     "fourhundredthirtysecond", "fourhundredthirtythird", "fourhundredthirtyfourth", "fourhundredthirtyfifth",
-    "fourhundredthirtysixth", "fourhundredthirtyseventh", "fourhundredthirtyeighth", "fourhundredthirtyninth")
+    "fourhundredthirtysixth", "fourhundredthirtyseventh", "fourhundredthirtyeighth", "fourhundredthirtyninth",
+    "fourhundredfortieth", "fourhundredfortyfirst", "fourhundredfortysecond", "fourhundredfortythird",
+    "fourhundredfortyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -372,7 +374,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "ferryrf_red_flags.jsonl", "jockeysrf_red_flags.jsonl", "dentistsrf_red_flags.jsonl",
     "bellringersrf_red_flags.jsonl", "tailorsrf_red_flags.jsonl", "sailingrf_red_flags.jsonl",
     "glassblowersrf_red_flags.jsonl", "organistsrf_red_flags.jsonl", "falconersrf_red_flags.jsonl",
-    "thatchersrf_red_flags.jsonl", "blacksmithsrf_red_flags.jsonl", "bookbindersrf_red_flags.jsonl")
+    "thatchersrf_red_flags.jsonl", "blacksmithsrf_red_flags.jsonl", "bookbindersrf_red_flags.jsonl",
+    "stonemasonsrf_red_flags.jsonl", "clockmakersrf_red_flags.jsonl", "coopersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -3336,3 +3336,34 @@ def test_a_squat_short_of_the_toes_a_session_warm_up_and_a_plank_in_the_back(dem
 ])
 def test_red_flags_of_thatchers_blacksmiths_and_bookbinders(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a heel that lifts before the knee gets forward in a squat is the ankle's bend
+    ("squatting my left heel lifts before my knee gets anywhere near as far as the right", {"1019"}),
+    # "any others" asks for alternatives
+    ("aching low in my buttock after long drives, sometimes down the back of my leg, can't do pigeon with my knees, "
+     "any others?", {"1060"}),
+])
+def test_a_heel_that_lifts_first_and_any_others(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # half the face dropping with words coming out wrong; a calf hot to the touch after a bunion operation; wee
+    # the colour of stout; an arm hanging wrong with a hollow at the shoulder; gasping on the flat after a cold
+    ("my wife says half my face was dropping after my run and my words are coming out wrong", True),
+    ("had my bunion done last week, foot in a boot, now the calf is reddish and hot to the touch", True),
+    ("lifted kegs all day then ran, thighs swollen and my wee is the colour of stout", True),
+    ("fell on the ice onto my shoulder, arm hanging wrong and there's a hollow where the top of my shoulder should be",
+     True),
+    ("after a cold I'm gasping on the flat and my heart is pounding lying in bed", True),
+    # harmless: a numb seat back on getting up; a disc cutter's tingle; a hip fine turned over; shins along the
+    # inside edge that settle with days off
+    ("bum goes numb on the train seat, comes back soon as i get up", False),
+    ("hands tingle after using the disc cutter, wears off by lunch", False),
+    ("hip aches at night on that side, sore to press the bony bit, fine if i turn over", False),
+    ("shins ache along the inside edge of the bone, settle after two days off, worse when i add miles", False),
+])
+def test_red_flags_of_stonemasons_clockmakers_and_coopers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
