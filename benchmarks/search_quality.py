@@ -268,7 +268,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fourhundredthirtysecond", "fourhundredthirtythird", "fourhundredthirtyfourth", "fourhundredthirtyfifth",
     "fourhundredthirtysixth", "fourhundredthirtyseventh", "fourhundredthirtyeighth", "fourhundredthirtyninth",
     "fourhundredfortieth", "fourhundredfortyfirst", "fourhundredfortysecond", "fourhundredfortythird",
-    "fourhundredfortyfourth")
+    "fourhundredfortyfourth", "fourhundredfortyfifth", "fourhundredfortysixth", "fourhundredfortyseventh",
+    "fourhundredfortyeighth", "fourhundredfortyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -375,7 +376,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "bellringersrf_red_flags.jsonl", "tailorsrf_red_flags.jsonl", "sailingrf_red_flags.jsonl",
     "glassblowersrf_red_flags.jsonl", "organistsrf_red_flags.jsonl", "falconersrf_red_flags.jsonl",
     "thatchersrf_red_flags.jsonl", "blacksmithsrf_red_flags.jsonl", "bookbindersrf_red_flags.jsonl",
-    "stonemasonsrf_red_flags.jsonl", "clockmakersrf_red_flags.jsonl", "coopersrf_red_flags.jsonl")
+    "stonemasonsrf_red_flags.jsonl", "clockmakersrf_red_flags.jsonl", "coopersrf_red_flags.jsonl",
+    "saddlersrf_red_flags.jsonl", "weaversrf_red_flags.jsonl", "millinersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -3367,3 +3367,25 @@ def test_a_heel_that_lifts_first_and_any_others(demo: SearchIndex, text: str, be
 ])
 def test_red_flags_of_stonemasons_clockmakers_and_coopers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a plank's hips drooping toward the floor
+    ("as an ex gymnast I can hold a plank 3 min but by the end my hips are drooping toward the floor",
+     {"1004", "1061"}),
+])
+def test_a_plank_whose_hips_droop(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a calf gone hot after a bunion operation
+    ("ten days after my bunion op the calf has gone hot and tight and hurts to walk on", True),
+    # harmless: legs weak the day after a marathon, better each day; a numb seat gone on walking about; a rolled
+    # ankle whose swelling has mostly gone and whose bone is not sore
+    ("legs weak and wobbly the day after my marathon, a bit better each day", False),
+    ("numb bum after 3 hrs on the coach, went away a few minutes after i got up and walked about", False),
+    ("rolled my ankle, swelling's mostly gone and the bone isn't sore, just wobbly", False),
+])
+def test_red_flags_of_saddlers_weavers_and_milliners(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
