@@ -3341,11 +3341,8 @@ def test_red_flags_of_thatchers_blacksmiths_and_bookbinders(vocab: Vocabulary, t
 @pytest.mark.parametrize(("text", "best"), [
     # a heel that lifts before the knee gets forward in a squat is the ankle's bend
     ("squatting my left heel lifts before my knee gets anywhere near as far as the right", {"1019"}),
-    # "any others" asks for alternatives
-    ("aching low in my buttock after long drives, sometimes down the back of my leg, can't do pigeon with my knees, "
-     "any others?", {"1060"}),
 ])
-def test_a_heel_that_lifts_first_and_any_others(demo: SearchIndex, text: str, best: set[str]) -> None:
+def test_a_heel_that_lifts_first(demo: SearchIndex, text: str, best: set[str]) -> None:
     assert first(demo, text) in best
 
 
