@@ -340,6 +340,13 @@ class _Reader:
             raise self.fail((*path, name), f"{name} must be a non-empty string")
         return value.strip()
 
+    def flag_field(self, item: dict[str, Any], path: Path_, name: str) -> bool:
+        """An optional true/false field, false when left out."""
+        value = item.get(name, False)
+        if not isinstance(value, bool):
+            raise self.fail((*path, name), f"{name} must be true or false")
+        return value
+
     def regions(self, value: Any) -> tuple[Region, ...]:
         seen: set[str] = set()
         out = []
@@ -366,10 +373,8 @@ class _Reader:
         for item, path in self.named_entries(value, "triggers", {"key", "name", "terms", "cause"}):
             key = self.section_key(item, path, seen)
             terms = self.strings(item.get("terms"), (*path, "terms"))
-            cause = item.get("cause", False)
-            if not isinstance(cause, bool):
-                raise self.fail((*path, "cause"), "cause must be true or false")
-            out.append(Trigger(key, self.text_field(item, path, "name"), dedupe(terms), cause))
+            out.append(Trigger(key, self.text_field(item, path, "name"), dedupe(terms),
+                               self.flag_field(item, path, "cause")))
         return tuple(out)
 
     def red_flags(self, value: Any) -> tuple[RedFlag, ...]:
@@ -392,11 +397,8 @@ class _Reader:
             if not terms and not names and not together:
                 raise self.fail(path, "a red flag needs terms, names or together")
             unless = self.strings(item.get("unless"), (*path, "unless"), allow_empty=True)
-            history_warns = item.get("history_warns", False)
-            if not isinstance(history_warns, bool):
-                raise self.fail((*path, "history_warns"), "history_warns must be true or false")
             out.append(RedFlag(key, reason, dedupe(terms), tuple(together), dedupe(unless), dedupe(names),
-                               history_warns))
+                               self.flag_field(item, path, "history_warns")))
         return tuple(out)
 
     def flag_reason(self, item: dict[str, Any], path: Path_, reasons: dict[str, str]) -> str:
