@@ -269,7 +269,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fourhundredthirtysixth", "fourhundredthirtyseventh", "fourhundredthirtyeighth", "fourhundredthirtyninth",
     "fourhundredfortieth", "fourhundredfortyfirst", "fourhundredfortysecond", "fourhundredfortythird",
     "fourhundredfortyfourth", "fourhundredfortyfifth", "fourhundredfortysixth", "fourhundredfortyseventh",
-    "fourhundredfortyeighth", "fourhundredfortyninth")
+    "fourhundredfortyeighth", "fourhundredfortyninth", "fourhundredfiftieth",
+    "fourhundredfiftyfirst", "fourhundredfiftysecond", "fourhundredfiftythird", "fourhundredfiftyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -377,7 +378,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "glassblowersrf_red_flags.jsonl", "organistsrf_red_flags.jsonl", "falconersrf_red_flags.jsonl",
     "thatchersrf_red_flags.jsonl", "blacksmithsrf_red_flags.jsonl", "bookbindersrf_red_flags.jsonl",
     "stonemasonsrf_red_flags.jsonl", "clockmakersrf_red_flags.jsonl", "coopersrf_red_flags.jsonl",
-    "saddlersrf_red_flags.jsonl", "weaversrf_red_flags.jsonl", "millinersrf_red_flags.jsonl")
+    "saddlersrf_red_flags.jsonl", "weaversrf_red_flags.jsonl", "millinersrf_red_flags.jsonl",
+    "upholsterersrf_red_flags.jsonl", "bargeesrf_red_flags.jsonl", "cartographersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -42,6 +42,29 @@ def story_time(said: Sequence[str | None]) -> set[int]:
     return out
 
 
+# Units that make a spell of doing something long enough to judge it by: weeks or months ("stretched
+# for six weeks"); days are too soon, years are a habit ("yoga for years").
+LONG_UNITS = frozenset({"week", "weeks", "wk", "wks", "fortnight", "fortnights", "month", "months"})
+
+
+def long_spells(said: Sequence[str | None]) -> list[tuple[int, int]]:
+    """The spans in `said` that say something went on for weeks or more, as (start, end): a unit,
+    counted or not, after "for" ("for six weeks", "for a month", "for weeks"), or before "of"
+    ("weeks of", "two months of"; the span ends after "of")."""
+    out: list[tuple[int, int]] = []
+    for i, word in enumerate(said):
+        if word not in LONG_UNITS:
+            continue
+        start = i
+        while start > 0 and _counts(said[start - 1]):
+            start -= 1
+        if start > 0 and said[start - 1] == "for":
+            out.append((start - 1, i + 1))
+        elif i + 1 < len(said) and said[i + 1] == "of":
+            out.append((start, i + 2))
+    return out
+
+
 def _counts(word: str | None) -> bool:
     return word is not None and (word in COUNTS or word.isdigit())
 

@@ -14,7 +14,7 @@ from typing import Literal
 
 from .analysis import Analysed, analyse, fold, terms, words
 from .phrases import Match, PhraseMatcher, clauses, same_sentence
-from .story_time import ongoing_from, past_years
+from .story_time import long_spells, ongoing_from, past_years
 from .symptoms import Guess, InjurySigns, Place, RedFlag, Region, Spot, SymptomMatcher, Trigger
 
 __all__ = ["Concept", "Match", "PostKind", "Symptoms", "Vocabulary"]
@@ -543,7 +543,10 @@ class Vocabulary:
         turned: set[str] = set()
         spans: list[Match] = []
         for said in self._not_helping.find(text, analysed):
-            before = sorted((m for m in intents if m.end <= said.start), key=lambda m: -m.end)
+            # Only in its sentence: "feet feel weak. tried insoles (helped a bit but ...)" tried no strength work.
+            before = sorted((m for m in intents
+                             if m.end <= said.start and same_sentence(text, analysed, m.end - 1, said.start)),
+                            key=lambda m: -m.end)
             tried = _joined(before, said.start, TURNED_DOWN_GAP, analysed, backwards=True)
             if tried:
                 turned.update(m.key for m in tried)
@@ -554,7 +557,39 @@ class Vocabulary:
             if other:
                 turned.update(m.key for m in other)
                 spans += [said, *other]
+        for tried in self._kept_at(text, analysed, intents):
+            turned.update(m.key for m in tried)
+            spans += tried
         return frozenset(turned), spans
+
+    def _kept_at(self, text: str, analysed: Analysed, intents: Sequence[Match]) -> list[list[Match]]:
+        """The kinds of post a reader has kept at for weeks and still asks: "stretched my calves
+        daily for months", "after six weeks of rolling a ball and towel stretches". A kind's word at
+        most KEPT_AT_GAP words before a long spell's "for", in its clause, or right after its "of",
+        with the kinds joined to it; not a word that says how it feels ("calves tight for weeks",
+        "been stiff for a month": after a body part or a word like "feel" or "been")."""
+        spells = long_spells(analysed.words)
+        if not spells or not intents:
+            return []
+        ws, clause = analysed.words, clauses(text, analysed)
+        named = {m.end for m in self._matcher.find(text, self.normalised(analysed))}
+
+        def doing(m: Match) -> bool:
+            return m.start == 0 or (m.start not in named and ws[m.start - 1] not in _FEELING_LEADS)
+
+        out = []
+        for start, end in spells:
+            if ws[start] == "for":
+                before = sorted((m for m in intents if m.end <= start and clause[m.start] == clause[start]),
+                                key=lambda m: -m.end)
+                tried = _joined(before, start, KEPT_AT_GAP, analysed, backwards=True)
+            else:
+                after = sorted((m for m in intents if m.start >= end), key=lambda m: m.start)
+                tried = _joined(after, end, KEPT_AT_GAP, analysed, backwards=False) if after[:1] and \
+                    after[0].start == end else []
+            if tried and doing(tried[0]):
+                out.append(tried)
+        return out
 
     def taken_back(self, text: str, analysed: Analysed | None = None) -> list[Match]:
         """The guesses a reader takes back ("thought it was my IT band but my pelvis drops", "blamed
@@ -603,12 +638,13 @@ class Vocabulary:
                 spans += self._corrected(text, analysed, clause, m)
                 continue
             if m.key == "limit":
-                # Only the body part that bounds the pain, with or without punctuation after it: "stops
-                # above the knee pigeon pose kills my front knee" still asks about the pigeon pose.
-                bound = next((c for c in named or [] if m.end <= c.start <= m.end + LIMIT_REACH
-                              and clause[c.start] == clause[m.start]), None)
-                if bound is not None:
-                    spans.append((m.start, bound.end))
+                # Only the body part or place that bounds the pain, with or without punctuation after it:
+                # "stops above the knee pigeon pose kills my front knee" still asks about the pigeon pose;
+                # "feel it in the front of my hip, never my bum" about the bum.
+                end = _bound_end(m, named or [], clause)
+                end = end if end is not None else _bound_end(m, self.places(text, analysed, reader=True), clause)
+                if end is not None:
+                    spans.append((m.start, end))
                 continue
             if m.key == "denied" and m.start > 0 and clause[m.start - 1] == clause[m.start]:
                 continue  # not where a clause opens: "burn my thighs not my glutes" contrasts, it rules nothing out
@@ -699,6 +735,14 @@ class Vocabulary:
 # Words between a kind of post and the phrase saying it does not help ("stretching my calves does
 # nothing").
 TURNED_DOWN_GAP = 5
+# Words between a kind of post and the "for" of the weeks it was kept at ("stretched my calves daily
+# for months").
+KEPT_AT_GAP = 4
+# Words before a kind's word that make it how something feels, not what was done ("calves feel
+# tight for weeks", "been stiff for a month").
+_FEELING_LEADS = frozenset({"feel", "feels", "felt", "feeling", "is", "are", "was", "were", "been", "be", "being",
+                            "so", "very", "really", "still", "always", "quite", "too", "get", "gets", "got",
+                            "getting", "gone", "went", "go", "goes", "stays", "stayed", "staying"})
 # Words between the phrase saying the pain is back and the cause it came back after ("came straight
 # back after 3 weeks off", "still hurts after my two weeks off").
 NOT_HELPED_AFTER_GAP = 2
@@ -737,6 +781,13 @@ def _without_sides(read: Analysed) -> Analysed:
 
 # Words that join two things a reader tried ("rolled a ball and stretched").
 _JOINING = frozenset({"and", "or", "plus"})
+
+
+def _bound_end(limit: Match, found: Sequence[Match | Place], clause: Sequence[int]) -> int | None:
+    """Where the body part or place that a `limit` phrase bounds the pain by ends: the first of
+    `found` at most LIMIT_REACH words after it, in its clause."""
+    return next((c.end for c in found if limit.end <= c.start <= limit.end + LIMIT_REACH
+                 and clause[c.start] == clause[limit.start]), None)
 
 
 def _joined(matches: Sequence[Match], edge: int, gap: int, analysed: Analysed, *, backwards: bool) -> list[Match]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from runphys.text.story_time import past_years, story_time
+from runphys.text.story_time import long_spells, past_years, story_time
 
 
 def dated(text: str) -> list[str]:
@@ -59,3 +59,19 @@ def test_positions_that_are_not_words_are_skipped() -> None:
 def test_a_year_dates_something_over(text: str, years: list[str]) -> None:
     said = text.split()
     assert [said[i] for i in past_years(said)] == years
+
+
+@pytest.mark.parametrize(("text", "spells"), [
+    ("stretched my calves daily for months", [["for", "months"]]),
+    ("rolled it for about six weeks", [["for", "about", "six", "weeks"]]),
+    ("towel stretch for 6 wks", [["for", "6", "wks"]]),
+    ("after two months of rolling a ball", [["two", "months", "of"]]),
+    ("weeks of clams and bridges", [["weeks", "of"]]),
+    # days are too soon to judge by; years are a habit; a unit neither after "for" nor before "of" says nothing
+    ("stretched for three days", []),
+    ("yoga for years", []),
+    ("sore the last few weeks", []),
+])
+def test_a_long_spell_is_weeks_or_months_for_or_of(text: str, spells: list[list[str]]) -> None:
+    said = text.split()
+    assert [said[a:b] for a, b in long_spells(said)] == spells
