@@ -270,7 +270,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fourhundredfortieth", "fourhundredfortyfirst", "fourhundredfortysecond", "fourhundredfortythird",
     "fourhundredfortyfourth", "fourhundredfortyfifth", "fourhundredfortysixth", "fourhundredfortyseventh",
     "fourhundredfortyeighth", "fourhundredfortyninth", "fourhundredfiftieth",
-    "fourhundredfiftyfirst", "fourhundredfiftysecond", "fourhundredfiftythird", "fourhundredfiftyfourth")
+    "fourhundredfiftyfirst", "fourhundredfiftysecond", "fourhundredfiftythird", "fourhundredfiftyfourth",
+    "fourhundredfiftyfifth", "fourhundredfiftysixth", "fourhundredfiftyseventh", "fourhundredfiftyeighth",
+    "fourhundredfiftyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -379,7 +381,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "thatchersrf_red_flags.jsonl", "blacksmithsrf_red_flags.jsonl", "bookbindersrf_red_flags.jsonl",
     "stonemasonsrf_red_flags.jsonl", "clockmakersrf_red_flags.jsonl", "coopersrf_red_flags.jsonl",
     "saddlersrf_red_flags.jsonl", "weaversrf_red_flags.jsonl", "millinersrf_red_flags.jsonl",
-    "upholsterersrf_red_flags.jsonl", "bargeesrf_red_flags.jsonl", "cartographersrf_red_flags.jsonl")
+    "upholsterersrf_red_flags.jsonl", "bargeesrf_red_flags.jsonl", "cartographersrf_red_flags.jsonl",
+    "puppeteersrf_red_flags.jsonl", "archaeologistsrf_red_flags.jsonl", "shearersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -3445,3 +3445,42 @@ def test_red_flags_of_upholsterers_bargees_and_map_makers(vocab: Vocabulary, tex
 ])
 def test_a_kind_kept_at_for_weeks_is_turned_down(vocab: Vocabulary, text: str, turned: set[str]) -> None:
     assert vocab.turned_down(text, vocab.intents(text))[0] == turned
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the twist a core exercise resists; the foot's own muscles; an ankle the reader wants to stop rolling again
+    ("my hips swing round when i run with the pram, any core move to stop the twisting", {"1030"}),
+    ("arches feel tired late in my long runs, want to build up the little muscles in my feet", {"1037"}),
+    ("went over on my ankle off a stile in spring, how do i stop it rolling again", {"1023"}),
+])
+def test_a_twist_resisted_the_feet_s_own_muscles_and_an_ankle_kept_from_rolling(demo: SearchIndex, text: str,
+                                                                                 best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a shin gone tight that has not eased; a blow on a tool's back swing, then sick; dark pee with sore swollen
+    # muscles; breathless on a run that used to be easy, and pale
+    ("shin went crazy tight on my tempo and it's not eased since stopping, three hours now", True),
+    ("took a spade handle on the back swing, headache getting worse and i've thrown up twice", True),
+    ("quads so sore and puffed after the shearing competition i can't bend my knees, and my piss has gone dark brown",
+     True),
+    ("used to run an hour easy, now i'm stopping to catch my breath after ten minutes and the wife says i've gone "
+     "white as a sheet", True),
+    # harmless: a pounding heart that settles; a foot asleep from crossed legs; shins sore along the bone but fine to
+    # hop; a flutter after too much coffee; weight lost on more running while eating well; a trip on tired legs; a
+    # cramp that goes; a massage ball under the foot
+    ("top of the hill i'm puffed and my heart pounds, it settles within a minute or two of easing off, no pain, "
+     "dizziness or fluttering", False),
+    ("sat with my legs crossed through the whole play, foot went pins and needles, fine within a minute of standing",
+     False),
+    ("shins ache all along the inside of the bone since i added a run, not one spot, hopping on it is fine", False),
+    ("heart did a little flutter after too many espressos this morning, otherwise fine", False),
+    ("lost a few pounds since the club runs started, eating loads and feel great", False),
+    ("tripped twice at the end of the trail race when my legs were cooked, foot lifts fine otherwise", False),
+    ("calf cramps at night, goes as soon as i pull my toes up, nothing swollen, i'm on the pill", False),
+    ("massage lady said the fascia under my foot is like a rope, first steps are agony, can i do the ball thing "
+     "at home", False),
+])
+def test_red_flags_of_puppeteers_archaeologists_and_shearers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
