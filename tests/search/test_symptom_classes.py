@@ -3265,6 +3265,7 @@ def test_red_flags_of_bell_ringers_tailors_and_sailors(vocab: Vocabulary, text: 
     ("ache down the back of my thigh stops above the knee pigeon pose kills my knee", ["stops above the knee"]),
     ("ache down the back of my thigh, never past my knee", ["never past my knee"]),
     ("side planks but i feel it in my neck more than my side", ["feel it in my neck"]),
+    ("ache in my bum that stays above the knee", ["stays above the knee"]),
     # no body part bounds it: nothing set aside
     ("the pain stops above the bench line", []),
 ])
@@ -3483,4 +3484,39 @@ def test_a_twist_resisted_the_feet_s_own_muscles_and_an_ankle_kept_from_rolling(
      "at home", False),
 ])
 def test_red_flags_of_puppeteers_archaeologists_and_shearers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # where a spreading pain stays; the IT band described; the foot landing far out in front
+    ("deep ache in my left buttock on hills, stays above the knee. pigeon pose hurts my front knee, what else",
+     {"1060"}),
+    ("that band down the side of my leg feels like a guitar string after the track, which stretch gets it", {"1002"}),
+    ("video from my mate shows my foot lands miles in front on every stride, how do i fix it", {"1011"}),
+])
+def test_a_pain_that_stays_above_the_knee_the_band_down_the_leg_and_a_foot_landing_far_ahead(
+        demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a feverish child who will not stand on a leg; a stiff jaw after a rusty nail; a finger bent sideways; lost
+    # on the way home after a hot run; sight gone in one eye; a collapse at a game; a grease gun's jab; clumsy
+    # hands and wobbly legs after years of overhead work; a heel sore squeezed from both sides; off food and
+    # losing weight with an ache
+    ("my boy is 7, won't put any weight on his leg today and he's burning up, no fall", True),
+    ("stood on a rusty nail a week ago, now my jaw feels locked and my neck is stiff", True),
+    ("jammed my finger on the ball, it's bent off sideways and won't go back straight", True),
+    ("after the hot run i couldn't remember the way home and i've been sick", True),
+    ("couldn't see out of one eye for a few minutes on my run, all back to normal now", True),
+    ("my daughter collapsed at netball with no warning, fine a minute later", True),
+    ("got the grease gun tip into my palm, tiny hole but it's swelling and throbbing", True),
+    ("years of overhead work, hands gone clumsy and i keep dropping screws, legs feel wobbly", True),
+    ("heel hurts when i squeeze it from both sides and it's getting worse every week", True),
+    ("hip ache that won't settle, off my food and losing weight", True),
+    # harmless: a calf raise that lost height is the calf tiring, not a spine
+    ("shins ache after my calf raises, did 12 before i lost height, is that normal", False),
+])
+def test_red_flags_of_hedge_layers_laundry_workers_and_boatbuilders(vocab: Vocabulary, text: str,
+                                                                    flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
