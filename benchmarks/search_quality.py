@@ -273,7 +273,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fourhundredfiftyfirst", "fourhundredfiftysecond", "fourhundredfiftythird", "fourhundredfiftyfourth",
     "fourhundredfiftyfifth", "fourhundredfiftysixth", "fourhundredfiftyseventh", "fourhundredfiftyeighth",
     "fourhundredfiftyninth", "fourhundredsixtieth", "fourhundredsixtyfirst", "fourhundredsixtysecond",
-    "fourhundredsixtythird", "fourhundredsixtyfourth")
+    "fourhundredsixtythird", "fourhundredsixtyfourth", "fourhundredsixtyfifth", "fourhundredsixtysixth",
+    "fourhundredsixtyseventh", "fourhundredsixtyeighth", "fourhundredsixtyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -384,7 +385,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "saddlersrf_red_flags.jsonl", "weaversrf_red_flags.jsonl", "millinersrf_red_flags.jsonl",
     "upholsterersrf_red_flags.jsonl", "bargeesrf_red_flags.jsonl", "cartographersrf_red_flags.jsonl",
     "puppeteersrf_red_flags.jsonl", "archaeologistsrf_red_flags.jsonl", "shearersrf_red_flags.jsonl",
-    "hedgelayersrf_red_flags.jsonl", "laundryrf_red_flags.jsonl", "boatbuildersrf_red_flags.jsonl")
+    "hedgelayersrf_red_flags.jsonl", "laundryrf_red_flags.jsonl", "boatbuildersrf_red_flags.jsonl",
+    "wheelwrightsrf_red_flags.jsonl", "chocolatiersrf_red_flags.jsonl", "pianomoversrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

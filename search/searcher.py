@@ -30,7 +30,7 @@ from .query_compile import ScoringPlan, compile_plan
 from .query_parse import QueryPlan, operators_as_words, plan, sanitize
 from .results import SearchHit, SearchRequest, SearchResult, Suggestion
 from .scoring import evaluate
-from .spelling import Speller, corrected_text
+from .spelling import Speller, corrected_text, corrections, put_right
 from .strategy import QUESTION_TERMS, Ranking, RankingData, rank
 from .suggest import Suggester
 from .text_store import TextStore
@@ -130,9 +130,11 @@ class SearchIndex:
         text, notices = sanitize(request.q)
         allowed = self._filter(request)
         query = plan(text, self._vocab)
-        # One correction serves the red flags and the did-you-mean.
-        fixed = corrected_text(query, self._speller, self._vocab) if query.searchable else None
-        flags = self._red_flags(text, fixed)
+        # One reading of the typos serves the red flags and the did-you-mean; a red flag rests only on
+        # a sure typo ("numbnes"), not on a word the blog never uses put right ("caster sugar": "cancer").
+        found = corrections(query, self._speller, self._vocab) if query.searchable else []
+        fixed = put_right(text, found)
+        flags = self._red_flags(text, put_right(text, [c for c in found if c.sure]))
         notices = (*flags, *notices)
         query, corrected, read_as = self._read_as(query, fixed)
         notices = (*notices, *read_as)

@@ -7,6 +7,7 @@ import functools
 import gzip
 import json
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from importlib.resources import files
 
@@ -143,10 +144,21 @@ def _closest(surface: str, forms: Sequence[str]) -> str:
     return max(forms, key=lambda f: SequenceMatcher(None, folded, fold(f)).ratio())
 
 
-def corrected_text(query_plan: QueryPlan, speller: Speller, vocabulary: Vocabulary | None = None) -> str | None:
-    """The query with unknown words (and misspelled concept names) corrected, or None."""
-    text = query_plan.text
-    edits: list[tuple[int, int, str]] = []
+@dataclass(frozen=True)
+class Correction:
+    """One word of a query put right: its span, the word put in its place, and whether it is
+    surely a typo (`sure`: a misspelling the vocabulary lists, one edit, a word split in two or an
+    -ing's g put back; not "caster" put right as "cancer", nor "busking" as "buckling")."""
+
+    start: int
+    end: int
+    replacement: str
+    sure: bool
+
+
+def corrections(query_plan: QueryPlan, speller: Speller, vocabulary: Vocabulary | None = None) -> list[Correction]:
+    """The query's unknown words (and misspelled concept names), each with its correction."""
+    out: list[Correction] = []
     looked_up = 0
     for t in query_plan.tokens:
         if t.kind == "concept" and vocabulary is not None and vocabulary.has_concept(t.key):
@@ -154,15 +166,33 @@ def corrected_text(query_plan: QueryPlan, speller: Speller, vocabulary: Vocabula
             # read in the corrected text keeps the harmless cause it names.
             if (fold(t.text) not in vocabulary.written_forms(t.key) and not vocabulary.reader_term(t.key, t.text)
                     and (forms := vocabulary.expansions(t.key))):
-                edits.append((t.start, t.end, _closest(t.text, forms)))
+                # a misspelling the vocabulary lists: a typo by the author's word
+                out.append(Correction(t.start, t.end, _closest(t.text, forms), True))
         elif (t.kind == "word" and looked_up < MAX_CORRECTIONS and not speller.known(t.text)
               and not speller.everyday(t.text)):
             looked_up += 1
-            fix = speller.g_dropped(t.text) or speller.split(t.text) or speller.suggest(t.text)
+            whole = speller.g_dropped(t.text) or speller.split(t.text)
+            fix = whole or speller.suggest(t.text)
             if fix and fix != fold(t.text):
-                edits.append((t.start, t.end, fix))
-    if not edits:
+                out.append(Correction(t.start, t.end, fix, bool(whole) or _one_edit(t.text, fix)))
+    return out
+
+
+def put_right(text: str, found: Sequence[Correction]) -> str | None:
+    """`text` with `found` put right, or None when there is nothing to put right."""
+    if not found:
         return None
-    for start, end, replacement in sorted(edits, reverse=True):
-        text = text[:start] + replacement + text[end:]
+    for c in sorted(found, key=lambda c: c.start, reverse=True):
+        text = text[: c.start] + c.replacement + text[c.end :]
     return text
+
+
+def corrected_text(query_plan: QueryPlan, speller: Speller, vocabulary: Vocabulary | None = None) -> str | None:
+    """The query with unknown words (and misspelled concept names) corrected, or None."""
+    return put_right(query_plan.text, corrections(query_plan, speller, vocabulary))
+
+
+def _one_edit(surface: str, fix: str) -> bool:
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(fold(surface), fold(fix)) <= 1

@@ -3520,3 +3520,38 @@ def test_a_pain_that_stays_above_the_knee_the_band_down_the_leg_and_a_foot_landi
 def test_red_flags_of_hedge_layers_laundry_workers_and_boatbuilders(vocab: Vocabulary, text: str,
                                                                     flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # where an exercise is felt, said of someone else; a stop forced for weeks, then the comeback
+    ("Jess sits all day then can't get her leg back behind her at training, when she tries a lunge stretch she "
+     "feels it in her lower back", {"1008", "1052"}),
+    ("had to stop running for six weeks with glandular fever, how do i get going again without overdoing it",
+     {"1069"}),
+])
+def test_an_exercise_felt_elsewhere_by_someone_else_and_a_forced_stop(demo: SearchIndex, text: str,
+                                                                      best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a bone that aches at night whichever way one lies; a calf after a drive, then winded with a stab on a big
+    # breath; a heart too fast to count that does not slow
+    ("shin aches deep in the bone at night, whichever side i sleep on, for weeks", True),
+    ("sore calf after the long drive, now winded walking up the garden and it stabs in my ribs when i take a big "
+     "breath", True),
+    ("heart suddenly goes really fast mid run like buzzing, cant even count it and it doesnt slow when i stop", True),
+    # harmless: feet that slap only when tired; a scratch with the jab up to date; a joint puffy after a race with no
+    # fever; laces that press; a shoulder sore only when lain on; lying flat late in a pregnancy
+    ("her feet start slapping down on the track when she's tired, fresh she can walk on her heels fine and lift her "
+     "toes no problem", False),
+    ("scratched my hand on a rusty gate, had my tetanus jab last year, just a bit sore", False),
+    ("ankle warm and puffy after the trail race, goes down with ice, no temperature and i feel fine in myself", False),
+    ("top of my foot sore along the laces since new trainers, fine when i lace them looser, theres no one spot that "
+     "hurts to press", False),
+    ("shoulder aches at night only when i sleep on that side, fine if i sleep on my back", False),
+    ("28 weeks pregnant, lower back achy after runs, i can't lie flat on my back for very long now", False),
+])
+def test_red_flags_of_wheelwrights_chocolatiers_and_piano_movers(vocab: Vocabulary, text: str,
+                                                                 flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

@@ -221,3 +221,16 @@ def test_a_correction_raises_no_red_flag_the_search_does_not_describe(demo: Sear
     assert search(demo, "lowback stiff when i wake up").red_flags == ()
     # "blocked" is not a typo of "locked" (a knee that locks is a red flag).
     assert search(demo, "front of my ankle feels blocked when my knee goes over my toes").red_flags == ()
+
+
+@pytest.mark.parametrize("q", ["back sore after shifting sacks of caster sugar, easing day by day",
+                               "wee dark yellow after a hot afternoon busking with no water, back to pale now"])
+def test_a_red_flag_never_rests_on_a_real_word_put_right(demo: SearchIndex, q: str) -> None:
+    # "caster" and "busking" are words the blog never uses, not typos: two edits away from "cancer" and
+    # "buckling", they are still put right for the search, but no red flag is read from that.
+    assert search(demo, q).red_flags == ()
+
+
+def test_a_listed_misspelling_is_a_sure_typo_for_the_red_flags(demo: SearchIndex) -> None:
+    # "akilles" is two edits from "achilles", and the vocabulary lists it as a misspelling.
+    assert search(demo, "heard a pop in my akilles on a hill and now i cant stand on tip toe").red_flags
