@@ -8,7 +8,7 @@ posts about a time ("Race Week", "Rest Days"). Only a unit with "ago", "last", "
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from .number_words import NUMBER_WORDS
 
@@ -27,12 +27,7 @@ def story_time(said: Sequence[str | None]) -> set[int]:
     after "last" or "past" ("last week", "the past few days") or counted after "for" ("for a month";
     not "for weeks", which says how long something was tried)."""
     out: set[int] = set()
-    for i, word in enumerate(said):
-        if word not in UNITS:
-            continue
-        start = i
-        while start > 0 and _counts(said[start - 1]):
-            start -= 1
+    for start, i in _counted_units(said, UNITS):
         counted = start < i
         after = said[i + 1] if i + 1 < len(said) else None
         if after == "ago":
@@ -52,17 +47,23 @@ def long_spells(said: Sequence[str | None]) -> list[tuple[int, int]]:
     counted or not, after "for" ("for six weeks", "for a month", "for weeks"), or before "of"
     ("weeks of", "two months of"; the span ends after "of")."""
     out: list[tuple[int, int]] = []
-    for i, word in enumerate(said):
-        if word not in LONG_UNITS:
-            continue
-        start = i
-        while start > 0 and _counts(said[start - 1]):
-            start -= 1
+    for start, i in _counted_units(said, LONG_UNITS):
         if start > 0 and said[start - 1] == "for":
             out.append((start - 1, i + 1))
         elif i + 1 < len(said) and said[i + 1] == "of":
             out.append((start, i + 2))
     return out
+
+
+def _counted_units(said: Sequence[str | None], units: frozenset[str]) -> Iterator[tuple[int, int]]:
+    """Each of `units` in `said`, as (where its count starts, where it is): "a couple of weeks" starts
+    at "a"; a bare unit starts at itself."""
+    for i, word in enumerate(said):
+        if word in units:
+            start = i
+            while start > 0 and _counts(said[start - 1]):
+                start -= 1
+            yield start, i
 
 
 def _counts(word: str | None) -> bool:
