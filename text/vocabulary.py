@@ -631,6 +631,7 @@ class Vocabulary:
         corrected = ({c.start for c in self._corrections.find(text, analysed)}
                      if any(m.key in ("before", "denied") for m in said) else set())
         spans: list[tuple[int, int]] = self._history(text, analysed, clause, said, dated, named or [])
+        places: list[Place] | None = None  # read once, for a limit no body part bounds
         for m in said:
             if m.key in ("history", "dated"):
                 continue
@@ -642,7 +643,9 @@ class Vocabulary:
                 # "stops above the knee pigeon pose kills my front knee" still asks about the pigeon pose;
                 # "feel it in the front of my hip, never my bum" about the bum.
                 end = _bound_end(m, named or [], clause)
-                end = end if end is not None else _bound_end(m, self.places(text, analysed, reader=True), clause)
+                if end is None:
+                    places = self.places(text, analysed, reader=True) if places is None else places
+                    end = _bound_end(m, places, clause)
                 if end is not None:
                     spans.append((m.start, end))
                 continue
