@@ -274,7 +274,10 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fourhundredfiftyfifth", "fourhundredfiftysixth", "fourhundredfiftyseventh", "fourhundredfiftyeighth",
     "fourhundredfiftyninth", "fourhundredsixtieth", "fourhundredsixtyfirst", "fourhundredsixtysecond",
     "fourhundredsixtythird", "fourhundredsixtyfourth", "fourhundredsixtyfifth", "fourhundredsixtysixth",
-    "fourhundredsixtyseventh", "fourhundredsixtyeighth", "fourhundredsixtyninth")
+    "fourhundredsixtyseventh", "fourhundredsixtyeighth", "fourhundredsixtyninth",
+    "fourhundredseventieth", "fourhundredseventyfirst", "fourhundredseventysecond", "fourhundredseventythird",
+    "fourhundredseventyfourth", "fourhundredseventyfifth", "fourhundredseventysixth", "fourhundredseventyseventh",
+    "fourhundredseventyeighth", "fourhundredseventyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -386,7 +389,9 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "upholsterersrf_red_flags.jsonl", "bargeesrf_red_flags.jsonl", "cartographersrf_red_flags.jsonl",
     "puppeteersrf_red_flags.jsonl", "archaeologistsrf_red_flags.jsonl", "shearersrf_red_flags.jsonl",
     "hedgelayersrf_red_flags.jsonl", "laundryrf_red_flags.jsonl", "boatbuildersrf_red_flags.jsonl",
-    "wheelwrightsrf_red_flags.jsonl", "chocolatiersrf_red_flags.jsonl", "pianomoversrf_red_flags.jsonl")
+    "wheelwrightsrf_red_flags.jsonl", "chocolatiersrf_red_flags.jsonl", "pianomoversrf_red_flags.jsonl",
+    "cranedriversrf_red_flags.jsonl", "cheesemakersrf_red_flags.jsonl", "interpretersrf_red_flags.jsonl",
+    "fishmongersrf_red_flags.jsonl", "tilersrf_red_flags.jsonl", "trafficwardensrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -164,8 +164,9 @@ def corrections(query_plan: QueryPlan, speller: Speller, vocabulary: Vocabulary 
         if t.kind == "concept" and vocabulary is not None and vocabulary.has_concept(t.key):
             # A reader's own wording is no misspelling: "sitting cross-legged" stays, so a red flag
             # read in the corrected text keeps the harmless cause it names.
-            if (fold(t.text) not in vocabulary.written_forms(t.key) and not vocabulary.reader_term(t.key, t.text)
-                    and (forms := vocabulary.expansions(t.key))):
+            written = vocabulary.written_forms(t.key)
+            if (fold(t.text) not in written and not _cut_short(t.text, written)
+                    and not vocabulary.reader_term(t.key, t.text) and (forms := vocabulary.expansions(t.key))):
                 # a misspelling the vocabulary lists: a typo by the author's word
                 out.append(Correction(t.start, t.end, _closest(t.text, forms), True))
         elif (t.kind == "word" and looked_up < MAX_CORRECTIONS and not speller.known(t.text)
@@ -176,6 +177,13 @@ def corrections(query_plan: QueryPlan, speller: Speller, vocabulary: Vocabulary 
             if fix and fix != fold(t.text):
                 out.append(Correction(t.start, t.end, fix, bool(whole) or _one_edit(t.text, fix)))
     return out
+
+
+def _cut_short(text: str, written: Collection[str]) -> bool:
+    """Whether `text` is a name's first words, the rest read as another token ("Low" of "Low back
+    pain" where "back pain" is a place): a name cut short, no misspelling to put right."""
+    said = words(text)
+    return any(len(w := words(form)) > len(said) and w[: len(said)] == said for form in written)
 
 
 def put_right(text: str, found: Sequence[Correction]) -> str | None:

@@ -3555,3 +3555,42 @@ def test_an_exercise_felt_elsewhere_by_someone_else_and_a_forced_stop(demo: Sear
 def test_red_flags_of_wheelwrights_chocolatiers_and_piano_movers(vocab: Vocabulary, text: str,
                                                                  flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the plank named first, then where it aches; relief that lasts a day; an ankle that has nearly gone again;
+    # a knee that will not come as far forward; a switch of footstrike, not of shoes
+    ("planks my lower back hurts after thirty seconds", {"1004", "1061"}),
+    ("groin tight after speed work, the butterfly stretch helps for a day then it's back, i want it stronger not "
+     "looser", {"1049"}),
+    ("turned my ankle on the trail last month and have nearly gone over again three times since", {"1023"}),
+    ("my knee won't come nearly as far forward on the left when i lunge, that ankle is stiff", {"1019"}),
+    ("switched to forefoot running and now my achilles and calves are wrecked", {"1044"}),
+])
+def test_a_plank_named_first_brief_relief_a_near_sprain_a_stiff_ankle_and_a_new_footstrike(
+        demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # urine like coke after a hard session; a jaw and arm that ache carrying a load up a slope; a warm calf on the
+    # pill that hurts as the toes are pulled up; a watch's AFib alert; a groin ache now on walks, and standing on
+    # that leg hurts; a seat that feels like somebody else's with sciatica in both legs
+    ("my piss this morning looks like coke after a brutal leg day, thighs swollen", True),
+    ("jaw aches and my left arm goes heavy every time i carry the shopping up the slope, fine after a few minutes "
+     "rest", True),
+    ("on the pill, sat in a conference for three days, calf is warm and hurts when i pull my toes up", True),
+    ("my watch keeps saying possible afib on easy runs", True),
+    ("groin ache on runs now turning up on the walk to work, hurts standing on that leg to pull my socks on", True),
+    ("sciatica now down both legs and when i wipe it feels like someone else's backside", True),
+    # harmless: an ache at night only after long runs that eases with a turn; calves loosened by walking; laces
+    # loosened; a numb seat that comes back on climbing down
+    ("thigh aches at night only after long runs, eases when i shift position", False),
+    ("calves tight the morning after hill sprints, loosens off after walking about", False),
+    ("top of my foot sore along the laces, loosened them off and it's fading, no particular spot hurts to press",
+     False),
+    ("bum goes numb on the tractor seat, comes back once i climb down", False),
+])
+def test_red_flags_of_crane_drivers_cheesemakers_and_interpreters(vocab: Vocabulary, text: str,
+                                                                  flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
