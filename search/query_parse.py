@@ -364,7 +364,11 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         places = vocabulary.places(text, search=True, triggers=triggers)
         tokens = mark(tokens, [_PlaceMatch(p.key, p.start, p.end, p.part_word) for p in places], spans, "place")
         # When it hurts, said in several words ("out of bed" = "first steps"); one word stays a word.
-        said = [m for m in triggers if m.end - m.start > 1]
+        # A kind of post said in more words is read before it: "before I even get out of bed" asks
+        # for a stretch done in bed, not when it hurts.
+        intents = vocabulary.intents(text)
+        said = [m for m in triggers if m.end - m.start > 1
+                and not any(_within(m, k) and _size(k) > _size(m) for k in intents)]
         # A body part inside such a trigger is the movement, not where it hurts: "front of hip
         # pinches when lifting my knee" is not a knee search. So is one inside a synonym of several
         # words ("keep rolling the same ankle": an unstable ankle, the balance posts); where such a
@@ -381,7 +385,6 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         tokens = mark(tokens, said, spans, "trigger")
         # A kind the reader says does not help ("stretching does nothing") is not asked for: the
         # words saying so are left out, and its other words ("tight") are only words.
-        intents = vocabulary.intents(text)
         turned, saying = vocabulary.turned_down(text, intents)
         tokens = mark(tokens, saying, spans, "turned_down")
         tokens = mark(tokens, [m for m in intents if m.key not in turned], spans, "intent")

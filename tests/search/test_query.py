@@ -131,6 +131,15 @@ def test_a_name_cut_short_by_a_place_is_no_misspelling(text, vocab):
     assert corrected_text(plan(text, vocab), Speller({}, lambda term: True), vocab) is None
 
 
+@pytest.mark.parametrize("text", ["heel sore on the first steps, anything to do before i even get out of bed?",
+                                  "a stretch for the arch before getting out of bed"])
+def test_a_kind_said_in_more_words_is_read_before_a_trigger_inside_it(text, vocab):
+    # "get out of bed" is when it hurts (first steps); "before i even get out of bed" asks for a stretch done there.
+    tokens = plan(text, vocab).tokens
+    assert any(t.kind == "intent" and t.key == "stretch" and "bed" in t.text for t in tokens)
+    assert not any(t.kind == "trigger" and "bed" in t.text for t in tokens)
+
+
 def test_two_letters_swapped_are_one_edit(vocab):
     # The commonest typo: "ankel" is one swap from "ankle" (two plain edits, past a five-letter limit).
     speller = Speller({"ankle": 4, "angle": 1, "strengthen": 3, "keeps": 2}, lambda term: False)

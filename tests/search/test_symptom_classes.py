@@ -3594,3 +3594,23 @@ def test_a_plank_named_first_brief_relief_a_near_sprain_a_stiff_ankle_and_a_new_
 def test_red_flags_of_crane_drivers_cheesemakers_and_interpreters(vocab: Vocabulary, text: str,
                                                                   flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a heart gone off like a drum and not steady; a band across the chest on hills with a parent's heart attack,
+    # blamed on the pecs; a red patch spreading up a leg with the shivers
+    ("heart's gone off like a drum, not steady, had to sit on the kerb", True),
+    ("tight band across me chest on the hills, goes off when i stop. dad had a heart attack. is it my pecs", True),
+    ("caught my shin on a bollard, red patch spreading up my leg, hot to touch, i feel fluey", True),
+    # harmless: numb on the turbo with everything else fine; a seat numb until standing; a hip sore only lain on;
+    # fingers numb from ice; pins and needles from kneeling back on the heels; a child's limp after sports day;
+    # shins that ache on runs and ease with rest
+    ("after an hour on the turbo my bits go numb, wees fine, back fine", False),
+    ("hip aches at night only when i lie on that side, roll onto my back and it's fine, sore pressing the bony bit",
+     False),
+    ("fingers numb handling ice at work, fine under the warm tap", False),
+    ("pins and needles in my feet after sitting back on my heels, gone after a couple of mins", False),
+    ("my son was limping after sports day, no temp, fine by teatime", False),
+])
+def test_red_flags_of_fishmongers_tilers_and_traffic_wardens(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
