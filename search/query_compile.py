@@ -273,16 +273,13 @@ class _Builder:
         v = self.vocabulary
         return v is not None and v.has_concept(key) and v.concept(key).kind == "body_part"
 
-    def mark_names(self, forms: Sequence[str]) -> None:
-        """Single-word names are marked wherever they stand; longer names only as a whole."""
-        for form in forms:
-            found = tuple(terms(form))
+    def mark_names(self, names: Sequence[tuple[str, ...]]) -> None:
+        """Single-word names (as index terms) are marked wherever they stand; longer names only as a
+        whole (one with a stop word inside, "back of the thigh", as the phrase of its terms)."""
+        for found in names:
             if len(found) == 1:
                 self.marks.add(found[0])
-            elif found and len(words(form)) == len(found):
-                self.phrase_marks.add(found)
-            elif found:
-                # A name with a stop word inside ("back of the thigh"): its words, as a phrase of terms.
+            else:
                 self.phrase_marks.add(found)
 
     def clause(self, node: Node) -> Clause | None:
@@ -364,7 +361,7 @@ class _Builder:
     def concept(self, node: Concept) -> Clause:
         vocabulary = self.vocabulary
         if vocabulary is not None and vocabulary.has_concept(node.key):
-            self.mark_names(vocabulary.expansions(node.key))
+            self.mark_names(vocabulary.name_terms(node.key))
         self.content.extend(terms(node.surface))
         found = self.term_id(concept_term(node.key))
         if found is None or not self.reaches(found):

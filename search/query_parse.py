@@ -380,7 +380,8 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
                   and all(_size(m) > _size(t) for t in said if _overlap(t, m))]
         said = [t for t in said if not any(_overlap(t, m) for m in naming)]
         tokens = mark(tokens, naming, spans, "synonym")
-        concepts = [m for m in found if not (m in parts and any(_within(m, t) for t in said))]
+        inside_said = {m for m in parts if any(_within(m, t) for t in said)}
+        concepts = [m for m in found if m not in inside_said]
         tokens = mark(tokens, concepts, spans, "concept")
         tokens = mark(tokens, said, spans, "trigger")
         # A kind the reader says does not help ("stretching does nothing") is not asked for: the

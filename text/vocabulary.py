@@ -180,6 +180,7 @@ class Vocabulary:
         self.source = source
         self.exercise_cues = cues
         self._expansion_terms: dict[str, frozenset[str]] = {}
+        self._name_terms: dict[str, tuple[tuple[str, ...], ...]] = {}
         self._written_forms: dict[str, frozenset[str]] = {}
         self.vague_words = tuple(vague_words)
         self.vague_terms = frozenset(t for w in self.vague_words for t in terms(w))
@@ -291,8 +292,17 @@ class Vocabulary:
         """The index terms of every name a search may use for a concept (cached: queries ask often)."""
         found = self._expansion_terms.get(key)
         if found is None:
-            found = frozenset(t for form in self.expansions(key) for t in terms(form))
+            found = frozenset(t for name in self.name_terms(key) for t in name)
             self._expansion_terms[key] = found
+        return found
+
+    def name_terms(self, key: str) -> tuple[tuple[str, ...], ...]:
+        """The index terms of each name a search may use for a concept, name by name (cached: a
+        search marks them in its excerpts)."""
+        found = self._name_terms.get(key)
+        if found is None:
+            found = tuple(named for form in self.expansions(key) if (named := tuple(terms(form))))
+            self._name_terms[key] = found
         return found
 
     def written_forms(self, key: str) -> frozenset[str]:
