@@ -3614,3 +3614,33 @@ def test_red_flags_of_crane_drivers_cheesemakers_and_interpreters(vocab: Vocabul
 ])
 def test_red_flags_of_fishmongers_tilers_and_traffic_wardens(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the forefoot run on; how long to hold a plank; shoulders rounded forward at a laptop, not a sore shoulder
+    ("since a month i run on the forefoot and now both calves are wrecked", {"1044"}),
+    ("how long should i hold a plank? my lower back aches after two minutes", {"1004", "1061"}),
+    ("shoulders rounded forward from the laptop, ache between my shoulder blades on runs", {"1043"}),
+])
+def test_a_forefoot_run_on_a_plank_held_and_shoulders_rounded_forward(
+        demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a bang at the heel "as if somebody hit me" and no tiptoe; words jumbled and an arm gone floppy; hardly any
+    # pee, and brown, after a race
+    ("heard a Knall at the back of the heel, thought somebody hit me, now i can not go on the tiptoes", True),
+    ("dad's words are coming out jumbled and his arm's gone floppy", True),
+    ("legs rock hard after the race, hardly weed since and what came out was brown", True),
+    # harmless: a night's dancing; a trigger gripped; a fall with a full grip; faint from a skipped breakfast; the
+    # ball rolled under a heel; a foot that turns out, told by the shoe's wear
+    ("shins ache after dancing all night at the party, better after a day off", False),
+    ("tingly fingers holding the hose trigger for ages, goes when i put it down", False),
+    ("fell on my hand on the ice, wrist ached for a day, full grip now", False),
+    ("felt a bit faint after my run cos i skipped breakfast, had a banana", False),
+    ("i roll the ball every morning but the heel pain is still there", False),
+    ("my left foot turns out and the shoe wears on the outer edge", False),
+])
+def test_red_flags_of_pest_controllers_caretakers_and_ushers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
