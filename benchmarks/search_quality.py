@@ -278,7 +278,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fourhundredseventieth", "fourhundredseventyfirst", "fourhundredseventysecond", "fourhundredseventythird",
     "fourhundredseventyfourth", "fourhundredseventyfifth", "fourhundredseventysixth", "fourhundredseventyseventh",
     "fourhundredseventyeighth", "fourhundredseventyninth", "fourhundredeightieth", "fourhundredeightyfirst",
-    "fourhundredeightysecond", "fourhundredeightythird", "fourhundredeightyfourth")
+    "fourhundredeightysecond", "fourhundredeightythird", "fourhundredeightyfourth", "fourhundredeightyfifth",
+    "fourhundredeightysixth", "fourhundredeightyseventh", "fourhundredeightyeighth", "fourhundredeightyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -393,7 +394,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "wheelwrightsrf_red_flags.jsonl", "chocolatiersrf_red_flags.jsonl", "pianomoversrf_red_flags.jsonl",
     "cranedriversrf_red_flags.jsonl", "cheesemakersrf_red_flags.jsonl", "interpretersrf_red_flags.jsonl",
     "fishmongersrf_red_flags.jsonl", "tilersrf_red_flags.jsonl", "trafficwardensrf_red_flags.jsonl",
-    "pestcontrolrf_red_flags.jsonl", "caretakersrf_red_flags.jsonl", "ushersrf_red_flags.jsonl")
+    "pestcontrolrf_red_flags.jsonl", "caretakersrf_red_flags.jsonl", "ushersrf_red_flags.jsonl",
+    "crossingpatrolrf_red_flags.jsonl", "ropeaccessrf_red_flags.jsonl", "caddiesrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -159,15 +159,15 @@ def _marked_phrases(sentence: str, phrases: frozenset[tuple[str, ...]]) -> list[
     """Spans of each phrase's terms standing together (stop words between them allowed)."""
     if not phrases:
         return []
-    firsts = {p[0] for p in phrases}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):  # the longest name that stands here first
+        by_first.setdefault(phrase[0], []).append(phrase)
     tokens = [(m.span(), t) for m in WORD_PATTERN.finditer(sentence) if (t := token_term(m.group())) is not None]
     found = []
     for i, (_span, term) in enumerate(tokens):
-        if term not in firsts:
-            continue
-        for phrase in sorted(phrases, key=len, reverse=True):  # the longest name that stands here
+        for phrase in by_first.get(term, ()):
             n = len(phrase)
-            if phrase[0] == term and tuple(t for _, t in tokens[i : i + n]) == phrase:
+            if tuple(t for _, t in tokens[i : i + n]) == phrase:
                 found.append((tokens[i][0][0], tokens[i + n - 1][0][1]))
                 break
     return found

@@ -3644,3 +3644,34 @@ def test_a_forefoot_run_on_a_plank_held_and_shoulders_rounded_forward(
 ])
 def test_red_flags_of_pest_controllers_caretakers_and_ushers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # planks timed in seconds, the low back aching in them
+    ("doing 45 sec planks and my lower back hurts by the end", {"1004", "1061"}),
+])
+def test_planks_timed_in_seconds(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_a_pain_that_stops_well_above_the_knee_is_not_a_knee_search(vocab: Vocabulary) -> None:
+    tokens = plan("ache in my bum that goes down the back of my thigh but stops well above the knee", vocab).tokens
+    assert not any(t.kind == "concept" and t.key == "knee" for t in tokens)
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a stone thrown at the back of the ankle; a leg run over and getting tighter; winded on a hill with puffy
+    # ankles
+    ("felt like somebody threw a stone at the back of my ankle and now i cant push off", True),
+    ("a van ran over my foot and lower leg, getting tighter and tighter", True),
+    ("stopping to catch my breath on the hill these days and my ankles are puffy by the afternoon", True),
+    # harmless: pins and needles from sitting cross-legged; a pop, walked and hopped on; a knee puffy after a scope
+    # with the calf fine; a tingle that a swap of shoulders ends
+    ("pins and needles in my leg after sitting cross-legged, went away after walking about", False),
+    ("ankle swollen after i heard a pop, but walking on it fine and can hop on it", False),
+    ("knee still puffy two weeks after the knee scope, calf is fine", False),
+    ("arm goes tingly carrying the bag, comes right back when i switch shoulders", False),
+])
+def test_red_flags_of_crossing_patrols_rope_access_workers_and_caddies(vocab: Vocabulary, text: str,
+                                                                      flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
