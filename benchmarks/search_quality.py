@@ -279,7 +279,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fourhundredseventyfourth", "fourhundredseventyfifth", "fourhundredseventysixth", "fourhundredseventyseventh",
     "fourhundredseventyeighth", "fourhundredseventyninth", "fourhundredeightieth", "fourhundredeightyfirst",
     "fourhundredeightysecond", "fourhundredeightythird", "fourhundredeightyfourth", "fourhundredeightyfifth",
-    "fourhundredeightysixth", "fourhundredeightyseventh", "fourhundredeightyeighth", "fourhundredeightyninth")
+    "fourhundredeightysixth", "fourhundredeightyseventh", "fourhundredeightyeighth", "fourhundredeightyninth",
+    "fourhundredninetieth", "fourhundredninetyfirst", "fourhundredninetysecond", "fourhundredninetythird",
+    "fourhundredninetyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -395,7 +397,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "cranedriversrf_red_flags.jsonl", "cheesemakersrf_red_flags.jsonl", "interpretersrf_red_flags.jsonl",
     "fishmongersrf_red_flags.jsonl", "tilersrf_red_flags.jsonl", "trafficwardensrf_red_flags.jsonl",
     "pestcontrolrf_red_flags.jsonl", "caretakersrf_red_flags.jsonl", "ushersrf_red_flags.jsonl",
-    "crossingpatrolrf_red_flags.jsonl", "ropeaccessrf_red_flags.jsonl", "caddiesrf_red_flags.jsonl")
+    "crossingpatrolrf_red_flags.jsonl", "ropeaccessrf_red_flags.jsonl", "caddiesrf_red_flags.jsonl",
+    "funfairrf_red_flags.jsonl", "roadsweepersrf_red_flags.jsonl", "telecomrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

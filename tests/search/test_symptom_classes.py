@@ -3675,3 +3675,28 @@ def test_a_pain_that_stops_well_above_the_knee_is_not_a_knee_search(vocab: Vocab
 def test_red_flags_of_crossing_patrols_rope_access_workers_and_caddies(vocab: Vocabulary, text: str,
                                                                       flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # relief that lasts only in the short term
+    ("stretching my groin only helps short term, i want to make it stronger", {"1049"}),
+])
+def test_relief_only_in_the_short_term(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a heart going like the clappers, not even a steady beat; a flight of stairs not managed without stopping
+    ("mid run my heart goes like the clappers, not even a steady beat, then stops dead", True),
+    ("can't manage one flight of stairs at work without stopping now, i used to run marathons", True),
+    # harmless: a flutter after loads of coffee; aches with a cold; feet slapping when tired late in a marathon; a
+    # tingle in a hamstring stretch; feet that turn out in a squat
+    ("heart flutters now and then on the sofa after loads of coffee, fine running", False),
+    ("got a cold with a bit of a temperature and my legs ache, rest till it's gone?", False),
+    ("my feet slap down in the last few miles of a marathon when im knackered, fine next day", False),
+    ("hamstrings tight, get a bit of tingling behind the knee when i lean forward to stretch them", False),
+    ("my feet turn out and my heels come up when i squat", False),
+])
+def test_red_flags_of_funfair_workers_road_sweepers_and_telecom_engineers(vocab: Vocabulary, text: str,
+                                                                         flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
