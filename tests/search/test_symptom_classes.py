@@ -3700,3 +3700,20 @@ def test_relief_only_in_the_short_term(demo: SearchIndex, text: str, best: set[s
 def test_red_flags_of_funfair_workers_road_sweepers_and_telecom_engineers(vocab: Vocabulary, text: str,
                                                                          flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a blow at the back of the ankle from nobody, a dip above the heel; a forearm trapped, pain off the scale; a
+    # blackout on a run
+    ("like someone hit the back of my ankle with a stick, nobody there, now there's a dip above my heel", True),
+    ("forearm got trapped in the press door, swelling fast and the pain is off the scale when i straighten my "
+     "fingers", True),
+    ("had a blackout on my run yesterday, no warning", True),
+    # harmless: a skip ladder; a breaker's vibration; a shin ache that rest reduces
+    ("heart pounding after climbing the skip ladder, settles in a minute", False),
+    ("tingly fingers after the breaker, goes off by tea break", False),
+    ("shin aches along the inside and it reduces when i rest a couple of days", False),
+])
+def test_red_flags_of_scrapyard_workers_fruit_pickers_and_draymen(vocab: Vocabulary, text: str,
+                                                                  flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
