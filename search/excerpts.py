@@ -155,13 +155,20 @@ def _marked_words(sentence: str, marks: frozenset[str]) -> list[tuple[int, int]]
     return found
 
 
+@lru_cache(maxsize=1024)
+def _by_first(phrases: frozenset[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A search's phrases by their first term, longest first (read once a search, as _heads)."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):  # the longest name that stands here first
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(found) for first, found in by_first.items()}
+
+
 def _marked_phrases(sentence: str, phrases: frozenset[tuple[str, ...]]) -> list[tuple[int, int]]:
     """Spans of each phrase's terms standing together (stop words between them allowed)."""
     if not phrases:
         return []
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in sorted(phrases, key=len, reverse=True):  # the longest name that stands here first
-        by_first.setdefault(phrase[0], []).append(phrase)
+    by_first = _by_first(phrases)
     tokens = [(m.span(), t) for m in WORD_PATTERN.finditer(sentence) if (t := token_term(m.group())) is not None]
     found = []
     for i, (_span, term) in enumerate(tokens):
