@@ -282,7 +282,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fourhundredeightysixth", "fourhundredeightyseventh", "fourhundredeightyeighth", "fourhundredeightyninth",
     "fourhundredninetieth", "fourhundredninetyfirst", "fourhundredninetysecond", "fourhundredninetythird",
     "fourhundredninetyfourth", "fourhundredninetyfifth", "fourhundredninetysixth", "fourhundredninetyseventh",
-    "fourhundredninetyeighth", "fourhundredninetyninth")
+    "fourhundredninetyeighth", "fourhundredninetyninth",
+    "fivehundredth", "fivehundredfirst", "fivehundredsecond", "fivehundredthird", "fivehundredfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -400,7 +401,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "pestcontrolrf_red_flags.jsonl", "caretakersrf_red_flags.jsonl", "ushersrf_red_flags.jsonl",
     "crossingpatrolrf_red_flags.jsonl", "ropeaccessrf_red_flags.jsonl", "caddiesrf_red_flags.jsonl",
     "funfairrf_red_flags.jsonl", "roadsweepersrf_red_flags.jsonl", "telecomrf_red_flags.jsonl",
-    "scrapyardrf_red_flags.jsonl", "orchardrf_red_flags.jsonl", "brewdrayrf_red_flags.jsonl")
+    "scrapyardrf_red_flags.jsonl", "orchardrf_red_flags.jsonl", "brewdrayrf_red_flags.jsonl",
+    "farriersrf_red_flags.jsonl", "auctioneersrf_red_flags.jsonl", "liftengineersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

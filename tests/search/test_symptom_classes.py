@@ -3717,3 +3717,42 @@ def test_red_flags_of_funfair_workers_road_sweepers_and_telecom_engineers(vocab:
 def test_red_flags_of_scrapyard_workers_fruit_pickers_and_draymen(vocab: Vocabulary, text: str,
                                                                   flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the plank as the reader's own verb or daily habit
+    ("i plank every day and my lower back aches afterwards, what am i doing wrong", {"1004", "1061"}),
+    # the foot's own muscles said with "your"
+    ("do the little muscles in your foot need work if my arches ache after runs", {"1037"}),
+    # a break said by its length, the old load wanted back
+    ("six weeks no running over the summer, can i go back to my usual 50k a week", {"1069"}),
+    # a warm-up said as what comes before intervals
+    ("i only do static holds before my intervals, what should i do instead", {"1017"}),
+    # the soleus said "down low near the heel"
+    ("tight bit down low near my heel after runs, what should i stretch", {"1005"}),
+])
+def test_a_plank_habit_the_foot_s_own_muscles_a_break_by_its_length(demo: SearchIndex, text: str,
+                                                                   best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a heart galloping off; a wrist with a bend in it after a fall; urine like tea with swollen aching limbs; a
+    # spot on a bone that throbs in bed; an arm bone aching every night whatever the position; a calf named as the
+    # back of the shin, swollen and warm after a flight
+    ("on a hill rep my heart went galloping and stayed up there, felt sick", True),
+    ("fell off the step ladder and my wrist's got a bend in it now", True),
+    ("legs swollen and agony after the heatwave shift and i'm pissing tea coloured", True),
+    ("one spot on my foot bone i can point to and now it throbs in bed", True),
+    ("my upper arm bone aches every night and no position helps", True),
+    ("back of my shin swollen and warm since the long flight home", True),
+    # harmless: a numb seat after a long ride, back to normal, peeing normal; night sweats in a hot spell; a knee
+    # scope with the calf soft; a hip flexor where the legs join the tummy; teasing from the lads
+    ("numb down below after 2 hours on a new saddle, back to normal within the hour, peeing normal", False),
+    ("sweating at night after evening runs in this heat, no other symptoms", False),
+    ("a week after my knee scope the knee is puffy but the calf soft and fine", False),
+    ("tight where the legs join the tummy after sitting, can't stand up straight for a moment", False),
+    ("face bright red after my run, fine after a shower, my mates take the piss", False),
+])
+def test_red_flags_of_farriers_auctioneers_and_lift_engineers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
