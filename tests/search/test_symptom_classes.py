@@ -3756,3 +3756,27 @@ def test_a_plank_habit_the_foot_s_own_muscles_a_break_by_its_length(demo: Search
 ])
 def test_red_flags_of_farriers_auctioneers_and_lift_engineers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a calf fatter than the other on the pill; a fingertip-sized spot on the shin; ankles puffy with a cough
+    # lying flat; lips gone bluey; a jaw that aches on the steep bit
+    ("on the pill and laid up with flu for a week, now one calf is fatter than the other", True),
+    ("a fingertip sized spot on the inner edge of my shin, worse every week", True),
+    ("ankles puffy every evening and i cough when i lie flat", True),
+    ("puffing on the hill and my wife says my lips are bluey", True),
+    ("my jaw aches every time i push up the steep bit of the road", True),
+    # harmless: a tingle from an elbow leant on, or from the subs bench; faint out of a hot bath; a day's run
+    # skipped; a shin sore down the inside edge; a headache from squinting; ankles puffy after a drive, gone by the
+    # morning
+    ("little fingers tingle after i've leant my elbow on the desk, goes when i move my arm", False),
+    ("leg tingly after an hour on the subs bench, fine soon as i was up", False),
+    ("felt faint getting out of a hot bath after my long run, fine a minute later", False),
+    ("my heart says run but i feel guilty skipping a day", False),
+    ("sore shins down the inside edge, achy along the shin bone, worse after long runs", False),
+    ("headache at the back of my head from squinting at screens all day", False),
+    ("ankles puffy after a long drive, gone by the morning, calves not sore", False),
+])
+def test_red_flags_of_turbine_technicians_piano_tuners_and_wallers(vocab: Vocabulary, text: str,
+                                                                  flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
