@@ -284,7 +284,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fourhundredninetyfourth", "fourhundredninetyfifth", "fourhundredninetysixth", "fourhundredninetyseventh",
     "fourhundredninetyeighth", "fourhundredninetyninth",
     "fivehundredth", "fivehundredfirst", "fivehundredsecond", "fivehundredthird", "fivehundredfourth",
-    "fivehundredfifth", "fivehundredsixth", "fivehundredseventh", "fivehundredeighth", "fivehundredninth")
+    "fivehundredfifth", "fivehundredsixth", "fivehundredseventh", "fivehundredeighth", "fivehundredninth",
+    "fivehundredtenth", "fivehundredeleventh", "fivehundredtwelfth", "fivehundredthirteenth", "fivehundredfourteenth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -404,7 +405,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "funfairrf_red_flags.jsonl", "roadsweepersrf_red_flags.jsonl", "telecomrf_red_flags.jsonl",
     "scrapyardrf_red_flags.jsonl", "orchardrf_red_flags.jsonl", "brewdrayrf_red_flags.jsonl",
     "farriersrf_red_flags.jsonl", "auctioneersrf_red_flags.jsonl", "liftengineersrf_red_flags.jsonl",
-    "turbinetechsrf_red_flags.jsonl", "pianotunersrf_red_flags.jsonl", "drystonewallersrf_red_flags.jsonl")
+    "turbinetechsrf_red_flags.jsonl", "pianotunersrf_red_flags.jsonl", "drystonewallersrf_red_flags.jsonl",
+    "housekeepersrf_red_flags.jsonl", "valetersrf_red_flags.jsonl", "prisonofficersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

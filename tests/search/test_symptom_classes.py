@@ -3780,3 +3780,42 @@ def test_red_flags_of_farriers_auctioneers_and_lift_engineers(vocab: Vocabulary,
 def test_red_flags_of_turbine_technicians_piano_tuners_and_wallers(vocab: Vocabulary, text: str,
                                                                   flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a ball and towel kept at with little to show, loading asked for in the research's words
+    ("Morning heel pain for eight weeks, first steps are the worst. I roll a ball under my arch and do a towel "
+     "stretch in bed, with limited benefit. Is there a loading-based programme worth trying?", {"1050"}),
+    # the shin named as the bone of the leg
+    ("Pain on the inner side of the bone of my leg, both legs, since I went up to four runs a week. It is along the "
+     "bone, better after rest days.", {"1014", "1040"}),
+    # no warm-up said as going straight from the front door, a routine before the session
+    ("i go straight from the front door into intervals, what pre-run routine should i do", {"1017"}),
+])
+def test_a_remedy_kept_at_with_little_benefit_the_bone_of_the_leg(demo: SearchIndex, text: str,
+                                                                 best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a pressure washer's jet through the skin; a knuckle bitten, hot and swollen; a chemical that hurts more than it
+    # looks; lost on the way home from a hot run; still roasting after running in a heatwave; the back with pee hard
+    # to pass and the seat "sleeping"
+    ("caught my hand with the jet wash, small hole in my palm, now it's swollen and throbbing", True),
+    ("got bitten on the knuckle in a restraint, the knuckle is swollen red and hot", True),
+    ("splashed wheel cleaner on my hand, skin looks fine but it hurts way more than it looks", True),
+    ("after a hot run i couldnt remember which way home and threw up", True),
+    ("felt sick and had a headache after running in the heatwave, still roasting hours later", True),
+    ("back hurting a lot and it is difficult to pee, like sleeping between the legs", True),
+    # harmless: numb toes that a shoe off ends; a chest spot that hurts when pressed; a skipped beat after a big coffee
+    # with a normal ECG; a scope's swelling going down; an ankle whose bones are not sore; a pelvis that drops
+    ("toes numb on long runs, fine when i take my trainers off", False),
+    ("one sore spot on my chest after lifting at work, hurts if i press it or twist, fine running", False),
+    ("odd skipped beat after a big coffee, ecg was normal", False),
+    ("knee scope two weeks ago, knee swelling going down every week, thigh a bit achy", False),
+    ("ankle rolled on a kerb, bit swollen but the bones arent sore when i press them", False),
+    ("my pelvis drops when i stand on one leg and the front of my hip aches", False),
+])
+def test_red_flags_of_housekeepers_car_valeters_and_prison_officers(vocab: Vocabulary, text: str,
+                                                                   flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
