@@ -285,7 +285,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fourhundredninetyeighth", "fourhundredninetyninth",
     "fivehundredth", "fivehundredfirst", "fivehundredsecond", "fivehundredthird", "fivehundredfourth",
     "fivehundredfifth", "fivehundredsixth", "fivehundredseventh", "fivehundredeighth", "fivehundredninth",
-    "fivehundredtenth", "fivehundredeleventh", "fivehundredtwelfth", "fivehundredthirteenth", "fivehundredfourteenth")
+    "fivehundredtenth", "fivehundredeleventh", "fivehundredtwelfth", "fivehundredthirteenth", "fivehundredfourteenth",
+    "fivehundredfifteenth", "fivehundredsixteenth", "fivehundredseventeenth", "fivehundredeighteenth",
+    "fivehundrednineteenth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -406,7 +408,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "scrapyardrf_red_flags.jsonl", "orchardrf_red_flags.jsonl", "brewdrayrf_red_flags.jsonl",
     "farriersrf_red_flags.jsonl", "auctioneersrf_red_flags.jsonl", "liftengineersrf_red_flags.jsonl",
     "turbinetechsrf_red_flags.jsonl", "pianotunersrf_red_flags.jsonl", "drystonewallersrf_red_flags.jsonl",
-    "housekeepersrf_red_flags.jsonl", "valetersrf_red_flags.jsonl", "prisonofficersrf_red_flags.jsonl")
+    "housekeepersrf_red_flags.jsonl", "valetersrf_red_flags.jsonl", "prisonofficersrf_red_flags.jsonl",
+    "carpetfittersrf_red_flags.jsonl", "airtrafficrf_red_flags.jsonl", "stuntsrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

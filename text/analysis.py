@@ -106,6 +106,8 @@ IRREGULAR: dict[str, str] = {
     "lunges": "lunge",
     "lunging": "lunge",
     "lunged": "lunge",
+    # (the stemmer makes "tingly" "ting", a dialect "thing": "same ting every run" is no tingling)
+    "tingly": "tingle",
 }
 
 # "it's" is "it is", not a possessive: it must never be the "IT" of "IT band" (nor be marked as it).

@@ -3819,3 +3819,36 @@ def test_a_remedy_kept_at_with_little_benefit_the_bone_of_the_leg(demo: SearchIn
 def test_red_flags_of_housekeepers_car_valeters_and_prison_officers(vocab: Vocabulary, text: str,
                                                                    flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a break said as weeks not run, the old load wanted back
+    ("havent run for six weeks after the move, how fast can i get back to that 30 miles", {"1069"}),
+    # a steep walk down, said as the way to somewhere
+    ("steep walk down to work every day and my thighs are sore for days, should i lean back", {"1029"}),
+])
+def test_a_break_by_weeks_not_run_a_steep_walk_down(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a weight come down on a forearm, tight and past painkillers; a knee to the calf gone rock tight; a big toe
+    # that will not lift, weaker each day; a disc flare with pee not felt; red pee with beetroot denied
+    ("a wardrobe came down on my forearm, its swelling tight and painkillers arent touching it", True),
+    ("took a knee to the calf in football, hours later its rock tight and it kills to wiggle my toes", True),
+    ("low back pain down my leg and my big toe wont lift, getting weaker each day", True),
+    ("disc flare and today i couldnt really feel when i needed to pee", True),
+    ("my pee is red after the boxing session, havent had beetroot", True),
+    # harmless: a wrist that moves fine; a wallet in a back pocket; a numb patch from years of kneeling; hands that a
+    # shake brings back; a knee eased by a pillow; a dialect "ting" (thing); a temple floor sat on cross-legged
+    ("fell onto my wrist off the bike, bit sore, looks normal and straight, moving it fine", False),
+    ("pins and needles in my bum from my wallet in my back pocket on the drive", False),
+    ("numb patch on my knees from years of kneeling, same for ages", False),
+    ("hands tingle at night after a long day gripping the stapler, shake them and it goes", False),
+    ("knee aches at night after tiling all day, better once i put a pillow between them", False),
+    ("every run same ting, outside of my knee goes at 3 miles", False),
+    ("sat cross legged on the temple floor and my foot went tingly, gone now", False),
+])
+def test_red_flags_of_carpet_fitters_air_traffic_controllers_and_stunt_performers(vocab: Vocabulary, text: str,
+                                                                                 flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
