@@ -3852,3 +3852,30 @@ def test_a_break_by_weeks_not_run_a_steep_walk_down(demo: SearchIndex, text: str
 def test_red_flags_of_carpet_fitters_air_traffic_controllers_and_stunt_performers(vocab: Vocabulary, text: str,
                                                                                  flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the knee that will not go far past the toes in a squat: the ankle's bend, not the knee
+    ("my ankles are stiff, when i squat my knee doesn't go very far past my toes, what stretch", {"1019"}),
+])
+def test_a_knee_held_back_by_the_ankle(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a foot that will not lift since the back went (roots or no roots); a fall onto the ribs and no full breath; a
+    # shin rock hard and in agony at rest; urine like cola said in Tagalog
+    ("i catch my toe on every root now, foot keeps slapping and i cant lift it up properly since my back went", True),
+    ("slipped on the ice onto my side, ribs sore and now i cant get a full breath", True),
+    ("front of my shin went rock hard after the run, in agony even sat still", True),
+    ("ihi ko kulay coke after the squat challenge, thighs swollen", True),
+    # harmless: toes that catch when worn out and not in the morning; a groin that stretching helps; a heel's bump
+    # where the boot rubs; tingling denied in Tagalog
+    ("toes catch the ground at the end of a long shift when im wrecked, fine in the morning", False),
+    ("groin tight after hills, stretching helps and it doesnt hurt to walk or stand on one leg", False),
+    ("bony bit on the back of my heel sore when the boot presses it, where the boot rubs", False),
+    ("leeg ko stiff after long runs, walang tingling sa braso", False),
+])
+def test_red_flags_of_tree_planters_ski_lift_operators_and_dinner_ladies(vocab: Vocabulary, text: str,
+                                                                        flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
