@@ -288,7 +288,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fivehundredtenth", "fivehundredeleventh", "fivehundredtwelfth", "fivehundredthirteenth", "fivehundredfourteenth",
     "fivehundredfifteenth", "fivehundredsixteenth", "fivehundredseventeenth", "fivehundredeighteenth",
     "fivehundrednineteenth", "fivehundredtwentieth", "fivehundredtwentyfirst", "fivehundredtwentysecond",
-    "fivehundredtwentythird", "fivehundredtwentyfourth")
+    "fivehundredtwentythird", "fivehundredtwentyfourth",
+    "fivehundredtwentyfifth", "fivehundredtwentysixth", "fivehundredtwentyseventh", "fivehundredtwentyeighth",
+    "fivehundredtwentyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -411,7 +413,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "turbinetechsrf_red_flags.jsonl", "pianotunersrf_red_flags.jsonl", "drystonewallersrf_red_flags.jsonl",
     "housekeepersrf_red_flags.jsonl", "valetersrf_red_flags.jsonl", "prisonofficersrf_red_flags.jsonl",
     "carpetfittersrf_red_flags.jsonl", "airtrafficrf_red_flags.jsonl", "stuntsrf_red_flags.jsonl",
-    "treeplantersrf_red_flags.jsonl", "skiliftrf_red_flags.jsonl", "dinnerladiesrf_red_flags.jsonl")
+    "treeplantersrf_red_flags.jsonl", "skiliftrf_red_flags.jsonl", "dinnerladiesrf_red_flags.jsonl",
+    "offshorerf_red_flags.jsonl", "buskersrf_red_flags.jsonl", "mountainrescuerf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

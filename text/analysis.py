@@ -108,6 +108,34 @@ IRREGULAR: dict[str, str] = {
     "lunged": "lunge",
     # (the stemmer makes "tingly" "ting", a dialect "thing": "same ting every run" is no tingling)
     "tingly": "tingle",
+    # Geordie and Scots spellings of everyday words, read as the words they are: "went ower on me
+    # ankle" is "went over on", "done nowt" is "done nothing". Only spellings that are no English
+    # word ("lang" is Tagalog's "only", "wee" is small or urine, "fit" is fit).
+    "oot": "out",
+    "doon": "down",
+    "ower": "over",
+    "aboot": "about",
+    "roond": "round",
+    "nowt": "nothing",
+    "owt": "anything",
+    "summat": "something",
+    "neet": "night",
+    "nee": "no",
+    "mesel": "myself",
+    "masel": "myself",
+    "efter": "after",
+    "heid": "head",
+    "gannin": "going",
+    "dee": "do",
+    "deein": "doing",
+    "divvnt": "dont",
+    "divnt": "dont",
+    "divvent": "dont",
+    "dinnae": "dont",
+    "didnae": "didnt",
+    "disnae": "doesnt",
+    "isnae": "isnt",
+    "wisnae": "wasnt",
 }
 
 # "it's" is "it is", not a possessive: it must never be the "IT" of "IT band" (nor be marked as it).

@@ -138,6 +138,8 @@ class Symptoms:
     negation_idioms: tuple[str, ...] = ()
     # Wordings that are one ("can't", "cannot", "can not"): a phrase with one matches the others.
     contractions: tuple[tuple[str, ...], ...] = ()
+    # Words that stand for "my" only right before a body part ("back of me thigh"), read as "the" there.
+    possessives_before_parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,10 @@ class Vocabulary:
         self._concepts = {c.key: c for c in (*self.body_parts, *self.injuries)}
         self._kinds = {k.key: k for k in self.kinds}
         self._possessives = frozenset(w for p in symptoms.possessives for w in words(p))
+        self._part_possessives = frozenset(w for p in symptoms.possessives_before_parts for w in words(p))
+        # The first words of the body parts' names: "me" before one of them is "my".
+        self._part_first_words = frozenset(
+            first for c in self.body_parts for term in (*c.terms, *c.other_languages) for first in words(term)[:1])
         self._contractions = tuple(tuple(tuple(words(m)) for m in group) for group in symptoms.contractions)
         ignored = [(_IGNORE + c.key, form) for c in self._concepts.values() for p in c.not_about
                    for form in self.forms(p)]
@@ -362,6 +368,7 @@ class Vocabulary:
         out += [*sections.joiners, *sections.possessives, *sections.pain_words, *sections.negations,
                 *sections.wondering, *sections.ruled_out, *sections.negation_idioms]
         out += [m for group in sections.contractions for m in group]
+        out += sections.possessives_before_parts
         return [*out, "the"]
 
     def prefix_terms(self) -> list[tuple[str, str]]:
@@ -400,21 +407,34 @@ class Vocabulary:
 
     def normalised(self, analysed: Analysed) -> Analysed:
         """`analysed` with each possessive word read as "the" (same positions and spans)."""
-        if not self._possessives or not self._possessives.intersection(analysed.words):
+        swap = self._possessive_positions(analysed.words)
+        if not swap:
             return analysed
-        swap = self._possessives
         return Analysed(
-            tuple("the" if w in swap else w for w in analysed.words),
-            tuple("the" if w in swap else s for w, s in zip(analysed.words, analysed.stems, strict=True)),
-            tuple(None if w in swap else t for w, t in zip(analysed.words, analysed.terms, strict=True)),
+            tuple("the" if i in swap else w for i, w in enumerate(analysed.words)),
+            tuple("the" if i in swap else s for i, s in enumerate(analysed.stems)),
+            tuple(None if i in swap else t for i, t in enumerate(analysed.terms)),
             analysed.starts, analysed.ends,
         )
+
+    def _possessive_positions(self, words_: Sequence[str]) -> set[int]:
+        """Positions of the words read as "the": the `possessives`, and a `possessives_before_parts`
+        word right before a body part's name ("back of me thigh"; not "behind me when I run")."""
+        swap: set[int] = set()
+        if not self._possessives.isdisjoint(words_):
+            swap = {i for i, w in enumerate(words_) if w in self._possessives}
+        if self._part_possessives and not self._part_possessives.isdisjoint(words_):
+            parts = self._part_first_words
+            swap |= {i for i in range(len(words_) - 1)
+                     if words_[i] in self._part_possessives and words_[i + 1] in parts}
+        return swap
 
     def forms(self, text: str) -> list[tuple[str, ...]]:
         """The words of a vocabulary phrase as written, and with possessives read as "the" (how a
         reader's search is matched), each also with its contractions said the other ways."""
         written = tuple(words(text))
-        read = tuple("the" if w in self._possessives else w for w in written)
+        swap = self._possessive_positions(written)
+        read = tuple("the" if i in swap else w for i, w in enumerate(written))
         out = [written] if read == written else [written, read]
         bare = (read[0], *(w for w in read[1:-1] if w != "the"), read[-1]) if len(read) > 2 else read
         out = out if bare == read else [*out, bare]

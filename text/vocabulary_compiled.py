@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Asides, Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 13  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 14  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -78,6 +78,7 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "ruled_out": list(sections.ruled_out),
         "negation_idioms": list(sections.negation_idioms),
         "contractions": [list(group) for group in sections.contractions],
+        "possessives_before_parts": list(sections.possessives_before_parts),
         # Every word the lookups analyse, with its analysis: a loading worker skips the stemmer.
         "analysis": analysis_fingerprint(),
         "words": {raw: list(analysis) for raw, analysis in word_analyses(vocabulary.phrases()).items()},
@@ -134,7 +135,8 @@ def load(data: object, text: str, sha256: str) -> Vocabulary:
                         _strings(root.get("pain_words")), _strings(root.get("negations")),
                         wondering=_strings(root.get("wondering")), ruled_out=_strings(root.get("ruled_out")),
                         negation_idioms=_strings(root.get("negation_idioms")),
-                        contractions=tuple(_strings(group) for group in _sequence(root.get("contractions"))))
+                        contractions=tuple(_strings(group) for group in _sequence(root.get("contractions"))),
+                        possessives_before_parts=_strings(root.get("possessives_before_parts")))
     _check_references(body_parts, injuries, categories, symptoms)
     synonyms = [SynonymGroup(_strings(members)) for members in _sequence(root.get("synonyms"))]
     source = Source(_string(root.get("source")), sha256, text)

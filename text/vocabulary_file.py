@@ -36,7 +36,7 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms", "exercise_cues", "vague_words",
               "regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words", "not_helping",
               "instead_of", "guesses", "corrections", "asides", "negations", "wondering", "ruled_out",
-              "negation_idioms", "contractions"}
+              "negation_idioms", "contractions", "possessives_before_parts"}
 MAX_BYTES = 2_000_000  # a vocabulary is a few hundred lines; anything this large is a mistake
 # Names made by combining an injury's names with its body part's (see `_Reader.combine`): the
 # package's vocabulary makes at most 72 for one injury and about 200 in all.
@@ -215,6 +215,8 @@ class _Reader:
                 ruled_out=self.strings(data.get("ruled_out"), ("ruled_out",), allow_empty=True),
                 negation_idioms=self.strings(data.get("negation_idioms"), ("negation_idioms",), allow_empty=True),
                 contractions=self.contractions(data.get("contractions")),
+                possessives_before_parts=self.strings(
+                    data.get("possessives_before_parts"), ("possessives_before_parts",), allow_empty=True),
             ),
             self.strings(data.get("not_helping"), ("not_helping",), allow_empty=True),
             self.strings(data.get("instead_of"), ("instead_of",), allow_empty=True),

@@ -3879,3 +3879,43 @@ def test_a_knee_held_back_by_the_ankle(demo: SearchIndex, text: str, best: set[s
 def test_red_flags_of_tree_planters_ski_lift_operators_and_dinner_ladies(vocab: Vocabulary, text: str,
                                                                         flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # Geordie spellings read as the words they are ("ah dee planks" is "I do planks"), and "me" before a body part
+    # as "my" ("back of me thigh" is the hamstrings)
+    ("me lower back aches when ah dee planks", {"1061", "1004"}),
+    ("back of me thigh aches sat at the desk all day", {"1031"}),
+    # a plank's hips said as sagging; a warm-up asked for as what comes pre-workout; the shoe shop's words
+    ("she says me hips are sagging and my back aches on planks", {"1061", "1004"}),
+    ("legs feel dead for the first reps of intervals, what should my pre-workout routine be", {"1017"}),
+    ("the shop says i'm an overpronator, do i need special ones", {"1025"}),
+])
+def test_dialect_spellings_plank_hips_sagging_a_pre_workout_routine_an_overpronator(demo: SearchIndex, text: str,
+                                                                                     best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a calf warm, tight and bigger than the good one after a knee op; one arm gone dead and heavy, nothing held; a
+    # hot run home ending muddled; a crash and a sore neck with both hands tingling; an irregular rhythm and woozy; a
+    # bone's one spot worse each week with better shoes only suggested
+    ("two weeks after my knee op the calf is warm and tight and bigger than the good one", True),
+    ("my right arm went dead and heavy mid song, couldnt hold the mic for ten minutes", True),
+    ("ran home from a hot parkrun and got proper muddled, kept walking past my own street", True),
+    ("came off the bike onto my head, neck aches and now pins and needles in both hands", True),
+    ("garmin says irregular rhythm on my easy runs and i went woozy on the stairs after", True),
+    ("one spot on my shin is worse every week, now it hurts just walking. my mate says get better trainers", True),
+    # harmless: a face numb in the wind that comes back indoors; one skipped beat sat with a coffee; feet that slap in
+    # clown shoes only; swelling and chest pain denied in Geordie ("nee"); a shin that rest makes less; woozy after a
+    # sprint
+    ("cheeks go numb running into the wind, fine once im inside", False),
+    ("felt one skipped beat sat with a coffee this morning, never happens while running", False),
+    ("my feet slap down in the clown shoes at work, totally normal in trainers", False),
+    ("calf's tight and tender where ah went at it with the roller, nee swelling, eases once ah get moving", False),
+    ("heart's banging gannin up the big bank but it settles at the top, nee pain in me chest", False),
+    ("inside of my shin paining along the bone after we doubled the km, when I rest it becomes less", False),
+    ("went woozy for a sec after sprinting the finish, sat down and fine", False),
+])
+def test_red_flags_of_offshore_workers_buskers_and_mountain_rescue(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

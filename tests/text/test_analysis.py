@@ -86,6 +86,15 @@ def test_odd_input_does_not_crash(text: str) -> None:
         ("lunge", "lunging"),
         ("tingly", "tingling"),
         ("tingly", "tingle"),
+        # Geordie and Scots spellings of everyday words
+        ("ower", "over"),
+        ("oot", "out"),
+        ("doon", "down"),
+        ("nowt", "nothing"),
+        ("summat", "something"),
+        ("heid", "head"),
+        ("divvn't", "don't"),
+        ("nee", "no"),
     ],
 )
 def test_stem_same(a: str, b: str) -> None:

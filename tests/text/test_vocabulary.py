@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from runphys.index.errors import VocabularyError
-from runphys.text.analysis import words
+from runphys.text.analysis import analyse, words
 from runphys.text.tagging import tag
 from runphys.text.vocabulary import Match, Vocabulary
 from runphys.text.vocabulary_file import package_vocabulary, read_vocabulary
@@ -130,6 +130,13 @@ def test_the_demo_vocabularys_other_languages_tag_no_post(vocab: Vocabulary) -> 
     # In an English post "talon" is a claw, "canela" cinnamon and "wade" what a trail runner does in a river.
     assert vocab.concepts_in("We had to wade the river, then cinnamon (canela) buns; a hawk's talon.") == []
     assert vocab.concepts_in("wade the river, a hawk's talon", reader=True) == ["calf", "foot"]
+
+
+def test_me_before_a_body_part_is_my(vocab: Vocabulary) -> None:
+    # "back of me thigh" is the hamstrings, as "back of my thigh" is; "me" elsewhere is me
+    assert vocab.concepts_in("pulled summat in the back of me thigh", reader=True) == ["hamstrings"]
+    assert vocab.normalised(analyse("the lads behind me when i run")).words == ("the", "lads", "behind", "me", "when",
+                                                                            "i", "run")
 
 
 def test_voice_typed_body_parts_are_read_where_only_the_body_part_is_meant(vocab: Vocabulary) -> None:

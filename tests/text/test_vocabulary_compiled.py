@@ -94,6 +94,7 @@ red_flags:
      unless: [in the sun], names: [dvt, blood clot]}
 place_joiners: [of, the]
 possessives: [my, your]
+possessives_before_parts: [me]
 pain_words: [pain, sore, aching]
 negations: ["no", not]
 wondering: [is it, worried about]
@@ -165,6 +166,7 @@ def test_every_section_and_the_warnings_are_stored() -> None:
     assert data["red_flags"][1]["unless"] == ["in the sun"] and data["red_flags"][0]["unless"] == []
     assert data["red_flags"][1]["names"] == ["dvt", "blood clot"] and data["wondering"] == ["is it", "worried about"]
     assert data["ruled_out"] == ["even after"] and data["negation_idioms"] == ["without trying"]
+    assert data["possessives_before_parts"] == ["me"]
     injury = next(c for c in data["injuries"] if c["key"] == "leg_strain")
     assert injury["combined"] and set(injury["combined"]) <= set(injury["terms"])  # names after combining
     assert json.loads(json.dumps(data)) == data  # plain JSON values only
