@@ -3919,3 +3919,33 @@ def test_dialect_spellings_plank_hips_sagging_a_pre_workout_routine_an_overprona
 ])
 def test_red_flags_of_offshore_workers_buskers_and_mountain_rescue(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the dead bug described by its opposite arm and leg dropped; a plank someone else does, hips sagging "like" a thing
+    ("on my back with arms up, i drop the opposite arm and leg slowly, too easy now, whats next", {"1047"}),
+    ("my husband does planks every night and his lower back aches, hips sag like an old sofa", {"1061", "1004"}),
+])
+def test_a_dead_bug_by_its_opposite_arm_and_leg_a_plank_someone_else_does(demo: SearchIndex, text: str,
+                                                                         best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a bone's spot one finger can cover, worse each week
+    ("lower inside of my shin, i can put one finger right on the spot, getting worse each week even with rest", True),
+    # (an energy drink beside a blackout explains nothing: a guard)
+    ("blacked out on my run for a second, woke on the grass, had an energy drink before like always", True),
+    # harmless: beats skipped after energy drinks; a tendon, not the bone, under tight laces; a hip eased by rolling
+    # over; tingling gone minutes after the tool; a child limping an hour, then running about; a bony lump the same
+    # for years; a shin ache spread along the bone, "ticking over" (no tick)
+    ("skipped beat or two in bed after energy drinks on a night shift, nothing when i run", False),
+    ("top of foot sore after lacing new shoes really tight, pressing on the tendon not the bone", False),
+    ("hip aches at night after kneeling all day, goes away when i roll onto my back", False),
+    ("fingers tingle and go numb using the drill, comes back minutes off it", False),
+    ("my lad limped for an hour after falling off his bike then was tearing round the park", False),
+    ("bony lump on top of my foot where my boots press, same size for years", False),
+    ("shins ache along the bone after upping mileage, spread out, can i keep ticking over", False),
+])
+def test_red_flags_of_paramedics_welders_and_cobblers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
