@@ -291,7 +291,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fivehundredtwentythird", "fivehundredtwentyfourth",
     "fivehundredtwentyfifth", "fivehundredtwentysixth", "fivehundredtwentyseventh", "fivehundredtwentyeighth",
     "fivehundredtwentyninth", "fivehundredthirtieth", "fivehundredthirtyfirst", "fivehundredthirtysecond",
-    "fivehundredthirtythird", "fivehundredthirtyfourth")
+    "fivehundredthirtythird", "fivehundredthirtyfourth", "fivehundredthirtyfifth", "fivehundredthirtysixth",
+    "fivehundredthirtyseventh", "fivehundredthirtyeighth", "fivehundredthirtyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -416,7 +417,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "carpetfittersrf_red_flags.jsonl", "airtrafficrf_red_flags.jsonl", "stuntsrf_red_flags.jsonl",
     "treeplantersrf_red_flags.jsonl", "skiliftrf_red_flags.jsonl", "dinnerladiesrf_red_flags.jsonl",
     "offshorerf_red_flags.jsonl", "buskersrf_red_flags.jsonl", "mountainrescuerf_red_flags.jsonl",
-    "paramedicsrf_red_flags.jsonl", "weldersrf_red_flags.jsonl", "cobblersrf_red_flags.jsonl")
+    "paramedicsrf_red_flags.jsonl", "weldersrf_red_flags.jsonl", "cobblersrf_red_flags.jsonl",
+    "shepherdsrf_red_flags.jsonl", "printworkersrf_red_flags.jsonl", "lockkeepersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -3949,3 +3949,34 @@ def test_a_dead_bug_by_its_opposite_arm_and_leg_a_plank_someone_else_does(demo: 
 ])
 def test_red_flags_of_paramedics_welders_and_cobblers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_a_remedy_that_has_barely_shifted_it_is_turned_down(vocab: Vocabulary) -> None:
+    text = "rolling a golf ball under my heel has barely shifted it"
+    assert "self_massage" in vocab.turned_down(text, vocab.intents(text))[0]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a heart fast and "not regular"; a shoulder gone a square shape; a hand gone over on, the thumb's base sore;
+    # canal water swallowed, then shivery with red eyes (Weil's disease); a fall in a lock, then sleepy and muddled;
+    # "talking daft" after a hot run; a calf sore since a coach trip, then puffing and every breath catching
+    ("heart went fast and not regular on my tempo run and i had to sit down", True),
+    ("fell off the stile onto my shoulder, its gone a funny square shape and i cant lift the arm", True),
+    ("went over on my hand on the trail, sore at the base of my thumb a week on", True),
+    ("swallowed canal water on my towpath run and a week later i feel shivery with red eyes", True),
+    ("fell in the lock, got out and walked back, now oddly sleepy and muddled", True),
+    ("he was talking daft and hot as anything after the heatwave 10k", True),
+    ("calf aches since the coach trip, now puffing going upstairs and it catches every breath", True),
+    # harmless: a child's legs eased by a rub; a numb bum back once walking; faint at the sight of a stitching; a calf
+    # always the bigger; breathless up a flight of locks, fine a minute later; a calf that tires sooner on heel raises;
+    # hips sagging and a red face in a plank
+    ("my 6 year old's legs ache at night after a busy day, rub them and he's off to sleep", False),
+    ("bum goes numb on the tractor seat, comes right soon as i get off and walk about", False),
+    ("nearly passed out watching the first aider stitch up a cut, felt fine once i sat down", False),
+    ("my right calf has always been bigger than my left, nothing hurts", False),
+    ("out of breath up the lock flight, back to normal a minute after the top", False),
+    ("calf gives out loads sooner than the right on heel raises when i bend my knee", False),
+    ("hips sag in my plank and im red faced by the end", False),
+])
+def test_red_flags_of_shepherds_print_workers_and_lock_keepers(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
