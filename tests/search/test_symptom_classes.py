@@ -3980,3 +3980,38 @@ def test_a_remedy_that_has_barely_shifted_it_is_turned_down(vocab: Vocabulary) -
 ])
 def test_red_flags_of_shepherds_print_workers_and_lock_keepers(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the ankle's bend said by heels that lift in a squat and a knee that cannot get past the toes; the hip's
+    # extension said as the leg that cannot be taken back
+    ("when i squat my heel pops up before my knee can get out past my toes", {"1019"}),
+    ("in deep squat my heels are lifting and knee is not going forward over toes", {"1019"}),
+    ("sitting all day, front of hip tight, cannot take my leg back fully when running", {"1052", "1008"}),
+])
+def test_heels_that_lift_in_a_squat_a_leg_that_cannot_be_taken_back(demo: SearchIndex, text: str,
+                                                                   best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a groin lump that will not go back, with sickness; words jumbled after a run, passed; a head "split open"
+    ("groin lump from lifting, normally pops back in, not today, and i've been sick", True),
+    ("his words were all jumbled after the run and went back to normal in ten minutes", True),
+    ("head felt like it split open on the hill, worst ive ever had", True),
+    # harmless: laces loosened and fine; a hip that can be hopped on; a faint with the knees locked; traffic fumes on
+    # a main road; fists tight in front of the chest
+    ("top of my foot aches when my laces are tight, i loosen the laces and it's fine, nothing sore to press", False),
+    ("front of my hip aches after sprints but i can walk and hop on it fine", False),
+    ("nearly keeled over standing at the parade with my knees locked, fine soon as i sat", False),
+    ("exhaust fumes make me a bit sick running along the main road, fine on the canal path", False),
+    ("my hands cross in front of my chest when i run and my fists are tight", False),
+])
+def test_red_flags_of_gravediggers_fish_farmers_and_tyre_fitters(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_a_flyover_split_by_the_speller_is_no_flight(demo: SearchIndex) -> None:
+    # the speller reads "flyover" as "fly over": a road's slope, not a plane
+    text = "very breathless and heart pounding on the steep flyover slope, is my stamina just low"
+    assert demo.search(SearchRequest(q=text)).red_flags == ()
