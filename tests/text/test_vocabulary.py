@@ -252,6 +252,8 @@ def test_malformed_file_names_file_line_and_entry(
     # the phrases that rule a harmless cause out are a list like every other
     ("ruled_out: even after", "ruled_out"),
     ("negation_idioms: [[without, trying]]", "negation_idioms"),
+    ("possessives_before_parts: me", "possessives_before_parts"),
+    ("possessives_before_parts: [[me]]", "possessives_before_parts"),
 ])
 def test_malformed_asides_say_what_is_wrong(tmp_path: Path, asides: str, message: str) -> None:
     with pytest.raises(VocabularyError) as caught:
