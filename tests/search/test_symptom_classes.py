@@ -3906,6 +3906,8 @@ def test_dialect_spellings_plank_hips_sagging_a_pre_workout_routine_an_overprona
     ("came off the bike onto my head, neck aches and now pins and needles in both hands", True),
     ("garmin says irregular rhythm on my easy runs and i went woozy on the stairs after", True),
     ("one spot on my shin is worse every week, now it hurts just walking. my mate says get better trainers", True),
+    # (a coffee beside chest pain explains nothing)
+    ("crushing pain in my chest came on as i sat with a coffee after my run", True),
     # harmless: a face numb in the wind that comes back indoors; one skipped beat sat with a coffee; feet that slap in
     # clown shoes only; swelling and chest pain denied in Geordie ("nee"); a shin that rest makes less; woozy after a
     # sprint
@@ -3999,6 +4001,8 @@ def test_heels_that_lift_in_a_squat_a_leg_that_cannot_be_taken_back(demo: Search
     ("groin lump from lifting, normally pops back in, not today, and i've been sick", True),
     ("his words were all jumbled after the run and went back to normal in ten minutes", True),
     ("head felt like it split open on the hill, worst ive ever had", True),
+    # (a main road beside a generator's fumes explains nothing)
+    ("generator in the van on the main road and we all have headaches", True),
     # harmless: laces loosened and fine; a hip that can be hopped on; a faint with the knees locked; traffic fumes on
     # a main road; fists tight in front of the chest
     ("top of my foot aches when my laces are tight, i loosen the laces and it's fine, nothing sore to press", False),
