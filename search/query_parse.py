@@ -384,6 +384,9 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         concepts = [m for m in found if m not in inside_said]
         tokens = mark(tokens, concepts, spans, "concept")
         tokens = mark(tokens, said, spans, "trigger")
+        # A kind's word inside a body part's name is the name: the "band" of "IT band" is no
+        # resistance band ("foam rolling my IT band hasn't helped" turns down foam rolling only).
+        intents = [m for m in intents if not any(_within(m, c) and _size(c) > _size(m) for c in concepts)]
         # A kind the reader says does not help ("stretching does nothing") is not asked for: the
         # words saying so are left out, and its other words ("tight") are only words.
         turned, saying = vocabulary.turned_down(text, intents)

@@ -136,6 +136,20 @@ IRREGULAR: dict[str, str] = {
     "disnae": "doesnt",
     "isnae": "isnt",
     "wisnae": "wasnt",
+    # Jamaican and Trinidadian spellings, the same way: "mi cyaan hop pon it" is "can't hop on it",
+    # "one likkle spot" a little spot. Not "mi" (miles after a number) nor "fi" ("wi-fi").
+    "cyaan": "cant",
+    "caan": "cant",
+    "likkle": "little",
+    "pon": "on",
+    "di": "the",
+    "dat": "that",
+    "dem": "them",
+    "wid": "with",
+    "inna": "in",
+    "nuh": "not",
+    "nuttin": "nothing",
+    "deh": "there",
 }
 
 # "it's" is "it is", not a possessive: it must never be the "IT" of "IT band" (nor be marked as it).

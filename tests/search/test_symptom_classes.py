@@ -4019,3 +4019,50 @@ def test_a_flyover_split_by_the_speller_is_no_flight(demo: SearchIndex) -> None:
     # the speller reads "flyover" as "fly over": a road's slope, not a plane
     text = "very breathless and heart pounding on the steep flyover slope, is my stamina just low"
     assert demo.search(SearchRequest(q=text)).red_flags == ()
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # an ankle feared to give way again; the IT band voice-typed, foam rolling it no help; Trinidadian "meh" knee;
+    # Jamaican "batty" (the buttock) and "mi" thigh
+    ("turned my ankle in a pothole last month, on rough ground it feels like it will give way again", {"1023"}),
+    ("outside of my knee hurts after 4 miles, foam rolling my i tee band hasn't changed a thing, what next", {"1046"}),
+    ("di outside a meh knee sting after 5k every time, ah roll it and it nuh help", {"1046"}),
+    ("pain deep inna mi batty, run down di back a mi thigh, pigeon pose hurt mi knee so wha else", {"1060", "1012"}),
+])
+def test_an_ankle_that_may_give_way_again_and_caribbean_words_for_the_body(demo: SearchIndex, text: str,
+                                                                          best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_the_band_of_it_band_is_no_resistance_band(vocab: Vocabulary) -> None:
+    # foam rolling said not to help turns down foam rolling, not strength work for the "band" in the name
+    tokens = plan("foam rolling my IT band hasn't helped", vocab).tokens
+    assert {t.key for t in tokens if t.kind == "turned_down"} == {"self_massage", ""}
+    text = "rolled a ball under my heel each morning without much improvement"
+    assert "self_massage" in vocab.turned_down(text, vocab.intents(text))[0]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # Jamaican "cyaan hop" and "cyaan stand up pon mi toes"; a bladder that will not empty beside a numb seat; a heavy
+    # chest with a cold sweat (a guard); an arm swollen "bluey"; a shoulder's "square corner"; pee like cold tea; a
+    # bone's patch the size of a coin
+    ("mi cyaan hop pon dat foot, one likkle spot on top of it get worse every week", True),
+    ("felt a kick at di back a mi heel, now mi cyaan stand up pon mi toes", True),
+    ("lower back bad since moving furniture, numb between my legs like after a long ride and it's not all coming out "
+     "when i wee", True),
+    ("heavy pressure in my chest on the hill and i came out in a cold sweat", True),
+    ("arm swelled up bluey after a week of painting ceilings", True),
+    ("fell off the ladder onto my shoulder, there's a square corner where it should be round", True),
+    ("thighs rock hard after the stair race and my pee looks like cold tea", True),
+    ("one small patch on my shin the size of a 10p, worse every week", True),
+    # harmless: shins aching all down the bone and settling; a breastbone sore to press; fingers tingling, shaken
+    # off; a groin fine to stand on one leg
+    ("shins ache all down the bone since more miles, two easy days and it settles, could hop on either leg no problem",
+     False),
+    ("sore spot on my chest bone when i press it after stacking crates, fine running", False),
+    ("fingers tingle after gripping the secateurs, shake it and its gone", False),
+    ("groin tight after sprints, fine standing on one leg", False),
+])
+def test_red_flags_of_steeplejacks_mushroom_pickers_and_lighthouse_keepers(vocab: Vocabulary, text: str,
+                                                                           flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

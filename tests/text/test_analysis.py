@@ -95,6 +95,12 @@ def test_odd_input_does_not_crash(text: str) -> None:
         ("heid", "head"),
         ("divvn't", "don't"),
         ("nee", "no"),
+        # Jamaican and Trinidadian spellings
+        ("cyaan", "can't"),
+        ("likkle", "little"),
+        ("nuttin", "nothing"),
+        ("dem", "them"),
+        ("wid", "with"),
     ],
 )
 def test_stem_same(a: str, b: str) -> None:

@@ -139,6 +139,13 @@ def test_me_before_a_body_part_is_my(vocab: Vocabulary) -> None:
                                                                             "i", "run")
 
 
+def test_mi_and_meh_before_a_body_part_are_my(vocab: Vocabulary) -> None:
+    # Jamaican "mi" and Trinidadian "meh" before a body part; "mi" after a number is miles, "meh" alone a shrug
+    assert vocab.normalised(analyse("pon mi toes")).words == ("pon", "the", "toes")
+    assert vocab.normalised(analyse("meh heels lift")).words == ("the", "heels", "lift")
+    assert vocab.normalised(analyse("ran 10 mi today, legs meh")).words == ("ran", "10", "mi", "today", "legs", "meh")
+
+
 def test_voice_typed_body_parts_are_read_where_only_the_body_part_is_meant(vocab: Vocabulary) -> None:
     # "heal", "calve", "sheen" and "it banned" as voice typing writes heel, calf, shin and IT band
     assert vocab.concepts_in("my heal hurts", reader=True) == ["foot"]
