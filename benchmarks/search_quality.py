@@ -295,7 +295,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fivehundredthirtyseventh", "fivehundredthirtyeighth", "fivehundredthirtyninth", "fivehundredfortieth",
     "fivehundredfortyfirst", "fivehundredfortysecond", "fivehundredfortythird", "fivehundredfortyfourth",
     "fivehundredfortyfifth", "fivehundredfortysixth", "fivehundredfortyseventh", "fivehundredfortyeighth",
-    "fivehundredfortyninth")
+    "fivehundredfortyninth", "fivehundredfiftieth", "fivehundredfiftyfirst", "fivehundredfiftysecond",
+    "fivehundredfiftythird", "fivehundredfiftyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -423,7 +424,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "paramedicsrf_red_flags.jsonl", "weldersrf_red_flags.jsonl", "cobblersrf_red_flags.jsonl",
     "shepherdsrf_red_flags.jsonl", "printworkersrf_red_flags.jsonl", "lockkeepersrf_red_flags.jsonl",
     "gravediggersrf_red_flags.jsonl", "fishfarmrf_red_flags.jsonl", "tyrefittersrf_red_flags.jsonl",
-    "steeplejacksrf_red_flags.jsonl", "mushroompickersrf_red_flags.jsonl", "lighthousekeepersrf_red_flags.jsonl")
+    "steeplejacksrf_red_flags.jsonl", "mushroompickersrf_red_flags.jsonl", "lighthousekeepersrf_red_flags.jsonl",
+    "sewerworkersrf_red_flags.jsonl", "vineyardrf_red_flags.jsonl", "poolstaffrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

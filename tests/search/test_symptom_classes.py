@@ -4066,3 +4066,46 @@ def test_the_band_of_it_band_is_no_resistance_band(vocab: Vocabulary) -> None:
 def test_red_flags_of_steeplejacks_mushroom_pickers_and_lighthouse_keepers(vocab: Vocabulary, text: str,
                                                                            flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the ankle's bend said as a knee that "comes not far over the toes"; race week by the days to go or "sunday is
+    # my first marathon"; the German "backside of the thigh" (the hamstrings, not the buttock)
+    ("my heels come up in a squat, the knee comes not far over the toes, is it my ankles", {"1019"}),
+    ("sunday is my first marathon, should i do one more long run to be sure", {"1018"}),
+    ("marathon in 4 days and my legs feel heavy, one more tempo to sharpen up?", {"1018"}),
+    ("tight in the backside of my thigh after sprints at the track", {"1013", "1031"}),
+])
+def test_the_ankles_bend_race_week_by_its_days_and_the_backside_of_the_thigh(demo: SearchIndex, text: str,
+                                                                             best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_zero_change_and_not_really_better_say_a_remedy_has_not_helped(vocab: Vocabulary) -> None:
+    for text in ("foam rolling every night, zero change", "did the towel stretch daily but it is not really better"):
+        assert vocab.turned_down(text, vocab.intents(text))[0]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # the toilet "not working normal" or a wee not felt, with back pain; an arm heavy while the sight doubles; a shin
+    # swelled hard whose pain keeps climbing; a shoulder "went out" with a step; breathless with swollen ankles;
+    # bleach and acid mixed; a sprayed field, then twitching and dribbling
+    ("back pain down both legs since yesterday and going to the toilet is not working normal", True),
+    ("lower back bad, this morning couldnt tell if i needed a wee or not and dribbled", True),
+    ("my arm went heavy and i saw double for a minute on my run, fine now", True),
+    ("shin swelled up hard after the race and the pain keeps climbing", True),
+    ("fell on the ice, shoulder went out and theres a step at the top of it", True),
+    ("coughing and wheezy since the bleach and acid got mixed in the cleaning cupboard", True),
+    ("after they sprayed the field my muscles are twitching and i keep dribbling", True),
+    # (breathless with swollen ankles: a guard)
+    ("cant get up the stairs without gasping this week and my ankles have swelled", True),
+    # harmless: calves stiff after a flight, normal by morning; shins "pretty chill" after rest days ("chill" is no
+    # fever); toes numb in boots, fine laced looser; the outside of the knee "inflamed" at the same point every run
+    ("after the flight my calves were stiff but the next morning all was normal again, nothing red or warm", False),
+    ("inner shins ache after more miles, after 2 rest days its pretty chill", False),
+    ("toes numb in my tight work boots, fine after i laced them looser", False),
+    ("sharp pain on the outside of my knee at 5k every run, it feels inflamed down the side of the leg", False),
+])
+def test_red_flags_of_sewer_workers_vineyard_pickers_and_pool_staff(vocab: Vocabulary, text: str,
+                                                                    flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
