@@ -296,7 +296,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fivehundredfortyfirst", "fivehundredfortysecond", "fivehundredfortythird", "fivehundredfortyfourth",
     "fivehundredfortyfifth", "fivehundredfortysixth", "fivehundredfortyseventh", "fivehundredfortyeighth",
     "fivehundredfortyninth", "fivehundredfiftieth", "fivehundredfiftyfirst", "fivehundredfiftysecond",
-    "fivehundredfiftythird", "fivehundredfiftyfourth")
+    "fivehundredfiftythird", "fivehundredfiftyfourth", "fivehundredfiftyfifth", "fivehundredfiftysixth",
+    "fivehundredfiftyseventh", "fivehundredfiftyeighth", "fivehundredfiftyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -425,7 +426,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "shepherdsrf_red_flags.jsonl", "printworkersrf_red_flags.jsonl", "lockkeepersrf_red_flags.jsonl",
     "gravediggersrf_red_flags.jsonl", "fishfarmrf_red_flags.jsonl", "tyrefittersrf_red_flags.jsonl",
     "steeplejacksrf_red_flags.jsonl", "mushroompickersrf_red_flags.jsonl", "lighthousekeepersrf_red_flags.jsonl",
-    "sewerworkersrf_red_flags.jsonl", "vineyardrf_red_flags.jsonl", "poolstaffrf_red_flags.jsonl")
+    "sewerworkersrf_red_flags.jsonl", "vineyardrf_red_flags.jsonl", "poolstaffrf_red_flags.jsonl",
+    "cocklepickersrf_red_flags.jsonl", "roadworkersrf_red_flags.jsonl", "fitnessinstructorsrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

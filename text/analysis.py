@@ -122,6 +122,7 @@ IRREGULAR: dict[str, str] = {
     "neet": "night",
     "nee": "no",
     "mesel": "myself",
+    "meself": "myself",
     "masel": "myself",
     "efter": "after",
     "heid": "head",

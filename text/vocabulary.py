@@ -572,12 +572,15 @@ class Vocabulary:
         analysed = analyse(text)
         turned: set[str] = set()
         spans: list[Match] = []
+        named: frozenset[int] | None = None
         for said in self._not_helping.find(text, analysed):
             # Only in its sentence: "feet feel weak. tried insoles (helped a bit but ...)" tried no strength work.
             before = sorted((m for m in intents
                              if m.end <= said.start and same_sentence(text, analysed, m.end - 1, said.start)),
                             key=lambda m: -m.end)
-            tried = _joined(before, said.start, TURNED_DOWN_GAP, analysed, backwards=True)
+            if named is None:
+                named = self._part_name_positions(text, analysed)
+            tried = _joined(before, said.start, TURNED_DOWN_GAP, analysed, backwards=True, uncounted=named)
             if tried:
                 turned.update(m.key for m in tried)
                 spans += [*reversed(tried), said]
@@ -591,6 +594,18 @@ class Vocabulary:
             turned.update(m.key for m in tried)
             spans += tried
         return frozenset(turned), spans
+
+    def _part_name_positions(self, text: str, analysed: Analysed) -> frozenset[int]:
+        """Word positions of the body parts named in `text`, with a possessive right before one: what a
+        remedy was done to ("foam rolled my IT band every day and it hasn't helped") is one thing,
+        however many words its name takes."""
+        read = self.normalised(analysed)
+        out: set[int] = set()
+        for m in self._body_part_matches(text, read, search=True):
+            out.update(range(m.start, m.end))
+            if m.start > 0 and read.words[m.start - 1] == "the":
+                out.add(m.start - 1)
+        return frozenset(out)
 
     def _kept_at(self, text: str, analysed: Analysed, intents: Sequence[Match]) -> list[list[Match]]:
         """The kinds of post a reader has kept at for weeks and still asks: "stretched my calves
@@ -823,13 +838,16 @@ def _bound_end(limit: Match, found: Sequence[Match | Place], clause: Sequence[in
                  and clause[c.start] == clause[limit.start]), None)
 
 
-def _joined(matches: Sequence[Match], edge: int, gap: int, analysed: Analysed, *, backwards: bool) -> list[Match]:
-    """The matches reached from `edge` (nearest first, at most `gap` words away), and each one
-    joined to the last by "and" or "or" just as closely: "rolled a ball and stretched"."""
+def _joined(matches: Sequence[Match], edge: int, gap: int, analysed: Analysed, *, backwards: bool,
+            uncounted: frozenset[int] = frozenset()) -> list[Match]:
+    """The matches reached from `edge` (nearest first, at most `gap` words away, not counting the
+    `uncounted` positions), and each one joined to the last by "and" or "or" just as closely:
+    "rolled a ball and stretched"."""
     out: list[Match] = []
     for m in matches:
         far, near = (m.end, edge) if backwards else (edge, m.start)
-        if near - far > gap or (out and not _JOINING.intersection(analysed.words[far:near])):
+        between = near - far - sum(1 for i in uncounted if far <= i < near)
+        if between > gap or (out and not _JOINING.intersection(analysed.words[far:near])):
             break
         out.append(m)
         edge = m.start if backwards else m.end

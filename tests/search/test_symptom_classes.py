@@ -4109,3 +4109,37 @@ def test_zero_change_and_not_really_better_say_a_remedy_has_not_helped(vocab: Vo
 def test_red_flags_of_sewer_workers_vineyard_pickers_and_pool_staff(vocab: Vocabulary, text: str,
                                                                     flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_a_remedy_done_to_a_body_part_of_several_words_is_turned_down(vocab: Vocabulary) -> None:
+    # the words of the body part's name, and its "my", do not count between the remedy and "hasn't helped"
+    tokens = plan("i foam roll my IT band every day and it hasnt helped at all", vocab).tokens
+    assert {t.key for t in tokens if t.kind == "turned_down"} == {"self_massage", ""}
+    # a towel pulled for a month; a ball that "help only little"
+    for text, kind in (("did the towel pulls for a month and its barely better", "stretch"),
+                       ("rolled a ball under it daily and it help only little", "self_massage")):
+        assert kind in vocab.turned_down(text, vocab.intents(text))[0]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # "wet meself" (Northern "meself"); a rip and a bruise all down the back of the thigh; a shoulder hot and
+    # swollen after a steroid jab; a heavy chest "lugging the sacks", sat out "till it passes"; a wee hard to start
+    # beside a numb seat no saddle explains
+    ("back has been bad all week and i wet meself on the bus without feeling it", True),
+    ("felt a rip in my hamstring near my bum, big bruise all down the back of the thigh now", True),
+    ("had a steroid jab in my shoulder on monday, now its burning hot and swollen", True),
+    ("heavy pressing feeling in my chest lugging the sacks, has to sit down till it passes", True),
+    ("numb where the saddle sits though i haven't cycled all week, and struggled to get going when i went for a wee",
+     True),
+    # (a relative who died suddenly, and dizzy on a hill: a guard)
+    ("my dad died suddenly at 40 and i got dizzy at the top of the hill today", True),
+    # harmless: a numb seat back once walking, "everything fine"; a bone said not tender; a heel's stretch "before i
+    # even stand up" (no standing hurts); dropping dead only feared (a guard)
+    ("numb bum after an hour on the quad, back to normal soon as i walk about, wee and everything fine", False),
+    ("rolled my ankle, swelled a bit but bone not tender to press", False),
+    ("first steps my heel feels bruised at the front of the heel bone, what stretch before i even stand up", False),
+    ("heart skipped once after coffee, do runners drop dead from this?", False),
+])
+def test_red_flags_of_cockle_pickers_road_workers_and_fitness_instructors(vocab: Vocabulary, text: str,
+                                                                         flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

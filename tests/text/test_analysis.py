@@ -101,6 +101,7 @@ def test_odd_input_does_not_crash(text: str) -> None:
         ("nuttin", "nothing"),
         ("dem", "them"),
         ("wid", "with"),
+        ("meself", "myself"),
     ],
 )
 def test_stem_same(a: str, b: str) -> None:
