@@ -297,7 +297,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fivehundredfortyfifth", "fivehundredfortysixth", "fivehundredfortyseventh", "fivehundredfortyeighth",
     "fivehundredfortyninth", "fivehundredfiftieth", "fivehundredfiftyfirst", "fivehundredfiftysecond",
     "fivehundredfiftythird", "fivehundredfiftyfourth", "fivehundredfiftyfifth", "fivehundredfiftysixth",
-    "fivehundredfiftyseventh", "fivehundredfiftyeighth", "fivehundredfiftyninth")
+    "fivehundredfiftyseventh", "fivehundredfiftyeighth", "fivehundredfiftyninth", "fivehundredsixtieth",
+    "fivehundredsixtyfirst", "fivehundredsixtysecond", "fivehundredsixtythird", "fivehundredsixtyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -427,7 +428,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "gravediggersrf_red_flags.jsonl", "fishfarmrf_red_flags.jsonl", "tyrefittersrf_red_flags.jsonl",
     "steeplejacksrf_red_flags.jsonl", "mushroompickersrf_red_flags.jsonl", "lighthousekeepersrf_red_flags.jsonl",
     "sewerworkersrf_red_flags.jsonl", "vineyardrf_red_flags.jsonl", "poolstaffrf_red_flags.jsonl",
-    "cocklepickersrf_red_flags.jsonl", "roadworkersrf_red_flags.jsonl", "fitnessinstructorsrf_red_flags.jsonl")
+    "cocklepickersrf_red_flags.jsonl", "roadworkersrf_red_flags.jsonl", "fitnessinstructorsrf_red_flags.jsonl",
+    "recyclingrf_red_flags.jsonl", "solarinstallersrf_red_flags.jsonl", "radiographersrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -407,7 +407,7 @@ class Vocabulary:
 
     def normalised(self, analysed: Analysed) -> Analysed:
         """`analysed` with each possessive word read as "the" (same positions and spans)."""
-        swap = self._possessive_positions(analysed.words)
+        swap = self._possessive_positions(analysed.words, analysed.starts, analysed.ends)
         if not swap:
             return analysed
         return Analysed(
@@ -417,16 +417,19 @@ class Vocabulary:
             analysed.starts, analysed.ends,
         )
 
-    def _possessive_positions(self, words_: Sequence[str]) -> set[int]:
+    def _possessive_positions(self, words_: Sequence[str], starts: Sequence[int] = (),
+                              ends: Sequence[int] = ()) -> set[int]:
         """Positions of the words read as "the": the `possessives`, and a `possessives_before_parts`
-        word right before a body part's name ("back of me thigh"; not "behind me when I run")."""
+        word right before a body part's name ("back of me thigh"; not "behind me when I run", nor
+        "in front of me, knee locked": with `starts` and `ends`, only one space may come between)."""
         swap: set[int] = set()
         if not self._possessives.isdisjoint(words_):
             swap = {i for i, w in enumerate(words_) if w in self._possessives}
         if self._part_possessives and not self._part_possessives.isdisjoint(words_):
             parts = self._part_first_words
             swap |= {i for i in range(len(words_) - 1)
-                     if words_[i] in self._part_possessives and words_[i + 1] in parts}
+                     if words_[i] in self._part_possessives and words_[i + 1] in parts
+                     and (not starts or starts[i + 1] - ends[i] == 1)}
         return swap
 
     def forms(self, text: str) -> list[tuple[str, ...]]:
