@@ -4193,3 +4193,33 @@ def test_me_before_a_comma_is_no_possessive_and_a_long_stretch_of_bone_is_no_str
 def test_red_flags_of_recycling_sorters_solar_installers_and_radiographers(vocab: Vocabulary, text: str,
                                                                            flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # an ankle that may "go from under me"; the calf named in Hindi ("pindli")
+    ("went over me ankle a month back, walkin fine but on grass it feels like its gonna go from under me", {"1023"}),
+    ("pindli tight rehti hai, deewar pe stretch karta hu", {"1005"}),
+])
+def test_an_ankle_that_may_go_from_under_me_and_the_calf_in_hindi(demo: SearchIndex, text: str,
+                                                                 best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_body_parts_named_in_hindi_and_a_remedy_that_helps_nothing(vocab: Vocabulary) -> None:
+    assert vocab.concepts_in("ghutne mein dard, kamar bhi akad jaati hai", reader=True) == ["knee", "low_back"]
+    text = "i roll it on the foam roller every day but it helps nothing"
+    assert "self_massage" in vocab.turned_down(text, vocab.intents(text))[0]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a swollen calf that "went down on its own", then winded; a sudden sharp stab in one side of the chest, then
+    # short of breath
+    ("had a swollen calf last week that went down on its own, now winded on the stairs", True),
+    ("sudden sharp stab in one side of my chest on the climb and short of breath since", True),
+    # harmless: a bee sting beside the beehives (no hives on the skin); night sweats in a 30-degree caravan
+    ("stung by a bee moving the hives, hand swollen and itchy, nothing else", False),
+    ("sweating at night in the caravan, its 30 degrees in there", False),
+])
+def test_red_flags_of_greenhouse_growers_hostel_staff_and_skydivers(vocab: Vocabulary, text: str,
+                                                                   flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
