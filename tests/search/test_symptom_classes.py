@@ -4216,9 +4216,13 @@ def test_body_parts_named_in_hindi_and_a_remedy_that_helps_nothing(vocab: Vocabu
     # short of breath
     ("had a swollen calf last week that went down on its own, now winded on the stairs", True),
     ("sudden sharp stab in one side of my chest on the climb and short of breath since", True),
-    # harmless: a bee sting beside the beehives (no hives on the skin); night sweats in a 30-degree caravan
+    # (a sudden pain in the testicles, one side swollen: a guard)
+    ("sudden pain in my balls on a sprint and now one side is swollen", True),
+    # harmless: a bee sting beside the beehives (no hives on the skin); night sweats in a 30-degree caravan; a
+    # basketball jumped for (Jamaican "di ball" is "the ball", no testicle)
     ("stung by a bee moving the hives, hand swollen and itchy, nothing else", False),
     ("sweating at night in the caravan, its 30 degrees in there", False),
+    ("pain under di kneecap, it hurt when mi jump fi di ball at basketball", False),
 ])
 def test_red_flags_of_greenhouse_growers_hostel_staff_and_skydivers(vocab: Vocabulary, text: str,
                                                                    flagged: bool) -> None:
