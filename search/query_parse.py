@@ -389,7 +389,7 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         intents = [m for m in intents if not any(_within(m, c) and _size(c) > _size(m) for c in concepts)]
         # A kind the reader says does not help ("stretching does nothing") is not asked for: the
         # words saying so are left out, and its other words ("tight") are only words.
-        turned, saying = vocabulary.turned_down(text, intents)
+        turned, saying = vocabulary.turned_down(text, intents, parts)
         tokens = mark(tokens, saying, spans, "turned_down")
         tokens = mark(tokens, [m for m in intents if m.key not in turned], spans, "intent")
         tokens = mark(tokens, synonyms, spans, "synonym")

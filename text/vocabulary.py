@@ -565,13 +565,15 @@ class Vocabulary:
         """Readers' words for a kind of post in a query ("tight" -> stretch); keys are kind keys."""
         return self._intents.find(text, analysed if analysed is not None else analyse(text))
 
-    def turned_down(self, text: str, intents: Sequence[Match]) -> tuple[frozenset[str], list[Match]]:
+    def turned_down(self, text: str, intents: Sequence[Match],
+                    parts: Sequence[Match] | None = None) -> tuple[frozenset[str], list[Match]]:
         """Kinds of post a reader says do not help ("stretching does nothing", "foam rolling
         hasn't helped", "rolled a ball under it and stretched for a month, no change") or asks for
         something other than ("anything better than stretching", "instead of foam rolling"): the
         kinds, and the words saying so (the `not_helping` phrase and the kind's word before it, at
         most TURNED_DOWN_GAP words apart, or the `instead_of` phrase and the kind's word after it, at
-        most INSTEAD_GAP apart; and the kinds joined to that one by "and" or "or", as closely)."""
+        most INSTEAD_GAP apart; and the kinds joined to that one by "and" or "or", as closely).
+        `parts`: the body parts the caller has found in `text` already (read as a search reads them)."""
         analysed = analyse(text)
         turned: set[str] = set()
         spans: list[Match] = []
@@ -581,9 +583,10 @@ class Vocabulary:
             before = sorted((m for m in intents
                              if m.end <= said.start and same_sentence(text, analysed, m.end - 1, said.start)),
                             key=lambda m: -m.end)
-            if named is None:
-                named = self._part_name_positions(text, analysed)
-            tried = _joined(before, said.start, TURNED_DOWN_GAP, analysed, backwards=True, uncounted=named)
+            if before and named is None:
+                named = self._part_name_positions(text, analysed, parts)
+            tried = _joined(before, said.start, TURNED_DOWN_GAP, analysed, backwards=True,
+                            uncounted=named or frozenset())
             if tried:
                 turned.update(m.key for m in tried)
                 spans += [*reversed(tried), said]
@@ -598,13 +601,14 @@ class Vocabulary:
             spans += tried
         return frozenset(turned), spans
 
-    def _part_name_positions(self, text: str, analysed: Analysed) -> frozenset[int]:
-        """Word positions of the body parts named in `text`, with a possessive right before one: what a
-        remedy was done to ("foam rolled my IT band every day and it hasn't helped") is one thing,
-        however many words its name takes."""
+    def _part_name_positions(self, text: str, analysed: Analysed,
+                             parts: Sequence[Match] | None) -> frozenset[int]:
+        """Word positions of the body parts named in `text` (`parts`, when the caller has them), with a
+        possessive right before one: what a remedy was done to ("foam rolled my IT band every day and
+        it hasn't helped") is one thing, however many words its name takes."""
         read = self.normalised(analysed)
         out: set[int] = set()
-        for m in self._body_part_matches(text, read, search=True):
+        for m in parts if parts is not None else self._body_part_matches(text, read, search=True):
             out.update(range(m.start, m.end))
             if m.start > 0 and read.words[m.start - 1] == "the":
                 out.add(m.start - 1)
