@@ -300,7 +300,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fivehundredfiftyseventh", "fivehundredfiftyeighth", "fivehundredfiftyninth", "fivehundredsixtieth",
     "fivehundredsixtyfirst", "fivehundredsixtysecond", "fivehundredsixtythird", "fivehundredsixtyfourth",
     "fivehundredsixtyfifth", "fivehundredsixtysixth", "fivehundredsixtyseventh", "fivehundredsixtyeighth",
-    "fivehundredsixtyninth")
+    "fivehundredsixtyninth", "fivehundredseventieth", "fivehundredseventyfirst", "fivehundredseventysecond",
+    "fivehundredseventythird", "fivehundredseventyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -432,7 +433,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "sewerworkersrf_red_flags.jsonl", "vineyardrf_red_flags.jsonl", "poolstaffrf_red_flags.jsonl",
     "cocklepickersrf_red_flags.jsonl", "roadworkersrf_red_flags.jsonl", "fitnessinstructorsrf_red_flags.jsonl",
     "recyclingrf_red_flags.jsonl", "solarinstallersrf_red_flags.jsonl", "radiographersrf_red_flags.jsonl",
-    "greenhousegrowersrf_red_flags.jsonl", "hostelstaffrf_red_flags.jsonl", "skydivingrf_red_flags.jsonl")
+    "greenhousegrowersrf_red_flags.jsonl", "hostelstaffrf_red_flags.jsonl", "skydivingrf_red_flags.jsonl",
+    "dairyrf_red_flags.jsonl", "bingocallersrf_red_flags.jsonl", "shipwrightsrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -137,6 +137,8 @@ IRREGULAR: dict[str, str] = {
     "disnae": "doesnt",
     "isnae": "isnt",
     "wisnae": "wasnt",
+    # Yorkshire and Scots "o'" ("the back o' me ankle") is "of"; not "t'", which is the T of "T-spine".
+    "o": "of",
     # Jamaican and Trinidadian spellings, the same way: "mi cyaan hop pon it" is "can't hop on it",
     # "one likkle spot" a little spot. Not "mi" (miles after a number) nor "fi" ("wi-fi").
     "cyaan": "cant",

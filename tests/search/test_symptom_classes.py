@@ -4227,3 +4227,50 @@ def test_body_parts_named_in_hindi_and_a_remedy_that_helps_nothing(vocab: Vocabu
 def test_red_flags_of_greenhouse_growers_hostel_staff_and_skydivers(vocab: Vocabulary, text: str,
                                                                    flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a runner who "heads out cold" skips the warm-up (no cold weather); asked how to come back after weeks away;
+    # "what am I doing wrong" in a plank asks for the mistakes; the knee and ankle named in Japanese
+    ("quick warm up ideas? I normally just head out cold", {"1017"}),
+    ("how should I come back after six weeks away from running", {"1069"}),
+    ("my hips drop to the floor when I plank, what am I doing wrong", {"1061"}),
+    ("hiza hurts on the outside around 8 km every run", {"1046"}),
+])
+def test_a_cold_start_a_comeback_asked_and_a_plank_done_wrong(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_body_parts_named_in_japanese_and_swahili_and_the_waist_for_the_low_back(vocab: Vocabulary) -> None:
+    assert vocab.concepts_in("hiza to koshi ga itai, fukurahagi mo", reader=True) == ["knee", "low_back", "calf"]
+    assert vocab.concepts_in("goti na mgongo zinauma", reader=True) == ["knee", "low_back"]
+    assert vocab.concepts_in("my lower waist is stiff every morning", reader=True) == ["low_back"]
+    assert [m.key for m in vocab.intents("muscle training for my hips")] == ["strengthening"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # the pee not controlled, or soiled unnoticed, with a bad back; a faint felt coming on a climb; a leg puffed up
+    # after weeks laid up; a snap at the back "o" the heel
+    ("disc playing up and i could not control my wee on the walk home", True),
+    ("bad back from shovelling and i messed myself without realising", True),
+    ("felt like i was going to drop on the climb and had to sit in the verge", True),
+    ("laid up in bed with my back for two weeks, now my left leg has puffed up", True),
+    ("felt a snap at the back o me heel on the stile, cant go up on me tiptoes", True),
+    # harmless: one skipped beat after the morning coffee; a racing heart that settles quickly; pins and needles
+    # after sitting, gone quick; a hand tingly after sleeping with the elbow bent; a bruised hip walked on and
+    # easing at 74; woken by rolling onto a bruise; a chest sore at one spot that hurts as the reader twists; a
+    # runner who "heads out cold" ("out cold" is no faint)
+    ("one skipped beat after the morning coffee, runs feel fine", False),
+    ("heart racing on the hill reps, settles quickly once i jog down", False),
+    ("leg went pins and needles after sitting on the floor, gone quick once i stood", False),
+    ("woke with my hand tingly after sleeping with my elbow bent, normal in a few minutes", False),
+    ("im 74, slipped on the ice, bruise on my hip but walking on it fine and less sore each day", False),
+    ("woke in the night with shin pain, i rolled onto the bruise from the fall", False),
+    ("chest sore on one spot when i press it after moving the fridge, sore when i twist, breathing fine", False),
+    ("I always head out cold before parkrun, what should I do first?", False),
+    # (legs stiff after a long drive that loosened up in the warm-up: a guard, "leg" now beside being laid up)
+    ("legs heavy after the long drive to the race, loosened up in the warm-up", False),
+])
+def test_red_flags_of_dairy_farmers_bingo_callers_and_shipwrights(vocab: Vocabulary, text: str,
+                                                                  flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
