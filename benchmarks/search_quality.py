@@ -301,7 +301,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fivehundredsixtyfirst", "fivehundredsixtysecond", "fivehundredsixtythird", "fivehundredsixtyfourth",
     "fivehundredsixtyfifth", "fivehundredsixtysixth", "fivehundredsixtyseventh", "fivehundredsixtyeighth",
     "fivehundredsixtyninth", "fivehundredseventieth", "fivehundredseventyfirst", "fivehundredseventysecond",
-    "fivehundredseventythird", "fivehundredseventyfourth")
+    "fivehundredseventythird", "fivehundredseventyfourth", "fivehundredseventyfifth", "fivehundredseventysixth",
+    "fivehundredseventyseventh", "fivehundredseventyeighth", "fivehundredseventyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -434,7 +435,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "cocklepickersrf_red_flags.jsonl", "roadworkersrf_red_flags.jsonl", "fitnessinstructorsrf_red_flags.jsonl",
     "recyclingrf_red_flags.jsonl", "solarinstallersrf_red_flags.jsonl", "radiographersrf_red_flags.jsonl",
     "greenhousegrowersrf_red_flags.jsonl", "hostelstaffrf_red_flags.jsonl", "skydivingrf_red_flags.jsonl",
-    "dairyrf_red_flags.jsonl", "bingocallersrf_red_flags.jsonl", "shipwrightsrf_red_flags.jsonl")
+    "dairyrf_red_flags.jsonl", "bingocallersrf_red_flags.jsonl", "shipwrightsrf_red_flags.jsonl",
+    "zumbarf_red_flags.jsonl", "icerinkrf_red_flags.jsonl", "snookerrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -381,7 +381,11 @@ def plan(text: str, vocabulary: Vocabulary | None = None) -> QueryPlan:
         said = [t for t in said if not any(_overlap(t, m) for m in naming)]
         tokens = mark(tokens, naming, spans, "synonym")
         inside_said = {m for m in parts if any(_within(m, t) for t in said)}
-        concepts = [m for m in found if m not in inside_said]
+        # An injury only asked about, where the reader says it hurts elsewhere on its body part, is
+        # their guess ("front of my shin aches ... shin splints??"): left out, as a guess taken back.
+        doubted = vocabulary.doubted(text, found, places)
+        tokens = mark(tokens, doubted, spans, "taken_back")
+        concepts = [m for m in found if m not in inside_said and m not in doubted]
         tokens = mark(tokens, concepts, spans, "concept")
         tokens = mark(tokens, said, spans, "trigger")
         # A kind's word inside a body part's name is the name: the "band" of "IT band" is no

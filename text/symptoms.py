@@ -16,7 +16,7 @@ outside of my knee" and "the outside of the knee" are one phrase.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -170,6 +170,7 @@ class SymptomMatcher:
         wondering: Sequence[str] = (),
         ruled_out: Sequence[str] = (),
         negation_idioms: Sequence[str] = (),
+        pain_stems: Iterable[str] = (),
     ) -> None:
         self.regions = {r.key: r for r in regions}
         self.spots = tuple(spots)
@@ -177,6 +178,7 @@ class SymptomMatcher:
         self.signs = tuple(signs)
         self.red_flags = tuple(red_flags)
         self._joiners = frozenset(w for j in joiners for w in words(j))
+        self._pain_stems = frozenset(pain_stems)
         self._find_parts = find_parts
         self._part_noun = part_noun
         # Each phrase as written and as a reader's search reads it (`forms`: possessives as "the").
@@ -201,6 +203,7 @@ class SymptomMatcher:
         self._negation_idioms = PhraseMatcher(("", f) for i in negation_idioms for f in forms(i))
         self._flag_unless = [PhraseMatcher(("", f) for t in fl.unless for f in forms(t)) if fl.unless else None
                              for fl in red_flags]
+        self._signs_of = {s.injury: s for s in self.signs}
         # Which injuries list a place or a trigger: a place listed by one injury alone tells it.
         self._by_place: dict[tuple[str, str], list[InjurySigns]] = {}
         for s in self.signs:
@@ -235,9 +238,11 @@ class SymptomMatcher:
                     best = Place(part.key, region.key, region.start, part.end, part.surface)
                     break
                 between = ws[part.end : region.start]
-                # After its body part, a region needs a joiner ("knee on the outside") or to end the
-                # clause ("sore calf inside"): "step one foot back until ..." is an instruction.
-                ends = region.end >= len(ws) or clause[region.end] != clause[region.end - 1]
+                # After its body part, a region needs a joiner ("knee on the outside"), to end the
+                # clause ("sore calf inside") or a word saying it hurts ("knee outside pain", as a
+                # learner writes it): "step one foot back until ..." is an instruction.
+                ends = (region.end >= len(ws) or clause[region.end] != clause[region.end - 1]
+                        or analysed.stems[region.end] in self._pain_stems)
                 if part.end <= region.start and _joined(between, self._joiners) and (between or ends):
                     best = Place(part.key, region.key, part.start, region.end, part.surface)
             if best is not None and not any(s < best.end and best.start < e for s, e in taken):
@@ -307,6 +312,25 @@ class SymptomMatcher:
         return Guess(signs.injury, tuple(place_key(*w) for w in where), tuple(when),
                      self._notice(signs, [found_places[w] for w in where], when))
 
+    def doubted(self, text: str, analysed: Analysed, injuries: Sequence[Match], places: Sequence[Place]) -> list[Match]:
+        """The `injuries` named only as a question ("shin splints??", "is it runner's knee") in a text
+        that says where on the injury's body part it hurts, at none of the places the injury is felt:
+        the description is what the reader asks about, the name their guess at it ("front of my shin
+        aches, not the inside part ... shin splints??" asks about the front of the shin)."""
+        if not injuries or not places:
+            return []
+        asked = self.wondered(text, analysed, injuries)
+        out = []
+        for m in injuries:
+            signs = self._signs_of.get(m.key)
+            if signs is None or not signs.where or (m.start, m.end) not in asked:
+                continue
+            part = signs.body_part or signs.where[0][0]
+            said = {(p.body_part, p.region) for p in places if p.body_part == part}
+            if said and said.isdisjoint((*signs.where, *signs.also_where)):
+                out.append(m)
+        return out
+
     def _notice(self, signs: InjurySigns, places: list[Place], when: list[str]) -> str:
         said = "Pain"
         if places:
@@ -357,7 +381,11 @@ class SymptomMatcher:
         """The spans of the conditions' names the reader only wonders about: a `wondering` phrase at
         most WONDER_REACH words before one in its clause ("is it a stress fracture", "read about
         DVT"), or right after it ("rhabdo or just DOMS"), or a question mark after it ("tumour??")."""
-        names = self._names.find(text, analysed)
+        return self.wondered(text, analysed, self._names.find(text, analysed))
+
+    def wondered(self, text: str, analysed: Analysed, names: Sequence[Match]) -> frozenset[tuple[int, int]]:
+        """The spans of `names` (matches in `analysed`) the reader only wonders about, read as
+        `_wondered` reads a red flag's names."""
         if not names:
             return frozenset()
         asks = self._wondering.find(text, analysed)

@@ -258,6 +258,7 @@ class Vocabulary:
              if c.where or c.when or c.also_where],
             symptoms.red_flags, symptoms.joiners, self._body_part_matches, self.part_noun, self.forms,
             symptoms.negations, symptoms.wondering, symptoms.ruled_out, symptoms.negation_idioms,
+            self.pain_words,
         )
 
     # -- lookups -------------------------------------------------------------------------------
@@ -642,6 +643,13 @@ class Vocabulary:
             if tried and doing(tried[0]):
                 out.append(tried)
         return out
+
+    def doubted(self, text: str, found: Sequence[Match], places: Sequence[Place]) -> list[Match]:
+        """The injuries of `found` (a search's concept matches) the reader only asks about while
+        saying it hurts at a place of its body part the injury is not felt at (see
+        `SymptomMatcher.doubted`): a guess, not what they search for."""
+        injuries = [m for m in found if self.has_concept(m.key) and self.concept(m.key).kind == "injury"]
+        return self.symptoms.doubted(text, analyse(text), injuries, places) if injuries and places else []
 
     def taken_back(self, text: str, analysed: Analysed | None = None) -> list[Match]:
         """The guesses a reader takes back ("thought it was my IT band but my pelvis drops", "blamed

@@ -4274,3 +4274,47 @@ def test_body_parts_named_in_japanese_and_swahili_and_the_waist_for_the_low_back
 def test_red_flags_of_dairy_farmers_bingo_callers_and_shipwrights(vocab: Vocabulary, text: str,
                                                                   flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # an injury only asked about ("is it shin splints?") where the reader says it hurts elsewhere on its body
+    # part is their guess: the place they describe decides; a child's shins; the groin named in Spanish ("ingle");
+    # race week said as "next sunday"
+    ("my daughter's shins hurt at the front and her feet slap the road, is it shin splints?", {"1062"}),
+    ("outside of the knee aches at the same point every run, is it runner's knee?", {"1046"}),
+    ("ingle sore after sprint sessions", {"1027"}),
+    ("marathon is next sunday, should I still do a long run this week", {"1018"}),
+])
+def test_an_injury_asked_about_elsewhere_on_its_body_part_is_a_guess(demo: SearchIndex, text: str,
+                                                                      best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_a_region_after_its_body_part_then_a_pain_word_and_someone_elses_body_part(vocab: Vocabulary) -> None:
+    assert [p.key for p in vocab.places("knee outside pain after 4 km", search=True)] == ["knee.outside"]
+    assert [p.key for p in vocab.places("front of my son's shins ache", search=True)] == ["shin.front"]
+    assert vocab.concepts_in("xigai he yao dou teng", reader=True) == ["knee", "low_back"]
+    # the back of the thigh named in pinyin is the hamstrings, no "back" of the quads
+    assert vocab.concepts_in("suddenly back of datui grab pain", reader=True) == ["hamstrings"]
+    assert vocab.places("suddenly back of datui grab pain", search=True) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # an ear gone deaf; one calf swollen and out of puff; a calf hot after hours on a bus; blood in the eye after
+    # a puck to the face
+    ("can't hear out of my right ear since this morning, just ringing", True),
+    ("out of puff on the stairs all week and one calf has swelled up", True),
+    ("six hours on the team bus to the tournament and now one calf is red and hot", True),
+    ("took a puck in the face, blood in the bottom of my eye and it's blurry", True),
+    # harmless: woken by rolling onto a bruise; dizzy after a skater's spin; menopause sweats with a steady weight;
+    # a skipped beat after strong coffees
+    ("hip pain woke me at 3am because i rolled onto it, bruised from the fall, walking fine", False),
+    ("dizzy after a spin combo, fine in under a minute", False),
+    ("hot flushes and sweaty nights, weight steady, eating normally. menopause workouts?", False),
+    ("skipped beat after two strong coffees, fine since", False),
+    # (ankles puffy on both sides after a coach trip, gone overnight: a guard, a coach trip now beside a puffy leg)
+    ("back from a long coach trip, ankles puffy both sides, all gone after a nights sleep", False),
+])
+def test_red_flags_of_zumba_instructors_ice_rink_staff_and_snooker_halls(vocab: Vocabulary, text: str,
+                                                                        flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
