@@ -302,7 +302,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fivehundredsixtyfifth", "fivehundredsixtysixth", "fivehundredsixtyseventh", "fivehundredsixtyeighth",
     "fivehundredsixtyninth", "fivehundredseventieth", "fivehundredseventyfirst", "fivehundredseventysecond",
     "fivehundredseventythird", "fivehundredseventyfourth", "fivehundredseventyfifth", "fivehundredseventysixth",
-    "fivehundredseventyseventh", "fivehundredseventyeighth", "fivehundredseventyninth")
+    "fivehundredseventyseventh", "fivehundredseventyeighth", "fivehundredseventyninth", "fivehundredeightieth",
+    "fivehundredeightyfirst", "fivehundredeightysecond", "fivehundredeightythird", "fivehundredeightyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -436,7 +437,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "recyclingrf_red_flags.jsonl", "solarinstallersrf_red_flags.jsonl", "radiographersrf_red_flags.jsonl",
     "greenhousegrowersrf_red_flags.jsonl", "hostelstaffrf_red_flags.jsonl", "skydivingrf_red_flags.jsonl",
     "dairyrf_red_flags.jsonl", "bingocallersrf_red_flags.jsonl", "shipwrightsrf_red_flags.jsonl",
-    "zumbarf_red_flags.jsonl", "icerinkrf_red_flags.jsonl", "snookerrf_red_flags.jsonl")
+    "zumbarf_red_flags.jsonl", "icerinkrf_red_flags.jsonl", "snookerrf_red_flags.jsonl",
+    "gondoliersrf_red_flags.jsonl", "museumguardsrf_red_flags.jsonl", "escaperoomsrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

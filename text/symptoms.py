@@ -45,6 +45,10 @@ QUESTION_GAP = 3
 # Words that carry a denial on down a list: each starts NEGATION_REACH afresh ("no leg pain or
 # numbness" denies the numbness too).
 DENIAL_LISTS = frozenset({"or", "nor"})
+# Words after a match in which an "or" shows it stands in such a list ("chest pain or fainting").
+LIST_LOOKAHEAD = 2
+# A comma followed by one of these ends the list: "no pain, but hot or swollen" denies no swelling.
+CONTRASTS = frozenset({"but", "though", "however", "yet", "except", "although"})
 # "Can't ... without" says the thing happens each time ("can't bend my foot up without my calf
 # hurting"): a "without" after one of these in its clause denies nothing.
 WITHOUT = "without"
@@ -405,7 +409,8 @@ class SymptomMatcher:
         words before one (NEGATION_REACH unless given), in its clause ("no swelling or redness", "the
         bone isnt tender"; "can't put weight on it" says the negation inside the match, and counts);
         an "or" on the way gives the reach again ("no leg pain or numbness"), and carries it back over
-        the list's commas ("doesn't hurt, swell or give way"); and not a name `wondered` about. A
+        the list's commas ("doesn't hurt, swell or give way"), as does one just after the match ("no
+        dizziness, chest pain or fainting"); and not a name `wondered` about. A
         negation inside one of `negation_idioms` ("lost weight without trying and sweating at night")
         denies nothing."""
         negated = not self._negations.isdisjoint(analysed.words)
@@ -420,12 +425,19 @@ class SymptomMatcher:
                 return True
             if not negated:
                 return False
-            i, left, listed = m.start - 1, reach, False
-            while i >= 0 and left > 0 and (clause[i] == clause[i + 1] or (listed and _comma(text, analysed, i))):
+            # A match with an "or" just after it in its clause is inside a list already ("no dizziness,
+            # chest pain or fainting"): the denial reaches it back over the list's commas too.
+            after = range(m.end, min(m.end + LIST_LOOKAHEAD, len(ws)))
+            listed = any(ws[j] in DENIAL_LISTS and clause[j] == clause[m.end - 1] for j in after)
+            i, left = m.start - 1, reach
+            while i >= 0 and left > 0 and (clause[i] == clause[i + 1] or (
+                    listed and _comma(text, analysed, i) and ws[i + 1] not in CONTRASTS)):
                 if ws[i] in self._negations and i not in idioms and not _cannot_without(ws, clause, i):
                     return True
+                # Each item of a list starts the reach afresh, as an "or" does.
+                fresh = ws[i] in DENIAL_LISTS or clause[i] != clause[i + 1]
                 listed = listed or ws[i] in DENIAL_LISTS
-                left = reach if ws[i] in DENIAL_LISTS else left - 1
+                left = reach if fresh else left - 1
                 i -= 1
             return False
 

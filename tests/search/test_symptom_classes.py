@@ -4318,3 +4318,40 @@ def test_a_region_after_its_body_part_then_a_pain_word_and_someone_elses_body_pa
 def test_red_flags_of_zumba_instructors_ice_rink_staff_and_snooker_halls(vocab: Vocabulary, text: str,
                                                                         flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # sat through a film, the cinema and the stairs in Portuguese are the runner's knee's triggers; the foam
+    # roller in Portuguese; a foot that lands "far front of body"
+    ("ache round the kneecap going down the stairs and when I've sat through a film", {"1015"}),
+    ("knee sore around the kneecap going down escada and in the cinema", {"1015"}),
+    ("rolo de espuma for the calves", {"1066"}),
+    ("my foot lands far front of body, how to fix", {"1011"}),
+])
+def test_a_film_sat_through_the_stairs_in_portuguese_and_a_foot_far_in_front(demo: SearchIndex, text: str,
+                                                                              best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_body_parts_named_in_korean_and_arabic(vocab: Vocabulary) -> None:
+    assert vocab.concepts_in("mureup and heori both stiff", reader=True) == ["knee", "low_back"]
+    assert vocab.concepts_in("rukba pain", reader=True) == ["knee"]
+    assert vocab.concepts_in("something grab back of my heobeokji", reader=True) == ["hamstrings"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a crack at the heel and "cannae" get up on tiptoe; pressure in the chest named in Portuguese; a bladder's
+    # filling no longer felt
+    ("heard a crack like someone booted my heel and i cannae get up on my tiptoes", True),
+    ("pressure in my peito like a weight on the hill, sat down for ten minutes", True),
+    ("back sore for days and now i cant tell when my bladder is full", True),
+    # harmless: an occasional skipped beat with "no dizziness, chest pain or fainting" (the "no" reaches down the
+    # list); a chest pressed sore; a thigh numb under a duty belt; pink pee after beetroot; flights of stairs
+    ("occasional skipped beat at rest, no dizziness, chest pain or fainting", False),
+    ("chest sore where the bar pressed, hurts when i push on it, breathing fine", False),
+    ("numb patch on my outer thigh from the heavy duty belt, no weakness", False),
+    ("pink pee after eating lots of beetroot", False),
+    ("out of breath after running up three flights of stairs, fine in a minute", False),
+])
+def test_red_flags_of_gondoliers_museum_guards_and_escape_rooms(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

@@ -104,6 +104,9 @@ def test_odd_input_does_not_crash(text: str) -> None:
         ("meself", "myself"),
         # Yorkshire and Scots "o'" (the T of "T-spine" stays a T)
         ("o", "of"),
+        ("cannae", "can't"),
+        ("nae", "no"),
+        ("dae", "do"),
     ],
 )
 def test_stem_same(a: str, b: str) -> None:
