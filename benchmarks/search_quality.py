@@ -303,7 +303,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fivehundredsixtyninth", "fivehundredseventieth", "fivehundredseventyfirst", "fivehundredseventysecond",
     "fivehundredseventythird", "fivehundredseventyfourth", "fivehundredseventyfifth", "fivehundredseventysixth",
     "fivehundredseventyseventh", "fivehundredseventyeighth", "fivehundredseventyninth", "fivehundredeightieth",
-    "fivehundredeightyfirst", "fivehundredeightysecond", "fivehundredeightythird", "fivehundredeightyfourth")
+    "fivehundredeightyfirst", "fivehundredeightysecond", "fivehundredeightythird", "fivehundredeightyfourth",
+    "fivehundredeightyfifth", "fivehundredeightysixth", "fivehundredeightyseventh", "fivehundredeightyeighth",
+    "fivehundredeightyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -438,7 +440,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "greenhousegrowersrf_red_flags.jsonl", "hostelstaffrf_red_flags.jsonl", "skydivingrf_red_flags.jsonl",
     "dairyrf_red_flags.jsonl", "bingocallersrf_red_flags.jsonl", "shipwrightsrf_red_flags.jsonl",
     "zumbarf_red_flags.jsonl", "icerinkrf_red_flags.jsonl", "snookerrf_red_flags.jsonl",
-    "gondoliersrf_red_flags.jsonl", "museumguardsrf_red_flags.jsonl", "escaperoomsrf_red_flags.jsonl")
+    "gondoliersrf_red_flags.jsonl", "museumguardsrf_red_flags.jsonl", "escaperoomsrf_red_flags.jsonl",
+    "parkingattendantsrf_red_flags.jsonl", "cheerleadersrf_red_flags.jsonl", "rodeorf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

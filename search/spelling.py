@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -25,6 +26,9 @@ MAX_CORRECTIONS = 3
 # pyspellchecker's English word list (counts from film subtitles): a word seen this often there.
 # ("planter" is seen 428 times and is still read as "plantar".)
 COMMON_WORD_COUNT = 500
+# A French or Italian elision ("c'est", "j'ai", "l'intérieur", "qu'il") is a word of another language,
+# no typo: corrected, "c'est" became "chest" and a Québécois runner's race-week search a chest pain.
+_ELIDED = re.compile(r"^(?:[cdjlmnst]|qu)['’]\w", re.IGNORECASE)
 
 
 class Speller:
@@ -69,8 +73,8 @@ class Speller:
     def known(self, word: str) -> bool:
         """True for stop words, words of the index and words whose terms are indexed."""
         ts = terms(word)
-        if not ts:
-            return True  # stop words are never "misspelled"
+        if not ts or _ELIDED.match(word):
+            return True  # stop words and another language's elisions are never "misspelled"
         if all(w in self._vocabulary for w in words(word)):
             return True  # the vocabulary's own words ("twinge") are never "corrected" to another
         if any(w in self._indexed for w in words(word)):

@@ -4355,3 +4355,55 @@ def test_body_parts_named_in_korean_and_arabic(vocab: Vocabulary) -> None:
 ])
 def test_red_flags_of_gondoliers_museum_guards_and_escape_rooms(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the neck in Russian; the front of the hip, the inside of the thigh, below the kneecap and flat feet said in
+    # French (the inside of the thigh is the groin's place, not the quads')
+    ("sheya stiff after my long run, shoulders up by my ears", {"1063"}),
+    ("devant de la hanche tight after sitting at the bureau all day", {"1008", "1052"}),
+    ("l'intérieur de la cuisse tight after intervals", {"1027"}),
+    ("ça pince en dessous de la rotule quand je saute", {"1034"}),
+    ("pieds plats, which souliers?", {"1025"}),
+])
+def test_french_places_and_body_parts_named_in_russian(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_body_parts_named_in_welsh_russian_turkish_and_malay(vocab: Vocabulary) -> None:
+    for word in ("pen-glin", "koleno", "diz", "lutut"):
+        assert vocab.concepts_in(word, reader=True) == ["knee"], word
+    for word in ("ikry", "baldır", "betis"):
+        assert vocab.concepts_in(word, reader=True) == ["calf"], word
+    assert vocab.concepts_in("boyun and leher", reader=True) == ["neck"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a rattler's bite; a pony's bite swollen and red; a chest stepped on, breathing harder by the hour; a chest's
+    # pressure and a near faint in French; a heart still racing an hour later
+    ("a rattler got me on the shin out on the ranch, swelling's climbing", True),
+    ("the pony bit my hand yesterday and now it's swollen and red", True),
+    ("a horse stepped on my chest, ribs sore and it's harder to breathe every hour", True),
+    ("pression dans la poitrine dans la cote, j'ai failli perdre connaissance", True),
+    ("heart took off at 200 mid run and it's still racing an hour later", True),
+    # harmless: dizzy for a second after a twisting dismount; a few pounds lost and put back; a numb seat that
+    # wears off; dark pee from too little water, pale again
+    ("dizzy for a second after a twisting dismount, then fine", False),
+    ("lost 3 pounds during camp week, eating normally, back to my normal weight now", False),
+    ("numb bum on a hard stool all evening, wears off after a walk", False),
+    ("pee was dark as tea after a day hauling hay with hardly any water, pale again now", False),
+    # (a horsefly's bite, which the speller splits to "horse fly": a guard, a horse's bite now named)
+    ("horsefly got me on the calf, red itchy lump, feel fine otherwise", False),
+])
+def test_red_flags_of_parking_attendants_cheerleaders_and_rodeo_riders(vocab: Vocabulary, text: str,
+                                                                       flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_a_french_elision_is_no_typo(demo: SearchIndex) -> None:
+    # "c'est" corrected was "chest": a race-week search with "des petites douleurs partout" read as chest pain
+    result = demo.search(SearchRequest(q="C'est la semaine du marathon, j'ai des petites douleurs partout, "
+                                         "c'est normal?"))
+    assert result.red_flags == ()
+    assert not any("chest" in notice for notice in result.notices)
+    assert result.did_you_mean is None or "chest" not in result.did_you_mean
