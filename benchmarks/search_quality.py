@@ -305,7 +305,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fivehundredseventyseventh", "fivehundredseventyeighth", "fivehundredseventyninth", "fivehundredeightieth",
     "fivehundredeightyfirst", "fivehundredeightysecond", "fivehundredeightythird", "fivehundredeightyfourth",
     "fivehundredeightyfifth", "fivehundredeightysixth", "fivehundredeightyseventh", "fivehundredeightyeighth",
-    "fivehundredeightyninth")
+    "fivehundredeightyninth", "fivehundredninetieth", "fivehundredninetyfirst", "fivehundredninetysecond",
+    "fivehundredninetythird", "fivehundredninetyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -441,7 +442,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "dairyrf_red_flags.jsonl", "bingocallersrf_red_flags.jsonl", "shipwrightsrf_red_flags.jsonl",
     "zumbarf_red_flags.jsonl", "icerinkrf_red_flags.jsonl", "snookerrf_red_flags.jsonl",
     "gondoliersrf_red_flags.jsonl", "museumguardsrf_red_flags.jsonl", "escaperoomsrf_red_flags.jsonl",
-    "parkingattendantsrf_red_flags.jsonl", "cheerleadersrf_red_flags.jsonl", "rodeorf_red_flags.jsonl")
+    "parkingattendantsrf_red_flags.jsonl", "cheerleadersrf_red_flags.jsonl", "rodeorf_red_flags.jsonl",
+    "lumberjacksrf_red_flags.jsonl", "bartendersrf_red_flags.jsonl", "filmcrewrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

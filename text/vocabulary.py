@@ -256,7 +256,8 @@ class Vocabulary:
             symptoms.regions, symptoms.spots, symptoms.triggers,
             [InjurySigns(c.key, c.name, c.where, c.when, c.body_part, c.also_where) for c in self.injuries
              if c.where or c.when or c.also_where],
-            symptoms.red_flags, symptoms.joiners, self._body_part_matches, self.part_noun, self.forms,
+            [_in_other_languages(fl, self.body_parts) for fl in symptoms.red_flags], symptoms.joiners,
+            self._body_part_matches, self.part_noun, self.forms,
             symptoms.negations, symptoms.wondering, symptoms.ruled_out, symptoms.negation_idioms,
             self.pain_words,
         )
@@ -916,3 +917,14 @@ def _listed(matches: Sequence[Match], analysed: Analysed) -> set[str]:
         if a.key != b.key and _LIST_JOINS.intersection(between) and set(between) <= _LIST_WORDS:
             out.update((a.key, b.key))
     return out
+
+
+def _in_other_languages(flag: RedFlag, body_parts: Sequence[Concept]) -> RedFlag:
+    """The red flag with each body part its `together` lists name also named in the reader's other
+    languages: "my left bap chan is swollen, hot and red" is the calf's clot as "calf" is."""
+    together = []
+    for group in flag.together:
+        names = set(group)
+        extra = [name for part in body_parts if names & set(part.terms) for name in part.other_languages]
+        together.append(tuple(dict.fromkeys((*group, *extra))))
+    return replace(flag, together=tuple(together))

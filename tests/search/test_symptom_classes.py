@@ -4407,3 +4407,46 @@ def test_a_french_elision_is_no_typo(demo: SearchIndex) -> None:
     assert result.red_flags == ()
     assert not any("chest" in notice for notice in result.notices)
     assert result.did_you_mean is None or "chest" not in result.did_you_mean
+
+
+def test_body_parts_named_in_vietnamese_greek_polish_and_scandinavian(vocab: Vocabulary) -> None:
+    for word in ("kolano", "gonato", "dau goi", "knaet"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    for word in ("lydki", "vaden", "bap chan", "gamba"):
+        assert vocab.concepts_in(f"{word} tight", reader=True) == ["calf"], word
+    assert vocab.concepts_in("korsrygg and skulderblad", reader=True) == ["low_back", "upper_back"]
+    assert vocab.concepts_in("posladki and ljumsken", reader=True) == ["glutes", "adductors"]
+    # their word for the whole back is the English "back", no body part of its own
+    assert vocab.concepts_in("rygg sore", reader=True) == []
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the calf in Polish and Swedish, the kneecap and the knee's outside in Polish
+    ("lydki always tight, I stretch every day", {"1005", "1053"}),
+    ("vaden always tight even when I stretch after skiing", {"1005"}),
+    ("pain just under the rzepka when I jump", {"1034"}),
+    ("outside of my kolano hurts at the same point of every run", {"1046"}),
+])
+def test_the_calf_and_the_knee_in_polish_and_swedish(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a calf named in another language is a calf to a red flag too; a sudden weak arm for hours; the bowels
+    # emptied unfelt with back pain, said crudely
+    ("my left lydka is hot and swollen since the flight home", True),
+    ("bap chan one side swollen and red after the night bus, hurts to walk", True),
+    ("sudden weakness in my left arm, can't hold my cup, been two hours", True),
+    ("back agony since the weekend and I crapped myself without noticing", True),
+    # harmless: a groin bulge that goes back in and does not hurt; fingers tingling after a hedge trimmer, gone
+    # within the hour; fingertips white in the cold that come back pink; a thigh woken by lying on its bruise;
+    # a night's lifting; a chest pressed sore by a load, fine on runs
+    ("small bulge in my groin pops out when I strain, goes back in lying down, painless", False),
+    ("hands tingle after running the chainsaw all day, gone within the hour", False),
+    ("fingertips go white and numb holding cold poles on winter nights, come back pink within minutes", False),
+    ("pain in my thigh woke me at 3am, I'd rolled onto the big bruise from the table", False),
+    ("shoulders ache all night after lugging crates all night at the festival", False),
+    ("chest sore where I hugged the heavy box all day, hurts when I press on it, fine on runs", False),
+])
+def test_red_flags_of_lumberjacks_bartenders_and_film_crews(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
