@@ -2,8 +2,10 @@
 
 A phrase matches a run of adjacent words either exactly or after stemming ("runner's knees" =
 "runners knee" = "runner knee"); the longest phrase wins, and an exact match beats a stemmed one
-of the same length ("ITBS" is the syndrome, though it stems to "itb"). A phrase never spans
-clause punctuation or a blank line ("do it. Band practice" is no IT band).
+of the same length ("ITBS" is the syndrome, though it stems to "itb"). A phrase given as written
+matches exactly only: English stems mean nothing to another language's word, and the French
+"pied" stems to "pie". A phrase never spans clause punctuation or a blank line ("do it. Band
+practice" is no IT band).
 
 Each position looks only at the phrases that start with its word (a dictionary lookup), and each
 of those is compared word by word: the work per word is bounded by the vocabulary, never by how
@@ -13,7 +15,7 @@ many matches the text holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from .analysis import Analysed, stem
@@ -38,13 +40,14 @@ class Match:
 class PhraseMatcher:
     """Phrases (as folded words) -> keys, indexed by each phrase's first word and first stem."""
 
-    def __init__(self, phrases: Iterable[tuple[str, _Phrase]]) -> None:
+    def __init__(self, phrases: Iterable[tuple[str, _Phrase]], as_written: Collection[_Phrase] = ()) -> None:
         exact: dict[str, dict[int, dict[str | _Phrase, str]]] = {}
         stemmed: dict[str, dict[int, dict[str | _Phrase, str]]] = {}
         for key, words in phrases:
             if words:
                 _add(exact, words, key)
-                _add(stemmed, tuple(map(stem, words)), key)
+                if words not in as_written:
+                    _add(stemmed, tuple(map(stem, words)), key)
         # Per first word: (length, phrases of that length), longest first, so that one dict
         # lookup per length finds the longest phrase starting at a word, whatever the text holds.
         self._exact = {w: sorted(by_length.items(), reverse=True) for w, by_length in exact.items()}

@@ -16,7 +16,7 @@ outside of my knee" and "the outside of the knee" are one phrase.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -175,7 +175,9 @@ class SymptomMatcher:
         ruled_out: Sequence[str] = (),
         negation_idioms: Sequence[str] = (),
         pain_stems: Iterable[str] = (),
+        as_written: Collection[tuple[str, ...]] = (),
     ) -> None:
+        """`as_written`: phrases matched only as written (a body part's names in other languages)."""
         self.regions = {r.key: r for r in regions}
         self.spots = tuple(spots)
         self.triggers = {t.key: t for t in triggers}
@@ -198,8 +200,8 @@ class SymptomMatcher:
                     flags_of.setdefault(form, []).append(fl.key)
         self._flag_terms = PhraseMatcher((FLAG_KEYS_JOIN.join(dict.fromkeys(keys)), f) for f, keys in flags_of.items())
         # One matcher per list of `together`: a word may stand in several lists of one flag.
-        self._flag_parts = [[PhraseMatcher(("", f) for t in group for f in forms(t)) for group in fl.together]
-                            for fl in red_flags]
+        self._flag_parts = [[PhraseMatcher((("", f) for t in group for f in forms(t)), as_written)
+                             for group in fl.together] for fl in red_flags]
         self._negations = frozenset(w for n in negations for w in words(n))
         self._names = PhraseMatcher(("", f) for fl in red_flags for n in fl.names for f in forms(n))
         self._wondering = PhraseMatcher(("", f) for w in wondering for f in forms(w))

@@ -220,9 +220,14 @@ class Vocabulary:
             + ignored
         )
         # The body parts a search names: in other languages too ("outside of the ginocchio"), never a post.
+        # Another language's name is matched as written, never by its English stem ("pied" is no "pie").
+        english_forms = {form for c in self._concepts.values() for term in c.post_terms() for form in self.forms(term)}
+        as_written = frozenset(form for c in self.body_parts for name in c.other_languages
+                               for form in self.forms(name)) - english_forms
         self._searched_parts = PhraseMatcher(
             [(c.key, form) for c in self._concepts.values() if c.kind == "body_part"
-             for term in (*c.post_terms(), *c.other_languages) for form in self.forms(term)] + ignored
+             for term in (*c.post_terms(), *c.other_languages) for form in self.forms(term)] + ignored,
+            as_written,
         )
         # A body part named in another language in one word reads, for its places, as its first English
         # name of one word: "the front of the heup" is the front of the hip, a spot of the hip flexors.
@@ -239,7 +244,8 @@ class Vocabulary:
                     self._in_english[other[0]] = english
         self._reader_matcher = PhraseMatcher(
             [(c.key if term not in c.reader_terms else _LOOSE + c.key, form)
-             for c in self._concepts.values() for term in c.terms for form in self.forms(term)] + ignored
+             for c in self._concepts.values() for term in c.terms for form in self.forms(term)] + ignored,
+            as_written,
         )
         self._cues = PhraseMatcher((k.key, tuple(words(cue))) for k in self.kinds for cue in k.cues)
         self._intents = PhraseMatcher((k.key, tuple(words(w))) for k in self.kinds for w in k.words)
@@ -259,7 +265,7 @@ class Vocabulary:
             [_in_other_languages(fl, self.body_parts) for fl in symptoms.red_flags], symptoms.joiners,
             self._body_part_matches, self.part_noun, self.forms,
             symptoms.negations, symptoms.wondering, symptoms.ruled_out, symptoms.negation_idioms,
-            self.pain_words,
+            self.pain_words, as_written,
         )
 
     # -- lookups -------------------------------------------------------------------------------

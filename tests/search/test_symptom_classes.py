@@ -4450,3 +4450,48 @@ def test_the_calf_and_the_knee_in_polish_and_swedish(demo: SearchIndex, text: st
 ])
 def test_red_flags_of_lumberjacks_bartenders_and_film_crews(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_another_languages_name_is_matched_as_written_not_by_its_english_stem(vocab: Vocabulary) -> None:
+    # the French "pied" stems to "pie", the German "Wade" to "wade", the Swedish "hals" to "hal"
+    for text in ("pecan pie after the race", "wading through the river on a trail run", "hal higdon novice plan",
+                 "fess up, I skipped stretching"):
+        assert vocab.concepts_in(text, reader=True) == [], text
+    assert vocab.concepts_in("mal au pied", reader=True) == ["foot"]
+    assert vocab.concepts_in("birka and zanoo and genunchi", reader=True) == ["knee"]
+    assert vocab.concepts_in("calcai sore", reader=True) == ["foot"]
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the knee in Hebrew and Persian; a comeback said "off running since", "ease back in"; no warm-up said
+    # "directly out the door"
+    ("outside of my birka hurts at the same km every run, then I walk home", {"1046"}),
+    ("the outside of my zanoo gets sharp at the same point of every run", {"1046"}),
+    ("been off running since the summer, how do I ease back in", {"1069", "1018"}),
+    ("I go directly out the door and start running, first km is terrible", {"1017"}),
+])
+def test_the_knee_in_hebrew_and_persian_a_comeback_and_no_warm_up(demo: SearchIndex, text: str,
+                                                                  best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a chemical in the eye; a deep burn; a limb bent where it shouldn't be; sight gone black in one eye; waking
+    # gasping; a calf gone fat after a scope; the bladder said crudely, and when it comes not controlled
+    ("bleach splashed in my eye, still burning and I can't open it", True),
+    ("boiling water scald on my hand, gone white and it doesnt even hurt", True),
+    ("slipped with a tray and my forearm has a bend in it where it shouldnt be", True),
+    ("my eye just went black for a minute on the run", True),
+    ("I wake up at night gasping for air, have to sit up", True),
+    ("had my knee scoped last week and now the calf's fat and sore", True),
+    ("back wrecked since lifting and I pissed myself without feeling it", True),
+    ("low back agony, numb where I sit on the bike saddle and I can't control when I wee", True),
+    # harmless: hands tingling a few minutes after a tool, then fine; a racing heart after energy drinks; one rib
+    # sore to press after days leaning over; thighs so sore after a downhill race the stairs are hard
+    ("hands tingle for a few minutes after the impact driver, then they're fine", False),
+    ("heart racing after two energy drinks and a late run, fine by morning", False),
+    ("one spot on my ribs sore to press after a week leaning over the bench, breathing and running are fine", False),
+    ("front of thigh so sore 3 days after the trail race I cannot walk stair, how to run downhill", False),
+])
+def test_red_flags_of_mechanics_line_cooks_and_convents(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
