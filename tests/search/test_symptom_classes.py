@@ -4495,3 +4495,43 @@ def test_the_knee_in_hebrew_and_persian_a_comeback_and_no_warm_up(demo: SearchIn
 ])
 def test_red_flags_of_mechanics_line_cooks_and_convents(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_nepali_hungarian_czech_and_tamil(vocab: Vocabulary) -> None:
+    for word in ("ghunda", "terd", "muzhangal"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    for word in ("pindaula", "vadli", "lytko"):
+        assert vocab.concepts_in(f"{word} tight", reader=True) == ["calf"], word
+    assert vocab.concepts_in("ghaati and krk and kazhuthu", reader=True) == ["neck"]
+    assert vocab.concepts_in("csipo stiff", reader=True) == ["hip"]
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the thigh named in Czech, its back; a toe touch held before a run is no hamstring trouble
+    ("back of my stehno tight in the first km after sitting all day", {"1031"}),
+    ("before a 10k on a cold morning what warm up should I do? I just hold a toe touch stretch for a minute",
+     {"1017"}),
+])
+def test_the_thigh_in_czech_and_a_toe_touch_held_before_a_run(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # words scrambled with a weak hand; an inhaler that doesn't help and half sentences; a calf fat and warm
+    # after a scope; numb where one sits on the bike, with the bladder gone wrong
+    ("on my run my left hand went weak and my words came out scrambled for ten minutes, back to normal now", True),
+    ("used my inhaler twice with no help, can barely finish a sentence", True),
+    ("had my knee scoped and now the calf on that side is fat, warm and red", True),
+    ("low back pain, now numb where I sit on the bike seat and peeing feels strange", True),
+    # harmless: a tingle gone on standing; fingers fine ten minutes after letting go; eyes blurry after a day at a
+    # screen that clear with a blink; a faint old floater; a rib sore to press, runs normal; a calf bruised
+    # on a table leg, less swollen each day
+    ("tingle down my leg if I sit too long at the desk, goes when I stand", False),
+    ("fingers tingle after holding the rope all day, gone within ten minutes of letting go", False),
+    ("vision a bit blurry after staring at a screen all day, clears when I blink", False),
+    ("the same faint floater I've had for years, no flashes, nothing new", False),
+    ("sore to press on one spot on a rib after twisting at work, runs feel completely normal", False),
+    ("calf swollen where I cracked it on the coffee table, big bruise, less swollen each day", False),
+])
+def test_red_flags_of_croupiers_stewards_and_chess_players(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
