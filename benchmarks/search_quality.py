@@ -308,7 +308,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fivehundredeightyninth", "fivehundredninetieth", "fivehundredninetyfirst", "fivehundredninetysecond",
     "fivehundredninetythird", "fivehundredninetyfourth", "fivehundredninetyfifth", "fivehundredninetysixth",
     "fivehundredninetyseventh", "fivehundredninetyeighth", "fivehundredninetyninth", "sixhundredth",
-    "sixhundredfirst", "sixhundredsecond", "sixhundredthird", "sixhundredfourth")
+    "sixhundredfirst", "sixhundredsecond", "sixhundredthird", "sixhundredfourth", "sixhundredfifth", "sixhundredsixth",
+    "sixhundredseventh", "sixhundredeighth", "sixhundredninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -447,7 +448,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "parkingattendantsrf_red_flags.jsonl", "cheerleadersrf_red_flags.jsonl", "rodeorf_red_flags.jsonl",
     "lumberjacksrf_red_flags.jsonl", "bartendersrf_red_flags.jsonl", "filmcrewrf_red_flags.jsonl",
     "garagerf_red_flags.jsonl", "linecooksrf_red_flags.jsonl", "conventrf_red_flags.jsonl",
-    "casinorf_red_flags.jsonl", "stewardsrf_red_flags.jsonl", "chessrf_red_flags.jsonl")
+    "casinorf_red_flags.jsonl", "stewardsrf_red_flags.jsonl", "chessrf_red_flags.jsonl",
+    "tennisrf_red_flags.jsonl", "brassbandrf_red_flags.jsonl", "icecreamvanrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

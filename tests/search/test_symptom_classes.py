@@ -4535,3 +4535,44 @@ def test_the_thigh_in_czech_and_a_toe_touch_held_before_a_run(demo: SearchIndex,
 ])
 def test_red_flags_of_croupiers_stewards_and_chess_players(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_finnish_amharic_ukrainian_catalan_and_cantonese(vocab: Vocabulary) -> None:
+    for word in ("polvi", "gulbet", "kolino", "genoll", "sat tau"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    for word in ("pohje", "panxells", "siu tui"):
+        assert vocab.concepts_in(f"{word} tight", reader=True) == ["calf"], word
+    assert vocab.concepts_in("niska and anget and shyia and geng", reader=True) == ["neck"]
+    # the whole back's word after "lower" is the low back; the back of a thigh named in Ukrainian, the hamstrings
+    assert vocab.concepts_in("lower selka stiff", reader=True) == ["low_back"]
+    assert vocab.concepts_in("back of the stegno tight", reader=True) == ["hamstrings"]
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the knee in Finnish; race week with the day said bare; a warm-up before a tempo session
+    ("outside of my polvi hurts at the same km every run, then I walk home", {"1046"}),
+    ("half marathon saturday, legs heavy, what should I not do this week", {"1018"}),
+    ("what to do before tempo session? I only hold static stretches", {"1017"}),
+])
+def test_the_knee_in_finnish_race_week_said_bare_and_a_tempo_warm_up(demo: SearchIndex, text: str,
+                                                                     best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a calf in Finnish after a flight; a jaw aching in a cold sweat up a hill ("cold" is no cold weather there);
+    # a knee "done" weeks ago and a leg swollen with breathlessness; a first fit; a point on the shin worse
+    # each week and at night
+    ("after the long flight my left pohje is hot and red and much bigger", True),
+    ("jaw and left arm ache with a cold sweat going up the hill, goes when I stop", True),
+    ("had my hip done a month ago and now one leg's swollen and I'm puffed out on the stairs", True),
+    ("had my first ever fit after the race yesterday", True),
+    ("shin has one small point that hurts, I can find it with one finger, worse each week", True),
+    # harmless: light-headed standing still in the heat, right as rain sitting down; a numb seat after a coach
+    # ride, fine once walked about
+    ("went light-headed standing still for an hour at the parade, sat down and was right as rain", False),
+    ("numb bum after five hours on the coach, fine once I'd walked about", False),
+])
+def test_red_flags_of_tennis_players_brass_bands_and_ice_cream_vans(vocab: Vocabulary, text: str,
+                                                                    flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
