@@ -309,7 +309,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fivehundredninetythird", "fivehundredninetyfourth", "fivehundredninetyfifth", "fivehundredninetysixth",
     "fivehundredninetyseventh", "fivehundredninetyeighth", "fivehundredninetyninth", "sixhundredth",
     "sixhundredfirst", "sixhundredsecond", "sixhundredthird", "sixhundredfourth", "sixhundredfifth", "sixhundredsixth",
-    "sixhundredseventh", "sixhundredeighth", "sixhundredninth")
+    "sixhundredseventh", "sixhundredeighth", "sixhundredninth", "sixhundredtenth", "sixhundredeleventh",
+    "sixhundredtwelfth", "sixhundredthirteenth", "sixhundredfourteenth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -449,7 +450,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "lumberjacksrf_red_flags.jsonl", "bartendersrf_red_flags.jsonl", "filmcrewrf_red_flags.jsonl",
     "garagerf_red_flags.jsonl", "linecooksrf_red_flags.jsonl", "conventrf_red_flags.jsonl",
     "casinorf_red_flags.jsonl", "stewardsrf_red_flags.jsonl", "chessrf_red_flags.jsonl",
-    "tennisrf_red_flags.jsonl", "brassbandrf_red_flags.jsonl", "icecreamvanrf_red_flags.jsonl")
+    "tennisrf_red_flags.jsonl", "brassbandrf_red_flags.jsonl", "icecreamvanrf_red_flags.jsonl",
+    "trampolinerf_red_flags.jsonl", "ziplinerf_red_flags.jsonl", "bowlsrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

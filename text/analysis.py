@@ -147,6 +147,13 @@ IRREGULAR: dict[str, str] = {
     "wisnae": "wasnt",
     # Yorkshire and Scots "o'" ("the back o' me ankle") is "of"; not "t'", which is the T of "T-spine".
     "o": "of",
+    # Cockney drops the h: "me 'eel's killin' me", "tight in the 'ips" (an eel is no runner's word).
+    "eel": "heel",
+    "eels": "heels",
+    "ip": "hip",
+    "ips": "hips",
+    "amstring": "hamstring",
+    "amstrings": "hamstrings",
     # Jamaican and Trinidadian spellings, the same way: "mi cyaan hop pon it" is "can't hop on it",
     # "one likkle spot" a little spot. Not "mi" (miles after a number) nor "fi" ("wi-fi").
     "cyaan": "cant",

@@ -4576,3 +4576,43 @@ def test_the_knee_in_finnish_race_week_said_bare_and_a_tempo_warm_up(demo: Searc
 def test_red_flags_of_tennis_players_brass_bands_and_ice_cream_vans(vocab: Vocabulary, text: str,
                                                                     flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_swiss_german_bengali_mongolian_and_basque(vocab: Vocabulary) -> None:
+    for word in ("chnuu", "hatu", "uvdug", "belauna"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    assert vocab.concepts_in("wadli and payer dim tight", reader=True) == ["calf"]
+    assert vocab.concepts_in("lepoa and huzuu stiff", reader=True) == ["neck"]
+    # "low" or "lower" before the whole back's word; the Hindi "gaya" is never corrected to a thigh
+    assert vocab.concepts_in("low bizkarra hurts", reader=True) == ["low_back"]
+    assert vocab.concepts_in("ankle mud gaya tha", reader=True) == ["ankle"]
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the Cockney h dropped; warm-ups before parkrun and speed training; no warm-up "just go out and run"; race
+    # week "this friday"
+    ("me 'eel's killin' me first thing in the mornin', like treadin' on a bruise", {"1050", "1009"}),
+    ("what to do before speed training? I just go out and run and my legs are wood", {"1017"}),
+    ("Leeds half marathon this friday, little niggle in the calf and nervous", {"1018"}),
+])
+def test_a_dropped_h_a_warm_up_before_speed_training_and_race_week_on_a_friday(demo: SearchIndex, text: str,
+                                                                               best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a defibrillator that fired; ribs landed on with breathing getting harder
+    ("my defibrillator went off on the jog this morning, feel ok now", True),
+    ("landed on my ribs off the wall and breathing is getting harder", True),
+    # harmless: dizzy a minute after spins; toes numb in tight shoes, fine once off; a wasp sting's coin-sized
+    # swelling
+    ("dizzy for a minute after a dozen spins on the trampoline, then fine", False),
+    ("toes numb in my tight climbing shoes, fine once off", False),
+    ("wasp sting on my wrist, swelling about the size of a coin, itchy", False),
+    # graded searches: an ache by the sitting bone worse after riding; arms crossing over the chest
+    ("deep pain near my sitting bone that goes down the back of my thigh, worse after long rides", False),
+    ("arms crossing over my chest when I run, shoulders tight", False),
+])
+def test_red_flags_of_trampoline_parks_high_ropes_and_bowls_clubs(vocab: Vocabulary, text: str,
+                                                                  flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

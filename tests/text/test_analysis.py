@@ -104,6 +104,9 @@ def test_odd_input_does_not_crash(text: str) -> None:
         ("meself", "myself"),
         # Yorkshire and Scots "o'" (the T of "T-spine" stays a T)
         ("o", "of"),
+        # Cockney drops the h
+        ("eel", "heel"),
+        ("ips", "hips"),
         ("cannae", "can't"),
         ("nae", "no"),
         ("dae", "do"),
