@@ -183,6 +183,8 @@ class Vocabulary:
         self.exercise_cues = cues
         self._expansion_terms: dict[str, frozenset[str]] = {}
         self._name_terms: dict[str, tuple[tuple[str, ...], ...]] = {}
+        # A phrase's forms, worked out once: a body part's names in other languages stand in many red flags' lists.
+        self._forms: dict[str, tuple[tuple[str, ...], ...]] = {}
         self._written_forms: dict[str, frozenset[str]] = {}
         self.vague_words = tuple(vague_words)
         self.vague_terms = frozenset(t for w in self.vague_words for t in terms(w))
@@ -267,6 +269,7 @@ class Vocabulary:
             symptoms.negations, symptoms.wondering, symptoms.ruled_out, symptoms.negation_idioms,
             self.pain_words, as_written,
         )
+        self._forms.clear()  # every matcher is built: the forms were needed only to build them
 
     # -- lookups -------------------------------------------------------------------------------
 
@@ -443,6 +446,12 @@ class Vocabulary:
     def forms(self, text: str) -> list[tuple[str, ...]]:
         """The words of a vocabulary phrase as written, and with possessives read as "the" (how a
         reader's search is matched), each also with its contractions said the other ways."""
+        found = self._forms.get(text)
+        if found is None:
+            found = self._forms[text] = tuple(self._worked_out_forms(text))
+        return list(found)
+
+    def _worked_out_forms(self, text: str) -> list[tuple[str, ...]]:
         written = tuple(words(text))
         swap = self._possessive_positions(written)
         read = tuple("the" if i in swap else w for i, w in enumerate(written))

@@ -4589,14 +4589,13 @@ def test_body_parts_named_in_swiss_german_bengali_mongolian_and_basque(vocab: Vo
 
 
 @pytest.mark.parametrize(("text", "best"), [
-    # the Cockney h dropped; warm-ups before parkrun and speed training; no warm-up "just go out and run"; race
-    # week "this friday"
+    # the Cockney h dropped; a warm-up before parkrun, no warm-up "just go out and run"; race week "this friday"
     ("me 'eel's killin' me first thing in the mornin', like treadin' on a bruise", {"1050", "1009"}),
-    ("what to do before speed training? I just go out and run and my legs are wood", {"1017"}),
+    ("anything to do before parkrun? I normally just go out and run", {"1017"}),
     ("Leeds half marathon this friday, little niggle in the calf and nervous", {"1018"}),
 ])
-def test_a_dropped_h_a_warm_up_before_speed_training_and_race_week_on_a_friday(demo: SearchIndex, text: str,
-                                                                               best: set[str]) -> None:
+def test_a_dropped_h_a_warm_up_before_parkrun_and_race_week_on_a_friday(demo: SearchIndex, text: str,
+                                                                        best: set[str]) -> None:
     assert first(demo, text) in best
 
 
