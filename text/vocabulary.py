@@ -264,7 +264,7 @@ class Vocabulary:
             symptoms.regions, symptoms.spots, symptoms.triggers,
             [InjurySigns(c.key, c.name, c.where, c.when, c.body_part, c.also_where) for c in self.injuries
              if c.where or c.when or c.also_where],
-            [_in_other_languages(fl, self.body_parts) for fl in symptoms.red_flags], symptoms.joiners,
+            _in_other_languages(symptoms.red_flags, self.body_parts), symptoms.joiners,
             self._body_part_matches, self.part_noun, self.forms,
             symptoms.negations, symptoms.wondering, symptoms.ruled_out, symptoms.negation_idioms,
             self.pain_words, as_written,
@@ -934,12 +934,14 @@ def _listed(matches: Sequence[Match], analysed: Analysed) -> set[str]:
     return out
 
 
-def _in_other_languages(flag: RedFlag, body_parts: Sequence[Concept]) -> RedFlag:
-    """The red flag with each body part its `together` lists name also named in the reader's other
+def _in_other_languages(flags: Sequence[RedFlag], body_parts: Sequence[Concept]) -> list[RedFlag]:
+    """The red flags with each body part their `together` lists name also named in the reader's other
     languages: "my left bap chan is swollen, hot and red" is the calf's clot as "calf" is."""
-    together = []
-    for group in flag.together:
-        names = set(group)
-        extra = [name for part in body_parts if names & set(part.terms) for name in part.other_languages]
-        together.append(tuple(dict.fromkeys((*group, *extra))))
-    return replace(flag, together=tuple(together))
+    parts = [(frozenset(part.terms), part.other_languages) for part in body_parts if part.other_languages]
+
+    def widened(group: tuple[str, ...]) -> tuple[str, ...]:
+        extra = [name for terms_, others in parts if not terms_.isdisjoint(group) for name in others]
+        return tuple(dict.fromkeys((*group, *extra))) if extra else group
+
+    return [replace(fl, together=tuple(widened(group) for group in fl.together)) if fl.together else fl
+            for fl in flags]
