@@ -310,7 +310,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "fivehundredninetyseventh", "fivehundredninetyeighth", "fivehundredninetyninth", "sixhundredth",
     "sixhundredfirst", "sixhundredsecond", "sixhundredthird", "sixhundredfourth", "sixhundredfifth", "sixhundredsixth",
     "sixhundredseventh", "sixhundredeighth", "sixhundredninth", "sixhundredtenth", "sixhundredeleventh",
-    "sixhundredtwelfth", "sixhundredthirteenth", "sixhundredfourteenth")
+    "sixhundredtwelfth", "sixhundredthirteenth", "sixhundredfourteenth",
+    "sixhundredfifteenth", "sixhundredsixteenth", "sixhundredseventeenth", "sixhundredeighteenth",
+    "sixhundrednineteenth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -451,7 +453,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "garagerf_red_flags.jsonl", "linecooksrf_red_flags.jsonl", "conventrf_red_flags.jsonl",
     "casinorf_red_flags.jsonl", "stewardsrf_red_flags.jsonl", "chessrf_red_flags.jsonl",
     "tennisrf_red_flags.jsonl", "brassbandrf_red_flags.jsonl", "icecreamvanrf_red_flags.jsonl",
-    "trampolinerf_red_flags.jsonl", "ziplinerf_red_flags.jsonl", "bowlsrf_red_flags.jsonl")
+    "trampolinerf_red_flags.jsonl", "ziplinerf_red_flags.jsonl", "bowlsrf_red_flags.jsonl",
+    "cricketrf_red_flags.jsonl", "pickleballrf_red_flags.jsonl", "wrestlingrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -78,11 +78,14 @@ class SearchIndex:
         self._date_rank[part.date_order] = np.arange(self._size, dtype=np.int32)
         # Every word the author wrote is a word ("stabs" is a pain word, not a typo of "stays"); a
         # misspelling listed for a concept, or its name in another language ("enkel" for "ankel"), is
-        # not one to correct towards.
+        # not one to correct towards, nor is such a name inside a longer phrase ("side of the slaunis"
+        # would turn the Scots "staunin" into a Lithuanian thigh).
         misspelt = {m for c in (*vocabulary.body_parts, *vocabulary.injuries)
                     for m in (*c.misspellings, *c.other_languages)}
+        misspelt_words = {w for m in misspelt if len(ws := words(m)) == 1 for w in ws}
         self._speller = Speller(part.words, lambda t: t in self._term_ids,
-                                [w for s in vocabulary.phrases() if s not in misspelt for w in words(s)],
+                                [w for s in vocabulary.phrases() if s not in misspelt for w in words(s)
+                                 if w not in misspelt_words],
                                 [w for v in vocabulary.vague_words for w in words(v)])
         self._suggester = Suggester(part.suggest)
         self._remembered: BoundedCache[SearchRequest, SearchResult] = BoundedCache(

@@ -29,10 +29,11 @@ from runphys.text.vocabulary_file import package_vocabulary
 from tests.posts_factory import make_post
 
 WHEN = datetime(2026, 3, 1, 12, tzinfo=UTC)
-# ("kelio skausmas" is knee pain in Lithuanian, a language the vocabulary has no names in: the Polish
-# "ból kolana" once stood here, and is understood now that the vocabulary names the knee in Polish.)
+# ("hnéverkur" is knee pain in Icelandic, a language the vocabulary has no names in: the Polish "ból
+# kolana" and the Lithuanian "kelio skausmas" once stood here, and are understood now that the
+# vocabulary names the knee in those languages.)
 JUNK = ["asdfgh qwerty", "qwerty", "laufen knieschmerzen", "https://example.com/foo", "www.example.org",
-        "kelio skausmas", "the and of", "zxcvbnm lkjhgf poiuy mnbvc",
+        "hnéverkur", "the and of", "zxcvbnm lkjhgf poiuy mnbvc",
         "pamnty yawoixz", "nwmaps xeyyrmp"]  # one word of each corrects to a real one ("plenty", "wraps")
 # "1 posts", "1 searches", ...: a count of one with a plural noun.
 WRONG_PLURAL = re.compile(r"(?<![\d.])1 (posts|searches|days|years|times|injuries)\b")

@@ -4615,3 +4615,58 @@ def test_a_dropped_h_a_warm_up_before_parkrun_and_race_week_on_a_friday(demo: Se
 def test_red_flags_of_trampoline_parks_high_ropes_and_bowls_clubs(vocab: Vocabulary, text: str,
                                                                   flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_lithuanian_croatian_telugu_and_somali(vocab: Vocabulary) -> None:
+    for word in ("kelio", "koljeno", "mokalu", "jilib"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    assert vocab.concepts_in("blauzda and pikkalu tight", reader=True) == ["calf"]
+    assert vocab.concepts_in("kaklas and qoorta stiff", reader=True) == ["neck"]
+    assert vocab.concepts_in("stopalo and kulnas sore", reader=True) == ["foot"]
+    # "lower" before the whole back's word; the Telugu waist; the Hindi "vrat" (a fast) is no Croatian neck
+    assert vocab.concepts_in("lower nugara hurts", reader=True) == ["low_back"]
+    assert vocab.concepts_in("nadumu pain after sitting", reader=True) == ["low_back"]
+    assert vocab.concepts_in("running during vrat, legs weak", reader=True) == []
+
+
+def test_a_name_in_another_language_inside_a_longer_phrase_is_no_correction(demo: SearchIndex) -> None:
+    # "udon" is one letter from the thigh in "side of the udo"; the Scots "staunin" one from the Lithuanian's
+    for q in ("udon before a race", "whit tae dae afore parkrun instead o staunin aboot"):
+        notices = demo.search(SearchRequest(q=q)).notices
+        assert not any(n.startswith("showing results for") and n != "showing results for any of the words"
+                       for n in notices), (q, notices)
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a comeback said "restarting"; no warm-up "start running from the car park"; the side of the thigh in Somali
+    ("how many km when restarting, stopped for exams", {"1069"}),
+    ("what should I do before intervals? I normally start running from the car park", {"1017"}),
+    ("side of the bowdo sore, is foam roller worth it", {"1022"}),
+    ("kaklas stiff after long run", {"1063"}),
+])
+def test_restarting_a_car_park_start_and_the_thigh_and_neck_in_somali_and_lithuanian(demo: SearchIndex, text: str,
+                                                                                     best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a biceps torn at the elbow; a choke then a hoarse voice; a cold sore reaching the eye; water drunk nonstop;
+    # a calf named in Telugu, hot and swollen after a trip
+    ("popped something in the crook of my elbow deadlifting, now the bicep has balled up near my shoulder", True),
+    ("got choked hard in class, now my voice is hoarse and it hurts to swallow", True),
+    ("cold sore spread to my eyelid and the eye is red and painful", True),
+    ("drank water nonstop all through the hot tournament, now confused with a pounding headache", True),
+    ("long bus trip, now one pikkalu hot, swollen and red", True),
+    # harmless: a fever over; the Jamaican "nuh" denies; a heart settling back down; feeling back within the hour;
+    # a skipped beat after pre-workout; a gel choked on; an elbow's pop with no bruise or bulge
+    ("fever last week, fully recovered now, first run back felt heavy", False),
+    ("calf tight after the flight, nuh swell, nuh hot, nuh red", False),
+    ("heart races after a hard point but settles back down within a minute", False),
+    ("fingers numb from gripping the bar, feeling comes back within the hour", False),
+    ("the odd skipped beat lying in bed after pre-workout, never during training", False),
+    ("choked on my gel at mile 20, throat a bit sore and voice croaky", False),
+    ("elbow popped when I stretched it, no bruising, no bulge", False),
+])
+def test_red_flags_of_cricketers_pickleball_players_and_wrestlers(vocab: Vocabulary, text: str,
+                                                                 flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
