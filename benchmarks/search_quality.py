@@ -312,7 +312,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sixhundredseventh", "sixhundredeighth", "sixhundredninth", "sixhundredtenth", "sixhundredeleventh",
     "sixhundredtwelfth", "sixhundredthirteenth", "sixhundredfourteenth",
     "sixhundredfifteenth", "sixhundredsixteenth", "sixhundredseventeenth", "sixhundredeighteenth",
-    "sixhundrednineteenth")
+    "sixhundrednineteenth", "sixhundredtwentieth", "sixhundredtwentyfirst", "sixhundredtwentysecond",
+    "sixhundredtwentythird", "sixhundredtwentyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -454,7 +455,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "casinorf_red_flags.jsonl", "stewardsrf_red_flags.jsonl", "chessrf_red_flags.jsonl",
     "tennisrf_red_flags.jsonl", "brassbandrf_red_flags.jsonl", "icecreamvanrf_red_flags.jsonl",
     "trampolinerf_red_flags.jsonl", "ziplinerf_red_flags.jsonl", "bowlsrf_red_flags.jsonl",
-    "cricketrf_red_flags.jsonl", "pickleballrf_red_flags.jsonl", "wrestlingrf_red_flags.jsonl")
+    "cricketrf_red_flags.jsonl", "pickleballrf_red_flags.jsonl", "wrestlingrf_red_flags.jsonl",
+    "kartingandmotocrossrf_red_flags.jsonl", "footballfansrf_red_flags.jsonl", "rowingclubrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -4670,3 +4670,45 @@ def test_restarting_a_car_park_start_and_the_thigh_and_neck_in_somali_and_lithua
 def test_red_flags_of_cricketers_pickleball_players_and_wrestlers(vocab: Vocabulary, text: str,
                                                                  flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_albanian_punjabi_zulu_slovak_slovenian_and_irish(vocab: Vocabulary) -> None:
+    for word in ("gjuri", "goda", "idolo", "glun"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    assert vocab.concepts_in("pulpa and colpa tight", reader=True) == ["calf"]
+    assert vocab.concepts_in("qafa and muineal stiff", reader=True) == ["neck"]
+    assert vocab.concepts_in("ruitin and iqakala rolled", reader=True) == ["ankle"]
+    assert vocab.concepts_in("lower umhlane hurts", reader=True) == ["low_back"]
+    assert vocab.concepts_in("lakk pain after sitting", reader=True) == ["low_back"]
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # race week said "is on saturday"; the neck named in Irish
+    ("big race is on saturday and my legs feel flat", {"1018"}),
+    ("muineal stiff after long runs", {"1063"}),
+])
+def test_race_week_is_on_saturday_and_the_neck_in_irish(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # water breathed in a capsize, the cough worse hours later; a leg landed on gone tight as a drum; a child's helmet
+    # banged then sick and drowsy; a chest tight paddling, then at rest; a small spot on the shin sorer every week
+    ("capsized and took in a lot of water, now still coughing hours later and my chest is tight", True),
+    ("bike landed on my calf in the crash and now it's tight as a drum, can't move my toes", True),
+    ("my son banged his helmet on the barrier, been sick twice and now drowsy", True),
+    ("chest goes tight when paddling hard, and last night it came on sitting watching tv", True),
+    ("one small spot on my shin getting sorer every week", True),
+    # harmless: nerves on the start line; a chest protector's bruise; feet that ache after a day stood, fine by
+    # morning; a beetroot shot; tingling gone in 10 minutes; a capsize's cough over; a groin that lets you hop
+    ("heart pounding on the start line, settles a few minutes into the race", False),
+    ("chest sore where the ball hit the chest protector, hurts when I press the bruise", False),
+    ("feet ache at night after standing all day at the match, fine by the morning", False),
+    ("pink pee after a beetroot shot, feel fine", False),
+    ("tingling hands after a long paddle, gone in 10 minutes", False),
+    ("capsized in the summer, coughed for a minute, fine now", False),
+    ("groin twinge after lunges, walking and hopping are fine", False),
+])
+def test_red_flags_of_karting_paddocks_football_terraces_and_rowing_clubs(vocab: Vocabulary, text: str,
+                                                                          flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
