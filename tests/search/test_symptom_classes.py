@@ -4712,3 +4712,42 @@ def test_race_week_is_on_saturday_and_the_neck_in_irish(demo: SearchIndex, text:
 def test_red_flags_of_karting_paddocks_football_terraces_and_rowing_clubs(vocab: Vocabulary, text: str,
                                                                           flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_latvian_estonian_yoruba_hausa_bulgarian_malayalam_marathi_and_haitian(
+        vocab: Vocabulary) -> None:
+    for word in ("celis", "polv", "orunkun", "gwiwa", "koliano", "muttu", "gudgha", "jenou"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    assert vocab.concepts_in("ikri and prasets tight", reader=True) == ["calf"]
+    assert vocab.concepts_in("kakls and wuya stiff", reader=True) == ["neck"]
+    assert vocab.concepts_in("glezen and cheviy rolled", reader=True) == ["ankle"]
+    assert vocab.concepts_in("lower mugura hurts", reader=True) == ["low_back"]
+    # the Estonian "kand" (the heel) is left out: "kand sore" is more often a hand typed
+    assert vocab.concepts_in("kand sore", reader=True) == []
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # race week "is on this sunday"; the back and side of a thigh named in Haitian Creole and Latvian's knee
+    ("my marathon is on this sunday, small pain in my calf, extra workout?", {"1018"}),
+    ("pulled something in the back of my kwis sprinting, when can i run", {"1013"}),
+    ("outside of celis hurts at the same km every run", {"1046"}),
+])
+def test_race_week_on_this_sunday_and_a_thigh_and_knee_in_haitian_and_latvian(demo: SearchIndex, text: str,
+                                                                              best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # dragged under and water swallowed, coughing hours later; bruises without any knocks with nosebleeds; a
+    # paintball in the eye with blood pooling; "pipi" dark like coke after squats; a Latvian calf after a flight
+    ("got dragged under by a wave and swallowed a lot of water, hours later still coughing", True),
+    ("my son is covered in bruises without any knocks and gets nosebleeds, always tired", True),
+    ("paintball straight in the eye, now it's blurry with blood pooling at the bottom", True),
+    ("legs massive after 300 squats, pipi dark like coke", True),
+    ("after the flight one ikri is red, hot and swollen", True),
+    # harmless: toes white in a cold sea swim, pink and warm again; a pellet off the eyebrow, sight fine
+    ("toes went white and cold in the sea swim, pink and warm again after ten minutes", False),
+    ("bb pellet hit my eyebrow, stung but vision fine", False),
+])
+def test_red_flags_of_beach_volleyball_hurling_and_airsoft(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
