@@ -4751,3 +4751,56 @@ def test_race_week_on_this_sunday_and_a_thigh_and_knee_in_haitian_and_latvian(de
 ])
 def test_red_flags_of_beach_volleyball_hurling_and_airsoft(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_georgian_armenian_kazakh_uzbek_gujarati_maori_and_hawaiian(vocab: Vocabulary) -> None:
+    for word in ("mukhli", "tsunk", "tize", "tizza", "ghoontan", "turi", "kuli"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    assert vocab.concepts_in("baltyr and boldir tight", reader=True) == ["calf"]
+    assert vocab.concepts_in("kiseri and moiyn stiff", reader=True) == ["neck"]
+    assert vocab.concepts_in("lower tuara hurts", reader=True) == ["low_back"]
+    # not the Maori "kaki" (the neck): the Malay and Indonesian foot
+    assert vocab.concepts_in("kaki saya sakit", reader=True) != ["neck"]
+
+
+@pytest.mark.parametrize("text", ["outside of the knee kipu, which stretch helps", "outside kolana, kipu, what to do"])
+def test_a_place_said_to_hurt_in_another_language_points_to_its_injury(demo: SearchIndex, text: str) -> None:
+    # the Finnish "kipu" (pain) says the place hurts, as "pain" would
+    result = demo.search(SearchRequest(q=text))
+    assert "Pain on the outside of the knee is often IT band syndrome." in result.notices
+    assert result.hits[0].id == "1046"
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # a place said to hurt in another language's word for pain; the thigh's side and back named in Hindi and Maori
+    ("tize outside part, auyrady always at the same km of the run and then I walk home", {"1046"}),
+    ("turi outside bit, mamae at the same spot every run, then walk home", {"1046"}),
+    ("outside of the jangh tight from hip to knee, foam roller?", {"1022", "1002"}),
+    ("back of my huha tight after sitting all day", {"1031"}),
+])
+def test_a_pain_word_in_another_language_and_the_thigh_in_hindi_and_maori(demo: SearchIndex, text: str,
+                                                                          best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a chest tight with less effort each week, in the cold or not; a fingertip that will not bend after a grab;
+    # words jumbled with an arm weak; sparkly spots, a headache and puffy hands after a birth; a disc to the eye
+    ("58, chest tightness walking into the cold gym, now coming on with less effort each week", True),
+    ("my ring finger tip won't bend after someone's jersey yanked it", True),
+    ("words jumbled and my arm went weak for a minute", True),
+    ("postpartum headache, seeing sparkly spots and my hands are puffy", True),
+    ("disc hit my eye, blood sitting in the front of it and blurry", True),
+    # harmless: scoops of pre-workout; a sit bone on hard chairs; a bruise rolled onto; numb after a drive, gone
+    # once walked about; gasping the first few points on sand, recovering
+    ("skipped beats on days with two scoops of pre-workout, fine otherwise", False),
+    ("sit bone aches on hard chairs after a long day teaching", False),
+    ("hip hurt in the night because I rolled onto the bruise", False),
+    ("leg numb on a 5 hour drive, gone after walking around", False),
+    ("gasping for air first few points on sand, recover fine", False),
+    # a graded search: a tendon under the kneecap sore after jumping all night at a dance
+    ("pain just under the kneecap on the tendon after garba navratri jumping all night, stairs also hurt", False),
+])
+def test_red_flags_of_crossfit_boxes_pilates_studios_and_ultimate_frisbee(vocab: Vocabulary, text: str,
+                                                                         flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
