@@ -315,7 +315,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sixhundrednineteenth", "sixhundredtwentieth", "sixhundredtwentyfirst", "sixhundredtwentysecond",
     "sixhundredtwentythird", "sixhundredtwentyfourth", "sixhundredtwentyfifth", "sixhundredtwentysixth",
     "sixhundredtwentyseventh", "sixhundredtwentyeighth", "sixhundredtwentyninth", "sixhundredthirtieth",
-    "sixhundredthirtyfirst", "sixhundredthirtysecond", "sixhundredthirtythird", "sixhundredthirtyfourth")
+    "sixhundredthirtyfirst", "sixhundredthirtysecond", "sixhundredthirtythird", "sixhundredthirtyfourth",
+    "sixhundredthirtyfifth", "sixhundredthirtysixth", "sixhundredthirtyseventh", "sixhundredthirtyeighth",
+    "sixhundredthirtyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -460,7 +462,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "cricketrf_red_flags.jsonl", "pickleballrf_red_flags.jsonl", "wrestlingrf_red_flags.jsonl",
     "kartingandmotocrossrf_red_flags.jsonl", "footballfansrf_red_flags.jsonl", "rowingclubrf_red_flags.jsonl",
     "beachvolleyballrf_red_flags.jsonl", "hurlingrf_red_flags.jsonl", "airsoftrf_red_flags.jsonl",
-    "crossfitrf_red_flags.jsonl", "pilatesrf_red_flags.jsonl", "ultimatefrisbeerf_red_flags.jsonl")
+    "crossfitrf_red_flags.jsonl", "pilatesrf_red_flags.jsonl", "ultimatefrisbeerf_red_flags.jsonl",
+    "rollerderbyrf_red_flags.jsonl", "parkourrf_red_flags.jsonl", "morrisdancingrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -4804,3 +4804,35 @@ def test_a_pain_word_in_another_language_and_the_thigh_in_hindi_and_maori(demo: 
 def test_red_flags_of_crossfit_boxes_pilates_studios_and_ultimate_frisbee(vocab: Vocabulary, text: str,
                                                                          flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_javanese_pashto_kurdish_maltese_and_setswana(vocab: Vocabulary) -> None:
+    for word in ("dengkul", "zangun", "ejnu", "irkoppa", "lengole"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    assert vocab.concepts_in("gulu and ghonq stiff", reader=True) == ["neck"]
+    assert vocab.concepts_in("boyok pain", reader=True) == ["low_back"]
+    assert vocab.concepts_in("lower dahar hurts", reader=True) == ["low_back"]
+    assert vocab.concepts_in("ghaksa rolled", reader=True) == ["ankle"]
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the calf and heel in Javanese; the low back in Kurdish; a learner's comeback "when come back"
+    ("wentis always tight even with daily stretching, low down near the tumit", {"1005"}),
+    ("lower pasht like a knot after long run", {"1032"}),
+    ("not run for 3 weeks at Lebaran, how many km when come back?", {"1069"}),
+])
+def test_a_calf_and_low_back_in_javanese_and_kurdish_and_a_comeback_when_come_back(demo: SearchIndex, text: str,
+                                                                                  best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # harmless: bruises from remembered hits fading; a knee puffy after a dance's sword lock, going down; a heart
+    # settling back to normal; gasping up a hill, breathing back to normal after a walk
+    ("bruises everywhere from hits i remember at practice, they fade normally", False),
+    ("knee a bit puffy after the sword lock on the cobbles, going down already", False),
+    ("heart racing after the dance, settles back to normal in a couple of minutes", False),
+    ("gasping for air up the hill, breathing was back to normal after walking a minute", False),
+])
+def test_red_flags_of_roller_derby_parkour_and_morris_sides(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
