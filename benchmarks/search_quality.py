@@ -317,7 +317,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sixhundredtwentyseventh", "sixhundredtwentyeighth", "sixhundredtwentyninth", "sixhundredthirtieth",
     "sixhundredthirtyfirst", "sixhundredthirtysecond", "sixhundredthirtythird", "sixhundredthirtyfourth",
     "sixhundredthirtyfifth", "sixhundredthirtysixth", "sixhundredthirtyseventh", "sixhundredthirtyeighth",
-    "sixhundredthirtyninth")
+    "sixhundredthirtyninth", "sixhundredfortieth", "sixhundredfortyfirst", "sixhundredfortysecond",
+    "sixhundredfortythird", "sixhundredfortyfourth", "sixhundredfortyfifth", "sixhundredfortysixth",
+    "sixhundredfortyseventh", "sixhundredfortyeighth", "sixhundredfortyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -463,7 +465,9 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "kartingandmotocrossrf_red_flags.jsonl", "footballfansrf_red_flags.jsonl", "rowingclubrf_red_flags.jsonl",
     "beachvolleyballrf_red_flags.jsonl", "hurlingrf_red_flags.jsonl", "airsoftrf_red_flags.jsonl",
     "crossfitrf_red_flags.jsonl", "pilatesrf_red_flags.jsonl", "ultimatefrisbeerf_red_flags.jsonl",
-    "rollerderbyrf_red_flags.jsonl", "parkourrf_red_flags.jsonl", "morrisdancingrf_red_flags.jsonl")
+    "rollerderbyrf_red_flags.jsonl", "parkourrf_red_flags.jsonl", "morrisdancingrf_red_flags.jsonl",
+    "skateboardrf_red_flags.jsonl", "dragonboatrf_red_flags.jsonl", "lacrosserf_red_flags.jsonl",
+    "waterpolorf_red_flags.jsonl", "boulderingrf_red_flags.jsonl", "cavingrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -4836,3 +4836,76 @@ def test_a_calf_and_low_back_in_javanese_and_kurdish_and_a_comeback_when_come_ba
 ])
 def test_red_flags_of_roller_derby_parkour_and_morris_sides(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_scottish_gaelic_samoan_malagasy_khmer_and_tigrinya(vocab: Vocabulary) -> None:
+    for word in ("tulivae", "lohalika", "chngkong", "berki"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    assert vocab.concepts_in("shafa and calpa tight", reader=True) == ["calf"]
+    assert vocab.concepts_in("amhach and tenda stiff", reader=True) == ["neck"]
+    assert vocab.concepts_in("low hiqo hurts", reader=True) == ["low_back"]
+    assert vocab.concepts_in("kitrokely rolled", reader=True) == ["ankle"]
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the back of a thigh named in Tigrinya; the neck in Tigrinya
+    ("felt a grab in the back of the sheqa sprinting, walking fine now, when can i run", {"1013"}),
+    ("kisad stiff after long runs", {"1063"}),
+])
+def test_the_back_of_the_thigh_and_the_neck_in_tigrinya(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # clear fluid from the nose after a knock to the head; a shot to the throat then a hoarse voice
+    ("smacked my head on the rail, now clear watery fluid dripping from my nose", True),
+    ("took a shot to the throat in goal, voice hoarse and it hurts to swallow", True),
+    # harmless: a racing heart calmed within a minute, back to normal in 2 minutes; a fall onto a hip at 70,
+    # walked home fine
+    ("heart racing after the big drop, calmed down within a minute", False),
+    ("heart racing after sprints, back to normal in 2 min", False),
+    ("70, slipped on the jetty onto my hip, bruise but walked home fine", False),
+])
+def test_red_flags_of_skateparks_dragon_boats_and_lacrosse(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_cebuano_tagalog_kinyarwanda_shona_chichewa_oromo_and_papiamento(
+        vocab: Vocabulary) -> None:
+    for word in ("tuhod", "ivi", "ibvi", "bondo", "jilba", "rodia"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    assert vocab.concepts_in("mutsipa and morma stiff", reader=True) == ["neck"]
+    assert vocab.concepts_in("lower musana hurts", reader=True) == ["low_back"]
+    assert vocab.concepts_in("mudhii pain", reader=True) == ["low_back"]
+    # the Tagalog "likod" (back, and "behind") and "binti" (the calf, as often the whole leg) name nothing alone
+    assert vocab.concepts_in("likod sore", reader=True) == []
+    assert vocab.concepts_in("binti sore", reader=True) == []
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # "likod ng hita", the back of the thigh in Tagalog; the neck in Tagalog and Cebuano
+    ("nag sprint ako tapos may humila sa likod ng hita ko", {"1013"}),
+    ("stiff leeg after long runs", {"1063"}),
+    ("liog stiff after longrun", {"1063"}),
+])
+def test_the_back_of_the_thigh_and_the_neck_in_tagalog_and_cebuano(demo: SearchIndex, text: str,
+                                                                   best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # held under and water breathed in, coughing hours later; a fingertip that will not bend at all; headaches
+    # shared after an old mine's bad air; a painful red blurred eye after swimming in contact lenses
+    ("held under in the game and breathed in some water, hours later still coughing", True),
+    ("fingertip won't bend at all since the hold ripped it", True),
+    ("two of us have pounding headaches and feel confused after the old mine", True),
+    ("contact lenses in the pool, now the eye is really painful and red and blurry, drops for chlorine?", True),
+    # harmless: halos that cleared within the hour; water in the ear; a stiff neck from looking up, eased by heat;
+    # an ankle walked out on with no pain on the bones
+    ("halos around lights after swimming, cleared up within an hour", False),
+    ("water stuck in my ear, pops out when I hop", False),
+    ("stiff neck from looking up all day setting routes, headache at the back of my head, eases with heat", False),
+    ("rolled my ankle, walked out fine, no pain on the bones", False),
+])
+def test_red_flags_of_water_polo_bouldering_and_caving(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
