@@ -427,10 +427,10 @@ class SymptomMatcher:
                 return True
             if not negated:
                 return False
-            # A match with an "or" just after it in its clause is inside a list already ("no dizziness,
-            # chest pain or fainting"): the denial reaches it back over the list's commas too.
-            after = range(m.end, min(m.end + LIST_LOOKAHEAD, len(ws)))
-            listed = any(ws[j] in DENIAL_LISTS and clause[j] == clause[m.end - 1] for j in after)
+            # A match with an "or" just after it, or after the list's next items, is inside a list already
+            # ("no dizziness, chest pain or fainting"; "no headache, dizziness, nausea or anything else"):
+            # the denial reaches it back over the list's commas too.
+            listed = _list_goes_on(text, analysed, clause, m.end)
             i, left = m.start - 1, reach
             while i >= 0 and left > 0 and (clause[i] == clause[i + 1] or (
                     listed and _comma(text, analysed, i) and ws[i + 1] not in CONTRASTS)):
@@ -444,6 +444,23 @@ class SymptomMatcher:
             return False
 
         return lambda matcher, reach=NEGATION_REACH: [m for m in matcher.find(text, analysed) if not denied(m, reach)]
+
+
+def _list_goes_on(text: str, analysed: Analysed, clause: Sequence[int], end: int) -> bool:
+    """Whether an "or" follows word `end - 1` within LIST_LOOKAHEAD words of each list item, the
+    items parted by commas alone ("dizziness | , nausea | or")."""
+    ws, left = analysed.words, LIST_LOOKAHEAD
+    for j in range(end, len(ws)):
+        if clause[j] != clause[j - 1]:
+            if not _comma(text, analysed, j - 1):
+                return False
+            left = LIST_LOOKAHEAD
+        if ws[j] in DENIAL_LISTS:
+            return True
+        left -= 1
+        if left == 0:
+            return False
+    return False
 
 
 def _each_said(said: _Said, groups: Sequence[PhraseMatcher]) -> list[list[Match]]:
