@@ -4952,3 +4952,37 @@ def test_a_plank_timed_in_the_readers_words_and_a_race_this_weekend(demo: Search
 ])
 def test_red_flags_of_court_sports_fencing_and_gymnastics(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_twi_luganda_luxembourgish_frisian_and_guarani(vocab: Vocabulary) -> None:
+    for word in ("kotodwe", "evviivi", "knei", "knibbel", "tenypya"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    assert vocab.concepts_in("nantin and ekisinziiro sore", reader=True) == ["foot"]
+    assert vocab.concepts_in("wued tight", reader=True) == ["calf"]
+    assert vocab.concepts_in("ensingo and ajura stiff", reader=True) == ["neck"]
+    assert vocab.concepts_in("lower omugongo hurts", reader=True) == ["low_back"]
+    # the Twi "akyi" is also "behind": no back alone
+    assert vocab.concepts_in("akyi sore", reader=True) == []
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the warm-up named in French and German; no warm-up, running straight away; race week in French
+    ("quel echauffement avant un 10k?", {"1017"}),
+    ("aufwarmen before parkrun, what is good", {"1017", "1042"}),
+    ("I start running straight away from my door and the first km feels like lead", {"1017"}),
+    ("semaine avant le marathon de Paris, new shoes ok?", {"1018"}),
+])
+def test_the_warm_up_and_race_week_in_other_languages(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a heart racing out of the blue for over an hour; a calf hot and swollen after a long bus ride, in Lao
+    ("my heart suddenly started racing in the match and stayed like that, dizzy and breathless", True),
+    ("after the 12 hour bus one song khaeng hot, swollen and red", True),
+    # harmless: a beat skipped once in a while in bed and nothing else; a bruised foot walked and hopped on
+    ("heart seems to skip once in a while when I lie down, nothing else, fine on court", False),
+    ("dropped a dumbbell on my foot, bruised on top but I can walk and hop on it fine", False),
+])
+def test_red_flags_of_racket_sports_archery_and_marching_bands(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
