@@ -322,7 +322,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sixhundredfortyseventh", "sixhundredfortyeighth", "sixhundredfortyninth",
     "sixhundredfiftieth", "sixhundredfiftyfirst", "sixhundredfiftysecond", "sixhundredfiftythird",
     "sixhundredfiftyfourth", "sixhundredfiftyfifth", "sixhundredfiftysixth", "sixhundredfiftyseventh",
-    "sixhundredfiftyeighth", "sixhundredfiftyninth")
+    "sixhundredfiftyeighth", "sixhundredfiftyninth", "sixhundredsixtieth", "sixhundredsixtyfirst",
+    "sixhundredsixtysecond", "sixhundredsixtythird", "sixhundredsixtyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -472,7 +473,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "skateboardrf_red_flags.jsonl", "dragonboatrf_red_flags.jsonl", "lacrosserf_red_flags.jsonl",
     "waterpolorf_red_flags.jsonl", "boulderingrf_red_flags.jsonl", "cavingrf_red_flags.jsonl",
     "courtsportsrf_red_flags.jsonl", "fencingrf_red_flags.jsonl", "gymnasticsrf_red_flags.jsonl",
-    "racketsportsrf_red_flags.jsonl", "archeryrf_red_flags.jsonl", "drumcorpsrf_red_flags.jsonl")
+    "racketsportsrf_red_flags.jsonl", "archeryrf_red_flags.jsonl", "drumcorpsrf_red_flags.jsonl",
+    "hockeyrf_red_flags.jsonl", "strongmanrf_red_flags.jsonl", "kitesurfrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -4986,3 +4986,33 @@ def test_the_warm_up_and_race_week_in_other_languages(demo: SearchIndex, text: s
 ])
 def test_red_flags_of_racket_sports_archery_and_marching_bands(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_lingala_quechua_kalenjin_burmese_and_wolof(vocab: Vocabulary) -> None:
+    for word in ("libolongo", "qunqur", "kutung'"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    assert vocab.concepts_in("chaki muqu twisted", reader=True) == ["ankle"]
+    assert vocab.concepts_in("chi phawng tight", reader=True) == ["calf"]
+    assert vocab.concepts_in("nkingo and kunka stiff", reader=True) == ["neck"]
+    assert vocab.concepts_in("lower mokongo aches", reader=True) == ["low_back"]
+    # the Wolof "om" (the knee) and "baat" (the neck) are left out: a chant, and the Hindi for a talk
+    assert vocab.concepts_in("baat karo, om sore", reader=True) == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # struck in the chest and down; a crushing chest pain whatever the pre-workout; hearing gone while straining;
+    # dragged under by a kite, coughing more by the hour
+    ("a puck hit him in the chest and collapsed, he isn't breathing normally", True),
+    ("two scoops of pre-workout and now a crushing chest pain", True),
+    ("went deaf in my left ear suddenly on a heavy squat, ringing since", True),
+    ("dragged underwater by the kite and swallowed a lot, hours later coughing and getting more breathless", True),
+    # harmless: fingers numb from the grip that come back; hands tingling from fast breaths; a bruise sore only
+    # when pressed and fading; an old fall walked back from and easing; breathing that pauses at altitude at night
+    ("fingers go numb death gripping the bar, comes back a few minutes after I let go", False),
+    ("hands tingle after fast breaths before a heavy lift, gone a minute later", False),
+    ("shin bruise from the stick, only sore when I press the bruise, now fading yellow", False),
+    ("I'm 71, slipped on the ice and landed on my hip, walked back fine and it's easing", False),
+    ("at altitude I stop breathing for a few seconds in my sleep, fine by day", False),
+])
+def test_red_flags_of_hockey_strongman_and_kitesurfing(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
