@@ -323,7 +323,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sixhundredfiftieth", "sixhundredfiftyfirst", "sixhundredfiftysecond", "sixhundredfiftythird",
     "sixhundredfiftyfourth", "sixhundredfiftyfifth", "sixhundredfiftysixth", "sixhundredfiftyseventh",
     "sixhundredfiftyeighth", "sixhundredfiftyninth", "sixhundredsixtieth", "sixhundredsixtyfirst",
-    "sixhundredsixtysecond", "sixhundredsixtythird", "sixhundredsixtyfourth")
+    "sixhundredsixtysecond", "sixhundredsixtythird", "sixhundredsixtyfourth", "sixhundredsixtyfifth",
+    "sixhundredsixtysixth", "sixhundredsixtyseventh", "sixhundredsixtyeighth", "sixhundredsixtyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -474,7 +475,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "waterpolorf_red_flags.jsonl", "boulderingrf_red_flags.jsonl", "cavingrf_red_flags.jsonl",
     "courtsportsrf_red_flags.jsonl", "fencingrf_red_flags.jsonl", "gymnasticsrf_red_flags.jsonl",
     "racketsportsrf_red_flags.jsonl", "archeryrf_red_flags.jsonl", "drumcorpsrf_red_flags.jsonl",
-    "hockeyrf_red_flags.jsonl", "strongmanrf_red_flags.jsonl", "kitesurfrf_red_flags.jsonl")
+    "hockeyrf_red_flags.jsonl", "strongmanrf_red_flags.jsonl", "kitesurfrf_red_flags.jsonl",
+    "paraglidersrf_red_flags.jsonl", "mushersrf_red_flags.jsonl", "canyoningrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

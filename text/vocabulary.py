@@ -236,6 +236,9 @@ class Vocabulary:
         # Not a word a spot names as written ("outside of the cuisse" is the IT band's, not the quads').
         spot_words = {w for spot in symptoms.spots for term in spot.terms for w in words(term)}
         self._in_english: dict[str, Analysed] = {}
+        # The names of several words, by their first word: a one-word name inside one is not read
+        # alone ("pen-glin", the Welsh kneecap, is no "pen" and a Breton knee).
+        self._longer_names: dict[str, list[tuple[str, ...]]] = {}
         for part in self.body_parts:
             english = next((analyse(t) for t in part.searched_names() if len(words(t)) == 1), None)
             if english is None:
@@ -244,6 +247,8 @@ class Vocabulary:
                 other = words(name)
                 if len(other) == 1 and other[0] not in spot_words:
                     self._in_english[other[0]] = english
+                elif len(other) > 1:
+                    self._longer_names.setdefault(other[0], []).append(tuple(other))
         self._reader_matcher = PhraseMatcher(
             [(c.key if term not in c.reader_terms else _LOOSE + c.key, form)
              for c in self._concepts.values() for term in c.terms for form in self.forms(term)] + ignored,
@@ -484,7 +489,10 @@ class Vocabulary:
         name (same positions and spans), for a search's places."""
         if self._in_english.keys().isdisjoint(analysed.words):
             return analysed
-        said = [self._in_english.get(w) for w in analysed.words]
+        ws = analysed.words
+        inside = {k for i, w in enumerate(ws) for name in self._longer_names.get(w, ())
+                  if ws[i:i + len(name)] == name for k in range(i, i + len(name))}
+        said = [None if i in inside else self._in_english.get(w) for i, w in enumerate(ws)]
         return Analysed(
             tuple(e.words[0] if e else w for w, e in zip(analysed.words, said, strict=True)),
             tuple(e.stems[0] if e else s for s, e in zip(analysed.stems, said, strict=True)),

@@ -5016,3 +5016,38 @@ def test_body_parts_named_in_lingala_quechua_kalenjin_burmese_and_wolof(vocab: V
 ])
 def test_red_flags_of_hockey_strongman_and_kitesurfing(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_hmong_fijian_kikuyu_breton_and_cornish(vocab: Vocabulary) -> None:
+    for word in ("hauv caug", "duruna", "iru", "glin"):
+        assert vocab.concepts_in(f"{word} sore", reader=True) == ["knee"], word
+    assert vocab.concepts_in("luj tawb and kof-gar tight", reader=True) == ["calf"]
+    assert vocab.concepts_in("caj dab and gouzoug stiff", reader=True) == ["neck"]
+    assert vocab.concepts_in("duav tight after long runs", reader=True) == ["low_back"]
+    # the Breton "kein" (the back) is the German "no"; the Macedonian "list" (the calf) an English word
+    assert vocab.concepts_in("kein problem, my list of runs", reader=True) == []
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # a knee named in one word inside another's name of several: the Welsh kneecap is no Breton knee
+    ("outside of my pen-glin sore every run", "knee.outside"),
+    ("outside of my glin sore every run", "knee.outside"),
+    ("outside of my hauv caug sore every run", "knee.outside"),
+])
+def test_a_place_of_a_body_part_named_in_another_language(vocab: Vocabulary, text: str, place: str) -> None:
+    assert [p.key for p in vocab.places(text, search=True)] == [place]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # fingers white in the cold, then purple-black with blood blisters; the worst headache ever, said so
+    ("fingers white and hard on the -20 run, after warming them they went purple black with blood blisters", True),
+    ("sudden worst-ever headache at the top of the abseil", True),
+    # harmless: a nip that barely grazed the skin; a numb seat back within minutes, bladder and bowels
+    # normal; feet that slap the road at the end of a run; tingling gone once the bag changed shoulders
+    ("the dog nipped my hand in the tangle, barely grazed, washed it", False),
+    ("bum numb on the cold sled for an hour, came back within minutes of standing, bowels totally normal", False),
+    ("front of my shins ache and my feet slap the road at the end of the run", False),
+    ("pins and needles in my hand from the bag on one shoulder, gone once I switched sides", False),
+])
+def test_red_flags_of_paragliding_mushing_and_canyoning(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
