@@ -241,14 +241,12 @@ class Vocabulary:
         self._longer_names: dict[str, list[tuple[str, ...]]] = {}
         for part in self.body_parts:
             english = next((analyse(t) for t in part.searched_names() if len(words(t)) == 1), None)
-            if english is None:
-                continue
             for name in part.other_languages:
                 other = words(name)
-                if len(other) == 1 and other[0] not in spot_words:
-                    self._in_english[other[0]] = english
-                elif len(other) > 1:
+                if len(other) > 1:
                     self._longer_names.setdefault(other[0], []).append(tuple(other))
+                elif other and english is not None and other[0] not in spot_words:
+                    self._in_english[other[0]] = english
         self._reader_matcher = PhraseMatcher(
             [(c.key if term not in c.reader_terms else _LOOSE + c.key, form)
              for c in self._concepts.values() for term in c.terms for form in self.forms(term)] + ignored,

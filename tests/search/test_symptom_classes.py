@@ -5033,6 +5033,9 @@ def test_body_parts_named_in_hmong_fijian_kikuyu_breton_and_cornish(vocab: Vocab
     ("outside of my pen-glin sore every run", "knee.outside"),
     ("outside of my glin sore every run", "knee.outside"),
     ("outside of my hauv caug sore every run", "knee.outside"),
+    # a longer name of a body part with no English name of one word: the gluteus medius, not the glutes
+    ("side of my moyen fessier sore when running", "glute_med.outside"),
+    ("side of the gluteo medio weak", "glute_med.outside"),
 ])
 def test_a_place_of_a_body_part_named_in_another_language(vocab: Vocabulary, text: str, place: str) -> None:
     assert [p.key for p in vocab.places(text, search=True)] == [place]
