@@ -324,7 +324,14 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sixhundredfiftyfourth", "sixhundredfiftyfifth", "sixhundredfiftysixth", "sixhundredfiftyseventh",
     "sixhundredfiftyeighth", "sixhundredfiftyninth", "sixhundredsixtieth", "sixhundredsixtyfirst",
     "sixhundredsixtysecond", "sixhundredsixtythird", "sixhundredsixtyfourth", "sixhundredsixtyfifth",
-    "sixhundredsixtysixth", "sixhundredsixtyseventh", "sixhundredsixtyeighth", "sixhundredsixtyninth")
+    "sixhundredsixtysixth", "sixhundredsixtyseventh", "sixhundredsixtyeighth", "sixhundredsixtyninth",
+    "sixhundredseventieth", "sixhundredseventyfirst", "sixhundredseventysecond", "sixhundredseventythird",
+    "sixhundredseventyfourth", "sixhundredseventyfifth", "sixhundredseventysixth", "sixhundredseventyseventh",
+    "sixhundredseventyeighth", "sixhundredseventyninth", "sixhundredeightieth", "sixhundredeightyfirst",
+    "sixhundredeightysecond", "sixhundredeightythird", "sixhundredeightyfourth", "sixhundredeightyfifth",
+    "sixhundredeightysixth", "sixhundredeightyseventh", "sixhundredeightyeighth", "sixhundredeightyninth",
+    "sixhundredninetieth", "sixhundredninetyfirst", "sixhundredninetysecond", "sixhundredninetythird",
+    "sixhundredninetyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -476,7 +483,12 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "courtsportsrf_red_flags.jsonl", "fencingrf_red_flags.jsonl", "gymnasticsrf_red_flags.jsonl",
     "racketsportsrf_red_flags.jsonl", "archeryrf_red_flags.jsonl", "drumcorpsrf_red_flags.jsonl",
     "hockeyrf_red_flags.jsonl", "strongmanrf_red_flags.jsonl", "kitesurfrf_red_flags.jsonl",
-    "paraglidersrf_red_flags.jsonl", "mushersrf_red_flags.jsonl", "canyoningrf_red_flags.jsonl")
+    "paraglidersrf_red_flags.jsonl", "mushersrf_red_flags.jsonl", "canyoningrf_red_flags.jsonl",
+    "bmxrf_red_flags.jsonl", "bobsleighrf_red_flags.jsonl", "sumorf_red_flags.jsonl", "polorf_red_flags.jsonl",
+    "biathlonrf_red_flags.jsonl", "mastersathleticsrf_red_flags.jsonl", "kabaddirf_red_flags.jsonl",
+    "capoeirarf_red_flags.jsonl", "poledancerf_red_flags.jsonl", "sepaktakrawrf_red_flags.jsonl",
+    "highlandgamesrf_red_flags.jsonl", "freedivingrf_red_flags.jsonl", "ballroomrf_red_flags.jsonl",
+    "wheelchairracingrf_red_flags.jsonl", "skijumpingrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],
