@@ -5151,6 +5151,8 @@ def test_a_knee_heel_and_neck_in_xitsonga_sindhi_and_sardinian(demo: SearchIndex
     # boots, feeling back once they are off; a new knee a little swollen, less each week; a fading bruise on
     # blood thinners; a night woken only by rolling onto a bruise, jogging fine
     ("black poo since starting iron tablets, otherwise fine", False),
+    # falling off the pace is no fall
+    ("fell off the pace at mile 20, headache and felt sick after", False),
     ("groin ache when I squeeze my knees together, testicles fine", False),
     ("toes numb in tight ski boots, feeling back a few minutes after the boots are off", False),
     ("new knee is 10 weeks old, a bit swollen by evening but less every week, no fever", False),
