@@ -331,7 +331,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sixhundredeightysecond", "sixhundredeightythird", "sixhundredeightyfourth", "sixhundredeightyfifth",
     "sixhundredeightysixth", "sixhundredeightyseventh", "sixhundredeightyeighth", "sixhundredeightyninth",
     "sixhundredninetieth", "sixhundredninetyfirst", "sixhundredninetysecond", "sixhundredninetythird",
-    "sixhundredninetyfourth")
+    "sixhundredninetyfourth", "sixhundredninetyfifth", "sixhundredninetysixth", "sixhundredninetyseventh",
+    "sixhundredninetyeighth", "sixhundredninetyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -488,7 +489,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "biathlonrf_red_flags.jsonl", "mastersathleticsrf_red_flags.jsonl", "kabaddirf_red_flags.jsonl",
     "capoeirarf_red_flags.jsonl", "poledancerf_red_flags.jsonl", "sepaktakrawrf_red_flags.jsonl",
     "highlandgamesrf_red_flags.jsonl", "freedivingrf_red_flags.jsonl", "ballroomrf_red_flags.jsonl",
-    "wheelchairracingrf_red_flags.jsonl", "skijumpingrf_red_flags.jsonl")
+    "wheelchairracingrf_red_flags.jsonl", "skijumpingrf_red_flags.jsonl", "handballrf_red_flags.jsonl",
+    "netballrf_red_flags.jsonl", "kayakslalomrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -5268,3 +5268,42 @@ def test_a_neck_in_creole_and_a_warm_up_before_the_race(demo: SearchIndex, text:
 ])
 def test_red_flags_of_ballroom_wheelchair_racing_and_ski_jumping(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_bhojpuri_krio_swati_balinese_and_hawaiian(vocab: Vocabulary) -> None:
+    for word in ("thehuna", "lidvolo", "entud", "teuot"):
+        assert vocab.concepts_in(f"outside of my {word} hurts", reader=True) == ["knee"], word
+    assert vocab.concepts_in("intsamo, takue and baong stiff", reader=True) == ["neck"]
+    assert vocab.concepts_in("kandhe and lehetla tense", reader=True) == ["shoulders"]
+    assert vocab.concepts_in("sholda and tapono tense", reader=True) == ["shoulders"]
+    assert vocab.concepts_in("lunyawo sore under the heel", reader=True) == ["foot"]
+    assert vocab.concepts_in("deep ache in my botom", reader=True) == ["glutes"]
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the back in Krio and Balinese, said with what hurts in Bhojpuri and Hawaiian; a start "cold" named as the
+    # run begun without a warm-up; a workout for a room too small, in a winter too cold to go out
+    ("bak sore every morning, hard to bend and tie my shoe", {"1041"}),
+    ("rueng sore after long run", {"1032"}),
+    ("thehuna dukhata on the outside at the same km every run", {"1046"}),
+    ("what to do before a parkrun, I normally just start running cold from the car park", {"1017"}),
+    ("core workout for my room, too cold to go out this winter", {"1071"}),
+])
+def test_the_back_in_krio_and_balinese_and_a_start_from_cold(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a heart pounding with a faint felt coming; a face hanging on one side with words mixed up, better now;
+    # a chest getting tighter hours after inhaling a lot of water in a rapid
+    ("heart pounding fast at the start of training, felt like I will faint, had to sit on the bench", True),
+    ("her face was hanging on one side and her words got mixed up, seems better now", True),
+    ("inhaled lots of water in the rapid, now hours later coughing and it's getting worse", True),
+    # harmless: feet numb from kneeling in the boat, back within minutes of getting out; breathless only on the
+    # climb up at altitude, fine at rest and better each day (a guard: it passed before too)
+    ("toes numb kneeling in the canoe, back to feeling within minutes of getting out", False),
+    ("a bit breathless walking up to the lake on our first days in the mountains, fine at rest, better each day",
+     False),
+])
+def test_red_flags_of_handball_netball_and_kayak_slalom(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
