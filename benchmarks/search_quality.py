@@ -332,7 +332,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sixhundredeightysixth", "sixhundredeightyseventh", "sixhundredeightyeighth", "sixhundredeightyninth",
     "sixhundredninetieth", "sixhundredninetyfirst", "sixhundredninetysecond", "sixhundredninetythird",
     "sixhundredninetyfourth", "sixhundredninetyfifth", "sixhundredninetysixth", "sixhundredninetyseventh",
-    "sixhundredninetyeighth", "sixhundredninetyninth")
+    "sixhundredninetyeighth", "sixhundredninetyninth", "sevenhundredth", "sevenhundredfirst", "sevenhundredsecond",
+    "sevenhundredthird", "sevenhundredfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -490,7 +491,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "capoeirarf_red_flags.jsonl", "poledancerf_red_flags.jsonl", "sepaktakrawrf_red_flags.jsonl",
     "highlandgamesrf_red_flags.jsonl", "freedivingrf_red_flags.jsonl", "ballroomrf_red_flags.jsonl",
     "wheelchairracingrf_red_flags.jsonl", "skijumpingrf_red_flags.jsonl", "handballrf_red_flags.jsonl",
-    "netballrf_red_flags.jsonl", "kayakslalomrf_red_flags.jsonl")
+    "netballrf_red_flags.jsonl", "kayakslalomrf_red_flags.jsonl", "dodgeballrf_red_flags.jsonl",
+    "curlingrf_red_flags.jsonl", "obstaclecourserf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

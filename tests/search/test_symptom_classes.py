@@ -5307,3 +5307,45 @@ def test_the_back_in_krio_and_balinese_and_a_start_from_cold(demo: SearchIndex, 
 ])
 def test_red_flags_of_handball_netball_and_kayak_slalom(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_sranan_seychellois_creole_and_tagalog(vocab: Vocabulary) -> None:
+    assert vocab.concepts_in("outside of my kindi hurts", reader=True) == ["knee"]
+    assert vocab.concepts_in("neki stiff", reader=True) == ["neck"]
+    assert vocab.concepts_in("skowru and zepol tense", reader=True) == ["shoulders"]
+    assert vocab.concepts_in("lipye sore under the heel", reader=True) == ["foot"]
+    assert vocab.concepts_in("deep ache in my pwet", reader=True) == ["glutes"]
+    assert vocab.concepts_in("dibdib tight", reader=True) == ["chest"]
+    # the Waray and Cebuano "tiil" (the foot) is left out: a Cebuano overstride said with it became the
+    # footstrike post's; the Samoan "tiga" (it hurts) is the Malay and Indonesian "three"
+    assert vocab.concepts_in("tiil", reader=True) == []
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the knee in Sranan with what hurts, at the same point of every run; a run begun straight from the house
+    ("kindi hati on the outside at the same km of every run", {"1046"}),
+    ("neki stiff after my long run", {"1063"}),
+    ("I go out of the house and start running directly, how should I warm up?", {"1017"}),
+])
+def test_a_knee_and_neck_in_sranan_and_a_run_begun_from_the_house(demo: SearchIndex, text: str, best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a chest pressing in Tagalog on a tempo run with a near collapse, asking only whether to stretch; a leg gone
+    # rock hard after a stone hit it, its pain out of proportion; a finger puffy like a sausage that hurts when
+    # straightened; fine after inhaling muddy water, then coughing and more breathless hours later
+    ("tempo run kanina, pressure sa dibdib then nahilo, almost collapse. stretch ba?", True),
+    ("took a stone on the shin, now the leg is rock hard and the pain is way out of proportion", True),
+    ("my finger is puffy like a sausage and it hurts like mad if I try to straighten it", True),
+    ("inhaled a lot of water at the dunk pit, felt fine after but now hours later coughing more and more", True),
+    # harmless: a shin lump from a stone getting smaller, toes moving normally; the odd skipped beat after a
+    # coffee; feet tingling from wet laces, gone once loosened
+    ("bruised lump on my shin where a stone hit, getting smaller, moving my toes normally", False),
+    ("the odd skipped beat on the sofa after a coffee, lasts a second", False),
+    ("top of my foot numb mid race, loosened my wet laces and it went", False),
+    # a search, not a flag: thighs sore for days after every descent, "cannot walk well"
+    ("quads destroyed for days after the downhill race, I cannot walk well", False),
+])
+def test_red_flags_of_dodgeball_curling_and_obstacle_racing(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
