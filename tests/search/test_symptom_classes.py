@@ -5349,3 +5349,49 @@ def test_a_knee_and_neck_in_sranan_and_a_run_begun_from_the_house(demo: SearchIn
 ])
 def test_red_flags_of_dodgeball_curling_and_obstacle_racing(vocab: Vocabulary, text: str, flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_esperanto_hokkien_pashto_dari_and_belize_kriol(vocab: Vocabulary) -> None:
+    for word in ("genuo", "kha thau u", "zangoon"):
+        assert vocab.concepts_in(f"outside of my {word} hurts", reader=True) == ["knee"], word
+    assert vocab.concepts_in("piedo and kalkano sore", reader=True) == ["foot"]
+    assert vocab.concepts_in("suroj tight", reader=True) == ["calf"]
+    assert vocab.concepts_in("lumbo stiff", reader=True) == ["low_back"]
+    assert vocab.concepts_in("am kun stiff", reader=True) == ["neck"]
+    assert vocab.concepts_in("sxultroj, keng thau, ooga and shoulda tense", reader=True) == ["shoulders"]
+    assert vocab.concepts_in("kokso sore", reader=True) == ["hip"]
+    # the Esperanto "kolo" (the neck) is the Polish "near" and the Czech "wheel"
+    assert vocab.concepts_in("kolo", reader=True) == []
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the knee in Esperanto and a region said twice ("outside side"), at the same point of every run; the
+    # neck in Hokkien; arms crossing in front of the chest, an arm swing and not the chest
+    ("genuo hurts on the outside at the same km of every run", {"1046"}),
+    ("knee outside side pain at 5 km every run", {"1046"}),
+    ("am kun stiff after long run", {"1063"}),
+    ("arms crossing in front of the chest when running", {"1020", "1065"}),
+])
+def test_a_knee_in_esperanto_a_neck_in_hokkien_and_arms_across_the_chest(demo: SearchIndex, text: str,
+                                                                         best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a calf swollen, red and hot after a long flight, in Esperanto; fingertips going black after the cold;
+    # a headache getting worse with vomiting and drowsiness after a crash into the wall; a ball in the eye
+    # with blood sitting in it
+    ("long flight home, now my suro is swollen, red and hot", True),
+    ("fingertips white on the start line and now going black at the tips", True),
+    ("crashed into the wall on the sled, headache getting worse tonight, vomited and really drowsy", True),
+    ("got a sliotar in the eye, blurry and blood sitting in the front of it", True),
+    # harmless: a heart racing in the start house that settles down the track; a groin sore after drills with
+    # hopping fine; a bum numb on a hard bench, normal once stood up; a boot to the calf with a purple bruise
+    # and the swelling going down
+    ("heart racing in the start house, settles once I'm going", False),
+    ("groin a bit sore after new hip drills, I can stand and hop on one leg fine", False),
+    ("bum went numb on the hard stadium bench, normal again once I stood up, no back pain", False),
+    ("took a boot in the calf, big purple bruise, swelling is going down", False),
+])
+def test_red_flags_of_luge_race_walking_and_gaelic_football(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
