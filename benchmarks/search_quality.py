@@ -334,7 +334,8 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sixhundredninetyfourth", "sixhundredninetyfifth", "sixhundredninetysixth", "sixhundredninetyseventh",
     "sixhundredninetyeighth", "sixhundredninetyninth", "sevenhundredth", "sevenhundredfirst", "sevenhundredsecond",
     "sevenhundredthird", "sevenhundredfourth", "sevenhundredfifth", "sevenhundredsixth", "sevenhundredseventh",
-    "sevenhundredeighth", "sevenhundredninth")
+    "sevenhundredeighth", "sevenhundredninth", "sevenhundredtenth", "sevenhundredeleventh", "sevenhundredtwelfth",
+    "sevenhundredthirteenth", "sevenhundredfourteenth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -494,7 +495,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "wheelchairracingrf_red_flags.jsonl", "skijumpingrf_red_flags.jsonl", "handballrf_red_flags.jsonl",
     "netballrf_red_flags.jsonl", "kayakslalomrf_red_flags.jsonl", "dodgeballrf_red_flags.jsonl",
     "curlingrf_red_flags.jsonl", "obstaclecourserf_red_flags.jsonl", "lugerf_red_flags.jsonl",
-    "racewalkingrf_red_flags.jsonl", "gaelicfootballrf_red_flags.jsonl")
+    "racewalkingrf_red_flags.jsonl", "gaelicfootballrf_red_flags.jsonl", "artisticswimmingrf_red_flags.jsonl",
+    "dartsrf_red_flags.jsonl", "javelinrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],
