@@ -335,7 +335,14 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sixhundredninetyeighth", "sixhundredninetyninth", "sevenhundredth", "sevenhundredfirst", "sevenhundredsecond",
     "sevenhundredthird", "sevenhundredfourth", "sevenhundredfifth", "sevenhundredsixth", "sevenhundredseventh",
     "sevenhundredeighth", "sevenhundredninth", "sevenhundredtenth", "sevenhundredeleventh", "sevenhundredtwelfth",
-    "sevenhundredthirteenth", "sevenhundredfourteenth")
+    "sevenhundredthirteenth", "sevenhundredfourteenth",
+    "sevenhundredfifteenth", "sevenhundredsixteenth", "sevenhundredseventeenth", "sevenhundredeighteenth",
+    "sevenhundrednineteenth", "sevenhundredtwentieth", "sevenhundredtwentyfirst", "sevenhundredtwentysecond",
+    "sevenhundredtwentythird", "sevenhundredtwentyfourth", "sevenhundredtwentyfifth", "sevenhundredtwentysixth",
+    "sevenhundredtwentyseventh", "sevenhundredtwentyeighth", "sevenhundredtwentyninth", "sevenhundredthirtieth",
+    "sevenhundredthirtyfirst", "sevenhundredthirtysecond", "sevenhundredthirtythird", "sevenhundredthirtyfourth",
+    "sevenhundredthirtyfifth", "sevenhundredthirtysixth", "sevenhundredthirtyseventh", "sevenhundredthirtyeighth",
+    "sevenhundredthirtyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -496,7 +503,12 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "netballrf_red_flags.jsonl", "kayakslalomrf_red_flags.jsonl", "dodgeballrf_red_flags.jsonl",
     "curlingrf_red_flags.jsonl", "obstaclecourserf_red_flags.jsonl", "lugerf_red_flags.jsonl",
     "racewalkingrf_red_flags.jsonl", "gaelicfootballrf_red_flags.jsonl", "artisticswimmingrf_red_flags.jsonl",
-    "dartsrf_red_flags.jsonl", "javelinrf_red_flags.jsonl")
+    "dartsrf_red_flags.jsonl", "javelinrf_red_flags.jsonl",
+    "korfballrf_red_flags.jsonl", "canoepolorf_red_flags.jsonl", "powerliftingrf_red_flags.jsonl",
+    "goalballrf_red_flags.jsonl", "bandyrf_red_flags.jsonl", "sledhockeyrf_red_flags.jsonl",
+    "tchoukballrf_red_flags.jsonl", "underwaterhockeyrf_red_flags.jsonl", "cyclocrossrf_red_flags.jsonl",
+    "fistballrf_red_flags.jsonl", "floorballrf_red_flags.jsonl", "speedskatingrf_red_flags.jsonl",
+    "ringetterf_red_flags.jsonl", "pesapallorf_red_flags.jsonl", "rhythmicgymnasticsrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

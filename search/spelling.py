@@ -174,13 +174,19 @@ def corrections(query_plan: QueryPlan, speller: Speller, vocabulary: Vocabulary 
                 # a misspelling the vocabulary lists: a typo by the author's word
                 out.append(Correction(t.start, t.end, _closest(t.text, forms), True))
         elif (t.kind == "word" and looked_up < MAX_CORRECTIONS and not speller.known(t.text)
-              and not speller.everyday(t.text)):
+              and not speller.everyday(t.text) and _english_letters(t.text)):
             looked_up += 1
             whole = speller.g_dropped(t.text) or speller.split(t.text)
             fix = whole or speller.suggest(t.text)
             if fix and fix != fold(t.text):
                 out.append(Correction(t.start, t.end, fix, bool(whole) or _one_edit(t.text, fix)))
     return out
+
+
+def _english_letters(text: str) -> bool:
+    """Whether `text` is written in the letters English uses: a word with others ("zápas", "zæng")
+    is another language's, no typo of an English word ("zaps", "zing") to put right."""
+    return all(c.isascii() for c in text if c.isalpha())
 
 
 def _cut_short(text: str, written: Collection[str]) -> bool:

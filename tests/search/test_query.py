@@ -163,6 +163,14 @@ def test_a_word_said_with_its_g_dropped_is_read_as_its_ing_form(vocab):
     assert corrected_text(plan("knee throbbin", vocab), speller, vocab) == "knee throbbing"
 
 
+def test_a_word_in_letters_english_does_not_write_is_not_corrected(vocab):
+    # "zápas" (Czech, a match) and "zïng" are another language's words, not typos of "zaps" and "zing" (a
+    # nerve's words, which would raise a red flag); a plain typo beside them still is.
+    speller = Speller({"zaps": 2, "zing": 2, "cramp": 3, "ankle": 4}, lambda term: False)
+    assert corrected_text(plan("cramp after a big zápas", vocab), speller, vocab) is None
+    assert corrected_text(plan("zïng sore, ankel too", vocab), speller, vocab) == "zïng sore, ankle too"
+
+
 def test_everyday_english_is_never_corrected_to_a_blog_word(vocab):
     # "school concert" is no typo of "stool cancer", nor "cheek" of "check": words of everyday English
     # the blog never uses stay as typed; a real typo is still corrected.
