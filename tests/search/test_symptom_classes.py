@@ -5559,11 +5559,12 @@ def test_body_parts_named_in_marathi_malayalam_telugu_nepali_sinhala_and_tamil(v
 
 @pytest.mark.parametrize(("text", "best"), [
     # a region said after the knee in Telugu and Nepali ("ko": of), the inner edge of the shin in Marathi,
-    # a break from running in Marathi, the calf in Malayalam
+    # a break from running in Marathi and in Malayalam, the calf in Malayalam
     ("mokalu bayata vaipu sharp noppi, every run 3 km daggara", {"1046"}),
     ("mero ghuda ko bahira tira dukhcha, harek choti 4 km pachi", {"1046"}),
     ("nadgichya aatlya kadela dukhta, km vadhavle", {"1014", "1040"}),
     ("Diwali nantar 3 athavde run band hota, ata parat suru karaycha", {"1069"}),
+    ("5 aazhcha odiyilla, ippo thirichu thudangumbo ethra km odanam?", {"1069"}),
     ("ethra stretch cheythaalum kaalvanna tight thanne", {"1005"}),
 ])
 def test_places_in_telugu_nepali_and_marathi_and_a_break_in_marathi(demo: SearchIndex, text: str,
