@@ -342,7 +342,12 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sevenhundredtwentyseventh", "sevenhundredtwentyeighth", "sevenhundredtwentyninth", "sevenhundredthirtieth",
     "sevenhundredthirtyfirst", "sevenhundredthirtysecond", "sevenhundredthirtythird", "sevenhundredthirtyfourth",
     "sevenhundredthirtyfifth", "sevenhundredthirtysixth", "sevenhundredthirtyseventh", "sevenhundredthirtyeighth",
-    "sevenhundredthirtyninth")
+    "sevenhundredthirtyninth",
+    "sevenhundredfortieth",
+    "sevenhundredfortyfirst",
+    "sevenhundredfortysecond",
+    "sevenhundredfortythird",
+    "sevenhundredfortyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -508,7 +513,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "goalballrf_red_flags.jsonl", "bandyrf_red_flags.jsonl", "sledhockeyrf_red_flags.jsonl",
     "tchoukballrf_red_flags.jsonl", "underwaterhockeyrf_red_flags.jsonl", "cyclocrossrf_red_flags.jsonl",
     "fistballrf_red_flags.jsonl", "floorballrf_red_flags.jsonl", "speedskatingrf_red_flags.jsonl",
-    "ringetterf_red_flags.jsonl", "pesapallorf_red_flags.jsonl", "rhythmicgymnasticsrf_red_flags.jsonl")
+    "ringetterf_red_flags.jsonl", "pesapallorf_red_flags.jsonl", "rhythmicgymnasticsrf_red_flags.jsonl",
+    "teqballrf_red_flags.jsonl", "roundnetrf_red_flags.jsonl", "kendorf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -168,14 +168,18 @@ IRREGULAR: dict[str, str] = {
     "nuh": "not",
     "nuttin": "nothing",
     "deh": "there",
+    # (kept apart from "later", as "lateral" is: see `_UNSTEMMED`)
+    "laterally": "lateral",
+    "laterals": "lateral",
 }
 
 # "it's" is "it is", not a possessive: it must never be the "IT" of "IT band" (nor be marked as it).
 CONTRACTIONS: dict[str, str] = {"it's": "its"}
 # Words the stemmer would merge with another word: "its" with the "it" of "IT band", "lunge" with
-# "lung" (a lunge is an exercise, the lungs are breathing in the cold), and clothes with what they
-# cover or how it feels: "leggings" are no leg, running "tights" are not tight.
-_UNSTEMMED = frozenset({"its", "lunge", "legging", "leggings", "tights"})
+# "lung" (a lunge is an exercise, the lungs are breathing in the cold), "lateral" with "later" ("3
+# days later, front of my thighs" is no outside of the thigh), and clothes with what they cover or
+# how it feels: "leggings" are no leg, running "tights" are not tight.
+_UNSTEMMED = frozenset({"its", "lunge", "lateral", "legging", "leggings", "tights"})
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'"})
 

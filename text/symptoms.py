@@ -71,11 +71,14 @@ class Region:
 
 @dataclass(frozen=True)
 class Spot:
-    """Words that name one region of one body part on their own ("sole" = under the foot)."""
+    """Words that name one region of one body part on their own ("sole" = under the foot); `of`:
+    body parts whose `region`, however it is said, is this spot ("nyuma ya paja", the back of the
+    thigh as Swahili orders it, is the hamstrings', as "back of the thigh" is)."""
 
     body_part: str
     region: str
     terms: tuple[str, ...]
+    of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,7 @@ class SymptomMatcher:
         # Each phrase as written and as a reader's search reads it (`forms`: possessives as "the").
         self._regions = PhraseMatcher((r.key, f) for r in regions for t in r.terms for f in forms(t))
         self._spots = PhraseMatcher((str(i), f) for i, s in enumerate(self.spots) for t in s.terms for f in forms(t))
+        self._spot_of = {(part, s.region): s for s in self.spots for part in s.of}
         self._triggers = PhraseMatcher((t.key, f) for t in triggers for w in t.terms for f in forms(w))
         # A phrase holds one key, so a term two flags list ("slurred speech": confusion and a stroke)
         # is keyed by both, joined, and counts for each.
@@ -251,6 +255,9 @@ class SymptomMatcher:
                         or analysed.stems[region.end] in self._pain_stems)
                 if part.end <= region.start and _joined(between, self._joiners) and (between or ends):
                     best = Place(part.key, region.key, part.start, region.end, part.surface)
+            spot = self._spot_of.get((best.body_part, best.region)) if best is not None else None
+            if best is not None and spot is not None:
+                best = Place(spot.body_part, spot.region, best.start, best.end, best.part_word)
             if best is not None and not any(s < best.end and best.start < e for s, e in taken):
                 out.append(best)
                 taken.add((best.start, best.end))

@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Asides, Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 14  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 15  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -63,7 +63,8 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "corrections": list(vocabulary.corrections),
         "asides": {side: list(getattr(vocabulary.asides, side)) for side in Asides.sides()},
         "regions": [{"key": r.key, "name": r.name, "terms": list(r.terms)} for r in sections.regions],
-        "spots": [{"body_part": s.body_part, "region": s.region, "terms": list(s.terms)} for s in sections.spots],
+        "spots": [{"body_part": s.body_part, "region": s.region, "terms": list(s.terms), "of": list(s.of)}
+                  for s in sections.spots],
         "triggers": [{"key": t.key, "name": t.name, "terms": list(t.terms), "cause": t.cause}
                      for t in sections.triggers],
         "red_flags": [{"key": f.key, "reason": f.reason, "terms": list(f.terms),
@@ -176,7 +177,7 @@ def _check_references(body_parts: Sequence[Concept], injuries: Sequence[Concept]
         if (not c.terms or not set(c.near) <= parts or not set(c.when) <= triggers
                 or any(p not in parts or r not in regions for p, r in (*c.where, *c.also_where))):
             raise _Unusable(f"{c.key} refers to a key that is not there")
-    if any(s.body_part not in parts or s.region not in regions for s in symptoms.spots):
+    if any(s.body_part not in parts or s.region not in regions or not set(s.of) <= parts for s in symptoms.spots):
         raise _Unusable("a spot refers to a key that is not there")
     if any(not set(keys) <= parts for keys in categories.values()):
         raise _Unusable("a category refers to a key that is not there")
@@ -212,7 +213,8 @@ def _region(value: object) -> Region:
 
 def _spot(value: object) -> Spot:
     item = _mapping(value)
-    return Spot(_string(item.get("body_part")), _string(item.get("region")), _strings(item.get("terms")))
+    return Spot(_string(item.get("body_part")), _string(item.get("region")), _strings(item.get("terms")),
+                _strings(item.get("of", [])))
 
 
 def _trigger(value: object) -> Trigger:

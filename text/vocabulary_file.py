@@ -360,13 +360,18 @@ class _Reader:
 
     def spots(self, value: Any, parts: set[str]) -> tuple[Spot, ...]:
         out = []
-        for item, path in self.named_entries(value, "spots", {"body_part", "region", "terms"}):
+        for item, path in self.named_entries(value, "spots", {"body_part", "region", "terms", "of"}):
             part, region = item.get("body_part"), item.get("region")
             if part not in parts:
                 raise self.fail((*path, "body_part"), f"body_part {part!r} is not a body-part key")
             if region not in self.region_keys:
                 raise self.fail((*path, "region"), f"region {region!r} is not a region key")
-            out.append(Spot(str(part), str(region), dedupe(self.strings(item.get("terms"), (*path, "terms")))))
+            of = dedupe(self.strings(item.get("of"), (*path, "of"), allow_empty=True))
+            for other in of:
+                if other not in parts:
+                    raise self.fail((*path, "of"), f"{other!r} is not a body-part key")
+            terms = dedupe(self.strings(item.get("terms"), (*path, "terms"), allow_empty=bool(of)))
+            out.append(Spot(str(part), str(region), terms, of))
         return tuple(out)
 
     def triggers(self, value: Any) -> tuple[Trigger, ...]:

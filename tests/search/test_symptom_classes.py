@@ -5664,3 +5664,62 @@ def test_a_place_in_cape_verdean_creole(demo: SearchIndex, text: str, best: set[
 def test_red_flags_of_ringette_pesapallo_and_rhythmic_gymnastics(vocab: Vocabulary, text: str,
                                                                  flagged: bool) -> None:
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_body_parts_named_in_darija_ladino_chavacano_and_korean(vocab: Vocabulary) -> None:
+    # (not the Tagalog "balakang" as the low back: as often the hip, "gilid ng balakang")
+    assert vocab.concepts_in("rkba kaydrni", reader=True) == ["knee"]
+    assert vocab.concepts_in("el djenudo me duele", reader=True) == ["knee"]
+    assert vocab.concepts_in("3dem sa9 kaydrni", reader=True) == ["shin"]
+    assert vocab.concepts_in("la kanilla duele", reader=True) == ["shin"]
+    assert vocab.concepts_in("l3a9b kaydrni", reader=True) == ["foot"]
+    assert vocab.concepts_in("dwikkumchi apayo", reader=True) == ["foot"]
+    assert vocab.concepts_in("r9ba m9rou9a", reader=True) == ["neck"]
+    assert vocab.concepts_in("el tobiyo flojo", reader=True) == ["ankle"]
+    assert vocab.concepts_in("sataguni ttanggyeoyo", reader=True) == ["adductors"]
+    assert vocab.concepts_in("lfessa kaydrni", reader=True) == ["glutes"]
+    assert vocab.concepts_in("gogwanjeol apayo", reader=True) == ["hip"]
+    assert "low_back" not in vocab.concepts_in("gilid ng balakang", reader=True)
+
+
+@pytest.mark.parametrize(("text", "best"), [
+    # the back of the thigh in Swahili's and Chavacano's order, read as the hamstrings' place
+    ("nyuma ya mapaja inauma sana baada ya ofisi siku nzima", {"1031", "1013"}),
+    ("el atras del mio hita tieso despues del oficina", {"1031", "1013"}),
+    # going down stairs in Ladino, Darija and Korean
+    ("me duele el djenudo kuando abasho las eskaleras", {"1015", "1028", "1057"}),
+    ("rkba kaydrni mli kanhbet drouj", {"1015", "1028", "1057"}),
+    # shoes for flat feet in Ladino
+    ("kapatos para pies chatos", {"1025"}),
+])
+def test_places_and_triggers_in_swahili_darija_ladino_chavacano_and_korean(demo: SearchIndex, text: str,
+                                                                          best: set[str]) -> None:
+    assert first(demo, text) in best
+
+
+def test_later_is_no_place(vocab: Vocabulary) -> None:
+    # "3 days later, the front of my thighs" is no outside of the thigh ("lateral" and "later" are
+    # kept apart: tests/text/test_analysis.py), while "lateral" still is
+    assert [p.key for p in vocab.places("3 days later front of my thighs ache", search=True)] == []
+    assert [p.key for p in vocab.places("lateral knee pain")] == ["knee.outside"]
+    assert [p.key for p in vocab.places("my knee hurts laterally", reader=True)] == ["knee.outside"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a foot whose front cannot be lifted, out of the blue
+    ("sudden: can't lift front of my foot, it catches every step, never injured it", True),
+    # harmless: calves tight after a flight with the swelling denied in Swahili; a knock to the testicles
+    # now fine; an older reader's fall walked home from; a hip aching only when turned onto; bites with
+    # breathing fine; a chest sore where the reader dived on it; tingling gone within minutes
+    ("flight ya 12 hrs, calves ziko tight, hakuna swelling", False),
+    ("took a ball to the nuts, agony for five minutes, now totally fine", False),
+    ("I'm 78, slipped on the wet floor onto my hip, walked home normally and can stand on that leg, just bruised",
+     False),
+    ("hip aches at night only when i turn onto it, after shifting furniture all weekend", False),
+    ("big itchy bumps on my ankles after the evening session, mosquitoes everywhere, breathing fine", False),
+    ("one spot on my chest sore where i dove on it, hurts to press, breathing fine", False),
+    ("took a knee to my calf in the match, bruised and sore, swelling going down, foot fine", False),
+    ("bum tingling after the long coach trip, gone within minutes of walking", False),
+])
+def test_red_flags_of_teqball_roundnet_and_kendo(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged

@@ -84,6 +84,8 @@ def test_odd_input_does_not_crash(text: str) -> None:
         ("runner", "Runner’s"),
         ("lunge", "lunges"),
         ("lunge", "lunging"),
+        ("lateral", "laterally"),
+        ("lateral", "laterals"),
         ("tingly", "tingling"),
         ("tingly", "tingle"),
         # Geordie and Scots spellings of everyday words
@@ -118,7 +120,7 @@ def test_stem_same(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(("a", "b"), [("lunge", "lungs"), ("lunges", "lung"), ("its", "IT"), ("leggings", "leg"),
                                     ("legging", "legs"), ("tights", "tight"), ("tingly", "ting"),
-                                    ("t", "the")])
+                                    ("t", "the"), ("lateral", "later"), ("laterally", "later")])
 def test_words_the_stemmer_would_merge_stay_apart(a: str, b: str) -> None:
     assert stem(a) != stem(b)
 

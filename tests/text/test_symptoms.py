@@ -73,6 +73,30 @@ def test_a_searchs_places_read_body_parts_in_other_languages(vocab: Vocabulary, 
     assert [p.key for p in vocab.places(text, search=True)] == [place]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a region of the thigh however a language orders it is the spot the vocabulary says (`of`):
+        # its back the hamstrings', its outside the IT band's, its inside the groin's
+        ("nyuma ya paja iko tight", "hamstrings.back"),
+        ("el atras del mio hita tight after sprints", "hamstrings.back"),
+        ("upande wa nje ya paja inauma", "it_band.outside"),
+        ("paja ndani inauma", "adductors.inside"),
+    ],
+)
+def test_a_region_of_a_body_part_can_be_another_s_spot(vocab: Vocabulary, text: str, place: str) -> None:
+    assert [p.key for p in vocab.places(text, search=True)] == [place]
+
+
+def test_a_spot_of_another_body_part_needs_no_words_of_its_own(tmp_path: Path) -> None:
+    text = SECTIONS.replace("spots:\n", "spots:\n  - {body_part: iliotibial, region: outside, of: [thigh]}\n", 1)
+    text = text.replace("body_parts:\n", "body_parts:\n  - {key: thigh, name: Thigh, terms: [thigh]}\n"
+                        "  - {key: iliotibial, name: Iliotibial band, terms: [iliotibial band]}\n", 1)
+    vocab = read_vocabulary(write(tmp_path, text))
+    assert [p.key for p in vocab.places("pain on the outside of the thigh")] == ["iliotibial.outside"]
+    assert [p.key for p in vocab.places("sore thigh outside")] == ["iliotibial.outside"]
+
+
 def test_a_posts_places_are_read_in_english_only(vocab: Vocabulary) -> None:
     # In a post, "talon" is a claw and "canela" cinnamon: no place of the foot or the shin.
     assert vocab.places("the underside of the talon, the front of the canela stick", reader=True) == []
@@ -352,6 +376,10 @@ def test_a_reason_taken_from_another_flag_is_checked_with_its_line(tmp_path: Pat
          "{key: outside, name: x, terms: [outside], side: left}", 12, "unknown field(s) side"),
         ("{body_part: knee, region: outside,", "{body_part: knee, region: top,", 14,
          "region 'top' is not a region key"),
+        ("{body_part: knee, region: outside, terms: [lateral knee]}", "{body_part: knee, region: outside, of: [elbow]}",
+         14, "spots[0].of: 'elbow' is not a body-part key"),
+        ("{body_part: knee, region: outside, terms: [lateral knee]}", "{body_part: knee, region: outside}", 14,
+         "spots[0].terms"),
         ("{key: stairs, name: on stairs, terms: [stairs, going downstairs]}", "{key: stairs, name: on stairs}", 16,
          "triggers[0].terms"),
         ("{key: stairs, name: on stairs, terms: [stairs, going downstairs]}",
