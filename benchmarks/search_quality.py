@@ -347,7 +347,12 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sevenhundredfortyfirst",
     "sevenhundredfortysecond",
     "sevenhundredfortythird",
-    "sevenhundredfortyfourth")
+    "sevenhundredfortyfourth",
+    "sevenhundredfortyfifth",
+    "sevenhundredfortysixth",
+    "sevenhundredfortyseventh",
+    "sevenhundredfortyeighth",
+    "sevenhundredfortyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -514,7 +519,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "tchoukballrf_red_flags.jsonl", "underwaterhockeyrf_red_flags.jsonl", "cyclocrossrf_red_flags.jsonl",
     "fistballrf_red_flags.jsonl", "floorballrf_red_flags.jsonl", "speedskatingrf_red_flags.jsonl",
     "ringetterf_red_flags.jsonl", "pesapallorf_red_flags.jsonl", "rhythmicgymnasticsrf_red_flags.jsonl",
-    "teqballrf_red_flags.jsonl", "roundnetrf_red_flags.jsonl", "kendorf_red_flags.jsonl")
+    "teqballrf_red_flags.jsonl", "roundnetrf_red_flags.jsonl", "kendorf_red_flags.jsonl",
+    "padelrf_red_flags.jsonl", "footvolleyrf_red_flags.jsonl", "samborf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],
