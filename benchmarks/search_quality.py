@@ -352,7 +352,12 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sevenhundredfortysixth",
     "sevenhundredfortyseventh",
     "sevenhundredfortyeighth",
-    "sevenhundredfortyninth")
+    "sevenhundredfortyninth",
+    "sevenhundredfiftieth",
+    "sevenhundredfiftyfirst",
+    "sevenhundredfiftysecond",
+    "sevenhundredfiftythird",
+    "sevenhundredfiftyfourth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -520,7 +525,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "fistballrf_red_flags.jsonl", "floorballrf_red_flags.jsonl", "speedskatingrf_red_flags.jsonl",
     "ringetterf_red_flags.jsonl", "pesapallorf_red_flags.jsonl", "rhythmicgymnasticsrf_red_flags.jsonl",
     "teqballrf_red_flags.jsonl", "roundnetrf_red_flags.jsonl", "kendorf_red_flags.jsonl",
-    "padelrf_red_flags.jsonl", "footvolleyrf_red_flags.jsonl", "samborf_red_flags.jsonl")
+    "padelrf_red_flags.jsonl", "footvolleyrf_red_flags.jsonl", "samborf_red_flags.jsonl",
+    "francophonerf_red_flags.jsonl", "hispanohablanterf_red_flags.jsonl", "lusofonorf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

@@ -173,10 +173,12 @@ class SearchIndex:
 
     def _red_flags(self, text: str, fixed: str | None) -> tuple[str, ...]:
         """The clinician notices of the search, read as typed and as `fixed` (its typos corrected):
-        a misspelt symptom ("numbnes down my leg") must not hide one."""
+        a misspelt symptom ("numbnes down my leg") must not hide one. Another language is read as
+        typed only: its words corrected towards English ("numa perna", in a leg, as "numb perna")
+        are no longer that language."""
         found = self._vocab.red_flags(text)
         if fixed is not None:
-            found += self._vocab.red_flags(fixed)
+            found += self._vocab.red_flags(fixed, other_languages=False)
         return tuple(dict.fromkeys(CLINICIAN.format(reason=f.reason) for f in found))
 
     def _guessed(self, query: QueryPlan) -> tuple[str, ...]:

@@ -140,6 +140,9 @@ class Symptoms:
     contractions: tuple[tuple[str, ...], ...] = ()
     # Words that stand for "my" only right before a body part ("back of me thigh"), read as "the" there.
     possessives_before_parts: tuple[str, ...] = ()
+    # Another language's words and phrases, each with the English a red flag is listed in ("gonflé",
+    # "swollen"): a message written wholly in French is read for red flags as its English.
+    red_flag_words: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -258,6 +261,9 @@ class Vocabulary:
             (str(i), tuple(words(member))) for i, group in enumerate(self.synonyms) for member in group.members
         )
         self.symptom_sections = symptoms
+        # Another language's red-flag words, matched as written (no English stemming of "pas" or "mal").
+        foreign = [(str(i), tuple(words(other))) for i, (other, _) in enumerate(symptoms.red_flag_words)]
+        self._red_flag_words = PhraseMatcher(foreign, {phrase for _, phrase in foreign})
         # Stems of the words that say something hurts (a post describing an injury uses them).
         self.pain_words = _stems(symptoms.pain_words)
         # The index terms of every region's words ("outside", "lateral", "back"): what is left of a
@@ -383,6 +389,8 @@ class Vocabulary:
                 *sections.wondering, *sections.ruled_out, *sections.negation_idioms]
         out += [m for group in sections.contractions for m in group]
         out += sections.possessives_before_parts
+        # (not `red_flag_words`: a word the speller knows is a word it corrects towards, and an English
+        # search put right into French ("taut" as "tout") would be read as French)
         return [*out, "the"]
 
     def prefix_terms(self) -> list[tuple[str, str]]:
@@ -550,17 +558,35 @@ class Vocabulary:
         said = [t for i, t in enumerate(normal.terms) if i not in placed and t and t not in _READER_TERMS]
         return None if said else guess
 
-    def red_flags(self, text: str, analysed: Analysed | None = None) -> list[RedFlag]:
+    def red_flags(self, text: str, analysed: Analysed | None = None, *, other_languages: bool = True) -> list[RedFlag]:
         """Red-flag symptoms a reader's search describes, each with its reason. A body part named in
         another language counts as its English name too ("my polpaccio is hot and swollen")."""
         read = self._read(text, analysed, True)
         found = self.symptoms.red_flags_in(text, read)
         # Read again where a name in another language or a side ("the back of my R heel") hid a phrase.
-        others = [other for other in (self._english_names(read), _without_sides(read)) if other is not read]
+        others = [(text, other) for other in (self._english_names(read), _without_sides(read)) if other is not read]
+        # ... and a message in another language as its English ("mollet gonflé, chaud" as "calf swollen, hot").
+        if other_languages and (english := self._in_english_words(text, read)) is not None:
+            translated = self._read(english, None, True)
+            others += [(english, translated), (english, self._english_names(translated))]
         if not others:
             return found
-        return list({f.key: f for f in (*found, *(g for other in others
-                                                  for g in self.symptoms.red_flags_in(text, other)))}.values())
+        return list({f.key: f for f in (*found, *(g for said, other in others
+                                                  for g in self.symptoms.red_flags_in(said, other)))}.values())
+
+    def _in_english_words(self, text: str, analysed: Analysed) -> str | None:
+        """`text` with each of the vocabulary's `red_flag_words` replaced by its English (the rest,
+        punctuation included, as written), or None when it has none."""
+        found = self._red_flag_words.find(text, analysed)
+        if not found:
+            return None
+        pairs = self.symptom_sections.red_flag_words
+        out, at = [], 0
+        for m in found:
+            start, end = analysed.starts[m.start], analysed.ends[m.end - 1]
+            out += [text[at:start], pairs[int(m.key)][1]]
+            at = end
+        return "".join([*out, text[at:]])
 
     def concepts_in(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[str]:
         """Keys of the concepts mentioned in `text`, in order of first appearance (`reader`: as

@@ -5773,3 +5773,27 @@ def test_red_flags_said_in_french_spanish_german_and_swahili(vocab: Vocabulary, 
 def test_an_interjection_is_not_put_right_into_a_symptom(demo: SearchIndex) -> None:
     # the Bahamian "chile" (child) was corrected to "chill", and a groin search raised the fever notice
     assert not demo.search(SearchRequest(q="groin tight tight chile, worse after hills")).red_flags
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # red flags written wholly in Spanish, Portuguese, Italian and Dutch, read as their English
+    # (`red_flag_words`): fainting on a run, chest pain and breathlessness uphill, a hot swollen knee
+    # with fever, weight lost without trying with back pain at night, a hot swollen calf after a flight
+    ("me desmayé corriendo sin aviso, ya me siento bien", True),
+    ("dor no peito e falta de ar subindo a ladeira", True),
+    ("febre alta e joelho quente e inchado, não consigo dobrar", True),
+    ("ho perso 7 chili senza dieta e il mal di schiena mi sveglia di notte", True),
+    ("kuit dik, rood en warm na de lange vlucht", True),
+    # harmless, the reassurance read too (guards: unflagged before): a foot asleep cross-legged; calves
+    # stiff after a flight, neither swollen nor warm
+    ("se me durmió el pie con las piernas cruzadas, al minuto se me pasó", False),
+    ("dopo il volo polpacci rigidi, non gonfi né caldi, passa camminando", False),
+])
+def test_red_flags_written_wholly_in_another_language(vocab: Vocabulary, text: str, flagged: bool) -> None:
+    assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_a_search_put_right_into_english_is_not_read_as_its_language(demo: SearchIndex) -> None:
+    # the French "tout" is no correction target: "taut" stays English, and no French is read into it
+    search = SearchRequest(q="the backs of my thighs feel taut after a day at my desk")
+    assert not demo.search(search).red_flags

@@ -700,3 +700,17 @@ WONDERING = SECTIONS.replace(
 def test_a_name_the_reader_only_wonders_about_is_not_the_symptom(tmp_path: Path, text: str, flagged: bool) -> None:
     vocab = read_vocabulary(write(tmp_path, WONDERING))
     assert bool(vocab.red_flags(text)) is flagged
+
+
+def test_a_message_in_another_language_is_read_for_red_flags_as_its_english(tmp_path: Path) -> None:
+    # `red_flag_words`: "mollet gonflé, chaud" is "calf swollen, hot"; denied in French ("pas"), not
+    text = SECTIONS.replace('negations: ["no", not]',
+                            'negations: ["no", not]\nred_flag_words:\n  french:\n    - [gonfle, swollen]\n'
+                            '    - [mollet, calf]\n    - [chaud, hot]\n    - [pas, not]')
+    text = text.replace("red_flags:\n", "red_flags:\n  - {key: clot, reason: See a doctor today., "
+                        "together: [[calf], [swollen], [hot]]}\n", 1)
+    vocab = read_vocabulary(write(tmp_path, text))
+    assert [f.key for f in vocab.red_flags("mollet gonflé et chaud depuis le vol")] == ["clot"]
+    assert vocab.red_flags("mollet raide, pas gonflé, pas chaud") == []
+    # the rest of the message stays as written: a red flag said in English beside it is still read
+    assert [f.key for f in vocab.red_flags("bonjour! it wakes me with an ache")] == ["night"]

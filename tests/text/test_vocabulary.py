@@ -261,6 +261,11 @@ def test_malformed_file_names_file_line_and_entry(
     ("negation_idioms: [[without, trying]]", "negation_idioms"),
     ("possessives_before_parts: me", "possessives_before_parts"),
     ("possessives_before_parts: [[me]]", "possessives_before_parts"),
+    # another language's red-flag words: pairs, by language
+    ("red_flag_words: [[gonfle, swollen]]", "red_flag_words: must map a language to its [word, English] pairs"),
+    ("red_flag_words: {french: gonfle}", "red_flag_words.french: must be a list of [word, English] pairs"),
+    ("red_flag_words: {french: [[gonfle]]}", "red_flag_words.french[0]: must be a pair: [word or phrase, its English]"),
+    ("red_flag_words: {french: [[gonfle, '']]}", "red_flag_words.french[0]"),
 ])
 def test_malformed_asides_say_what_is_wrong(tmp_path: Path, asides: str, message: str) -> None:
     with pytest.raises(VocabularyError) as caught:

@@ -102,6 +102,10 @@ ruled_out: [even after]
 negation_idioms: [without trying]
 contractions:
   - [can't, cannot, can not]
+red_flag_words:
+  french:
+    - [gonfle, swollen]
+    - [mollet, calf]
 """.replace("LEG_NAMES", ", ".join(f"leg{i} zone" for i in range(30))).replace(
     "STRAIN_NAMES", ", ".join(f"leg{i} zone strain{i}" for i in range(30)))
 
@@ -140,7 +144,8 @@ def test_what_a_worker_loads_is_what_the_build_parsed(tmp_path: Path, text: str)
     # The worker's path: the compiled file is used (the source name is the build's, not the snapshot's).
     assert read_vocabulary_snapshot(snapshot).source.name == "package"
     sample = ("ITB syndrome and a sore knee; bend your knee, feet flat. Pain on the outside of my knee going "
-              "downstairs, it wakes me with an ache, my calf is swollen and hot. kne, runers knee, lateral knee")
+              "downstairs, it wakes me with an ache, my calf is swollen and hot. kne, runers knee, lateral knee. "
+              "mollet gonfle, hot")
     for reader in (False, True):
         assert loaded.find(sample, reader=reader) == original.find(sample, reader=reader)
         assert loaded.places(sample, reader=reader) == original.places(sample, reader=reader)
@@ -167,6 +172,7 @@ def test_every_section_and_the_warnings_are_stored() -> None:
     assert data["red_flags"][1]["names"] == ["dvt", "blood clot"] and data["wondering"] == ["is it", "worried about"]
     assert data["ruled_out"] == ["even after"] and data["negation_idioms"] == ["without trying"]
     assert data["possessives_before_parts"] == ["me"]
+    assert data["red_flag_words"] == [["gonfle", "swollen"], ["mollet", "calf"]]
     injury = next(c for c in data["injuries"] if c["key"] == "leg_strain")
     assert injury["combined"] and set(injury["combined"]) <= set(injury["terms"])  # names after combining
     assert json.loads(json.dumps(data)) == data  # plain JSON values only
