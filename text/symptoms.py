@@ -255,8 +255,7 @@ class SymptomMatcher:
                         or analysed.stems[region.end] in self._pain_stems)
                 if part.end <= region.start and _joined(between, self._joiners) and (between or ends):
                     best = Place(part.key, region.key, part.start, region.end, part.surface)
-            spot = self._spot_of.get((best.body_part, best.region)) if best is not None else None
-            if best is not None and spot is not None:
+            if best is not None and (spot := self._spot_of.get((best.body_part, best.region))) is not None:
                 best = Place(spot.body_part, spot.region, best.start, best.end, best.part_word)
             if best is not None and not any(s < best.end and best.start < e for s, e in taken):
                 out.append(best)

@@ -83,7 +83,8 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "red_flag_words": [list(pair) for pair in sections.red_flag_words],
         # Every word the lookups analyse, with its analysis: a loading worker skips the stemmer.
         "analysis": analysis_fingerprint(),
-        "words": {raw: list(analysis) for raw, analysis in word_analyses(vocabulary.phrases()).items()},
+        "words": {raw: list(analysis) for raw, analysis in word_analyses(
+            [*vocabulary.phrases(), *(other for other, _ in sections.red_flag_words)]).items()},
     }
 
 
