@@ -357,7 +357,9 @@ SYMPTOM_SETS = ("check", "third", "lay", "fifth", "sixth", "seventh", "eighth", 
     "sevenhundredfiftyfirst",
     "sevenhundredfiftysecond",
     "sevenhundredfiftythird",
-    "sevenhundredfiftyfourth")
+    "sevenhundredfiftyfourth",
+    "sevenhundredfiftyfifth", "sevenhundredfiftysixth", "sevenhundredfiftyseventh", "sevenhundredfiftyeighth",
+    "sevenhundredfiftyninth")
 
 
 # Every red-flag file: the first set's, each later set's (the check set has none), then the files of
@@ -526,7 +528,8 @@ RED_FLAG_SETS = ("red_flags.jsonl", *(f"{name}_red_flags.jsonl" for name in SYMP
     "ringetterf_red_flags.jsonl", "pesapallorf_red_flags.jsonl", "rhythmicgymnasticsrf_red_flags.jsonl",
     "teqballrf_red_flags.jsonl", "roundnetrf_red_flags.jsonl", "kendorf_red_flags.jsonl",
     "padelrf_red_flags.jsonl", "footvolleyrf_red_flags.jsonl", "samborf_red_flags.jsonl",
-    "francophonerf_red_flags.jsonl", "hispanohablanterf_red_flags.jsonl", "lusofonorf_red_flags.jsonl")
+    "francophonerf_red_flags.jsonl", "hispanohablanterf_red_flags.jsonl", "lusofonorf_red_flags.jsonl",
+    "deutschrf_red_flags.jsonl", "italianorf_red_flags.jsonl", "nederlandsrf_red_flags.jsonl")
 
 
 def red_flag_check(flagged_by: Callable[[str], bool],

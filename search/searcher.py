@@ -19,7 +19,7 @@ import numpy.typing as npt
 from ..index.bounded_cache import BoundedCache
 from ..index.errors import IndexDamaged
 from ..index.post import Post
-from ..text.analysis import words
+from ..text.analysis import analyse, words
 from ..text.symptoms import place_part
 from ..text.vocabulary import Vocabulary
 from .excerpts import excerpt
@@ -50,6 +50,14 @@ REMEMBERED_QUERY_CHARS = 1000
 # (unless a correction names what it is about: see SearchIndex._read_as).
 SPELLED_CLAUSES = 12  # "calf and ankle posts": more would be a browse, not an answer
 SHOWING_CORRECTED = "showing results for {fixed}"  # the notice over a corrected search's results
+SEARCHED_IN_ENGLISH = "searched in English as: {english}"  # the notice over a search in another language
+# Words or phrases of one language a search must hold to be searched as its English: one alone is as
+# often a word of a language the vocabulary has no translations for ("dobara kab dor sakta hun": Hindi
+# "run", not the Portuguese "pain"; "front a mi shin", Jamaican, is no Spanish "a mí", "to me") ...
+TRANSLATED_PHRASES_LEAST = 2
+# ... unless the search is written mostly in words the blog never uses and at least this share of
+# them are the language's ("maraton haftası ne yapayım": Turkish "marathon week").
+TRANSLATED_SHARE_LEAST = 0.25
 # Over the closest posts to an AND / OR / NOT search that no post matches as written.
 NO_EXACT_MATCH = "no post matches the whole search as written (AND, OR, NOT): showing the closest posts"
 
@@ -132,13 +140,14 @@ class SearchIndex:
         request.validate()
         text, notices = sanitize(request.q)
         allowed = self._filter(request)
-        query = plan(text, self._vocab)
+        searched, in_english = self._in_english(text)
+        query = plan(searched, self._vocab)
         # One reading of the typos serves the red flags and the did-you-mean; a red flag rests only on
         # a sure typo ("numbnes"), not on a word the blog never uses put right ("caster sugar": "cancer").
         found = corrections(query, self._speller, self._vocab) if query.searchable else []
-        fixed = put_right(text, found)
-        flags = self._red_flags(text, put_right(text, [c for c in found if c.sure]))
-        notices = (*flags, *notices)
+        fixed = put_right(searched, found)
+        flags = self._red_flags(text, put_right(searched, [c for c in found if c.sure]))
+        notices = (*flags, *notices, *in_english)
         query, corrected, read_as = self._read_as(query, fixed)
         notices = (*notices, *read_as)
         if not query.searchable:
@@ -171,6 +180,21 @@ class SearchIndex:
             return query, corrected, ()
         return corrected, None, (SHOWING_CORRECTED.format(fixed=fixed),)
 
+    def _in_english(self, text: str) -> tuple[str, tuple[str, ...]]:
+        """The text to search, and the notice saying so: a search holding words of another language
+        the vocabulary translates is searched as its English ("dolor por fuera de la rodilla" as
+        "pain on the outside of the knee"), as the blog is written."""
+        analysed = analyse(text)
+        read = self._vocab.in_english(text, analysed)
+        if read is None:
+            return text, ()
+        if read.phrases < TRANSLATED_PHRASES_LEAST:
+            said = [t for t in analysed.terms if t and not t.isdigit()]
+            unknown = sum(t not in self._term_ids for t in said)
+            if 2 * unknown <= len(said) or len(read.words) < TRANSLATED_SHARE_LEAST * unknown:
+                return text, ()
+        return read.text, (SEARCHED_IN_ENGLISH.format(english=read.text),)
+
     def _red_flags(self, text: str, fixed: str | None) -> tuple[str, ...]:
         """The clinician notices of the search, read as typed and as `fixed` (its typos corrected):
         a misspelt symptom ("numbnes down my leg") must not hide one. Another language is read as
@@ -195,7 +219,7 @@ class SearchIndex:
         The benchmarks' and tests' entry point (benchmarks/search_quality.py times it beside the
         peers, which return ids only); the service never calls it."""
         text, _ = sanitize(q)
-        query = plan(text, self._vocab)
+        query = plan(self._in_english(text)[0], self._vocab)
         if not query.searchable:
             return []
         query, corrected, _ = self._read_as(query, corrected_text(query, self._speller, self._vocab))

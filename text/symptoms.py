@@ -272,6 +272,11 @@ class SymptomMatcher:
         moves = [t for t in found if t.end - t.start > 1]
         return [p for p in places if not any(t.start <= p.start and p.end <= t.end for t in moves)]
 
+    def phrases_in(self, text: str, analysed: Analysed) -> list[Match]:
+        """The regions, spots and triggers `text` says, as listed (not yet joined to body parts)."""
+        return [*self._regions.find(text, analysed), *self._spots.find(text, analysed),
+                *self._triggers.find(text, analysed)]
+
     def trigger_matches(self, text: str, analysed: Analysed) -> list[Match]:
         return self._triggers.find(text, analysed)
 

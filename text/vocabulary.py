@@ -22,6 +22,7 @@ __all__ = ["Concept", "Match", "PostKind", "Symptoms", "Vocabulary"]
 ConceptKind = Literal["body_part", "injury"]
 _IGNORE = "!"  # prefix of the matcher keys of `not_about` phrases: matched, then dropped
 _LOOSE = "~"  # prefix of the matcher keys of `reader_terms`: read as their concept where they stand alone
+EVERY_LANGUAGE = "every_language"  # the `translations` every language shares ("ni", "nor")
 
 
 @dataclass(frozen=True)
@@ -140,9 +141,20 @@ class Symptoms:
     contractions: tuple[tuple[str, ...], ...] = ()
     # Words that stand for "my" only right before a body part ("back of me thigh"), read as "the" there.
     possessives_before_parts: tuple[str, ...] = ()
-    # Another language's words and phrases, each with the English a red flag is listed in ("gonflé",
-    # "swollen"): a message written wholly in French is read for red flags as its English.
-    red_flag_words: tuple[tuple[str, str], ...] = ()
+    # Other languages' words and phrases, each with its language and English ("french", "gonflé",
+    # "swollen"; "spanish", "cuesta abajo", "downhill"): a message written in another language is
+    # searched, and read for red flags, as its English.
+    translations: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class InEnglish:
+    """A text read as its English: the English, how many of the vocabulary's translations it took,
+    and the positions of the words they replaced (indexes into the text's analysed words)."""
+
+    text: str
+    phrases: int
+    words: frozenset[int]
 
 
 @dataclass(frozen=True)
@@ -238,7 +250,7 @@ class Vocabulary:
         # name of one word: "the front of the heup" is the front of the hip, a spot of the hip flexors.
         # Not a word a spot names as written ("outside of the cuisse" is the IT band's, not the quads').
         spot_words = {w for spot in symptoms.spots for term in spot.terms for w in words(term)}
-        self._in_english: dict[str, Analysed] = {}
+        self._part_in_english: dict[str, Analysed] = {}
         # The names of several words, by their first word: a one-word name inside one is not read
         # alone ("pen-glin", the Welsh kneecap, is no "pen" and a Breton knee).
         self._longer_names: dict[str, list[tuple[str, ...]]] = {}
@@ -249,7 +261,7 @@ class Vocabulary:
                 if len(other) > 1:
                     self._longer_names.setdefault(other[0], []).append(tuple(other))
                 elif other and english is not None and other[0] not in spot_words:
-                    self._in_english[other[0]] = english
+                    self._part_in_english[other[0]] = english
         self._reader_matcher = PhraseMatcher(
             [(c.key if term not in c.reader_terms else _LOOSE + c.key, form)
              for c in self._concepts.values() for term in c.terms for form in self.forms(term)] + ignored,
@@ -261,9 +273,14 @@ class Vocabulary:
             (str(i), tuple(words(member))) for i, group in enumerate(self.synonyms) for member in group.members
         )
         self.symptom_sections = symptoms
-        # Another language's red-flag words, matched as written (no English stemming of "pas" or "mal").
-        foreign = [(str(i), tuple(words(other))) for i, (other, _) in enumerate(symptoms.red_flag_words)]
-        self._red_flag_words = PhraseMatcher(foreign, {phrase for _, phrase in foreign})
+        # Other languages' words, matched as written (no English stemming of "pas" or "mal"), one
+        # matcher a language, each with the words every language shares.
+        by_language: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for i, (language, written, _) in enumerate(symptoms.translations):
+            by_language.setdefault(language, []).append((str(i), tuple(words(written))))
+        shared = by_language.pop(EVERY_LANGUAGE, [])
+        self._translations = [PhraseMatcher(phrases, {phrase for _, phrase in phrases})
+                              for own in (list(by_language.values()) or [[]]) if (phrases := [*own, *shared])]
         # Stems of the words that say something hurts (a post describing an injury uses them).
         self.pain_words = _stems(symptoms.pain_words)
         # The index terms of every region's words ("outside", "lateral", "back"): what is left of a
@@ -389,7 +406,7 @@ class Vocabulary:
                 *sections.wondering, *sections.ruled_out, *sections.negation_idioms]
         out += [m for group in sections.contractions for m in group]
         out += sections.possessives_before_parts
-        # (not `red_flag_words`: a word the speller knows is a word it corrects towards, and an English
+        # (not `translations`: a word the speller knows is a word it corrects towards, and an English
         # search put right into French ("taut" as "tout") would be read as French)
         return [*out, "the"]
 
@@ -493,12 +510,12 @@ class Vocabulary:
     def _english_names(self, analysed: Analysed) -> Analysed:
         """`analysed` with each body part named in another language in one word read as its English
         name (same positions and spans), for a search's places."""
-        if self._in_english.keys().isdisjoint(analysed.words):
+        if self._part_in_english.keys().isdisjoint(analysed.words):
             return analysed
         ws = analysed.words
         inside = {k for i, w in enumerate(ws) for name in self._longer_names.get(w, ())
                   if ws[i:i + len(name)] == name for k in range(i, i + len(name))}
-        said = [None if i in inside else self._in_english.get(w) for i, w in enumerate(ws)]
+        said = [None if i in inside else self._part_in_english.get(w) for i, w in enumerate(ws)]
         return Analysed(
             tuple(e.words[0] if e else w for w, e in zip(analysed.words, said, strict=True)),
             tuple(e.stems[0] if e else s for s, e in zip(analysed.stems, said, strict=True)),
@@ -566,7 +583,8 @@ class Vocabulary:
         # Read again where a name in another language or a side ("the back of my R heel") hid a phrase.
         others = [(text, other) for other in (self._english_names(read), _without_sides(read)) if other is not read]
         # ... and a message in another language as its English ("mollet gonflé, chaud" as "calf swollen, hot").
-        if other_languages and (english := self._in_english_words(text, read)) is not None:
+        if other_languages and (in_english := self.in_english(text, read)) is not None:
+            english = in_english.text
             translated = self._read(english, None, True)
             others += [(english, translated), (english, self._english_names(translated))]
         if not others:
@@ -574,19 +592,41 @@ class Vocabulary:
         return list({f.key: f for f in (*found, *(g for said, other in others
                                                   for g in self.symptoms.red_flags_in(said, other)))}.values())
 
-    def _in_english_words(self, text: str, analysed: Analysed) -> str | None:
-        """`text` with each of the vocabulary's `red_flag_words` replaced by its English (the rest,
-        punctuation included, as written), or None when it has none."""
-        found = self._red_flag_words.find(text, analysed)
+    def in_english(self, text: str, analysed: Analysed | None = None) -> InEnglish | None:
+        """`text` with the vocabulary's `translations` in it replaced by their English (the rest,
+        punctuation included, as written), or None when it holds none.
+
+        A text is read in one language: the one whose words cover most of it (the first listed on a
+        tie), so that a word of one language that is another's too ("dor": Portuguese pain, Hindi
+        run) is read in the language of its message."""
+        if not self._translations:
+            return None
+        analysed = analysed if analysed is not None else analyse(text)
+        found: list[Match] = []
+        for matcher in self._translations:
+            said = matcher.find(text, analysed)
+            if sum(m.end - m.start for m in said) > sum(m.end - m.start for m in found):
+                found = said
+        # A body part or injury the vocabulary names itself, as long as the translated words or
+        # longer, stays as written: "arrière de la cuisse" is the hamstrings' name, not the back of a
+        # "thigh", and the German "Läuferknie" is the IT band's, whatever English runners mean by
+        # "runner's knee". So does a longer place, trigger or kind of post it lists.
+        names = self._reader_matcher.find(text, analysed)
+        listed = [*self.symptoms.phrases_in(text, analysed), *self._intents.find(text, analysed),
+                  *self._synonyms.find(text, analysed)]
+        found = [m for m in found
+                 if not any(k.start < m.end and m.start < k.end and k.end - k.start >= m.end - m.start for k in names)
+                 and not any(k.start < m.end and m.start < k.end and k.end - k.start > m.end - m.start for k in listed)]
         if not found:
             return None
-        pairs = self.symptom_sections.red_flag_words
+        translations = self.symptom_sections.translations
         out, at = [], 0
         for m in found:
             start, end = analysed.starts[m.start], analysed.ends[m.end - 1]
-            out += [text[at:start], pairs[int(m.key)][1]]
+            out += [text[at:start], translations[int(m.key)][2]]
             at = end
-        return "".join([*out, text[at:]])
+        return InEnglish("".join([*out, text[at:]]), len(found),
+                         frozenset(i for m in found for i in range(m.start, m.end)))
 
     def concepts_in(self, text: str, analysed: Analysed | None = None, *, reader: bool = False) -> list[str]:
         """Keys of the concepts mentioned in `text`, in order of first appearance (`reader`: as

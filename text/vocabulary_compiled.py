@@ -29,7 +29,7 @@ from .symptoms import RedFlag, Region, Spot, Trigger
 from .vocabulary import Asides, Concept, ConceptKind, ExerciseCues, PostKind, Source, Symptoms, SynonymGroup, Vocabulary
 
 COMPILED = "vocabulary.json"
-FORMAT = 16  # bumped when the data stored changes shape; a file of another format is parsed again
+FORMAT = 17  # bumped when the data stored changes shape; a file of another format is parsed again
 _T = TypeVar("_T")
 
 
@@ -80,11 +80,11 @@ def dump(vocabulary: Vocabulary) -> dict[str, Any]:
         "negation_idioms": list(sections.negation_idioms),
         "contractions": [list(group) for group in sections.contractions],
         "possessives_before_parts": list(sections.possessives_before_parts),
-        "red_flag_words": [list(pair) for pair in sections.red_flag_words],
+        "translations": [list(triple) for triple in sections.translations],
         # Every word the lookups analyse, with its analysis: a loading worker skips the stemmer.
         "analysis": analysis_fingerprint(),
         "words": {raw: list(analysis) for raw, analysis in word_analyses(
-            [*vocabulary.phrases(), *(other for other, _ in sections.red_flag_words)]).items()},
+            [*vocabulary.phrases(), *(other for _, other, _ in sections.translations)]).items()},
     }
 
 
@@ -140,7 +140,7 @@ def load(data: object, text: str, sha256: str) -> Vocabulary:
                         negation_idioms=_strings(root.get("negation_idioms")),
                         contractions=tuple(_strings(group) for group in _sequence(root.get("contractions"))),
                         possessives_before_parts=_strings(root.get("possessives_before_parts")),
-                        red_flag_words=tuple(_pair(pair) for pair in _sequence(root.get("red_flag_words", []))))
+                        translations=tuple(_translation(t) for t in _sequence(root.get("translations", []))))
     _check_references(body_parts, injuries, categories, symptoms)
     synonyms = [SynonymGroup(_strings(members)) for members in _sequence(root.get("synonyms"))]
     source = Source(_string(root.get("source")), sha256, text)
@@ -251,8 +251,15 @@ def _list(root: dict[str, Any], name: str, build: Callable[[object], _T]) -> tup
 def _pair(value: object) -> tuple[str, str]:
     found = _strings(value)
     if len(found) != 2:
-        raise _Unusable("a pair (a place's body part and region, a red-flag word and its English) is not two")
+        raise _Unusable("a pair (a place's body part and region) is not two")
     return found[0], found[1]
+
+
+def _translation(value: object) -> tuple[str, str, str]:
+    found = _strings(value)
+    if len(found) != 3:
+        raise _Unusable("a translation (language, word, English) is not three")
+    return found[0], found[1], found[2]
 
 
 def _mapping(value: object) -> dict[str, Any]:

@@ -36,7 +36,12 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_LEVEL = {"body_parts", "injuries", "kinds", "categories", "general_synonyms", "exercise_cues", "vague_words",
               "regions", "spots", "triggers", "red_flags", "place_joiners", "possessives", "pain_words", "not_helping",
               "instead_of", "guesses", "corrections", "asides", "negations", "wondering", "ruled_out",
-              "negation_idioms", "contractions", "possessives_before_parts", "red_flag_words"}
+              "negation_idioms", "contractions", "possessives_before_parts", "translations",
+              # the older name of `translations`, read as it (with a warning to rename it)
+              "red_flag_words"}
+# A translation's English is a word or a short phrase: a search is rewritten with it, so one word a
+# stranger types never becomes a long text.
+MAX_TRANSLATION_WORDS = 8
 MAX_BYTES = 2_000_000  # a vocabulary is a few hundred lines; anything this large is a mistake
 # Names made by combining an injury's names with its body part's (see `_Reader.combine`): the
 # package's vocabulary makes at most 72 for one injury and about 200 in all.
@@ -217,7 +222,7 @@ class _Reader:
                 contractions=self.contractions(data.get("contractions")),
                 possessives_before_parts=self.strings(
                     data.get("possessives_before_parts"), ("possessives_before_parts",), allow_empty=True),
-                red_flag_words=self.red_flag_words(data.get("red_flag_words")),
+                translations=self.translations(data),
             ),
             self.strings(data.get("not_helping"), ("not_helping",), allow_empty=True),
             self.strings(data.get("instead_of"), ("instead_of",), allow_empty=True),
@@ -484,21 +489,29 @@ class _Reader:
         reader_words = self.strings(item.get("words"), (*path, "words"), allow_empty=True)
         return PostKind(key, name, dedupe(cues), dedupe(reader_words))
 
-    def red_flag_words(self, value: Any) -> tuple[tuple[str, str], ...]:
-        if value is None:
-            return ()
-        if not isinstance(value, dict):
-            raise self.fail(("red_flag_words",), "must map a language to its [word, English] pairs")
-        out: dict[str, tuple[str, str]] = {}
-        for language, pairs in value.items():
-            path: Path_ = ("red_flag_words", str(language))
-            if not isinstance(pairs, list):
-                raise self.fail(path, "must be a list of [word, English] pairs")
-            for i, pair in enumerate(pairs):
-                if not isinstance(pair, list) or len(pair) != 2:
-                    raise self.fail((*path, i), "must be a pair: [word or phrase, its English]")
-                other, english = self.strings(pair, (*path, i))
-                out.setdefault(" ".join(words(other)), (other, english))
+    def translations(self, data: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
+        """The `translations` section (and the one under its older name, `red_flag_words`, with a
+        warning): (language, word, English), the first of a word in a language kept."""
+        out: dict[tuple[str, str], tuple[str, str, str]] = {}
+        for section in ("translations", "red_flag_words"):
+            value = data.get(section)
+            if value is None:
+                continue
+            if section == "red_flag_words":
+                self.warn((section,), "is the older name of `translations`; rename it (it is read as `translations`)")
+            if not isinstance(value, dict):
+                raise self.fail((section,), "must map a language to its [word, English] pairs")
+            for language, pairs in value.items():
+                path: Path_ = (section, str(language))
+                if not isinstance(pairs, list):
+                    raise self.fail(path, "must be a list of [word, English] pairs")
+                for i, pair in enumerate(pairs):
+                    if not isinstance(pair, list) or len(pair) != 2:
+                        raise self.fail((*path, i), "must be a pair: [word or phrase, its English]")
+                    other, english = self.strings(pair, (*path, i))
+                    if len(words(english)) > MAX_TRANSLATION_WORDS:
+                        raise self.fail((*path, i, 1), f"an English of more than {MAX_TRANSLATION_WORDS} words")
+                    out.setdefault((str(language), " ".join(words(other))), (str(language), other, english))
         return tuple(out.values())
 
     def contractions(self, value: Any) -> tuple[tuple[str, ...], ...]:

@@ -54,3 +54,13 @@ def test_counts_are_never_1_posts(client):
     for q in ("sore calf inside", "outer knee pain", "pain on the outside of my knee"):
         html = client.get("/", params={"q": q}).text
         assert not re.search(r"\b1 (posts|results)\b|\b1 more match\b", html)
+
+
+def test_a_search_in_another_language_says_how_it_was_read_in_english(client):
+    q = "me duele la rodilla por fuera, siempre en el mismo km"
+    body = client.get("/api/v1/search", params={"q": q}).json()
+    read = [n for n in body["notices"] if n.startswith("searched in English as: ")]
+    assert read and "on the outside" in read[0]
+    assert body["query"] == q and "ITB Syndrome" in body["hits"][0]["title"]
+    html = client.get("/", params={"q": q}).text
+    assert "searched in English as: " in html

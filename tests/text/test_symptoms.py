@@ -703,9 +703,9 @@ def test_a_name_the_reader_only_wonders_about_is_not_the_symptom(tmp_path: Path,
 
 
 def test_a_message_in_another_language_is_read_for_red_flags_as_its_english(tmp_path: Path) -> None:
-    # `red_flag_words`: "mollet gonflé, chaud" is "calf swollen, hot"; denied in French ("pas"), not
+    # `translations`: "mollet gonflé, chaud" is "calf swollen, hot"; denied in French ("pas"), not
     text = SECTIONS.replace('negations: ["no", not]',
-                            'negations: ["no", not]\nred_flag_words:\n  french:\n    - [gonfle, swollen]\n'
+                            'negations: ["no", not]\ntranslations:\n  french:\n    - [gonfle, swollen]\n'
                             '    - [mollet, calf]\n    - [chaud, hot]\n    - [pas, not]')
     text = text.replace("red_flags:\n", "red_flags:\n  - {key: clot, reason: See a doctor today., "
                         "together: [[calf], [swollen], [hot]]}\n", 1)
@@ -714,3 +714,28 @@ def test_a_message_in_another_language_is_read_for_red_flags_as_its_english(tmp_
     assert vocab.red_flags("mollet raide, pas gonflé, pas chaud") == []
     # the rest of the message stays as written: a red flag said in English beside it is still read
     assert [f.key for f in vocab.red_flags("bonjour! it wakes me with an ache")] == ["night"]
+
+
+def test_the_older_name_of_translations_is_read_as_it_with_a_warning(tmp_path: Path) -> None:
+    # A vocabulary written before `red_flag_words` became `translations` keeps working, and says so.
+    text = SECTIONS.replace('negations: ["no", not]',
+                            'negations: ["no", not]\nred_flag_words:\n  french:\n    - [mollet, calf]\n'
+                            '    - [gonfle, swollen]\n    - [chaud, hot]')
+    text = text.replace("red_flags:\n", "red_flags:\n  - {key: clot, reason: See a doctor today., "
+                        "together: [[calf], [swollen], [hot]]}\n", 1)
+    vocab = read_vocabulary(write(tmp_path, text))
+    assert [f.key for f in vocab.red_flags("mollet gonflé et chaud")] == ["clot"]
+    assert any("older name of `translations`" in w for w in vocab.warnings)
+
+
+def test_a_message_in_another_language_reads_as_its_english_word_for_word(tmp_path: Path) -> None:
+    text = SECTIONS.replace('negations: ["no", not]',
+                            'negations: ["no", not]\ntranslations:\n  spanish:\n    - [rodilla, knee]\n'
+                            '    - [por fuera, on the outside]\n    - [me duele, hurts]\n'
+                            '    - [cuesta abajo, downhill]')
+    vocab = read_vocabulary(write(tmp_path, text))
+    # the longest phrase first, accents as typed or not, the rest (punctuation, numbers) as written
+    read = vocab.in_english("Me duele la rodilla por fuera, cuesta abajo (km 5)")
+    assert read is not None and read.text == "hurts la knee on the outside, downhill (km 5)"
+    assert read.phrases == 4 and read.words == {0, 1, 3, 4, 5, 6, 7}
+    assert vocab.in_english("my knee hurts downhill") is None

@@ -261,11 +261,16 @@ def test_malformed_file_names_file_line_and_entry(
     ("negation_idioms: [[without, trying]]", "negation_idioms"),
     ("possessives_before_parts: me", "possessives_before_parts"),
     ("possessives_before_parts: [[me]]", "possessives_before_parts"),
-    # another language's red-flag words: pairs, by language
-    ("red_flag_words: [[gonfle, swollen]]", "red_flag_words: must map a language to its [word, English] pairs"),
+    # other languages' words with their English: pairs, by language
+    ("translations: [[gonfle, swollen]]", "translations: must map a language to its [word, English] pairs"),
+    ("translations: {french: gonfle}", "translations.french: must be a list of [word, English] pairs"),
+    ("translations: {french: [[gonfle]]}", "translations.french[0]: must be a pair: [word or phrase, its English]"),
+    ("translations: {french: [[gonfle, '']]}", "translations.french[0]"),
+    # an English is a word or a short phrase: a search rewritten with it stays about as long
+    ("translations: {french: [[gonfle, a b c d e f g h i]]}",
+     "translations.french[0][1]: an English of more than 8 words"),
+    # the section's older name is read the same way
     ("red_flag_words: {french: gonfle}", "red_flag_words.french: must be a list of [word, English] pairs"),
-    ("red_flag_words: {french: [[gonfle]]}", "red_flag_words.french[0]: must be a pair: [word or phrase, its English]"),
-    ("red_flag_words: {french: [[gonfle, '']]}", "red_flag_words.french[0]"),
 ])
 def test_malformed_asides_say_what_is_wrong(tmp_path: Path, asides: str, message: str) -> None:
     with pytest.raises(VocabularyError) as caught:

@@ -102,7 +102,7 @@ ruled_out: [even after]
 negation_idioms: [without trying]
 contractions:
   - [can't, cannot, can not]
-red_flag_words:
+translations:
   french:
     - [gonfle, swollen]
     - [mollet, calf]
@@ -172,7 +172,7 @@ def test_every_section_and_the_warnings_are_stored() -> None:
     assert data["red_flags"][1]["names"] == ["dvt", "blood clot"] and data["wondering"] == ["is it", "worried about"]
     assert data["ruled_out"] == ["even after"] and data["negation_idioms"] == ["without trying"]
     assert data["possessives_before_parts"] == ["me"]
-    assert data["red_flag_words"] == [["gonfle", "swollen"], ["mollet", "calf"]]
+    assert data["translations"] == [["french", "gonfle", "swollen"], ["french", "mollet", "calf"]]
     injury = next(c for c in data["injuries"] if c["key"] == "leg_strain")
     assert injury["combined"] and set(injury["combined"]) <= set(injury["terms"])  # names after combining
     assert json.loads(json.dumps(data)) == data  # plain JSON values only
