@@ -184,12 +184,11 @@ class SearchIndex:
         """The text to search, and the notice saying so: a search holding words of another language
         the vocabulary translates is searched as its English ("dolor por fuera de la rodilla" as
         "pain on the outside of the knee"), as the blog is written."""
-        analysed = analyse(text)
-        read = self._vocab.in_english(text, analysed)
+        read = self._vocab.in_english(text)
         if read is None:
             return text, ()
         if read.phrases < TRANSLATED_PHRASES_LEAST:
-            said = [t for t in analysed.terms if t and not t.isdigit()]
+            said = [t for t in analyse(text).terms if t and not t.isdigit()]
             unknown = sum(t not in self._term_ids for t in said)
             if 2 * unknown <= len(said) or len(read.words) < TRANSLATED_SHARE_LEAST * unknown:
                 return text, ()

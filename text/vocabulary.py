@@ -281,6 +281,9 @@ class Vocabulary:
         shared = by_language.pop(EVERY_LANGUAGE, [])
         self._translations = [PhraseMatcher(phrases, {phrase for _, phrase in phrases})
                               for own in (list(by_language.values()) or [[]]) if (phrases := [*own, *shared])]
+        # Every language's words in one matcher: most searches hold none, told in one pass, not one a language.
+        every = [(key, phrase) for phrases in (*by_language.values(), shared) for key, phrase in phrases]
+        self._any_translation = PhraseMatcher(every, {phrase for _, phrase in every})
         # Stems of the words that say something hurts (a post describing an injury uses them).
         self.pain_words = _stems(symptoms.pain_words)
         # The index terms of every region's words ("outside", "lateral", "back"): what is left of a
@@ -599,9 +602,9 @@ class Vocabulary:
         A text is read in one language: the one whose words cover most of it (the first listed on a
         tie), so that a word of one language that is another's too ("dor": Portuguese pain, Hindi
         run) is read in the language of its message."""
-        if not self._translations:
-            return None
         analysed = analysed if analysed is not None else analyse(text)
+        if not self._any_translation.find(text, analysed):
+            return None
         found: list[Match] = []
         for matcher in self._translations:
             said = matcher.find(text, analysed)

@@ -702,14 +702,18 @@ def test_a_name_the_reader_only_wonders_about_is_not_the_symptom(tmp_path: Path,
     assert bool(vocab.red_flags(text)) is flagged
 
 
-def test_a_message_in_another_language_is_read_for_red_flags_as_its_english(tmp_path: Path) -> None:
-    # `translations`: "mollet gonflé, chaud" is "calf swollen, hot"; denied in French ("pas"), not
-    text = SECTIONS.replace('negations: ["no", not]',
-                            'negations: ["no", not]\ntranslations:\n  french:\n    - [gonfle, swollen]\n'
-                            '    - [mollet, calf]\n    - [chaud, hot]\n    - [pas, not]')
+def with_translations(tmp_path: Path, section: str, pairs: str) -> Vocabulary:
+    """SECTIONS with `pairs` ("[gonfle, swollen], ...") under `section`, in French, and a clot flag."""
+    listed = "".join(f"    - {pair.strip()}]\n" for pair in pairs.rstrip("]").split("],"))
+    text = SECTIONS.replace('negations: ["no", not]', f'negations: ["no", not]\n{section}:\n  french:\n{listed}')
     text = text.replace("red_flags:\n", "red_flags:\n  - {key: clot, reason: See a doctor today., "
                         "together: [[calf], [swollen], [hot]]}\n", 1)
-    vocab = read_vocabulary(write(tmp_path, text))
+    return read_vocabulary(write(tmp_path, text))
+
+
+def test_a_message_in_another_language_is_read_for_red_flags_as_its_english(tmp_path: Path) -> None:
+    # `translations`: "mollet gonflé, chaud" is "calf swollen, hot"; denied in French ("pas"), not
+    vocab = with_translations(tmp_path, "translations", "[gonfle, swollen], [mollet, calf], [chaud, hot], [pas, not]")
     assert [f.key for f in vocab.red_flags("mollet gonflé et chaud depuis le vol")] == ["clot"]
     assert vocab.red_flags("mollet raide, pas gonflé, pas chaud") == []
     # the rest of the message stays as written: a red flag said in English beside it is still read
@@ -718,24 +722,16 @@ def test_a_message_in_another_language_is_read_for_red_flags_as_its_english(tmp_
 
 def test_the_older_name_of_translations_is_read_as_it_with_a_warning(tmp_path: Path) -> None:
     # A vocabulary written before `red_flag_words` became `translations` keeps working, and says so.
-    text = SECTIONS.replace('negations: ["no", not]',
-                            'negations: ["no", not]\nred_flag_words:\n  french:\n    - [mollet, calf]\n'
-                            '    - [gonfle, swollen]\n    - [chaud, hot]')
-    text = text.replace("red_flags:\n", "red_flags:\n  - {key: clot, reason: See a doctor today., "
-                        "together: [[calf], [swollen], [hot]]}\n", 1)
-    vocab = read_vocabulary(write(tmp_path, text))
+    vocab = with_translations(tmp_path, "red_flag_words", "[mollet, calf], [gonfle, swollen], [chaud, hot]")
     assert [f.key for f in vocab.red_flags("mollet gonflé et chaud")] == ["clot"]
     assert any("older name of `translations`" in w for w in vocab.warnings)
 
 
 def test_a_message_in_another_language_reads_as_its_english_word_for_word(tmp_path: Path) -> None:
-    text = SECTIONS.replace('negations: ["no", not]',
-                            'negations: ["no", not]\ntranslations:\n  spanish:\n    - [rodilla, knee]\n'
-                            '    - [por fuera, on the outside]\n    - [me duele, hurts]\n'
-                            '    - [cuesta abajo, downhill]')
-    vocab = read_vocabulary(write(tmp_path, text))
+    vocab = with_translations(tmp_path, "translations", "[genou, knee], [a l'exterieur, on the outside], "
+                              "[j'ai mal, hurts], [en descente, downhill]")
     # the longest phrase first, accents as typed or not, the rest (punctuation, numbers) as written
-    read = vocab.in_english("Me duele la rodilla por fuera, cuesta abajo (km 5)")
-    assert read is not None and read.text == "hurts la knee on the outside, downhill (km 5)"
+    read = vocab.in_english("J'ai mal au genou à l'extérieur, en descente (km 5)")
+    assert read is not None and read.text == "hurts au knee on the outside, downhill (km 5)"
     assert read.phrases == 4 and read.words == {0, 1, 3, 4, 5, 6, 7}
     assert vocab.in_english("my knee hurts downhill") is None
