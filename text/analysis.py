@@ -204,6 +204,8 @@ def fold(text: str) -> str:
     return text.lower().translate(accent_map)
 
 
+# Bounded: a word is at most 2 x MAX_WORD_CHARS characters here, so the cache is a few MB at most.
+@lru_cache(maxsize=65_536)
 def _fold_word(raw: str) -> str:
     """One token as indexed before stop words: folded, possessive and apostrophes dropped."""
     word = fold(raw[: MAX_WORD_CHARS * 2])
@@ -244,7 +246,7 @@ def _word(raw: str) -> tuple[str, str, str | None]:
     global _words_bytes
     found = _WORDS.get(raw)
     if found is None:
-        word = _fold_word(raw)
+        word = _fold_word(raw[:CACHED_WORD_CHARS])
         if not word:
             found = ("", "", None)
         else:
@@ -291,7 +293,17 @@ def analyse(text: str) -> Analysed:
 
 def words(text: str) -> list[str]:
     """Folded word tokens without stop words removed or stemming (what the vocabulary matches on)."""
-    return [w for w in (_word(m.group())[0] for m in WORD_PATTERN.finditer(text)) if w]
+    # A word not yet analysed is only folded: stemming it would be wasted on the thousands of
+    # other languages' words a vocabulary lists, matched as written (most of a large file's check).
+    cache = _WORDS
+    out = []
+    for m in WORD_PATTERN.finditer(text):
+        raw = m.group()
+        found = cache.get(raw)
+        word = found[0] if found is not None else _fold_word(raw[:CACHED_WORD_CHARS])
+        if word:
+            out.append(word)
+    return out
 
 
 def word_spans(text: str) -> list[tuple[str, int, int]]:

@@ -50,8 +50,8 @@ class PhraseMatcher:
                     _add(stemmed, tuple(map(stem, words)), key)
         # Per first word: (length, phrases of that length), longest first, so that one dict
         # lookup per length finds the longest phrase starting at a word, whatever the text holds.
-        self._exact = {w: sorted(by_length.items(), reverse=True) for w, by_length in exact.items()}
-        self._stemmed = {w: sorted(by_length.items(), reverse=True) for w, by_length in stemmed.items()}
+        self._exact = {w: _longest_first(by_length) for w, by_length in exact.items()}
+        self._stemmed = {w: _longest_first(by_length) for w, by_length in stemmed.items()}
         # A text with none of the first words is passed over in one C-level scan: most matchers
         # (a red flag's lists, say) find nothing in most texts.
         self._first_words = frozenset(self._exact)
@@ -115,6 +115,11 @@ def clauses(text: str, analysed: Analysed) -> list[int]:
         gap = text[ends[i - 1] : starts[i]]
         out[i] = out[i - 1] + (1 if gap != " " and _CLAUSE_BREAK.search(gap) else 0)
     return out
+
+
+def _longest_first(by_length: dict[int, dict[str | _Phrase, str]]) -> list[tuple[int, dict[str | _Phrase, str]]]:
+    # Most first words start phrases of one length: nothing to sort.
+    return list(by_length.items()) if len(by_length) == 1 else sorted(by_length.items(), reverse=True)
 
 
 def _add(table: dict[str, dict[int, dict[str | _Phrase, str]]], words: _Phrase, key: str) -> None:

@@ -230,6 +230,8 @@ class Vocabulary:
         self._part_first_words = frozenset(
             first for c in self.body_parts for term in (*c.terms, *c.other_languages) for first in words(term)[:1])
         self._contractions = tuple(tuple(tuple(words(m)) for m in group) for group in symptoms.contractions)
+        # A phrase holding none of these words holds no contraction (most do not): told by one set test.
+        self._contraction_firsts = frozenset(m[0] for group in self._contractions for m in group if m)
         ignored = [(_IGNORE + c.key, form) for c in self._concepts.values() for p in c.not_about
                    for form in self.forms(p)]
         self._matcher = PhraseMatcher(
@@ -489,8 +491,9 @@ class Vocabulary:
         out = [written] if read == written else [written, read]
         bare = (read[0], *(w for w in read[1:-1] if w != "the"), read[-1]) if len(read) > 2 else read
         out = out if bare == read else [*out, bare]
-        return out if not self._contractions else list(dict.fromkeys(
-            other for form in out for other in _other_wordings(form, self._contractions)))
+        if all(self._contraction_firsts.isdisjoint(form) for form in out):
+            return out
+        return list(dict.fromkeys(other for form in out for other in _other_wordings(form, self._contractions)))
 
     def _body_part_matches(self, text: str, analysed: Analysed, search: bool = False) -> list[Match]:
         # `analysed` is already as the caller reads it; `search`: a reader's search, not a post

@@ -3,6 +3,7 @@ is wrong (a `VocabularyError`), so the author can fix it and the last good index
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from dataclasses import replace
@@ -134,11 +135,23 @@ def digest(text: str) -> str:
 
 def parse(text: str, source: str) -> Vocabulary:
     """Check the YAML text of a vocabulary and build it; VocabularyError on the first mistake."""
+    # Python's cycle collector held off while it is built: a vocabulary is hundreds of thousands of
+    # small objects made at once, and the collector would walk them all again and again (half the
+    # time of a large file's check); the few cycles left go at the next collection after.
+    paused = gc.isenabled()
+    gc.disable()
     try:
-        document = load_yaml(text)
-    except YamlRefused as exc:
-        raise _error(source, exc.line, str(exc)) from exc
-    return _Reader(source, document).vocabulary(Source(source, digest(text), text))
+        try:
+            document = load_yaml(text)
+        except YamlRefused as exc:
+            raise _error(source, exc.line, str(exc)) from exc
+        return _Reader(source, document).vocabulary(Source(source, digest(text), text))
+    finally:
+        if paused:
+            gc.enable()
+
+
+_NOT_WORDS = "must be a list of words (quote words YAML reads as yes/no or numbers)"
 
 
 def _error(source: str, line: int, problem: str) -> VocabularyError:
@@ -243,7 +256,7 @@ class _Reader:
         if value is None and allow_empty:
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(path, "must be a list of words (quote words YAML reads as yes/no or numbers)")
+            raise self.fail(path, _NOT_WORDS)
         for i, text in enumerate(value):
             if not words(text):
                 raise self.fail((*path, i), f"{text!r} has no letters or digits")
@@ -506,12 +519,20 @@ class _Reader:
                 if not isinstance(pairs, list):
                     raise self.fail(path, "must be a list of [word, English] pairs")
                 for i, pair in enumerate(pairs):
+                    # Checked here, not by `strings`: a large file lists tens of thousands of pairs,
+                    # and each of their texts is split into words once.
                     if not isinstance(pair, list) or len(pair) != 2:
                         raise self.fail((*path, i), "must be a pair: [word or phrase, its English]")
-                    other, english = self.strings(pair, (*path, i))
-                    if len(words(english)) > MAX_TRANSLATION_WORDS:
+                    if not all(isinstance(v, str) for v in pair):
+                        raise self.fail((*path, i), _NOT_WORDS)
+                    other, english = pair
+                    written, in_english = words(other), words(english)
+                    if not written or not in_english:
+                        raise self.fail((*path, i, 0 if not written else 1),
+                                        f"{other if not written else english!r} has no letters or digits")
+                    if len(in_english) > MAX_TRANSLATION_WORDS:
                         raise self.fail((*path, i, 1), f"an English of more than {MAX_TRANSLATION_WORDS} words")
-                    out.setdefault((str(language), " ".join(words(other))), (str(language), other, english))
+                    out.setdefault((str(language), " ".join(written)), (str(language), other, english))
         return tuple(out.values())
 
     def contractions(self, value: Any) -> tuple[tuple[str, ...], ...]:

@@ -152,6 +152,17 @@ def test_one_analysis_gives_words_stems_terms_and_spans() -> None:
 def test_a_giant_word_is_cut() -> None:
     [term] = terms("x" * 10_000)
     assert len(term) <= MAX_WORD_CHARS
+    [word] = words("y" * 10_000)
+    assert len(word) <= MAX_WORD_CHARS
+
+
+def test_words_are_the_same_before_and_after_their_analysis() -> None:
+    # words() folds a word it has not met without stemming it (a vocabulary's other languages);
+    # the folding must be the one an analysis gives, whichever comes first.
+    text = "Qu’il RÉÉDUQUE l’épaule du coureur’s Kniegelenkschmerzen, don’t ½"
+    first = words(text)
+    assert first == list(analyse(text).words) == words(text)
+    assert first[1:3] == ["reeduque", "lepaule"]
 
 
 def test_text_store_finds_phrases_from_analysed_terms(tmp_path: Path) -> None:

@@ -265,7 +265,9 @@ def test_malformed_file_names_file_line_and_entry(
     ("translations: [[gonfle, swollen]]", "translations: must map a language to its [word, English] pairs"),
     ("translations: {french: gonfle}", "translations.french: must be a list of [word, English] pairs"),
     ("translations: {french: [[gonfle]]}", "translations.french[0]: must be a pair: [word or phrase, its English]"),
-    ("translations: {french: [[gonfle, '']]}", "translations.french[0]"),
+    ("translations: {french: [[gonfle, '']]}", "translations.french[0][1]: '' has no letters or digits"),
+    ("translations: {french: [['...', swollen]]}", "translations.french[0][0]: '...' has no letters or digits"),
+    ("translations: {french: [[gonfle, 3]]}", "translations.french[0]: must be a list of words"),
     # an English is a word or a short phrase: a search rewritten with it stays about as long
     ("translations: {french: [[gonfle, a b c d e f g h i]]}",
      "translations.french[0][1]: an English of more than 8 words"),

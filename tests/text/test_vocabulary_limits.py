@@ -4,6 +4,7 @@ test_vocabulary_compiled."""
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +124,18 @@ def test_yaml_refuses_what_it_always_refused() -> None:
     assert document.line_of(("l", 1, "b")) == 8 and document.line_of(("l",)) == 6
 
 
+
+
+@pytest.mark.parametrize("text", [square(20), "body_parts: [\n", "body_parts: []\ninjuries: 3\nkinds: []\n"])
+def test_a_check_leaves_the_cycle_collector_as_it_found_it(text: str) -> None:
+    # The collector is held off while a vocabulary is built (its objects would be walked again and
+    # again), and must be back afterwards whether the file was good or not.
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            parse(text, "test")
+        except VocabularyError:
+            pass
+        finally:
+            assert gc.isenabled() is enabled
+            gc.enable()
