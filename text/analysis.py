@@ -204,8 +204,6 @@ def fold(text: str) -> str:
     return text.lower().translate(accent_map)
 
 
-# Bounded: a word is at most 2 x MAX_WORD_CHARS characters here, so the cache is a few MB at most.
-@lru_cache(maxsize=65_536)
 def _fold_word(raw: str) -> str:
     """One token as indexed before stop words: folded, possessive and apostrophes dropped."""
     word = fold(raw[: MAX_WORD_CHARS * 2])
@@ -246,7 +244,7 @@ def _word(raw: str) -> tuple[str, str, str | None]:
     global _words_bytes
     found = _WORDS.get(raw)
     if found is None:
-        word = _fold_word(raw[:CACHED_WORD_CHARS])
+        word = _fold_word(raw)
         if not word:
             found = ("", "", None)
         else:
@@ -291,6 +289,11 @@ def analyse(text: str) -> Analysed:
     return Analysed(ws, ss, ts, starts, ends)
 
 
+# The foldings `words` made of words never analysed: a vocabulary being read splits each of its
+# phrases more than once. Bounded: 16,384 words of at most 128 characters, under 7 MB.
+_folded = lru_cache(maxsize=16_384)(_fold_word)
+
+
 def words(text: str) -> list[str]:
     """Folded word tokens without stop words removed or stemming (what the vocabulary matches on)."""
     # A word not yet analysed is only folded: stemming it would be wasted on the thousands of
@@ -300,7 +303,7 @@ def words(text: str) -> list[str]:
     for m in WORD_PATTERN.finditer(text):
         raw = m.group()
         found = cache.get(raw)
-        word = found[0] if found is not None else _fold_word(raw[:CACHED_WORD_CHARS])
+        word = found[0] if found is not None else _folded(raw[:CACHED_WORD_CHARS])
         if word:
             out.append(word)
     return out
